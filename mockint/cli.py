@@ -1,0 +1,236 @@
+"""Command line: `mockint` (home screen), `run`, `resume`, `scenarios`, `problems`, `grade`.
+
+Imports stay light here: Textual loads only for the commands that open the app, and numpy
+or torch never load in this process.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from mockint import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def _db_option(f):
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="MOCKINT_DB",
+        help="SQLite database to use (default: mockint.db in your user data directory; "
+        "the MOCKINT_DB environment variable sets it too).",
+    )(f)
+
+
+def _pace_option(f):
+    return click.option(
+        "--pace",
+        type=click.FloatRange(min=0, min_open=True, max=10),
+        default=1.0,
+        show_default=True,
+        help="Multiply every stage length by this (0.25 makes a 5h30 loop 82 minutes).",
+    )(f)
+
+
+def _open_store(db: Path | None):
+    from mockint.paths import default_db_path
+    from mockint.store.db import StoreError
+    from mockint.store.sessions import Store
+
+    try:
+        return Store(db or default_db_path())
+    except StoreError as exc:
+        _fail(f"mockint: {exc}")
+
+
+def _load(name: str | None):
+    from mockint.scenario.catalog import find_scenario
+    from mockint.scenario.errors import ScenarioError
+
+    try:
+        return find_scenario(name)
+    except ScenarioError as exc:
+        _fail(str(exc))
+
+
+def _run_app(store, **kwargs) -> None:
+    from mockint.tui.app import MockintApp
+
+    app = MockintApp(store, **kwargs)
+    try:
+        app.run()
+    finally:
+        store.close()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@click.group(context_settings=CONTEXT, invoke_without_command=True)
+@click.version_option(__version__, "-V", "--version", prog_name="mockint")
+@click.option(
+    "--scenario",
+    metavar="NAME|PATH",
+    help="Scenario offered by the home screen's Start entry (default: aiml-engineer).",
+)
+@_pace_option
+@_db_option
+@click.pass_context
+def cli(ctx: click.Context, scenario: str | None, pace: float, db: Path | None) -> None:
+    """Mock interviews for AI/ML engineers, in your terminal.
+
+    With no command, opens the home screen: start the default loop, pick a
+    scenario, or resume an unfinished session.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    sc = _load(scenario)
+    _run_app(_open_store(db), default_scenario=sc, pace=pace)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("scenario", required=False, metavar="[SCENARIO]")
+@_pace_option
+@click.option(
+    "--stages",
+    metavar="ID,...",
+    help="Run only these stages (comma-separated ids, kept in the scenario's order).",
+)
+@_db_option
+def run(scenario: str | None, pace: float, stages: str | None, db: Path | None) -> None:
+    """Go straight into a loop. SCENARIO is an id or a TOML path (default: aiml-engineer)."""
+    sc = _load(scenario)
+    if stages:
+        wanted = [s.strip() for s in stages.split(",") if s.strip()]
+        try:
+            sc = sc.subset(wanted)
+        except KeyError as exc:
+            known = ", ".join(s.id for s in sc.stages)
+            _fail(f"mockint: --stages: unknown stage {exc.args[0]} (known: {known})")
+        if not sc.stages:
+            _fail("mockint: --stages: no stage given")
+    paced = sc.paced(pace)
+    _run_app(_open_store(db), default_scenario=sc, pace=pace, start=paced)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("session_id", required=False, type=int)
+@_db_option
+def resume(session_id: int | None, db: Path | None) -> None:
+    """Resume an unfinished session (the most recent one unless SESSION_ID is given)."""
+    store = _open_store(db)
+    if session_id is None:
+        pending = store.unfinished()
+        if not pending:
+            store.close()
+            _fail("mockint: no unfinished session to resume", 1)
+        session_id = pending[0].id
+    _run_app(store, default_scenario=_load(None), resume_id=session_id)
+
+
+@cli.group(context_settings=CONTEXT)
+def scenarios() -> None:
+    """List, show and validate interview scenarios."""
+
+
+@scenarios.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def scenarios_list(as_json: bool) -> None:
+    """Bundled scenarios and those in your data directory's scenarios/ folder."""
+    from mockint.scenario.catalog import discover
+    from mockint.scenario.model import format_minutes
+
+    found, errors = discover()
+    for err in errors:
+        click.echo(f"skipped {err}", err=True)
+    if as_json:
+        click.echo(json.dumps([sc.summary() for sc in found], indent=2))
+        return
+    width = max([len(sc.id) for sc in found] + [2])
+    for sc in found:
+        click.echo(
+            f"{sc.id:<{width}}  {sc.title}  ({len(sc.stages)} stages, "
+            f"{format_minutes(sc.total_minutes)})"
+        )
+
+
+@scenarios.command("show")
+@click.argument("name", metavar="NAME|PATH")
+@click.option("--json", "as_json", is_flag=True, help="Print the scenario as JSON.")
+def scenarios_show(name: str, as_json: bool) -> None:
+    """Stages, lengths and the assessment mix of one scenario."""
+    from mockint.scenario.model import format_minutes
+
+    sc = _load(name)
+    if as_json:
+        click.echo(json.dumps(sc.summary(), indent=2))
+        return
+    click.echo(f"{sc.title} ({sc.id}), {format_minutes(sc.total_minutes)}")
+    for i, st in enumerate(sc.stages, 1):
+        click.echo(f"  {i}. {st.title:<20} {st.kind:<15} {format_minutes(st.minutes)}")
+        for p in st.phases:
+            click.echo(f"       - {p.title}: {p.min_minutes:g}-{p.max_minutes:g} min")
+    click.echo("Assessment mix:")
+    for m in sc.mix:
+        click.echo(f"  {m.area}: {m.weight:g}% from {', '.join(m.stages)}")
+
+
+@scenarios.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def scenarios_validate(paths: tuple[Path, ...]) -> None:
+    """Check scenario files; prints one line per file, exit 2 if any is wrong."""
+    from mockint.scenario.errors import ScenarioError
+    from mockint.scenario.load import load_scenario
+    from mockint.scenario.model import format_minutes
+
+    bad = False
+    for path in paths:
+        try:
+            sc = load_scenario(path)
+        except ScenarioError as exc:
+            click.echo(str(exc), err=True)
+            bad = True
+            continue
+        click.echo(f"{path}: ok ({sc.id}, {len(sc.stages)} stages, {format_minutes(sc.total_minutes)})")
+    if bad:
+        sys.exit(2)
+
+
+@cli.group(context_settings=CONTEXT)
+def problems() -> None:
+    """Coding problems graded by the local judge."""
+
+
+@problems.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def problems_list(as_json: bool) -> None:
+    """Every bundled coding problem."""
+    from mockint.grading.commands import problems_list as impl
+
+    sys.exit(impl(as_json))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--problem", "slug", required=True, metavar="SLUG", help="Problem to grade against.")
+@click.option("--hidden", is_flag=True, help="Run the hidden cases too (a submit).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def grade(file: Path, slug: str, hidden: bool, as_json: bool) -> None:
+    """Grade FILE with the local judge. Exit 0 accepted, 1 not, 2 usage or problem error."""
+    from mockint.grading.commands import grade_file
+
+    sys.exit(grade_file(str(file), slug, hidden, as_json))
+
+
+def main() -> None:
+    cli(prog_name="mockint")

@@ -1,0 +1,79 @@
+"""Joins the engine to the store: every engine event is written, and sessions come back.
+
+Kept out of both: the engine knows no SQLite and the store knows no engine.
+"""
+
+from __future__ import annotations
+
+from mockint.engine.clock import Clock
+from mockint.engine.session import Event, Session, StageState
+from mockint.scenario.model import Scenario
+from mockint.scenario.serialize import scenario_from_dict, scenario_to_dict
+from mockint.store.sessions import SessionRecord, Store
+
+
+class Recorder:
+    """Listens to a Session and writes each transition in one transaction."""
+
+    def __init__(self, store: Store, session_id: int):
+        self.store = store
+        self.session_id = session_id
+
+    def __call__(self, ev: Event, session: Session) -> None:
+        update = None
+        if ev.stage is not None:
+            r = session.runs[ev.stage]
+            update = {
+                "state": r.state.value,
+                "elapsed_s": session.elapsed(ev.stage),
+                "skipped": int(r.skipped),
+                "started_at": r.started_at,
+                "finished_at": r.finished_at,
+            }
+        self.store.record(
+            self.session_id,
+            kind=ev.kind,
+            stage_idx=ev.stage,
+            at=ev.at,
+            elapsed=ev.elapsed,
+            data=ev.data,
+            stage_update=update,
+            current_stage=session.current,
+            status="finished" if session.finished else "active",
+        )
+
+    def heartbeat(self, session: Session) -> None:
+        if session.finished:
+            self.store.heartbeat(self.session_id, None, None, session.clock.now())
+            return
+        self.store.heartbeat(
+            self.session_id, session.current, session.elapsed(), session.clock.now()
+        )
+
+
+def start_session(
+    store: Store, scenario: Scenario, clock: Clock, *, pace: float, mode: str = "solo"
+) -> tuple[Session, Recorder]:
+    sid = store.create_session(scenario_to_dict(scenario), pace=pace, mode=mode, now=clock.now())
+    session = Session(scenario, clock)
+    recorder = Recorder(store, sid)
+    session.subscribe(recorder)
+    return session, recorder
+
+
+def resume_session(store: Store, record: SessionRecord, clock: Clock) -> tuple[Session, Recorder]:
+    """Rebuild a session as it was last written; the time the app was dead is recorded, not charged."""
+    scenario = scenario_from_dict(record.scenario)
+    session = Session(scenario, clock, current=record.current_stage)
+    for row, run in zip(record.stages, session.runs):
+        run.state = StageState(row.state)
+        run.accumulated = row.elapsed_s
+        run.skipped = row.skipped
+        run.started_at = row.started_at
+        run.finished_at = row.finished_at
+        if run.state is StageState.RUNNING:
+            run.running_since = clock.monotonic()
+    recorder = Recorder(store, record.id)
+    session.subscribe(recorder)
+    session.recover(dead_seconds=clock.now() - record.alive_at)
+    return session, recorder

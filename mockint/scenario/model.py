@@ -1,0 +1,122 @@
+"""The data model of an interview loop: stages, their phases and the assessment mix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+STAGE_KINDS = (
+    "phone_screen",
+    "coding",
+    "ml_deep_dive",
+    "system_design",
+    "behavioural",
+    "hiring_manager",
+)
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: str
+    min_minutes: float
+    max_minutes: float
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    kind: str
+    title: str
+    minutes: float
+    expect: str
+    phases: tuple[Phase, ...] = ()
+
+    @property
+    def seconds(self) -> float:
+        return self.minutes * 60
+
+
+@dataclass(frozen=True)
+class MixArea:
+    """One part of the overall score, fed by the listed stages."""
+
+    area: str
+    weight: float
+    stages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    description: str
+    stages: tuple[Stage, ...]
+    mix: tuple[MixArea, ...]
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(s.minutes for s in self.stages)
+
+    def stage(self, stage_id: str) -> Stage:
+        for s in self.stages:
+            if s.id == stage_id:
+                return s
+        raise KeyError(stage_id)
+
+    def paced(self, pace: float) -> "Scenario":
+        """Every length (stages and phases) multiplied by `pace`."""
+        if not pace > 0:
+            raise ValueError("pace must be greater than 0")
+        stages = tuple(
+            replace(
+                s,
+                minutes=s.minutes * pace,
+                phases=tuple(
+                    replace(p, min_minutes=p.min_minutes * pace, max_minutes=p.max_minutes * pace)
+                    for p in s.phases
+                ),
+            )
+            for s in self.stages
+        )
+        return replace(self, stages=stages)
+
+    def subset(self, stage_ids: list[str]) -> "Scenario":
+        """Only the named stages, in the scenario's order. Unknown ids raise KeyError."""
+        known = {s.id for s in self.stages}
+        unknown = [i for i in stage_ids if i not in known]
+        if unknown:
+            raise KeyError(", ".join(unknown))
+        wanted = set(stage_ids)
+        return replace(self, stages=tuple(s for s in self.stages if s.id in wanted))
+
+    def summary(self) -> dict:
+        """The shape printed by `mockint scenarios show NAME --json`."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "stages": [
+                {"id": s.id, "kind": s.kind, "title": s.title, "minutes": _num(s.minutes)}
+                for s in self.stages
+            ],
+            "mix": {
+                m.area: {"weight": _num(m.weight), "stages": list(m.stages)} for m in self.mix
+            },
+        }
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+def format_minutes(minutes: float) -> str:
+    """`330` -> `5h30`, `45` -> `45 min`, `11.25` -> `11 min 15 s`."""
+    total = round(minutes * 60)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    if h:
+        return f"{h}h{m:02d}" + (f"{s:02d}s" if s else "")
+    if s:
+        return f"{m} min {s} s" if m else f"{s} s"
+    return f"{m} min"

@@ -1,0 +1,30 @@
+"""A scenario as plain data, so a session keeps the exact loop it ran even if the file changes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from mockint.scenario.model import MixArea, Phase, Scenario, Stage
+
+
+def scenario_to_dict(sc: Scenario) -> dict[str, Any]:
+    d = asdict(sc)
+    d.pop("path", None)
+    return d
+
+
+def scenario_from_dict(d: dict[str, Any]) -> Scenario:
+    stages = tuple(
+        Stage(
+            id=s["id"],
+            kind=s["kind"],
+            title=s["title"],
+            minutes=s["minutes"],
+            expect=s["expect"],
+            phases=tuple(Phase(**p) for p in s.get("phases", ())),
+        )
+        for s in d["stages"]
+    )
+    mix = tuple(MixArea(m["area"], m["weight"], tuple(m["stages"])) for m in d["mix"])
+    return Scenario(d["id"], d["title"], d.get("description", ""), stages, mix)

@@ -1,0 +1,55 @@
+"""Numbered schema migrations. Append only: a released step is never edited."""
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            scenario_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            scenario_json TEXT NOT NULL,
+            pace REAL NOT NULL DEFAULT 1,
+            mode TEXT NOT NULL DEFAULT 'solo',
+            status TEXT NOT NULL DEFAULT 'active',
+            current_stage INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            alive_at REAL NOT NULL,
+            finished_at REAL
+        );
+        CREATE TABLE stages (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            stage_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            planned_s REAL NOT NULL,
+            state TEXT NOT NULL DEFAULT 'not_started',
+            elapsed_s REAL NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            started_at REAL,
+            finished_at REAL,
+            PRIMARY KEY (session_id, idx)
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            stage_idx INTEGER,
+            kind TEXT NOT NULL,
+            at REAL NOT NULL,
+            elapsed_s REAL,
+            data TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX events_session ON events(session_id, id);
+        CREATE TABLE notes (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            stage_idx INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            updated_at REAL NOT NULL,
+            PRIMARY KEY (session_id, stage_idx)
+        );
+        """,
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]

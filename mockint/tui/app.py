@@ -1,0 +1,228 @@
+"""The Textual app: screens on top of the engine and the store. Kept small on purpose."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from mockint.engine.clock import Clock, SystemClock
+from mockint.engine.session import Session, StageState
+from mockint.recording import Recorder, resume_session, start_session
+from mockint.scenario.model import Scenario, format_minutes
+from mockint.store.db import StoreError
+from mockint.store.sessions import Store
+from mockint.tui.screens.confirm import Confirm
+from mockint.tui.screens.help import Help
+from mockint.tui.screens.home import HomeScreen
+from mockint.tui.screens.intro import StageIntro
+from mockint.tui.screens.stage import StageScreen
+from mockint.tui.screens.summary import SummaryScreen
+
+HEARTBEAT_S = 1.0
+
+
+class MockintApp(App):
+    CSS_PATH = "mockint.tcss"
+    TITLE = "mockint"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        default_scenario: Scenario | None,
+        clock: Clock | None = None,
+        pace: float = 1.0,
+        start: Scenario | None = None,
+        resume_id: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.default_scenario = default_scenario
+        self.pace = pace
+        self._start = start
+        self._resume_id = resume_id
+        self.session: Session | None = None
+        self.recorder: Recorder | None = None
+        self.notes: dict[int, str] = {}
+
+    # -- set-up ------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self.set_interval(HEARTBEAT_S, self.heartbeat)
+        if self._start is not None:
+            self.begin(self._start, paced=True)
+        elif self._resume_id is not None:
+            self.resume(self._resume_id)
+
+    def _guard(self, what: str, fn, *args, **kwargs):
+        """Run a store write; a failure is shown, never a crash (the work stays on screen)."""
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            self.notify(f"Could not save {what}: {exc}", severity="error", timeout=10)
+            return None
+
+    # -- sessions ----------------------------------------------------------------------
+    def begin(self, scenario: Scenario | None, *, paced: bool = False) -> None:
+        if scenario is None:
+            self.notify("No scenario to start.", severity="error")
+            return
+        if not paced and self.pace != 1.0:
+            scenario = scenario.paced(self.pace)
+        result = self._guard(
+            "the new session", start_session, self.store, scenario, self.clock, pace=self.pace
+        )
+        if result is None:
+            return
+        self.session, self.recorder = result
+        self.notes = {}
+        self.show_current()
+
+    def resume(self, session_id: int) -> None:
+        try:
+            record = self.store.load(session_id)
+            self.session, self.recorder = resume_session(self.store, record, self.clock)
+        except StoreError as exc:
+            self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
+            return
+        self.notes = dict(record.notes)
+        ev = self.session.events[-1] if self.session.events else None
+        if ev is not None and ev.kind == "recovered" and ev.data.get("dead_seconds", 0) >= 1:
+            away = format_minutes(ev.data["dead_seconds"] / 60)
+            self.notify(
+                f"Resumed. The {away} the app was closed were not counted."
+                + (" The clock is paused: F2 resumes." if ev.data.get("was") == "running" else ""),
+                title="Session resumed",
+                timeout=8,
+            )
+        self.show_current()
+
+    def pick_scenario(self) -> None:
+        from mockint.scenario.catalog import discover
+        from mockint.tui.screens.picker import ScenarioPicker
+
+        scenarios, errors = discover()
+
+        def chosen(scenario_id: str | None) -> None:
+            for sc in scenarios:
+                if sc.id == scenario_id:
+                    self.begin(sc)
+
+        self.push_screen(ScenarioPicker(scenarios, errors), chosen)
+
+    def _show(self, screen: Screen) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_current(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        if s.finished:
+            self._show(SummaryScreen(s))
+        elif s.run.state is StageState.NOT_STARTED:
+            self._show(StageIntro(s.run.stage, s.current, len(s.runs)))
+        else:
+            self._show(StageScreen(s, self.notes.get(s.current, "")))
+
+    # -- actions the screens call ------------------------------------------------------
+    def start_stage(self) -> None:
+        if self.session and not self.session.finished:
+            self._guard("the stage start", self.session.start)
+            self.show_current()
+
+    def skip_stage(self) -> None:
+        s = self.session
+        if s is None or s.finished:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._guard("the skip", s.skip_stage)
+                self.show_current()
+
+        self.push_screen(Confirm(f"Skip '{s.run.stage.title}'?", "It is recorded as skipped."), answered)
+
+    def action_next_stage(self) -> None:
+        s = self.session
+        if s is None or s.finished:
+            return
+        left = s.remaining()
+        detail = "Time left is not carried over." if left > 0 else "Overtime so far is recorded."
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.session is s and not s.finished:
+                self.flush_notes()
+                self._guard("the stage end", s.finish_stage)
+                self.show_current()
+
+        self.push_screen(Confirm(f"Finish '{s.run.stage.title}' and move on?", detail), answered)
+
+    def toggle_pause(self) -> None:
+        s = self.session
+        if s is None or s.finished:
+            return
+        if s.run.state is StageState.RUNNING:
+            self._guard("the pause", s.pause)
+        elif s.run.state is StageState.PAUSED:
+            self._guard("the resume", s.resume)
+
+    def save_note(self, index: int, text: str) -> None:
+        self.notes[index] = text
+        if self.recorder is not None:
+            self._guard("your notes", self.store.save_note, self.recorder.session_id, index, text)
+
+    def flush_notes(self) -> None:
+        if isinstance(self.screen, StageScreen):
+            self.screen.flush_notes()
+
+    def heartbeat(self) -> None:
+        if self.session is not None and self.recorder is not None and not self.session.finished:
+            self._guard("the clock", self.recorder.heartbeat, self.session)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, Help):
+            self.push_screen(Help(self.screen))
+
+    def action_go_home(self) -> None:
+        self.flush_notes()
+        self.session = None
+        self.recorder = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    async def action_quit(self) -> None:
+        s = self.session
+        if s is None or s.finished:
+            self.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.close_session()
+                self.exit()
+
+        self.push_screen(
+            Confirm(
+                "Leave this loop?",
+                "Everything so far is saved; start mockint again to resume it.",
+            ),
+            answered,
+        )
+
+    def close_session(self) -> None:
+        """Quitting on purpose: save the notes and stop the clock."""
+        self.flush_notes()
+        s = self.session
+        if s is not None and not s.finished and s.run.state is StageState.RUNNING:
+            self._guard("the pause", s.pause)

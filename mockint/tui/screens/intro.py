@@ -1,0 +1,56 @@
+"""The card that opens each stage: what to expect and how long; Enter starts the clock."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Static
+
+from mockint.engine.timefmt import clock_text
+from mockint.scenario.model import Stage, format_minutes
+from mockint.tui.screens.base import BaseScreen
+
+
+class StageIntro(BaseScreen):
+    HELP_TITLE = "stage card"
+    HELP_TEXT = "Read what the stage is about. The clock starts only when you press Enter."
+    BINDINGS = [
+        Binding("enter", "start", "Start the clock", id="intro.start"),
+        Binding("s", "skip", "Skip stage", id="intro.skip"),
+        Binding("ctrl+q", "app.quit", "Leave", id="intro.leave", priority=True),
+    ]
+
+    def __init__(self, stage: Stage, index: int, count: int) -> None:
+        super().__init__()
+        self.stage = stage
+        self.index = index
+        self.count = count
+
+    def body(self):
+        st = self.stage
+        with Vertical(id="card"):
+            yield Static(f"Stage {self.index + 1} of {self.count}", id="card-step")
+            yield Static(f"[b]{st.title}[/b]", id="card-title")
+            yield Static(
+                f"Length: {format_minutes(st.minutes)} ({clock_text(st.seconds)})", id="card-length"
+            )
+            with VerticalScroll(id="card-body"):
+                yield Static(st.expect, id="card-expect", markup=False)
+                if st.phases:
+                    lines = ["", "Phases:"]
+                    for p in st.phases:
+                        span = (
+                            format_minutes(p.min_minutes)
+                            if p.min_minutes == p.max_minutes
+                            else f"{format_minutes(p.min_minutes)} to {format_minutes(p.max_minutes)}"
+                        )
+                        lines.append(f"  - {p.title}: {span}")
+                    yield Static("\n".join(lines), id="card-phases", markup=False)
+            yield Static("Press [b]Enter[/b] to start the clock.", id="card-hint")
+        yield Footer()
+
+    def action_start(self) -> None:
+        self.app.start_stage()  # type: ignore[attr-defined]
+
+    def action_skip(self) -> None:
+        self.app.skip_stage()  # type: ignore[attr-defined]

@@ -1,0 +1,103 @@
+"""A running stage: its countdown and a notes area that is saved as you type."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Static, TextArea
+
+from mockint.engine.alerts import crossed
+from mockint.engine.session import Session, StageState
+from mockint.tui.screens.base import BaseScreen
+from mockint.tui.widgets.countdown import Countdown
+
+TICK_S = 0.25
+# Notes are written at most this long after the last change (the promise is 2 s).
+NOTE_FLUSH_S = 0.5
+
+
+class StageScreen(BaseScreen):
+    HELP_TITLE = "stage"
+    HELP_TEXT = (
+        "The countdown turns amber at 5 minutes left and red at 1 minute; at zero the bell "
+        "rings and overtime counts up. Notes are saved within a second of typing."
+    )
+    BINDINGS = [
+        Binding("f2", "toggle_pause", "Pause/resume", id="stage.pause", priority=True),
+        Binding("ctrl+n", "app.next_stage", "Next stage", id="stage.next", priority=True),
+        Binding("ctrl+q", "app.quit", "Leave", id="stage.leave", priority=True),
+    ]
+
+    def __init__(self, session: Session, notes: str = "") -> None:
+        super().__init__()
+        self.session = session
+        self.index = session.current
+        self.initial_notes = notes
+        self._last_remaining: float | None = None
+        self._dirty = False
+
+    def body(self):
+        run = self.session.run
+        count = len(self.session.runs)
+        with Vertical(id="stage"):
+            with Horizontal(id="stage-head"):
+                yield Static(
+                    f"Stage {self.index + 1} of {count} · [b]{run.stage.title}[/b]", id="stage-title"
+                )
+                yield Static("", id="stage-state")
+            yield Countdown(id="countdown")
+            yield Static("Notes for this stage (saved as you type)", id="notes-label")
+            yield TextArea(self.initial_notes, id="notes", soft_wrap=True, tab_behavior="indent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._last_remaining = self.session.remaining(self.index)
+        self.refresh_clock()
+        self.set_interval(TICK_S, self.refresh_clock)
+        self.set_interval(NOTE_FLUSH_S, self.flush_notes)
+        self.query_one("#notes", TextArea).focus()
+
+    def refresh_clock(self) -> None:
+        s = self.session
+        if s.current != self.index:
+            return
+        run = s.runs[self.index]
+        remaining = s.remaining(self.index)
+        self.query_one(Countdown).show(remaining, run.planned, run.state.value)
+        self.query_one("#stage-state", Static).update(
+            "paused (F2 resumes)" if run.state is StageState.PAUSED else "running"
+        )
+        if self._last_remaining is not None and run.state is StageState.RUNNING:
+            for alert in crossed(self._last_remaining, remaining):
+                self.alert(alert)
+        self._last_remaining = remaining
+
+    def alert(self, name: str) -> None:
+        if name == "five_minutes":
+            self.notify("5 minutes left in this stage.", title="Time", severity="warning")
+        elif name == "one_minute":
+            self.notify("1 minute left: start wrapping up.", title="Time", severity="warning")
+        elif name == "time_up":
+            self.app.bell()
+            self.notify(
+                "Time is up. Overtime is now counted; Ctrl+N moves on.",
+                title="Time",
+                severity="error",
+            )
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._dirty = True
+
+    def flush_notes(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        text = self.query_one("#notes", TextArea).text
+        self.app.save_note(self.index, text)  # type: ignore[attr-defined]
+
+    def action_toggle_pause(self) -> None:
+        self.app.toggle_pause()  # type: ignore[attr-defined]
+        self.refresh_clock()
+
+    def on_unmount(self) -> None:
+        self.flush_notes()

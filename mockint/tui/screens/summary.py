@@ -1,0 +1,56 @@
+"""The end of a loop: time planned and used per stage."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from mockint.engine.session import Session
+from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.tui.screens.base import BaseScreen
+
+
+class SummaryScreen(BaseScreen):
+    HELP_TITLE = "summary"
+    HELP_TEXT = "Time planned and used for each stage of the loop you just finished."
+    BINDINGS = [
+        Binding("enter", "app.go_home", "Home", id="summary.home"),
+        Binding("q", "app.quit", "Quit", id="summary.quit"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def body(self):
+        with Vertical(id="summary"):
+            yield Static(f"[b]Loop finished: {self.session.scenario.title}[/b]", id="summary-title")
+            yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
+            yield Static("", id="summary-total")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Stage", "Planned", "Used", "Overtime", "Status")
+        planned = used = over = 0.0
+        for i, run in enumerate(self.session.runs):
+            u = run.accumulated
+            o = max(0.0, u - run.planned)
+            planned += run.planned
+            used += u
+            over += o
+            status = "skipped" if run.skipped else ("overtime" if o > 0 else "on time")
+            table.add_row(
+                str(i + 1),
+                run.stage.title,
+                clock_text(run.planned),
+                elapsed_text(u),
+                ("+" + elapsed_text(o)) if o > 0 else "-",
+                status,
+            )
+        self.query_one("#summary-total", Static).update(
+            f"Total: planned {clock_text(planned)}, used {elapsed_text(used)}"
+            + (f", overtime +{elapsed_text(over)}" if over > 0 else "")
+        )
+        table.focus()
