@@ -116,7 +116,7 @@ def run(scenario: str | None, pace: float, stages: str | None, db: Path | None) 
             sc = sc.subset(wanted)
         except KeyError as exc:
             known = ", ".join(s.id for s in sc.stages)
-            _fail(f"mockint: --stages: unknown stage {exc.args[0]} (known: {known})")
+            _fail(f"mockint: --stages: unknown stage '{exc.args[0]}' (known: {known})")
         if not sc.stages:
             _fail("mockint: --stages: no stage given")
     paced = sc.paced(pace)

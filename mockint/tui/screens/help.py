@@ -31,8 +31,9 @@ class Help(BaseModal[None]):
                 continue
             keys, _ = grouped.setdefault(b.action, ([], b.description))
             keys.append(self.app.get_key_display(b))
-        for keys, description in grouped.values():
-            table.add_row(", ".join(keys), description)
+        self.rows = [(", ".join(keys), description) for keys, description in grouped.values()]
+        for row in self.rows:
+            table.add_row(*row)
         with VerticalScroll(id="dialog"):
             yield Static(f"[b]Help: {getattr(self.under, 'HELP_TITLE', 'mockint')}[/b]")
             about = getattr(self.under, "HELP_TEXT", "")

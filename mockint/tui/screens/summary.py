@@ -15,7 +15,7 @@ class SummaryScreen(BaseScreen):
     HELP_TITLE = "summary"
     HELP_TEXT = "Time planned and used for each stage of the loop you just finished."
     BINDINGS = [
-        Binding("enter", "app.go_home", "Home", id="summary.home"),
+        Binding("enter", "app.go_home", "Home", id="summary.home", priority=True),
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 

@@ -15,7 +15,7 @@ _PHASES = ("normal", "warn", "critical", "overtime")
 class Countdown(Vertical):
     def compose(self) -> ComposeResult:
         yield Digits("", id="digits")
-        yield Static("", id="clock-line")
+        yield Static("", id="clock-line", markup=False)
 
     def show(self, remaining: float, planned: float, state: str) -> None:
         kind = phase(remaining)
@@ -29,6 +29,6 @@ class Countdown(Vertical):
             big = clock_text(remaining)
             line = f"{clock_text(remaining)} left of {clock_text(planned)}"
         if state == "paused":
-            line += "  [PAUSED]"
+            line += "  PAUSED"
         self.query_one("#digits", Digits).update(big)
         self.query_one("#clock-line", Static).update(line)
