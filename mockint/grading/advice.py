@@ -1,0 +1,89 @@
+"""Advice beyond correctness: measured time complexity and vectorization.
+
+Both run the submission in sandboxed children like any test. Complexity times the
+submission and the reference at the same sizes in the same grading run (so machine load
+affects both), taking the minimum of a few repetitions per size and fitting a line to
+log(time) against log(n) over the largest sizes. Vectorization counts executed lines of
+solution.py at two sizes: a loop over the data makes the count grow with n, whatever the
+machine's speed.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from mockint.grading.grader import parse_frame, reference_code, wire_sized
+
+SLOPE_SLACK = 0.35  # what timing noise can add to a log-log slope over these sizes
+
+
+def fit_slope(sizes: list[int], times: list[float]) -> float:
+    xs = np.log(np.asarray(sizes, dtype=float))
+    ys = np.log(np.maximum(np.asarray(times, dtype=float), 1e-7))
+    return float(np.polyfit(xs, ys, 1)[0])
+
+
+def _timings(run_child, problem, code: str, cases: list[dict], budget_s: float) -> list[float]:
+    payload = {"mode": "time", "code": code, "kind": problem.kind, "entry": problem.entry,
+               "cases": cases, "reps": 3}
+    limits = dict(problem.limits, cpu_s=budget_s, wall_s=budget_s)
+    _, _, frame = run_child(payload, limits)
+    _, timings, _, _ = parse_frame(frame)
+    # Keep the leading run of sizes that finished, in order.
+    out = []
+    for i, secs in timings:
+        if i != len(out) or not math.isfinite(secs) or secs < 0:
+            break
+        out.append(secs)
+    return out
+
+
+def complexity(run_child, problem, cases_mod, code: str) -> dict:
+    spec = problem.complexity
+    sizes = [int(n) for n in spec["sizes"]]
+    rng = np.random.default_rng(12345)
+    cases = [wire_sized(cases_mod.sized(n, rng)) for n in sizes]
+    budget = float(spec.get("budget_s", 8.0))
+    ref = _timings(run_child, problem, reference_code(problem), cases, budget)
+    got = _timings(run_child, problem, code, cases, budget)
+    target, exponent = spec["target"], float(spec["exponent"])
+    if len(ref) < len(sizes):
+        return {"target": target, "measured": "could not time the reference", "slope": None, "ok": None}
+    if len(got) < 3:
+        return {"target": target, "measured": f"too slow to measure (stopped before n={sizes[len(got)]})",
+                "slope": None, "ok": False}
+    tail = slice(max(0, len(got) - 4), len(got))
+    slope = fit_slope(sizes[tail], got[tail])
+    ref_slope = fit_slope(sizes[tail], ref[tail])
+    ok = len(got) == len(sizes) and (slope <= exponent + SLOPE_SLACK or slope <= ref_slope + SLOPE_SLACK)
+    measured = f"about O(n^{slope:.1f})"
+    if len(got) < len(sizes):
+        measured += f", too slow past n={sizes[len(got) - 1]}"
+    return {"target": target, "measured": measured, "slope": round(slope, 2), "ok": ok,
+            "reference_slope": round(ref_slope, 2),
+            "times_ms": [round(t * 1000, 3) for t in got], "sizes": sizes}
+
+
+def vectorization(run_child, problem, cases_mod, code: str) -> dict:
+    small, large = (int(n) for n in problem.vectorized["sizes"])
+    rng = np.random.default_rng(54321)
+    cases = [wire_sized(cases_mod.sized(n, rng)) for n in (small, large)]
+    payload = {"mode": "trace", "code": code, "kind": problem.kind, "entry": problem.entry, "cases": cases}
+    limits = dict(problem.limits, cpu_s=max(problem.limits["cpu_s"], 5.0), wall_s=max(problem.limits["wall_s"], 10.0))
+    _, _, frame = run_child(payload, limits)
+    _, _, result, _ = parse_frame(frame)
+    if not result or result.get("status") != "ok" or type(result.get("lines")) is not list:
+        return {"ok": False, "message": "could not count executed lines (the run failed or was too slow)"}
+    lines = result["lines"]
+    if len(lines) != 2 or not all(type(n) is int for n in lines) or not result.get("traced"):
+        return {"ok": False, "message": "could not count executed lines (tracing was switched off)"}
+    a, b = lines
+    # A loop over the data adds at least one line per element; allow a little size-dependent branching.
+    grows = b - a > max(4, (large - small) // 8)
+    if grows:
+        return {"ok": False, "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: "
+                "an explicit Python loop does the work; use tensor operations instead", "lines": lines}
+    return {"ok": True, "message": f"vectorized: solution.py ran {a} Python lines at n={small} and {b} at n={large}",
+            "lines": lines}

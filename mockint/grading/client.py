@@ -1,0 +1,230 @@
+"""The app's handle on the local judge. Imports neither NumPy nor torch.
+
+The judge runs in a background process (`python -m mockint.grading.worker`) that pays the
+torch import once; this module talks to it with JSON lines over pipes.
+
+    judge = GradingClient()
+    judge.start()                        # returns at once; the worker warms up meanwhile
+    run = judge.submit(code, "moving-average", hidden=False, on_event=callback)
+    for event in run.events():           # blocking iterator (use from a thread), or
+        ...                              # `async for event in run.aevents()` in asyncio
+    result = run.result(timeout=30)      # the final JSON result (see `mockint grade --json`)
+    run.cancel()                         # stops the run; its last event is "cancelled"
+    judge.shutdown()
+
+Events are dicts with an "event" key: "started" (total), "test" (index, test), "advice"
+(complexity or vectorized), then exactly one of "done" (result), "cancelled", or "error"
+(kind: "problem", "internal" or "worker_died", and message). `on_event` is called on the
+client's reader thread; in a Textual app forward it with `app.call_from_thread`.
+
+A worker that dies is noticed at once: its runs end with a "worker_died" error and the
+next `submit` starts a fresh worker.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+
+_FINAL = ("done", "cancelled", "error")
+
+
+class GradingError(Exception):
+    """A run ended without a result: `kind` is problem, internal or worker_died."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+class GradingRun:
+    """One submission: its events as they arrive, and its final result."""
+
+    def __init__(self, client: "GradingClient", run_id: int, on_event: Callable[[dict], None] | None):
+        self.id = run_id
+        self._client = client
+        self._events: list[dict] = []
+        self._cond = threading.Condition()
+        self._listeners: list[Callable[[dict], None]] = [on_event] if on_event else []
+
+    def _push(self, event: dict) -> None:
+        with self._cond:
+            self._events.append(event)
+            listeners = list(self._listeners)
+            self._cond.notify_all()
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:  # noqa: BLE001 - a broken callback must not stop the reader
+                pass
+
+    @property
+    def done(self) -> bool:
+        with self._cond:
+            return bool(self._events) and self._events[-1]["event"] in _FINAL
+
+    def events(self, timeout: float | None = None) -> Iterator[dict]:
+        """Every event of this run, from the first, ending with the final one."""
+        i = 0
+        while True:
+            with self._cond:
+                if not self._cond.wait_for(lambda: len(self._events) > i, timeout):
+                    raise TimeoutError("no event from the grading process in time")
+                event = self._events[i]
+            i += 1
+            yield event
+            if event["event"] in _FINAL:
+                return
+
+    async def aevents(self) -> AsyncIterator[dict]:
+        """The same events for asyncio code (e.g. a Textual worker)."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        q: asyncio.Queue = asyncio.Queue()
+        with self._cond:
+            backlog = list(self._events)
+            self._listeners.append(lambda ev: loop.call_soon_threadsafe(q.put_nowait, ev))
+        for event in backlog:
+            q.put_nowait(event)
+        while True:
+            event = await q.get()
+            yield event
+            if event["event"] in _FINAL:
+                return
+
+    def result(self, timeout: float | None = None) -> dict:
+        """The final result dict; raises GradingError if the run ended otherwise."""
+        last = None
+        for last in self.events(timeout):
+            pass
+        if last["event"] == "done":
+            return last["result"]
+        if last["event"] == "cancelled":
+            raise GradingError("cancelled", "the run was cancelled")
+        raise GradingError(last.get("kind", "internal"), last.get("message", "grading failed"))
+
+    def cancel(self) -> None:
+        self._client._send({"op": "cancel", "id": self.id})
+
+
+class GradingClient:
+    def __init__(self, python: str | None = None, env: dict | None = None):
+        self.python = python or sys.executable
+        self.env = env
+        self._proc: subprocess.Popen | None = None
+        self._runs: dict[int, GradingRun] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._ready = threading.Event()
+        self.ready_info: dict = {}
+
+    @property
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def sandbox_warning(self) -> str | None:
+        """Set once ready when Linux namespaces are not available (weaker isolation)."""
+        return self.ready_info.get("warning")
+
+    def start(self) -> None:
+        """Start the grading process in the background (no-op when it is running)."""
+        with self._lock:
+            if self.alive:
+                return
+            self._ready.clear()
+            env = dict(os.environ if self.env is None else self.env)
+            self._proc = subprocess.Popen(
+                [self.python, "-m", "mockint.grading.worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+                text=True, encoding="utf-8", bufsize=1,
+            )
+            threading.Thread(target=self._read, args=(self._proc,), daemon=True).start()
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        return self._ready.wait(timeout)
+
+    def submit(self, code: str, slug: str, hidden: bool = False,
+               on_event: Callable[[dict], None] | None = None) -> GradingRun:
+        self.start()
+        run = GradingRun(self, next(self._ids), on_event)
+        with self._lock:
+            dead = getattr(self._proc, "_mockint_dead", False)
+            if not dead:
+                self._runs[run.id] = run
+        if dead:  # died between start() and now: the reader has already swept its runs
+            run._push({"id": run.id, "event": "error", "kind": "worker_died",
+                       "message": "the grading process exited; submit again"})
+            return run
+        self._send({"op": "grade", "id": run.id, "code": code, "slug": slug, "hidden": bool(hidden)})
+        return run
+
+    def shutdown(self, timeout: float = 3.0) -> None:
+        proc = self._proc
+        if proc is None:
+            return
+        self._send({"op": "shutdown"})
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.terminate()
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        self._proc = None
+
+    def __enter__(self) -> "GradingClient":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+
+    def _send(self, obj: dict) -> None:
+        proc = self._proc
+        if proc is None:
+            return
+        try:
+            with self._lock:
+                proc.stdin.write(json.dumps(obj) + "\n")
+                proc.stdin.flush()
+        except (OSError, ValueError):
+            pass  # the reader thread reports the dead worker
+
+    def _read(self, proc: subprocess.Popen) -> None:
+        for line in proc.stdout:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if event.get("event") == "ready":
+                self.ready_info = event
+                self._ready.set()
+                continue
+            with self._lock:
+                run = self._runs.get(event.get("id"))
+                if run is not None and event.get("event") in _FINAL:
+                    del self._runs[run.id]
+            if run is not None:
+                run._push(event)
+        proc.wait()
+        with self._lock:
+            proc._mockint_dead = True
+            orphans = [r for r in self._runs.values()]
+            for r in orphans:
+                del self._runs[r.id]
+        for run in orphans:
+            run._push({"id": run.id, "event": "error", "kind": "worker_died",
+                       "message": f"the grading process exited (code {proc.returncode})"})

@@ -1,0 +1,88 @@
+"""What `mockint problems list` and `mockint grade` do; click in mockint/cli.py calls these.
+
+Imports neither NumPy nor torch: grading happens in the worker process.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from mockint.grading.problems import ProblemError, list_problems, load_problem
+
+_MARKS = {"accepted": "ok", "wrong_answer": "WA", "time_limit": "TLE", "memory_limit": "MLE",
+          "output_limit": "OLE", "runtime_error": "RE", "compile_error": "CE"}
+
+
+def _fail(message: str) -> int:
+    print(f"mockint: {message}", file=sys.stderr)
+    return 2
+
+
+def problems_list(as_json: bool) -> int:
+    try:
+        problems = list_problems()
+    except ProblemError as exc:
+        return _fail(str(exc))
+    rows = [p.summary() for p in problems]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    headers = ("slug", "title", "difficulty", "kind", "topics")
+    table = [[r["slug"], r["title"], r["difficulty"], r["kind"], ", ".join(r["topics"])] for r in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers)]
+    for row in [list(headers)] + table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return 0
+
+
+def grade_file(path: str, slug: str, hidden: bool, as_json: bool) -> int:
+    try:
+        with open(path, encoding="utf-8") as f:
+            code = f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        return _fail(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
+    try:
+        load_problem(slug)
+    except ProblemError as exc:
+        return _fail(str(exc))
+    from mockint.grading.client import GradingClient, GradingError
+
+    client = GradingClient()
+    try:
+        result = client.submit(code, slug, hidden).result(timeout=600)
+    except GradingError as exc:
+        return _fail(str(exc))
+    except TimeoutError:
+        return _fail("the grading process did not answer in time")
+    finally:
+        client.shutdown()
+    if as_json:
+        print(json.dumps(result))
+    else:
+        _print_human(result)
+    warning = result.get("sandbox_warning")
+    if warning:
+        print(f"mockint: warning: {warning}", file=sys.stderr)
+    return 0 if result["verdict"] == "accepted" else 1
+
+
+def _print_human(result: dict) -> None:
+    for t in result["tests"]:
+        where = "" if t["visible"] else " (hidden)"
+        print(f"{_MARKS[t['verdict']]:>3}  {t['id']}{where}  {t['time_ms']:.0f} ms")
+        if t["message"]:
+            for line in t["message"].rstrip().split("\n"):
+                print(f"       {line}")
+        if t.get("output") and t["verdict"] != "accepted":
+            print("       output: " + t["output"][:500].rstrip().replace("\n", "\n               "))
+    if result.get("skipped"):
+        print(f"     {result['skipped']} more test(s) not run after the time limit")
+    c = result.get("complexity")
+    if c:
+        mark = "ok" if c["ok"] else "!!"
+        print(f"complexity: {c['measured']}, target {c['target']} [{mark}]")
+    v = result.get("vectorized")
+    if v:
+        print(f"vectorized: {v['message']} [{'ok' if v['ok'] else '!!'}]")
+    print(f"{result['verdict']}: {result['passed']}/{result['total']} tests passed")

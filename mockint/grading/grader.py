@@ -1,0 +1,302 @@
+"""Trusted judging: builds cases, runs each in a sandboxed child, decides verdicts.
+
+Runs in the worker process only (it holds expected values, so it never runs submitted
+code itself: that happens in children of the zygote, which forked before any of this).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import signal
+from pathlib import Path
+
+import numpy as np
+
+from mockint.grading.compare import compare
+from mockint.grading.problems import Problem, load_problem
+from mockint.grading.values import Raises, WireError, describe, from_wire, to_wire
+
+VERDICTS = ("accepted", "wrong_answer", "time_limit", "memory_limit", "output_limit",
+            "runtime_error", "compile_error")
+
+
+class Cancelled(Exception):
+    pass
+
+
+def load_cases_module(problem: Problem):
+    path = problem.dir / "cases.py"
+    spec = importlib.util.spec_from_file_location(f"mockint_cases_{problem.slug.replace('-', '_')}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_cases(problem: Problem, cases_mod, hidden: bool) -> list[tuple[dict, bool]]:
+    out = [(c, True) for c in cases_mod.visible()]
+    if hidden:
+        out += [(c, False) for c in getattr(cases_mod, "hidden", list)()]
+        if problem.seeds and hasattr(cases_mod, "generate"):
+            for seed in problem.seeds:
+                case = cases_mod.generate(np.random.default_rng(seed))
+                if not case.get("id"):
+                    case["id"] = f"seed-{seed}"
+                out.append((case, False))
+    return out
+
+
+def _is_memory(err: Raises) -> bool:
+    msg = err.message.lower()
+    return "MemoryError" in err.mro or ("RuntimeError" in err.mro and (
+        "can't allocate memory" in msg or "not enough memory" in msg or "defaultcpuallocator" in msg))
+
+
+def _signal_of(reply: dict) -> int | None:
+    if reply["signal"] is not None:
+        return reply["signal"]
+    code = reply["exit"]
+    return code - 128 if code is not None and code > 128 else None
+
+
+def parse_frame(frame: bytes) -> tuple[bool, list[tuple[int, float]], dict | None, str | None]:
+    """(module loaded, timings, final result, sandbox error) from a child's frame bytes."""
+    loaded, timings, result, sandbox_error = False, [], None, None
+    for raw in frame.split(b"\n"):
+        if raw == b"I":
+            loaded = True
+        elif raw.startswith(b"T "):
+            parts = raw.split()
+            try:
+                timings.append((int(parts[1]), float(parts[2])))
+            except (ValueError, IndexError):
+                pass
+        elif raw.startswith(b"R ") and result is None:
+            try:
+                obj = json.loads(raw[2:])
+                result = obj if type(obj) is dict else None
+            except (ValueError, RecursionError):
+                result = None
+        elif raw.startswith(b"S "):
+            sandbox_error = raw[2:].decode(errors="replace")
+    return loaded, timings, result, sandbox_error
+
+
+class Outcome:
+    """What happened to one child run, before comparing values."""
+
+    def __init__(self, verdict: str | None, message: str, loaded: bool, result: dict | None):
+        self.verdict = verdict  # None: ran to the end and returned data to compare
+        self.message = message
+        self.loaded = loaded
+        self.result = result
+
+
+def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome:
+    loaded, _, result, sandbox_error = parse_frame(frame)
+    sig = _signal_of(reply)
+    if sandbox_error:
+        return Outcome("runtime_error", f"the judge could not set up the sandbox: {sandbox_error}", loaded, None)
+    if reply["output_exceeded"]:
+        return Outcome("output_limit", f"printed more than {limits['output_kb']} KB", loaded, None)
+    if reply["frame_exceeded"]:
+        return Outcome("output_limit", "returned a result too large to check", loaded, None)
+    if sig == signal.SIGXFSZ:
+        return Outcome("output_limit", f"wrote a file larger than {limits['file_mb']} MB", loaded, None)
+    if reply["timed_out"]:
+        return Outcome("time_limit", f"still running after {limits['wall_s']:g} s (wall clock)", loaded, None)
+    if sig == signal.SIGXCPU or (sig == signal.SIGKILL and reply["cpu_s"] >= limits["cpu_s"]):
+        return Outcome("time_limit", f"used more than {limits['cpu_s']:g} s of CPU time", loaded, None)
+    if result is None:
+        if sig is not None:
+            name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+            hint = " (often a recursion too deep)" if sig == signal.SIGSEGV else ""
+            return Outcome("runtime_error", f"crashed with {name}{hint}", loaded, None)
+        return Outcome("runtime_error", f"exited with code {reply['exit']} before returning a result "
+                       "(sys.exit, os._exit or closed file descriptors?)", loaded, None)
+    status = result.get("status")
+    if status == "compile_error":
+        return Outcome("compile_error", str(result.get("message", "")), False, None)
+    if status == "missing_entry":
+        return Outcome("runtime_error", f"solution.py does not define `{entry}`", loaded, None)
+    if status in ("import_error", "raised"):
+        try:
+            err = from_wire(result.get("error"))
+        except WireError:
+            err = None
+        if not isinstance(err, Raises):
+            return Outcome("runtime_error", "failed (unreadable error)", loaded, None)
+        if _is_memory(err):
+            return Outcome("memory_limit", f"ran out of memory ({limits['memory_mb']} MB): {err.name}", loaded, None)
+        when = "while loading" if status == "import_error" else "while running"
+        return Outcome("runtime_error", f"{err.name} {when}\n{err.traceback}", loaded, None)
+    if status != "ok":
+        return Outcome("runtime_error", "returned a malformed result", loaded, None)
+    return Outcome(None, "", loaded, result)
+
+
+class Grader:
+    def __init__(self, run_child):
+        # run_child(payload: dict, limits: dict) -> (reply, output bytes, frame bytes)
+        self.run_child = run_child
+
+    def grade(self, code: str, slug: str, hidden: bool, emit, is_cancelled) -> dict:
+        problem = load_problem(slug)
+        cases_mod = load_cases_module(problem)
+        cases = build_cases(problem, cases_mod, hidden)
+        emit({"event": "started", "total": len(cases), "problem": slug})
+        tests, carried, skipped = [], None, 0
+        for index, (case, visible) in enumerate(cases):
+            if is_cancelled():
+                raise Cancelled()
+            if carried is not None:
+                test = dict(carried, id=case["id"], visible=visible, time_ms=0)
+            else:
+                test, whole_module = self._run_case(problem, cases_mod, code, case, visible)
+                if whole_module:
+                    carried = {k: test[k] for k in ("verdict", "message")}
+                    carried["message"] = "same failure as the first test: " + test["message"].split("\n")[0]
+                    if not visible:
+                        carried["message"] = f"{test['verdict']} while loading the module"
+            tests.append(test)
+            emit({"event": "test", "index": index, "test": test})
+            if test["verdict"] == "time_limit" and carried is None:
+                skipped = len(cases) - index - 1
+                break
+        passed = sum(t["verdict"] == "accepted" for t in tests)
+        verdict = next((t["verdict"] for t in tests if t["verdict"] != "accepted"), "accepted")
+        result = {"problem": slug, "verdict": verdict, "passed": passed, "total": len(cases),
+                  "tests": tests, "complexity": None, "vectorized": None}
+        if skipped:
+            result["skipped"] = skipped
+        if verdict == "accepted":
+            from mockint.grading import advice  # imports this module back
+
+            if problem.vectorized:
+                if is_cancelled():
+                    raise Cancelled()
+                result["vectorized"] = advice.vectorization(self.run_child, problem, cases_mod, code)
+                emit({"event": "advice", "vectorized": result["vectorized"]})
+            if problem.complexity:
+                if is_cancelled():
+                    raise Cancelled()
+                result["complexity"] = advice.complexity(self.run_child, problem, cases_mod, code)
+                emit({"event": "advice", "complexity": result["complexity"]})
+        return result
+
+    def _run_case(self, problem, cases_mod, code, case, visible) -> tuple[dict, bool]:
+        payload = {"mode": "case", "code": code, "kind": problem.kind, "entry": problem.entry,
+                   "cases": [_wire_case(case)]}
+        reply, output, frame = self.run_child(payload, problem.limits)
+        out_text = output.decode("utf-8", errors="replace")
+        outcome = classify_run(reply, frame, problem.limits, problem.entry)
+        test = {"id": case["id"], "visible": visible, "verdict": "accepted", "message": "",
+                "time_ms": round(reply["wall_s"] * 1000, 1)}
+        if out_text and visible:
+            test["output"] = out_text
+        if outcome.verdict is not None:
+            test["verdict"] = outcome.verdict
+            test["message"] = outcome.message if visible else _hidden_message(case, outcome.verdict, outcome.message)
+            # Failed before the module finished loading: the same happens for every test.
+            return test, (not outcome.loaded) or outcome.verdict == "compile_error"
+        verdict, reason, got = self._judge_values(problem, cases_mod, case, outcome.result)
+        test["verdict"] = verdict
+        if verdict != "accepted":
+            if visible:
+                test["message"] = reason + _show(case, problem, cases_mod, got)
+            else:
+                test["message"] = _hidden_message(case, verdict, reason)
+        return test, False
+
+    def _judge_values(self, problem, cases_mod, case, result) -> tuple[str, str, object]:
+        try:
+            entries = result["results"]
+            item = entries[0]
+            got = from_wire(item["value"])
+            got_args = [from_wire(a) for a in item.get("args", [])]
+        except (WireError, KeyError, IndexError, TypeError) as exc:
+            return "runtime_error", f"returned a malformed result ({exc})", None
+        errors = [g for g in (got if problem.kind != "function" else [got]) if isinstance(g, Raises)]
+        if problem.validator:
+            reason = cases_mod.validate(case, got)
+        else:
+            reason = compare(cases_mod.expected(case), got, problem.rtol, problem.atol,
+                             "" if problem.kind == "function" else "result")
+            if reason and problem.kind != "function":
+                reason = _name_op(case, reason)
+        if reason:
+            for err in errors:
+                if _is_memory(err):
+                    return "memory_limit", f"ran out of memory: {err.name}", got
+            if errors and _raised_unexpectedly(problem, cases_mod, case, got):
+                err = errors[0]
+                return "runtime_error", f"{err.name}: {err.message}\n{err.traceback}", got
+            return "wrong_answer", reason, got
+        for i, arg_index in enumerate(case.get("check_args", [])):
+            if i >= len(got_args):
+                return "runtime_error", "returned a malformed result", got
+            if compare(case["args"][arg_index], got_args[i], 0.0, 0.0):
+                return "wrong_answer", f"modified its argument {arg_index} (inputs must be left unchanged)", got
+        return "accepted", "", got
+
+
+def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:
+    if problem.validator:
+        return isinstance(got, Raises)
+    want = cases_mod.expected(case)
+    if problem.kind == "function":
+        return isinstance(got, Raises) and not isinstance(want, Raises)
+    return any(isinstance(g, Raises) and not (i < len(want) and isinstance(want[i], Raises))
+               for i, g in enumerate(got if isinstance(got, list) else []))
+
+
+def _name_op(case, reason: str) -> str:
+    """`result[3]: ...` becomes `op 3 average(): ...` for class problems."""
+    if reason.startswith("result["):
+        try:
+            i = int(reason[len("result["):reason.index("]")])
+            name, args = case["ops"][i]
+            shown = ", ".join(describe(a, 60) for a in args)
+            return f"op {i} {name}({shown}){reason[reason.index(']') + 1:]}"
+        except (ValueError, IndexError):
+            pass
+    return reason
+
+
+def _show(case, problem, cases_mod, got) -> str:
+    if problem.kind == "function":
+        shown = "input: " + ", ".join(describe(a, 300) for a in case.get("args", []))
+    else:
+        shown = "ops: " + describe([f"{n}({', '.join(describe(a, 60) for a in args)})" for n, args in case["ops"]], 600)
+    if not problem.validator:
+        shown += "\nexpected: " + describe(cases_mod.expected(case), 600)
+    return f"\n{shown}\ngot: {describe(got, 600)}"
+
+
+def _hidden_message(case, verdict: str, reason: str) -> str:
+    note = case.get("note", "")
+    first = reason.split("\n")[0]
+    # Only the kind of failure: values in the reason could reveal the hidden data.
+    if verdict == "runtime_error" and ":" in first:
+        first = first.split(":")[0]
+    elif verdict == "wrong_answer":
+        first = "wrong answer"
+    return f"hidden test ({note})" + (f": {first}" if first else "") if note else f"hidden test: {first}"
+
+
+def _wire_case(case: dict) -> dict:
+    out = {k: to_wire(v) for k, v in case.items() if k in ("args", "check_args")}
+    if "kwargs" in case:
+        out["kwargs"] = to_wire(dict(case["kwargs"]))
+    if "ops" in case:
+        out["ops"] = [[name, to_wire(list(args))] for name, args in case["ops"]]
+    return out
+
+
+def wire_sized(case: dict) -> dict:
+    return _wire_case(case)
+
+
+def reference_code(problem: Problem) -> str:
+    return Path(problem.reference_path).read_text(encoding="utf-8")
+

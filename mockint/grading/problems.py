@@ -1,0 +1,137 @@
+"""Problem metadata (problem.toml), statements and starter code. Imports no NumPy or torch.
+
+The format is described in `scenarios/problems/FORMAT.md`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mockint.paths import bundled_dir
+
+KINDS = ("function", "class", "module")
+DIFFICULTIES = ("easy", "medium", "hard")
+DEFAULT_LIMITS = {"cpu_s": 1.0, "wall_s": 2.0, "memory_mb": 256, "output_kb": 1024, "file_mb": 8}
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class ProblemError(Exception):
+    """A problem that does not exist or whose files are invalid (`file: field: what`)."""
+
+
+@dataclass
+class Problem:
+    slug: str
+    title: str
+    difficulty: str
+    topics: list[str]
+    kind: str
+    entry: str
+    limits: dict
+    rtol: float
+    atol: float
+    validator: bool
+    seeds: list[int]
+    complexity: dict | None
+    vectorized: dict | None
+    dir: Path = field(repr=False)
+
+    @property
+    def statement(self) -> str:
+        return (self.dir / "statement.md").read_text(encoding="utf-8")
+
+    @property
+    def starter(self) -> str:
+        return (self.dir / "starter.py").read_text(encoding="utf-8")
+
+    @property
+    def reference_path(self) -> Path:
+        return solutions_dir() / f"{self.slug}.py"
+
+    def summary(self) -> dict:
+        return {"slug": self.slug, "title": self.title, "difficulty": self.difficulty,
+                "kind": self.kind, "topics": list(self.topics)}
+
+
+def problems_dir() -> Path:
+    return bundled_dir("scenarios") / "problems"
+
+
+def solutions_dir() -> Path:
+    return bundled_dir("solutions")
+
+
+def _need(data: dict, key: str, typ, where: str):
+    if key not in data:
+        raise ProblemError(f"{where}: {key}: missing")
+    value = data[key]
+    if typ is float and type(value) is int:
+        value = float(value)
+    if not isinstance(value, typ) or (typ is not bool and isinstance(value, bool)):
+        raise ProblemError(f"{where}: {key}: expected {typ.__name__}, got {type(value).__name__}")
+    return value
+
+
+def load_problem(slug: str, root: Path | None = None) -> Problem:
+    if not SLUG_RE.match(slug or ""):
+        raise ProblemError(f"unknown problem {slug!r}")
+    pdir = (root or problems_dir()) / slug
+    toml_path = pdir / "problem.toml"
+    if not toml_path.is_file():
+        raise ProblemError(f"unknown problem {slug!r} (try `mockint problems list`)")
+    where = str(toml_path)
+    try:
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ProblemError(f"{where}: {exc}") from None
+    kind = _need(data, "kind", str, where)
+    if kind not in KINDS:
+        raise ProblemError(f"{where}: kind: must be one of {', '.join(KINDS)}")
+    difficulty = _need(data, "difficulty", str, where)
+    if difficulty not in DIFFICULTIES:
+        raise ProblemError(f"{where}: difficulty: must be one of {', '.join(DIFFICULTIES)}")
+    limits = dict(DEFAULT_LIMITS)
+    for key, value in data.get("limits", {}).items():
+        if key not in DEFAULT_LIMITS or type(value) not in (int, float) or value <= 0:
+            raise ProblemError(f"{where}: limits.{key}: unknown or not a positive number")
+        limits[key] = value
+    check = data.get("check", {})
+    complexity = data.get("complexity")
+    if complexity is not None:
+        _need(complexity, "target", str, where + ": complexity")
+        _need(complexity, "exponent", float, where + ": complexity")
+        sizes = _need(complexity, "sizes", list, where + ": complexity")
+        if len(sizes) < 3 or sorted(sizes) != sizes:
+            raise ProblemError(f"{where}: complexity.sizes: need at least 3 increasing sizes")
+    vectorized = data.get("vectorized")
+    if vectorized is not None and len(_need(vectorized, "sizes", list, where + ": vectorized")) != 2:
+        raise ProblemError(f"{where}: vectorized.sizes: need exactly 2 sizes")
+    for name in ("statement.md", "starter.py", "cases.py"):
+        if not (pdir / name).is_file():
+            raise ProblemError(f"{pdir / name}: missing")
+    return Problem(
+        slug=slug,
+        title=_need(data, "title", str, where),
+        difficulty=difficulty,
+        topics=[str(t) for t in _need(data, "topics", list, where)],
+        kind=kind,
+        entry=_need(data, "entry", str, where),
+        limits=limits,
+        rtol=float(check.get("rtol", 1e-5)),
+        atol=float(check.get("atol", 1e-6)),
+        validator=bool(check.get("validator", False)),
+        seeds=[int(s) for s in data.get("hidden", {}).get("seeds", [])],
+        complexity=complexity,
+        vectorized=vectorized if vectorized and vectorized.get("required", True) else None,
+        dir=pdir,
+    )
+
+
+def list_problems(root: Path | None = None) -> list[Problem]:
+    base = root or problems_dir()
+    if not base.is_dir():
+        return []
+    return [load_problem(p.name, base) for p in sorted(base.iterdir()) if (p / "problem.toml").is_file()]

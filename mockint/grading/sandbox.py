@@ -1,0 +1,159 @@
+"""Confinement for the process that runs submitted code (Linux).
+
+Called inside a freshly forked child, in this order: `enter_namespaces` (user where we are
+not root, mount, network, pid), `confine_filesystem` (everything read-only, a small tmpfs
+as the work directory, secrets masked), then in the pid-namespace init `mount_proc`,
+`apply_limits` and `drop_privileges`. Every step reports failure instead of raising where
+the OS simply does not allow it, so the judge can still run (with a warning) elsewhere.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import resource
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_REMOUNT = 32
+MS_BIND = 4096
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+
+PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_SET_CHILD_SUBREAPER = 36
+PR_SET_NO_NEW_PRIVS = 38
+
+NOBODY = 65534
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+_libc.mount.argtypes = [ctypes.c_char_p] * 3 + [ctypes.c_ulong, ctypes.c_char_p]
+
+
+def _check(ret: int, what: str) -> None:
+    if ret != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def prctl(option: int, arg: int) -> None:
+    _check(_libc.prctl(option, ctypes.c_ulong(arg), 0, 0, 0), f"prctl({option})")
+
+
+def mount(src: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    enc = lambda s: None if s is None else s.encode()  # noqa: E731
+    _check(_libc.mount(enc(src), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
+
+
+def enter_namespaces() -> None:
+    """Unshare mount, network and pid namespaces (plus a user namespace when not root)."""
+    uid, gid = os.geteuid(), os.getegid()
+    flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID
+    if uid != 0:
+        flags |= CLONE_NEWUSER
+    _check(_libc.unshare(flags), "unshare")
+    if uid != 0:
+        # Map only ourselves, as root of the new namespace: capabilities there, none outside.
+        with open("/proc/self/setgroups", "w") as f:
+            f.write("deny")
+        with open("/proc/self/uid_map", "w") as f:
+            f.write(f"0 {uid} 1")
+        with open("/proc/self/gid_map", "w") as f:
+            f.write(f"0 {gid} 1")
+
+
+_ST_FLAGS = [(os.ST_NOSUID, MS_NOSUID), (os.ST_NODEV, MS_NODEV), (os.ST_NOEXEC, MS_NOEXEC)]
+_ST_FLAGS += [(getattr(os, n), v) for n, v in [("ST_NOATIME", 1024), ("ST_NODIRATIME", 2048), ("ST_RELATIME", 1 << 21)] if hasattr(os, n)]
+
+
+def _mount_points() -> list[str]:
+    points = []
+    with open("/proc/self/mountinfo") as f:
+        for line in f:
+            mp = line.split()[4].encode().decode("unicode_escape")
+            points.append(mp)
+    return points
+
+
+def confine_filesystem(workdir: str, masks: list[str], tmpfs_mb: int) -> list[str]:
+    """Make every mount read-only, mount a fresh tmpfs on `workdir`, hide `masks`.
+
+    Returns the mount points that could not be made read-only (should be empty).
+    """
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    failures = []
+    for mp in _mount_points():
+        if mp.startswith(("/proc", "/sys")):
+            continue  # /proc is replaced in the pid namespace; /sys is remounted below
+        try:
+            st = os.statvfs(mp)
+        except OSError:
+            continue
+        keep = sum(ms for st_flag, ms in _ST_FLAGS if st.f_flag & st_flag)
+        try:
+            mount(None, mp, None, MS_REMOUNT | MS_BIND | MS_RDONLY | keep)
+        except OSError:
+            failures.append(mp)
+    try:
+        mount(None, "/sys", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    except OSError:
+        pass
+    for path in masks:
+        if os.path.isdir(path):
+            mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=000")
+    mode = "1777"
+    mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV, f"size={tmpfs_mb}m,mode={mode}")
+    return failures
+
+
+def mount_proc() -> None:
+    """A /proc that shows only the sandbox's own pid namespace."""
+    try:
+        mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    except OSError:
+        mount("tmpfs", "/proc", "tmpfs", MS_RDONLY, "size=4k,mode=555")
+
+
+def vm_size_bytes() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def apply_limits(cpu_s: float, memory_bytes: int, file_bytes: int, nofile: int, nproc: int) -> None:
+    cpu = max(1, int(cpu_s + 0.999))
+    # Soft limit sends SIGXCPU; the hard limit one second later kills even if it is ignored.
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+
+
+def drop_privileges() -> None:
+    """Real root becomes nobody (so RLIMIT_NPROC counts and DAC applies); then no new privileges."""
+    if os.geteuid() == 0 and os.getuid() == 0 and _is_initial_userns():
+        os.setgroups([])
+        os.setresgid(NOBODY, NOBODY, NOBODY)
+        os.setresuid(NOBODY, NOBODY, NOBODY)
+    prctl(PR_SET_NO_NEW_PRIVS, 1)
+
+
+def _is_initial_userns() -> bool:
+    try:
+        with open("/proc/self/uid_map") as f:
+            return f.read().split()[:3] == ["0", "0", "4294967295"]
+    except OSError:
+        return False
