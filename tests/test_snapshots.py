@@ -1,0 +1,46 @@
+"""SVG snapshots of the main screens at fixed sizes (update with --snapshot-update)."""
+
+import pytest
+
+from mockint.engine.clock import FakeClock
+from mockint.scenario.catalog import find_scenario
+from mockint.store.sessions import Store
+from mockint.tui.app import MockintApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def app(start=None, clock=None):
+    # ":memory:" keeps the path shown on the home screen the same on every machine.
+    return MockintApp(
+        Store(":memory:"),
+        default_scenario=find_scenario("aiml-engineer"),
+        clock=clock or FakeClock(),
+        start=start,
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home(snap_compare, size):
+    assert snap_compare(app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_stage_card(snap_compare, size):
+    sc = find_scenario("aiml-engineer").subset(["system-design"])
+    assert snap_compare(app(start=sc), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_stage_running(snap_compare, size):
+    clock = FakeClock()
+    sc = find_scenario("aiml-engineer").subset(["coding", "behavioural"])
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        clock.advance(56 * 60 + 30)  # 3:30 left: the amber warning style
+        await pilot.press(*"clarify input sizes first")
+        await pilot.pause(0.4)
+
+    assert snap_compare(app(start=sc, clock=clock), terminal_size=size, run_before=run_before)

@@ -1,0 +1,81 @@
+"""mockint in a real terminal (tmux): the countdown, and surviving kill -9."""
+
+import os
+import signal
+import time
+
+import pytest
+import sqlite_utils
+
+from tests.tmux import Tmux
+
+pytestmark = pytest.mark.tmux
+
+
+@pytest.fixture
+def term():
+    t = Tmux(80, 24)
+    yield t
+    t.close()
+
+
+def seconds(m) -> int:
+    return int(m.group(1)) * 60 + int(m.group(2))
+
+
+def test_countdown_runs_on_the_real_screen(term):
+    term.start("run", "--pace", "0.25", "--stages", "coding")
+    term.wait_for(r"Stage 1 of 1")
+    term.wait_for(r"Technical coding")
+    term.wait_for(r"Length: 15 min \(15:00\)")
+    term.send("Enter")
+    first = term.wait_for(r"(\d\d):(\d\d) left of 15:00")
+    time.sleep(2.5)
+    second = term.wait_for(r"(\d\d):(\d\d) left of 15:00")
+    assert 1 <= seconds(first) - seconds(second) <= 5, (first.group(0), second.group(0))
+    assert "Pause/resume" in term.screen()
+    term.send("F2")
+    paused = term.wait_for(r"(\d\d):(\d\d) left of 15:00  PAUSED")
+    time.sleep(1.5)
+    again = term.wait_for(r"(\d\d):(\d\d) left of 15:00  PAUSED")
+    assert seconds(paused) == seconds(again)
+
+
+def test_kill_9_then_resume_brings_back_stage_clock_and_notes(term, tmp_path):
+    db_path = os.environ["MOCKINT_DB"]
+    term.start("run", "--stages", "phone-screen,coding")
+    term.wait_for(r"Stage 1 of 2")
+    term.send("Enter")
+    term.wait_for(r"left of 45:00")
+    time.sleep(2.0)
+    term.type("I led the ranking model rewrite")
+    term.wait_for("I led the ranking model rewrite")
+    time.sleep(2.0)  # the promise: notes are on disk within 2 seconds
+    os.kill(term.pid(), signal.SIGKILL)
+    killed_at = time.time()
+
+    db = sqlite_utils.Database(db_path)
+    [session] = list(db["sessions"].rows)
+    assert session["status"] == "active"
+    stage = db["stages"].get((session["id"], 0))
+    assert stage["state"] == "running" and stage["elapsed_s"] >= 3
+    assert db["notes"].get((session["id"], 0))["body"] == "I led the ranking model rewrite"
+    elapsed_at_kill = stage["elapsed_s"]
+
+    time.sleep(3)  # the app is dead for a while: this must not be charged
+    term.start()
+    term.wait_for(r"Resume: AI/ML engineer loop, stage 1 of 2 \(Phone screen\)")
+    term.send("Enter")
+    m = term.wait_for(r"(\d\d):(\d\d) left of 45:00  PAUSED")
+    shown_elapsed = 45 * 60 - seconds(m)
+    assert abs(shown_elapsed - elapsed_at_kill) <= 1.5
+    assert "I led the ranking model rewrite" in term.screen()
+    [rec] = list(db["events"].rows_where("kind = 'recovered'"))
+    assert '"was": "running"' in rec["data"]
+    dead = float(rec["data"].split('"dead_seconds": ')[1].split(",")[0])
+    assert dead >= time.time() - killed_at - 2 - 1.5 and dead >= 3
+    # The clock goes on from where it was once resumed.
+    term.send("F2")
+    time.sleep(1.5)
+    m2 = term.wait_for(r"(\d\d):(\d\d) left of 45:00( +PAUSED)?")
+    assert m2.group(3) is None and seconds(m2) < seconds(m)
