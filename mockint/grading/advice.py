@@ -85,5 +85,5 @@ def vectorization(run_child, problem, cases_mod, code: str) -> dict:
     if grows:
         return {"ok": False, "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: "
                 "an explicit Python loop does the work; use tensor operations instead", "lines": lines}
-    return {"ok": True, "message": f"vectorized: solution.py ran {a} Python lines at n={small} and {b} at n={large}",
+    return {"ok": True, "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: the work is vectorized",
             "lines": lines}

@@ -220,7 +220,8 @@ class Grader:
         if problem.validator:
             reason = cases_mod.validate(case, got)
         else:
-            reason = compare(cases_mod.expected(case), got, problem.rtol, problem.atol,
+            reason = compare(cases_mod.expected(case), got, case.get("rtol", problem.rtol),
+                             case.get("atol", problem.atol),
                              "" if problem.kind == "function" else "result")
             if reason and problem.kind != "function":
                 reason = _name_op(case, reason)
