@@ -1,4 +1,4 @@
-from mockint.cli import main
+from mockint.launch import main
 
 if __name__ == "__main__":
     main()

@@ -13,13 +13,12 @@ from pathlib import Path
 import click
 
 from mockint import __version__
+from mockint.launch import fail as _fail
+from mockint.launch import load_scenario_or_exit as _load
+from mockint.launch import open_store as _open_store
+from mockint.launch import run_app as _run_app
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def _fail(message: str, code: int = 2) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
 
 
 def _db_option(f):
@@ -41,39 +40,6 @@ def _pace_option(f):
         show_default=True,
         help="Multiply every stage length by this (0.25 makes a 5h30 loop 82 minutes).",
     )(f)
-
-
-def _open_store(db: Path | None):
-    from mockint.paths import default_db_path
-    from mockint.store.db import StoreError
-    from mockint.store.sessions import Store
-
-    try:
-        return Store(db or default_db_path())
-    except StoreError as exc:
-        _fail(f"mockint: {exc}")
-
-
-def _load(name: str | None):
-    from mockint.scenario.catalog import find_scenario
-    from mockint.scenario.errors import ScenarioError
-
-    try:
-        return find_scenario(name)
-    except ScenarioError as exc:
-        _fail(str(exc))
-
-
-def _run_app(store, **kwargs) -> None:
-    from mockint.tui.app import MockintApp
-
-    app = MockintApp(store, **kwargs)
-    try:
-        app.run()
-    finally:
-        store.close()
-    if app.return_code:
-        sys.exit(app.return_code)
 
 
 @click.group(context_settings=CONTEXT, invoke_without_command=True)

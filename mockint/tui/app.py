@@ -12,12 +12,9 @@ from mockint.recording import Recorder, resume_session, start_session
 from mockint.scenario.model import Scenario, format_minutes
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
-from mockint.tui.screens.confirm import Confirm
-from mockint.tui.screens.help import Help
 from mockint.tui.screens.home import HomeScreen
-from mockint.tui.screens.intro import StageIntro
-from mockint.tui.screens.stage import StageScreen
-from mockint.tui.screens.summary import SummaryScreen
+
+# The other screens are imported where first used: the home screen must come up fast.
 
 HEARTBEAT_S = 1.0
 
@@ -125,6 +122,10 @@ class MockintApp(App):
             self.push_screen(screen)
 
     def show_current(self) -> None:
+        from mockint.tui.screens.intro import StageIntro
+        from mockint.tui.screens.stage import StageScreen
+        from mockint.tui.screens.summary import SummaryScreen
+
         s = self.session
         if s is None:
             return
@@ -151,6 +152,8 @@ class MockintApp(App):
                 self._guard("the skip", s.skip_stage)
                 self.show_current()
 
+        from mockint.tui.screens.confirm import Confirm
+
         self.push_screen(Confirm(f"Skip '{s.run.stage.title}'?", "It is recorded as skipped."), answered)
 
     def action_next_stage(self) -> None:
@@ -165,6 +168,8 @@ class MockintApp(App):
                 self.flush_notes()
                 self._guard("the stage end", s.finish_stage)
                 self.show_current()
+
+        from mockint.tui.screens.confirm import Confirm
 
         self.push_screen(Confirm(f"Finish '{s.run.stage.title}' and move on?", detail), answered)
 
@@ -183,14 +188,17 @@ class MockintApp(App):
             self._guard("your notes", self.store.save_note, self.recorder.session_id, index, text)
 
     def flush_notes(self) -> None:
-        if isinstance(self.screen, StageScreen):
-            self.screen.flush_notes()
+        flush = getattr(self.screen, "flush_notes", None)
+        if flush is not None:
+            flush()
 
     def heartbeat(self) -> None:
         if self.session is not None and self.recorder is not None and not self.session.finished:
             self._guard("the clock", self.recorder.heartbeat, self.session)
 
     def action_help(self) -> None:
+        from mockint.tui.screens.help import Help
+
         if not isinstance(self.screen, Help):
             self.push_screen(Help(self.screen))
 
@@ -211,6 +219,8 @@ class MockintApp(App):
             if yes:
                 self.close_session()
                 self.exit()
+
+        from mockint.tui.screens.confirm import Confirm
 
         self.push_screen(
             Confirm(
