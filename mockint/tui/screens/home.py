@@ -48,6 +48,7 @@ class HomeScreen(BaseScreen):
             yield Static(f"[b]mockint[/b] {__version__}", id="brand")
             yield Static("Mock interviews for AI/ML engineers, in your terminal.", id="tagline")
             yield OptionList(id="menu")
+            yield Static("Up/Down to choose, Enter to select.", id="home-hint")
             yield Static("", id="home-status")
         yield Footer()
 
