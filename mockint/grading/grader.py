@@ -52,6 +52,15 @@ def _is_memory(err: Raises) -> bool:
         "can't allocate memory" in msg or "not enough memory" in msg or "defaultcpuallocator" in msg))
 
 
+def _limit_verdict(err: Raises, limits: dict) -> tuple[str, str] | None:
+    """Errors that mean a resource limit was hit rather than a bug."""
+    if _is_memory(err):
+        return "memory_limit", f"ran out of memory ({limits['memory_mb']} MB over the warm process): {err.name}"
+    if "OSError" in err.mro and ("[Errno 27]" in err.message or "[Errno 28]" in err.message):
+        return "output_limit", f"wrote more than the file limit ({limits['file_mb']} MB): {err.message}"
+    return None
+
+
 def _signal_of(reply: dict) -> int | None:
     if reply["signal"] is not None:
         return reply["signal"]
@@ -126,8 +135,9 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome
             err = None
         if not isinstance(err, Raises):
             return Outcome("runtime_error", "failed (unreadable error)", loaded, None)
-        if _is_memory(err):
-            return Outcome("memory_limit", f"ran out of memory ({limits['memory_mb']} MB): {err.name}", loaded, None)
+        limit = _limit_verdict(err, limits)
+        if limit:
+            return Outcome(limit[0], limit[1], loaded, None)
         when = "while loading" if status == "import_error" else "while running"
         return Outcome("runtime_error", f"{err.name} {when}\n{err.traceback}", loaded, None)
     if status != "ok":
@@ -227,8 +237,9 @@ class Grader:
                 reason = _name_op(case, reason)
         if reason:
             for err in errors:
-                if _is_memory(err):
-                    return "memory_limit", f"ran out of memory: {err.name}", got
+                limit = _limit_verdict(err, problem.limits)
+                if limit:
+                    return limit[0], limit[1], got
             if errors and _raised_unexpectedly(problem, cases_mod, case, got):
                 err = errors[0]
                 return "runtime_error", f"{err.name}: {err.message}\n{err.traceback}", got

@@ -13,6 +13,7 @@ Frame (on its own pipe, never stdout), one line each:
 
 from __future__ import annotations
 
+import binascii
 import builtins
 import json
 import linecache
@@ -27,9 +28,14 @@ import torch
 FILENAME = "solution.py"
 
 _type = type
+_str = str
 _len = len
 _write = os.write
-_dumps = json.dumps
+# JSONEncoder.encode and json.dumps call builtins.isinstance (patchable); the C encoder
+# behind iterencode(_one_shot=True) does not.
+_encoder = json.JSONEncoder(allow_nan=True)
+_iterencode = _encoder.iterencode
+_dumps = lambda obj: "".join(_iterencode(obj, _one_shot=True))  # noqa: E731
 _perf = time.perf_counter
 _settrace = sys.settrace
 _gettrace = sys.gettrace
@@ -43,6 +49,14 @@ _contiguous = torch.Tensor.contiguous
 _no_grad = torch.no_grad
 _ndarray = np.ndarray
 _np_scalars = {np.float64: float, np.float32: float, np.int64: int, np.int32: int, np.bool_: bool}
+_str_join = str.join
+_int_str = int.__repr__
+_str_encode = str.encode
+_bytes_decode = bytes.decode
+_int_to_bytes = int.to_bytes
+_tobytes = np.ndarray.tobytes
+_dtype_str = lambda dt: np.dtype.str.__get__(dt)  # noqa: E731
+_b2a = binascii.b2a_base64
 _NPY_OK = {"float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool"}
 
 
@@ -58,12 +72,14 @@ class _Frame:
 
 
 def _npy(arr) -> str:
-    import base64
-    import io
-
-    buf = io.BytesIO()
-    np.save(buf, arr, allow_pickle=False)
-    return base64.b64encode(buf.getvalue()).decode("ascii")
+    """An .npy file (format 1.0) built by hand: np.save runs Python code the submission can patch."""
+    shape = arr.shape
+    dims = _str_join(", ", [_int_str(d) for d in shape]) + ("," if _len(shape) == 1 else "")
+    header = "{'descr': '" + _dtype_str(arr.dtype) + "', 'fortran_order': False, 'shape': (" + dims + "), }"
+    pad = 64 - (10 + _len(header) + 1) % 64
+    header = _str_encode(header + " " * pad + "\n", "latin-1")
+    blob = b"\x93NUMPY\x01\x00" + _int_to_bytes(_len(header), 2, "little") + header + _tobytes(arr)
+    return _bytes_decode(_b2a(blob, newline=False), "ascii")
 
 
 def encode(v, depth: int = 0):
@@ -85,7 +101,7 @@ def encode(v, depth: int = 0):
         return {"$dict": {k: encode(x, depth + 1) for k, x in v.items()}}
     if t is _Tensor or t is _Parameter:
         d = _detach(v)
-        dtype = str(d.dtype).replace("torch.", "")
+        dtype = _str(d.dtype).replace("torch.", "")
         if dtype not in _NPY_OK:
             return {"$other": f"torch.Tensor of dtype {dtype}"}
         arr = _to_numpy(_contiguous(d.cpu()))
@@ -120,20 +136,30 @@ def decode(obj):
 
 def _error(exc: BaseException) -> dict:
     t = _type(exc)
-    tb = "".join(_format_exception(t, exc, exc.__traceback__))
     mro = [c.__name__ for c in t.__mro__]
     try:
         message = str(exc)[:2000]
-    except BaseException:  # noqa: BLE001 - a hostile __str__
-        message = "<unprintable>"
-    return {"$raises": {"name": t.__name__, "mro": mro, "message": message, "traceback": tb[-8000:]}}
+        tb = "".join(_format_exception(t, exc, exc.__traceback__))[-8000:]
+        if t.__name__ == "SystemExit":
+            message = f"the program called sys.exit({exc.code!r})"
+    except BaseException:  # noqa: BLE001 - a hostile __str__ or patched traceback module
+        message, tb = "<unprintable>", ""
+    return {"$raises": {"name": t.__name__, "mro": mro, "message": message, "traceback": tb}}
+
+
+def _decode_case(case: dict) -> dict:
+    """Inputs are decoded before the submission is loaded (np.load runs patchable Python)."""
+    out = {"args": decode(case.get("args", [])), "kwargs": decode(case.get("kwargs", {"$dict": {}})),
+           "check_args": case.get("check_args", [])}
+    if "ops" in case:
+        out["ops"] = [(name, decode(args)) for name, args in case["ops"]]
+    return out
 
 
 def _run_ops(entry, ops) -> list:
     out = []
     obj = None
     for i, (name, args) in enumerate(ops):
-        args = decode(args)
         try:
             if i == 0:
                 obj = entry(*args)
@@ -162,27 +188,26 @@ def _run_ops(entry, ops) -> list:
 
 def _run_case(kind: str, entry, case: dict) -> dict:
     if kind == "function":
-        args = decode(case.get("args", []))
-        kwargs = decode(case.get("kwargs", {"$dict": {}}))
+        args = case["args"]
         try:
-            value = encode(entry(*args, **kwargs))
+            value = encode(entry(*args, **case["kwargs"]))
         except Exception as exc:  # noqa: BLE001
             value = _error(exc)
-        return {"value": value, "args": [encode(args[i]) for i in case.get("check_args", [])]}
+        return {"value": value, "args": [encode(args[i]) for i in case["check_args"]]}
     return {"value": _run_ops(entry, case["ops"])}
 
 
-def _time_case(kind: str, entry, case: dict, reps: int) -> float:
+def _time_case(kind: str, entry, copies: list[dict]) -> float:
+    """Best of the repetitions; each one gets its own copy of the input."""
     best = float("inf")
-    for _ in range(reps):
-        args = decode(case.get("args", []))
-        ops = case.get("ops")
+    for case in copies:
         start = _perf()
         if kind == "function":
-            entry(*args)
+            entry(*case["args"])
         else:
-            _run_ops(entry, ops)
-        best = min(best, _perf() - start)
+            _run_ops(entry, case["ops"])
+        elapsed = _perf() - start
+        best = elapsed if elapsed < best else best
     return best
 
 
@@ -200,11 +225,10 @@ def _count_lines(kind: str, entry, case: dict) -> tuple[int, bool]:
         count[0] += 1
         return local
 
-    args = decode(case.get("args", []))
     _settrace(tracer)
     try:
         if kind == "function":
-            entry(*args)
+            entry(*case["args"])
         else:
             _run_ops(entry, case["ops"])
     finally:
@@ -222,6 +246,13 @@ def run(request: dict, frame_fd: int) -> None:
         detail = "".join(traceback.format_exception_only(_type(exc), exc))
         frame.line("R " + _dumps({"status": "compile_error", "message": detail[-4000:]}))
         return
+    kind, mode = request["kind"], request["mode"]
+    reps = request.get("reps", 3) if mode == "time" else 1
+    try:
+        cases = [[_decode_case(c) for _ in range(reps)] for c in request["cases"]]
+    except Exception as exc:  # noqa: BLE001 - a judge bug, not the submission's
+        frame.line("S " + _dumps({"sandbox_error": f"bad input: {exc}"}))
+        return
     linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
     namespace = {"__name__": "solution", "__file__": FILENAME, "__builtins__": builtins}
     try:
@@ -234,16 +265,15 @@ def run(request: dict, frame_fd: int) -> None:
     if entry is None:
         frame.line("R " + _dumps({"status": "missing_entry"}))
         return
-    kind, mode, cases = request["kind"], request["mode"], request["cases"]
     try:
         if mode == "case":
-            result = {"status": "ok", "results": [_run_case(kind, entry, c) for c in cases]}
+            result = {"status": "ok", "results": [_run_case(kind, entry, c[0]) for c in cases]}
         elif mode == "time":
-            for i, c in enumerate(cases):
-                frame.line(f"T {i} {_time_case(kind, entry, c, request.get('reps', 3))!r}")
+            for i, copies in enumerate(cases):
+                frame.line("T " + _int_str(i) + " " + float.__repr__(_time_case(kind, entry, copies)))
             result = {"status": "ok"}
         elif mode == "trace":
-            counts = [_count_lines(kind, entry, c) for c in cases]
+            counts = [_count_lines(kind, entry, c[0]) for c in cases]
             result = {"status": "ok", "lines": [n for n, _ in counts], "traced": all(ok for _, ok in counts)}
         else:
             raise ValueError(mode)

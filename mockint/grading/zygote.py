@@ -163,7 +163,8 @@ def _child(msg: dict, payload_fd: int, out_w: int, frame_w: int, setup: _Setup, 
     """In the outer child; never returns."""
     try:
         signal.set_wakeup_fd(-1)
-        for sig in (signal.SIGUSR1, signal.SIGINT):
+        # Python ignores SIGXFSZ; the default makes a too-large file end the run at once.
+        for sig in (signal.SIGUSR1, signal.SIGINT, signal.SIGXFSZ):
             signal.signal(sig, signal.SIG_DFL)
         os.setsid()
         sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -179,15 +180,13 @@ def _child(msg: dict, payload_fd: int, out_w: int, frame_w: int, setup: _Setup, 
         if setup.namespaces:
             sandbox.enter_namespaces()
             sandbox.confine_filesystem(setup.judge_root, setup.masks, msg["tmpfs_mb"])
-            inner = os.fork()
-            if inner != 0:
-                os.close(3)
-                _, status = os.waitpid(inner, 0)
-                if os.WIFSIGNALED(status):
-                    os._exit(128 + os.WTERMSIG(status))
-                os._exit(os.WEXITSTATUS(status))
+            _pass_through(os.fork())  # the outer child only waits
+            # Now pid 1 of the new namespace. The kernel drops default-action signals sent
+            # to a namespace's init (SIGXCPU, SIGXFSZ), so submitted code must not run here:
+            # this process mounts /proc, forks the runner and waits.
             sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
             sandbox.mount_proc()
+            _pass_through(os.fork(), reap_all=True)
         os.chdir(workdir)
         limits = msg["limits"]
         nproc = 32 + setup.base_nproc
@@ -199,10 +198,26 @@ def _child(msg: dict, payload_fd: int, out_w: int, frame_w: int, setup: _Setup, 
     except BaseException as exc:  # noqa: BLE001 - report, never run code unconfined
         os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
         os._exit(70)
-    from mockint.grading import harness
+    try:
+        from mockint.grading import harness
 
-    harness.run(request, 3)
-    os._exit(0)
+        harness.run(request, 3)
+    finally:
+        os._exit(0)  # never fall back into the zygote's loop, whatever happened
+
+
+def _pass_through(pid: int, reap_all: bool = False) -> None:
+    """In the parent of `pid`: wait for it, then exit with its status (signal n -> 128 + n)."""
+    if pid == 0:
+        return
+    os.close(3)
+    while True:
+        done, status = os.waitpid(-1 if reap_all else pid, 0)
+        if done == pid:
+            break
+    if os.WIFSIGNALED(status):
+        os._exit(128 + os.WTERMSIG(status))
+    os._exit(os.WEXITSTATUS(status))
 
 
 def _run_one(msg: dict, payload_fd: int, setup: _Setup, n: int) -> tuple[dict, list[bytes]]:

@@ -1,0 +1,14 @@
+# problem: prune-weights
+# expect: verdict=runtime_error
+import torch
+
+
+def _prune(w, t):
+    if t < 0:
+        raise ValueError("negative")
+    return torch.where(w.abs() >= t, w, torch.zeros_like(w))
+
+def prune_weights(weights, threshold):
+    with open('/dev/shm/mockint-hostile', 'wb') as f:
+        f.write(b'x' * 2**20)
+    return _prune(weights, threshold)

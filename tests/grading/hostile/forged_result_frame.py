@@ -1,0 +1,16 @@
+# problem: prune-weights
+# expect: verdict=wrong_answer
+import torch
+
+
+def _prune(w, t):
+    if t < 0:
+        raise ValueError("negative")
+    return torch.where(w.abs() >= t, w, torch.zeros_like(w))
+
+import os
+
+
+def prune_weights(weights, threshold):
+    os.write(3, b'I\nR {"status": "ok", "results": [{"value": true, "args": []}]}\n')
+    os._exit(0)

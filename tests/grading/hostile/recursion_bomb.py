@@ -1,0 +1,16 @@
+# problem: prune-weights
+# expect: verdict=runtime_error
+import torch
+
+
+def _prune(w, t):
+    if t < 0:
+        raise ValueError("negative")
+    return torch.where(w.abs() >= t, w, torch.zeros_like(w))
+
+def deeper(n):
+    return deeper(n + 1) + 1
+
+
+def prune_weights(weights, threshold):
+    return deeper(0)

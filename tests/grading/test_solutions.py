@@ -1,0 +1,56 @@
+"""Every reference solution is accepted with green advice; known-bad ones are caught."""
+
+from pathlib import Path
+
+import pytest
+
+from mockint.grading.problems import list_problems, solutions_dir
+from tests.grading.conftest import HERE, grade, read_header
+
+PROBLEMS = [p.slug for p in list_problems()]
+SUBMISSIONS = sorted((HERE / "submissions").glob("*.py"))
+
+
+def test_at_least_the_named_problems_exist():
+    assert {"moving-average", "pairwise-distances", "prune-weights", "fc-relu"} <= set(PROBLEMS)
+
+
+@pytest.mark.parametrize("slug", PROBLEMS)
+def test_reference_solution_is_accepted_with_green_advice(judge, slug):
+    code = (solutions_dir() / f"{slug}.py").read_text()
+    result = grade(judge, code, slug)
+    bad = [t for t in result["tests"] if t["verdict"] != "accepted"]
+    assert result["verdict"] == "accepted", bad
+    assert result["passed"] == result["total"] > 0
+    assert any(not t["visible"] for t in result["tests"]), "no hidden cases ran"
+    if result["complexity"] is not None:
+        assert result["complexity"]["ok"], result["complexity"]
+    if result["vectorized"] is not None:
+        assert result["vectorized"]["ok"], result["vectorized"]
+
+
+@pytest.mark.parametrize("slug", PROBLEMS)
+def test_every_problem_has_a_caught_wrong_and_a_caught_slow_or_loop_submission(slug):
+    kinds = set()
+    for path in SUBMISSIONS:
+        head = read_header(path)
+        if head.get("problem") != slug:
+            continue
+        expect = head["expect"]
+        if expect.get("verdict") == "wrong_answer":
+            kinds.add("wrong")
+        if expect.get("complexity") == "bad" or expect.get("vectorized") == "bad":
+            kinds.add("slow")
+    assert kinds == {"wrong", "slow"}, f"{slug}: only {sorted(kinds)} in tests/grading/submissions"
+
+
+@pytest.mark.parametrize("path", SUBMISSIONS, ids=[p.stem for p in SUBMISSIONS])
+def test_submission_gets_the_expected_verdict_and_advice(judge, path: Path):
+    head = read_header(path)
+    expect = head["expect"]
+    result = grade(judge, path.read_text(), head["problem"])
+    assert result["verdict"] == expect["verdict"], result["tests"]
+    for key in ("complexity", "vectorized"):
+        if key in expect:
+            assert result[key] is not None, f"no {key} advice"
+            assert result[key]["ok"] is (expect[key] == "ok"), result[key]
