@@ -167,7 +167,7 @@ class Worker:
             from mockint.grading.problems import ProblemError
 
             grader = Grader(self.zygote.run)
-            self.emit({"event": "ready", "pid": os.getpid(), "namespaces": self.zygote.namespaces,
+            self.emit({"event": "ready", "pid": os.getpid(), "root": judge_root, "namespaces": self.zygote.namespaces,
                        "warning": self.zygote.warning})
             threading.Thread(target=self.read_requests, daemon=True).start()
             while (req := self.jobs.get()) is not None:

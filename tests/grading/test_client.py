@@ -1,0 +1,155 @@
+"""The client API the app uses: streaming, cancel, a dead worker, asyncio, no heavy imports."""
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from mockint.grading.client import GradingClient, GradingError
+from mockint.grading.problems import solutions_dir
+from tests.grading.conftest import HERE, grade
+
+LOOP = "def prune_weights(weights, threshold):\n    while True:\n        pass\n"
+
+
+def test_client_and_commands_import_neither_numpy_nor_torch():
+    code = ("import sys, mockint.grading, mockint.grading.client, mockint.grading.commands, "
+            "mockint.grading.problems\n"
+            "print(sorted(m for m in ('numpy', 'torch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_events_stream_in_order(judge):
+    code = (solutions_dir() / "prune-weights.py").read_text()
+    seen = []
+    run = judge.submit(code, "prune-weights", hidden=True, on_event=seen.append)
+    events = list(run.events(timeout=60))
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "started" and kinds[-1] == "done"
+    total = events[0]["total"]
+    assert kinds.count("test") == total == events[-1]["result"]["total"]
+    assert [e["index"] for e in events if e["event"] == "test"] == list(range(total))
+    time.sleep(0.1)
+    assert [e["event"] for e in seen] == kinds  # the callback saw the same stream
+
+
+def test_cancel_stops_a_running_submission(judge):
+    run = judge.submit(LOOP, "prune-weights", hidden=True)
+    events = run.events(timeout=30)
+    assert next(events)["event"] == "started"
+    time.sleep(0.3)
+    start = time.monotonic()
+    run.cancel()
+    with pytest.raises(GradingError) as info:
+        run.result(timeout=10)
+    assert info.value.kind == "cancelled"
+    assert time.monotonic() - start < 1.5
+    # Still serving.
+    code = (solutions_dir() / "prune-weights.py").read_text()
+    assert grade(judge, code, "prune-weights", hidden=False)["verdict"] == "accepted"
+
+
+def test_unknown_problem_is_a_problem_error(judge):
+    with pytest.raises(GradingError) as info:
+        judge.submit("x = 1", "no-such-problem").result(timeout=30)
+    assert info.value.kind == "problem"
+
+
+def test_async_iteration():
+    async def main(client):
+        code = (solutions_dir() / "moving-average.py").read_text()
+        run = client.submit(code, "moving-average", hidden=False)
+        return [e async for e in run.aevents()]
+
+    with GradingClient() as client:
+        events = asyncio.run(asyncio.wait_for(main(client), 60))
+    assert events[0]["event"] == "started" and events[-1]["event"] == "done"
+    assert events[-1]["result"]["verdict"] == "accepted"
+
+
+def test_dead_worker_is_noticed_and_replaced():
+    client = GradingClient()
+    client.start()
+    try:
+        assert client.wait_ready(60)
+        first_pid = client._proc.pid
+        run = client.submit(LOOP, "prune-weights", hidden=True)
+        next(run.events(timeout=30))
+        os.kill(first_pid, signal.SIGKILL)
+        with pytest.raises(GradingError) as info:
+            run.result(timeout=10)
+        assert info.value.kind == "worker_died"
+        code = (solutions_dir() / "prune-weights.py").read_text()
+        result = client.submit(code, "prune-weights").result(timeout=60)
+        assert result["verdict"] == "accepted"
+        assert client._proc.pid != first_pid
+    finally:
+        client.shutdown()
+
+
+def test_shutdown_leaves_no_process_and_no_temporary_root():
+    client = GradingClient()
+    client.start()
+    assert client.wait_ready(60)
+    pid = client._proc.pid
+    zygotes = [p for p in os.listdir("/proc") if p.isdigit() and _ppid(p) == pid]
+    root = client.ready_info["root"]
+    assert len(zygotes) == 1 and os.path.isdir(root)
+    client.shutdown()
+    assert not os.path.exists(f"/proc/{pid}")
+    assert not os.path.exists(f"/proc/{zygotes[0]}")
+    assert not os.path.exists(root)
+
+
+def _uid(pid: str) -> int:
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return -1
+
+
+def _ppid(pid: str) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return -1
+
+
+def test_fallback_without_namespaces_warns_and_still_limits():
+    env = dict(os.environ, MOCKINT_JUDGE_NO_NAMESPACES="1")
+    with GradingClient(env=env) as client:
+        assert client.wait_ready(60)
+        assert not client.ready_info["namespaces"]
+        assert "NOT isolated" in client.sandbox_warning
+        result = client.submit(LOOP, "prune-weights", hidden=False).result(timeout=60)
+        assert result["verdict"] == "time_limit"
+        assert "NOT isolated" in result["sandbox_warning"]
+        code = (solutions_dir() / "prune-weights.py").read_text()
+        assert client.submit(code, "prune-weights").result(timeout=60)["verdict"] == "accepted"
+        # Without a pid namespace the zygote, as child subreaper, still kills detached children.
+        escapee = (HERE / "hostile" / "setsid_background_child.py").read_text()
+        escapee = escapee.replace("{{SENTINEL_DIR}}", "/nonexistent")
+        assert client.submit(escapee, "prune-weights").result(timeout=60)["verdict"] == "accepted"
+        time.sleep(0.6)  # past the escapee's own sleep
+        assert [p for p in os.listdir("/proc") if p.isdigit() and _uid(p) == 65534] == []
+
+
+def test_worker_protocol_is_json_lines():
+    proc = subprocess.Popen([sys.executable, "-m", "mockint.grading.worker"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        ready = json.loads(proc.stdout.readline())
+        assert ready["event"] == "ready"
+        proc.stdin.write(json.dumps({"op": "ping", "id": 7}) + "\n")
+        proc.stdin.flush()
+        assert json.loads(proc.stdout.readline()) == {"id": 7, "event": "pong"}
+    finally:
+        proc.stdin.close()
+        assert proc.wait(10) == 0
