@@ -176,3 +176,29 @@ async def test_leaving_asks_pauses_and_home_offers_resume(tmp_path):
         assert app2.screen.query_one("#notes").text == "my intro"
         assert clock_line(app2) == "42:55 left of 45:00  PAUSED"
         assert any("were not counted" in n.message for n in app2._notifications)
+
+
+async def test_discard_an_unfinished_session(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock, start=find_scenario("aiml-engineer"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
+    app2 = make_app(tmp_path, clock=clock)
+    async with app2.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app2.screen.query_one("#menu")
+        assert str(menu.get_option_at_index(0).prompt).startswith("Resume:")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app2.screen, Confirm))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app2.screen, HomeScreen))
+        await pilot.pause()
+        assert str(menu.get_option_at_index(0).prompt).startswith("Start:")
+        await pilot.press("d")  # on a non-resume entry: nothing happens
+        await pilot.pause()
+        assert isinstance(app2.screen, HomeScreen)
+    assert app2.store.load(1).status == "abandoned"

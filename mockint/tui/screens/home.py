@@ -41,6 +41,7 @@ class HomeScreen(BaseScreen):
     )
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
+        Binding("d", "discard", "Discard unfinished", id="home.discard"),
     ]
 
     def body(self):
@@ -83,6 +84,36 @@ class HomeScreen(BaseScreen):
         menu.focus()
         status = self.query_one("#home-status", Static)
         status.update(f"Data: {app.store.path}")  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "discard":
+            option = self.query_one("#menu", OptionList).highlighted_option
+            return bool(option and (option.id or "").startswith("resume:"))
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()
+
+    def action_discard(self) -> None:
+        from mockint.tui.screens.confirm import Confirm
+
+        option = self.query_one("#menu", OptionList).highlighted_option
+        if option is None or not (option.id or "").startswith("resume:"):
+            return
+        session_id = int(option.id.split(":", 1)[1])
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.store.abandon(session_id)  # type: ignore[attr-defined]
+                self.refresh_menu()
+
+        self.app.push_screen(
+            Confirm(
+                "Discard this unfinished session?",
+                "It stays in the database, marked abandoned, and is no longer offered here.",
+            ),
+            answered,
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id or ""
