@@ -43,6 +43,7 @@ class Question:
     follow_ups: tuple[FollowUp, ...] = ()
     topic: str = ""  # e.g. "bias-variance" or "recommendation"
     competencies: tuple[str, ...] = ()  # behavioural tags: conflict, ambiguity, ...
+    components: tuple[str, ...] = ()  # system design: the checklist of parts a design names
 
 
 @dataclass(frozen=True)

@@ -3,118 +3,25 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
-from typing import Any
 
-from mockint.scenario.errors import ScenarioError
-from mockint.scenario.lines import find_line
-from mockint.scenario.model import STAGE_KINDS, MixArea, Phase, Scenario, Stage
+from mockint.scenario.check import ID as _ID
+from mockint.scenario.check import Checker as _Checker
+from mockint.scenario.check import Where as Path_
+from mockint.scenario.check import kind_name as _kind
+from mockint.scenario.check import parse_toml, read_text, reflow
+from mockint.scenario.model import STAGE_KINDS, MixArea, Phase, ProblemPick, Scenario, Stage
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-Path_ = tuple[str | int, ...]
-
-
-class _Checker:
-    """Reads typed fields out of parsed TOML, raising ScenarioError with a line where it can."""
-
-    def __init__(self, path: Path, text: str):
-        self.path = path
-        self.text = text
-
-    def fail(self, where: Path_, message: str) -> ScenarioError:
-        name = ""
-        for part in where:
-            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
-        return ScenarioError(self.path, name or "(file)", message, find_line(self.text, where))
-
-    def table(self, data: Any, where: Path_, required: set[str], optional: set[str]) -> dict:
-        if not isinstance(data, dict):
-            raise self.fail(where, f"must be a table, got {_kind(data)}")
-        for key in data:
-            if key not in required | optional:
-                allowed = ", ".join(sorted(required | optional))
-                raise self.fail(where + (key,), f"unknown key (allowed: {allowed})")
-        for key in sorted(required):
-            if key not in data:
-                raise self.fail(where, f"missing required key '{key}'")
-        return data
-
-    def string(self, data: dict, key: str, where: Path_, pattern: re.Pattern | None = None) -> str:
-        value = data[key]
-        if not isinstance(value, str):
-            raise self.fail(where + (key,), f"must be a string, got {_kind(value)}")
-        if not value.strip():
-            raise self.fail(where + (key,), "must not be empty")
-        if pattern and not pattern.match(value):
-            raise self.fail(
-                where + (key,),
-                f"'{value}' is not a valid id (lower-case letters, digits, '-' and '_')",
-            )
-        return value
-
-    def number(self, data: dict, key: str, where: Path_, positive: bool = True) -> float:
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(where + (key,), f"must be a number, got {_kind(value)}")
-        if value != value or value in (float("inf"), float("-inf")):
-            raise self.fail(where + (key,), "must be a finite number")
-        if positive and value <= 0:
-            raise self.fail(where + (key,), f"must be greater than 0, got {value}")
-        if not positive and value < 0:
-            raise self.fail(where + (key,), f"must not be negative, got {value}")
-        return float(value)
-
-    def array(self, data: dict, key: str, where: Path_) -> list:
-        value = data[key]
-        if not isinstance(value, list):
-            raise self.fail(where + (key,), f"must be an array, got {_kind(value)}")
-        return value
-
-
-def reflow(text: str) -> str:
-    """Join hard-wrapped lines; a blank line still separates paragraphs."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
-
-
-def _kind(value: Any) -> str:
-    return {
-        bool: "a boolean",
-        int: "an integer",
-        float: "a float",
-        str: "a string",
-        list: "an array",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
+__all__ = ["load_scenario", "parse_scenario", "reflow"]
 
 
 def load_scenario(path: Path | str) -> Scenario:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError(path, "(file)", "no such file") from None
-    except UnicodeDecodeError as exc:
-        raise ScenarioError(path, "(file)", f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise ScenarioError(path, "(file)", exc.strerror or str(exc)) from None
-    return parse_scenario(text, path)
+    return parse_scenario(read_text(path), path)
 
 
 def parse_scenario(text: str, path: Path) -> Scenario:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        m = _TOML_LINE.search(msg)
-        line = int(m.group(1)) if m else None
-        if line is None and "end of document" in msg:
-            line = max(1, len(text.splitlines()))
-        msg = _TOML_LINE.sub("", msg).strip().rstrip(".")
-        raise ScenarioError(path, "toml", f"invalid TOML: {msg}", line) from None
+    data = parse_toml(text, path)
 
     c = _Checker(path, text)
     top = c.table(data, (), {"id", "title", "stages", "mix"}, {"description"})
@@ -129,7 +36,7 @@ def parse_scenario(text: str, path: Path) -> Scenario:
     seen: set[str] = set()
     for i, raw in enumerate(raw_stages):
         where: Path_ = ("stages", i)
-        st = c.table(raw, where, {"id", "kind", "title", "minutes", "expect"}, {"phases"})
+        st = c.table(raw, where, {"id", "kind", "title", "minutes", "expect"}, {"phases", "problems"})
         stage_id = c.string(st, "id", where, _ID)
         if stage_id in seen:
             raise c.fail(where + ("id",), f"duplicate stage id '{stage_id}'")
@@ -141,6 +48,7 @@ def parse_scenario(text: str, path: Path) -> Scenario:
             )
         minutes = c.number(st, "minutes", where)
         phases = _phases(c, st, where, minutes) if "phases" in st else ()
+        picks = _picks(c, st, where, kind) if "problems" in st else ()
         stages.append(
             Stage(
                 id=stage_id,
@@ -149,6 +57,7 @@ def parse_scenario(text: str, path: Path) -> Scenario:
                 minutes=minutes,
                 expect=reflow(c.string(st, "expect", where)),
                 phases=phases,
+                problems=picks,
             )
         )
 
@@ -179,6 +88,28 @@ def _phases(c: _Checker, st: dict, where: Path_, stage_minutes: float) -> tuple[
             f"the phases need at least {low_total:g} minutes but the stage has {stage_minutes:g}",
         )
     return tuple(phases)
+
+
+def _picks(c: _Checker, st: dict, where: Path_, kind: str) -> tuple[ProblemPick, ...]:
+    if kind != "coding":
+        raise c.fail(where + ("problems",), f"only a coding stage picks problems, not {kind}")
+    picks: list[ProblemPick] = []
+    for j, raw in enumerate(c.array(st, "problems", where)):
+        pw = where + ("problems", j)
+        pk = c.table(raw, pw, set(), {"slug", "topics", "difficulty"})
+        slug = c.string(pk, "slug", pw, _ID) if "slug" in pk else None
+        lists = {}
+        for key in ("topics", "difficulty"):
+            values = c.array(pk, key, pw) if key in pk else []
+            for k, v in enumerate(values):
+                if not isinstance(v, str) or not v.strip():
+                    raise c.fail(pw + (key,), f"entry {k} must be a non-empty string")
+            lists[key] = tuple(values)
+        bad = [d for d in lists["difficulty"] if d not in ("easy", "medium", "hard")]
+        if bad:
+            raise c.fail(pw + ("difficulty",), f"unknown difficulty '{bad[0]}' (easy, medium, hard)")
+        picks.append(ProblemPick(slug, lists["topics"], lists["difficulty"]))
+    return tuple(picks)
 
 
 def _mix(c: _Checker, top: dict, stage_ids: set[str]) -> tuple[MixArea, ...]:

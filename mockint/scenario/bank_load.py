@@ -1,0 +1,200 @@
+"""Load question banks from TOML, validate them, and find them (bundled and the user's).
+
+A bank file holds the questions for one stage kind; the schema is in the docstring of
+`parse_bank`. Errors are ScenarioError, one line `FILE[:LINE]: field: what is wrong`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mockint.paths import bundled_dir, user_data_dir
+from mockint.scenario.bank import FOLLOW_UP_KINDS, Bank, FollowUp, KeyPoint, Question
+from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text, reflow
+from mockint.scenario.errors import ScenarioError
+from mockint.scenario.lines import find_line
+from mockint.scenario.model import STAGE_KINDS
+
+# The phases of the system design stage (ids as in the bundled loop); design key point ids
+# start with one of them so the screen can group coverage by phase.
+DESIGN_PHASES = ("requirements", "capacity", "high-level", "deep-dive", "trade-offs")
+BANK_KINDS = tuple(k for k in STAGE_KINDS if k != "coding")
+
+_TOP_REQUIRED = {"id", "kind", "title", "questions"}
+_TOP_OPTIONAL = {"questions_to_ask"}
+_Q_REQUIRED = {"id", "prompt", "minutes", "key_points"}
+_Q_OPTIONAL = {
+    "topic", "terminology", "look_for", "mistakes", "follow_ups", "competencies", "components",
+}
+
+
+def load_bank(path: Path | str) -> Bank:
+    path = Path(path)
+    return parse_bank(read_text(path), path)
+
+
+def parse_bank(text: str, path: Path) -> Bank:
+    """Parse one bank file:
+
+        id = "ml-deep-dive"              # lower-case id; a user file with the same id wins
+        kind = "ml_deep_dive"            # a stage kind other than coding
+        title = "ML deep dive"
+        questions_to_ask = ["..."]       # optional (hiring manager)
+
+        [[questions]]
+        id, prompt, minutes              # required; minutes is the question's time budget
+        topic, terminology, look_for, mistakes, competencies, components   # optional
+
+        [[questions.key_points]]         # at least one; id, text, terms (at least one)
+        [[questions.follow_ups]]         # optional; at_minute, text, kind
+    """
+    c = Checker(path, text)
+    top = c.table(parse_toml(text, path), (), _TOP_REQUIRED, _TOP_OPTIONAL)
+    bank_id = c.string(top, "id", (), ID)
+    kind = c.string(top, "kind", ())
+    if kind == "coding":
+        raise c.fail(("kind",), "coding stages use problems, not a question bank")
+    if kind not in BANK_KINDS:
+        raise c.fail(("kind",), f"unknown stage kind '{kind}' (known: {', '.join(BANK_KINDS)})")
+    title = c.string(top, "title", ())
+    to_ask = c.strings(top, "questions_to_ask", ())
+
+    raw = c.array(top, "questions", ())
+    if not raw:
+        raise c.fail(("questions",), "must list at least one question")
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        q = _question(c, item, ("questions", i), kind)
+        if q.id in seen:
+            raise c.fail(("questions", i, "id"), f"duplicate question id '{q.id}'")
+        seen.add(q.id)
+        questions.append(q)
+    return Bank(bank_id, kind, title, tuple(questions), to_ask, path)
+
+
+def _question(c: Checker, raw: object, where: Where, kind: str) -> Question:
+    q = c.table(raw, where, _Q_REQUIRED, _Q_OPTIONAL)
+    qid = c.string(q, "id", where, ID)
+    prompt = reflow(c.string(q, "prompt", where))
+    minutes = c.number(q, "minutes", where)
+    topic = c.string(q, "topic", where, ID) if "topic" in q else ""
+    competencies = c.strings(q, "competencies", where, ID)
+    if kind == "behavioural" and not competencies:
+        raise c.fail(where, "a behavioural question needs at least one entry in 'competencies'")
+
+    raw_points = c.array(q, "key_points", where)
+    if not raw_points:
+        raise c.fail(where + ("key_points",), "must list at least one key point")
+    points: list[KeyPoint] = []
+    for j, item in enumerate(raw_points):
+        kw = where + ("key_points", j)
+        kp = _key_point(c, item, kw, kind)
+        if any(p.id == kp.id for p in points):
+            raise c.fail(kw + ("id",), f"duplicate key point id '{kp.id}'")
+        points.append(kp)
+
+    follow_ups: list[FollowUp] = []
+    for j, item in enumerate(c.array(q, "follow_ups", where) if "follow_ups" in q else []):
+        follow_ups.append(_follow_up(c, item, where + ("follow_ups", j), minutes))
+    follow_ups.sort(key=lambda f: f.at_minute)  # the order they interrupt in
+
+    return Question(
+        id=qid,
+        prompt=prompt,
+        minutes=minutes,
+        key_points=tuple(points),
+        terminology=c.strings(q, "terminology", where),
+        look_for=c.strings(q, "look_for", where),
+        mistakes=c.strings(q, "mistakes", where),
+        follow_ups=tuple(follow_ups),
+        topic=topic,
+        competencies=competencies,
+        components=c.strings(q, "components", where),
+    )
+
+
+def _key_point(c: Checker, raw: object, where: Where, kind: str) -> KeyPoint:
+    kp = c.table(raw, where, {"id", "text", "terms"}, set())
+    kid = c.string(kp, "id", where, ID)
+    if kind == "system_design" and design_phase(kid) is None:
+        raise c.fail(
+            where + ("id",),
+            f"'{kid}' must start with a design phase and '-' ({', '.join(DESIGN_PHASES)})",
+        )
+    terms = c.strings(kp, "terms", where)
+    if not terms:
+        raise c.fail(where + ("terms",), "must list at least one term")
+    lowered = [t.lower() for t in terms]
+    for k, t in enumerate(lowered):
+        if t in lowered[:k]:
+            raise c.fail(where + ("terms",), f"duplicate term '{terms[k]}'")
+    return KeyPoint(kid, reflow(c.string(kp, "text", where)), terms)
+
+
+def _follow_up(c: Checker, raw: object, where: Where, budget: float) -> FollowUp:
+    fu = c.table(raw, where, {"at_minute", "text"}, {"kind"})
+    at = c.number(fu, "at_minute", where)
+    if at > budget:
+        raise c.fail(
+            where + ("at_minute",), f"minute {at:g} is beyond the question's budget of {budget:g}"
+        )
+    kind = c.string(fu, "kind", where) if "kind" in fu else "follow_up"
+    if kind not in FOLLOW_UP_KINDS:
+        raise c.fail(
+            where + ("kind",),
+            f"unknown follow-up kind '{kind}' (known: {', '.join(FOLLOW_UP_KINDS)})",
+        )
+    return FollowUp(at, reflow(c.string(fu, "text", where)), kind)
+
+
+def design_phase(key_point_id: str) -> str | None:
+    """The design phase a system design key point belongs to, from its id prefix."""
+    for phase in DESIGN_PHASES:
+        if key_point_id.startswith(phase + "-") and len(key_point_id) > len(phase) + 1:
+            return phase
+    return None
+
+
+def bank_dirs() -> list[Path]:
+    """Bundled first, then the user's (`banks/` beside their `scenarios/`): later ids win."""
+    return [bundled_dir("scenarios") / "banks", user_data_dir() / "banks"]
+
+
+def discover_banks() -> tuple[list[Bank], list[ScenarioError]]:
+    """Every loadable bank (sorted by kind order, then id) and the errors of those that are not."""
+    found: dict[str, Bank] = {}
+    errors: list[ScenarioError] = []
+    for folder in bank_dirs():
+        if not folder.is_dir():
+            continue
+        here: dict[str, Path] = {}
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                bank = load_bank(path)
+            except ScenarioError as exc:
+                errors.append(exc)
+                continue
+            if bank.id in here:
+                line = find_line(read_text(path), ("id",))
+                msg = f"duplicate bank id '{bank.id}' (also in {here[bank.id]})"
+                errors.append(ScenarioError(path, "id", msg, line))
+                continue
+            here[bank.id] = path
+            found[bank.id] = bank
+    ordered = sorted(found.values(), key=lambda b: (BANK_KINDS.index(b.kind), b.id))
+    return ordered, errors
+
+
+def banks_for_kind(kind: str) -> list[Bank]:
+    return [b for b in discover_banks()[0] if b.kind == kind]
+
+
+def bank_for_kind(kind: str) -> Bank | None:
+    """The bank a stage of this kind asks from: the one whose id is the kind with '-'
+    (e.g. `phone-screen`), else the first of that kind by id, else None."""
+    banks = banks_for_kind(kind)
+    for b in banks:
+        if b.id == kind.replace("_", "-"):
+            return b
+    return banks[0] if banks else None
