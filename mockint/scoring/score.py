@@ -1,0 +1,368 @@
+"""Scores 0-100 for answers, stages and the whole loop, each one the sum of its parts.
+
+Every score is a `Score` whose `parts` each carry a value, a weight, the contribution it
+makes and a sentence saying why; the score's value is exactly the sum of the
+contributions, so a report can show where every point came from. Parts may hold the
+`Score` they summarise in `detail` (overall -> area -> stage -> answer -> STAR checks).
+
+Formulas (the constants below are the knobs):
+
+- One answer (talking stages): coverage 70 %, self-rating 30 %. Coverage is the share of
+  key points covered times 100; a self-rating r on the 1-5 rubric is worth (r - 1) / 4 * 100
+  (several ratings are averaged first). A missing input drops out and the remaining
+  weights are scaled back up to 100 %: unrated means coverage only.
+- One behavioural answer: coverage 40 %, STAR 30 %, self-rating 30 %, same dropping rule.
+  STAR is the share of the six checks in `StarAnalysis.checks()` that pass, times 100.
+- A talking stage: the plain mean of its scored answers.
+- A coding stage: correctness minus penalties, bounded to 0-100. Correctness is the mean
+  over problems of 100 * tests passed / tests total (a problem with no test counts is 100
+  if accepted, else 0). Each hint costs 5 points (at most 25). Overtime costs half a point
+  per percent over the planned time (at most 20). If the penalties would take the score
+  below 0, a "bounded at 0" part adds back exactly the excess.
+- An area of the mix: the plain mean of its stages that have a score.
+- Overall: the mean of the areas weighted by the mix, over areas with at least one scored
+  stage; the weights of those areas are rescaled to sum to 100 % and the breakdown names
+  the areas left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from mockint.scenario.model import MixArea, Scenario
+from mockint.scoring.coverage import Coverage
+from mockint.scoring.star import StarAnalysis
+
+TALKING_WEIGHTS = {"coverage": 0.7, "rating": 0.3}
+BEHAVIOURAL_WEIGHTS = {"coverage": 0.4, "star": 0.3, "rating": 0.3}
+RATING_MIN, RATING_MAX = 1, 5
+HINT_PENALTY = 5.0
+HINT_PENALTY_MAX = 25.0
+OVERTIME_PENALTY_PER_PERCENT = 0.5
+OVERTIME_PENALTY_MAX = 20.0
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    value: float | None  # on the part's own scale: 0-100, a count, seconds; None if absent
+    weight: float | None  # share of the parent (0-1); None for penalties and bounds
+    contribution: float  # points this part adds to the parent's value
+    why: str
+    detail: Score | None = None
+
+    def to_dict(self, ndigits: int | None = 2) -> dict:
+        d = {
+            "name": self.name,
+            "value": _round(self.value, ndigits),
+            "weight": _round(self.weight, None if ndigits is None else ndigits + 2),
+            "contribution": _round(self.contribution, ndigits),
+            "why": self.why,
+        }
+        if self.detail is not None:
+            d["detail"] = self.detail.to_dict(ndigits)
+        return d
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str  # an answer's question id, a stage id, an area, "overall"
+    value: float | None  # 0-100, or None when nothing could be scored
+    parts: tuple[Part, ...]
+    kind: str = ""  # "answer", "stage", "area", "overall", "star", ...
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def scored(self) -> bool:
+        return self.value is not None
+
+    def part(self, name: str) -> Part:
+        for p in self.parts:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def to_dict(self, ndigits: int | None = 2) -> dict:
+        """Plain data for JSON; numbers rounded to `ndigits` (None keeps them exact)."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "value": _round(self.value, ndigits),
+            "parts": [p.to_dict(ndigits) for p in self.parts],
+            "notes": list(self.notes),
+        }
+
+
+def _round(x: float | None, ndigits: int | None) -> float | None:
+    if x is None or ndigits is None:
+        return x
+    return round(x, ndigits) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _num(x: float) -> str:
+    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _total(parts: Sequence[Part]) -> float:
+    return math.fsum(p.contribution for p in parts)
+
+
+def _weighted(
+    name: str, kind: str, items: Sequence[tuple[str, float, float, str, Score | None]],
+    notes: Sequence[str] = (),
+) -> Score:
+    """A weighted mean of (name, value, raw weight, why, detail), weights rescaled to 1."""
+    total_w = math.fsum(w for _, _, w, _, _ in items)
+    parts = tuple(
+        Part(n, v, w / total_w, w / total_w * v, why, detail) for n, v, w, why, detail in items
+    )
+    return Score(name, _total(parts), parts, kind, tuple(notes))
+
+
+# ---- answers ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one answered question brings to its stage's score."""
+
+    question_id: str
+    coverage: Coverage | float | None = None  # a Coverage, or a share 0-1
+    ratings: Sequence[float] = ()  # self-ratings on the 1-5 rubric
+    star: StarAnalysis | None = None  # behavioural answers
+
+
+def star_score(star: StarAnalysis) -> Score:
+    checks = star.checks()
+    w = 1 / len(checks)
+    parts = tuple(
+        Part(name, v, w, w * v, "passed" if ok else "not met")
+        for name, ok in checks.items()
+        for v in (100.0 if ok else 0.0,)
+    )
+    return Score("star", _total(parts), parts, "star")
+
+
+def score_answer(answer: Answer) -> Score:
+    """One answer, 0-100; value None when it has neither coverage, STAR nor rating."""
+    weights = BEHAVIOURAL_WEIGHTS if answer.star is not None else TALKING_WEIGHTS
+    items: list[tuple[str, float, float, str, Score | None]] = []
+    cov = answer.coverage
+    if isinstance(cov, Coverage):
+        if cov.points:
+            items.append(
+                (
+                    "coverage",
+                    cov.share * 100,
+                    weights["coverage"],
+                    f"{len(cov.covered)} of {len(cov.points)} key points covered",
+                    None,
+                )
+            )
+    elif cov is not None:
+        if not 0 <= cov <= 1:
+            raise ValueError(f"{answer.question_id}: coverage share {cov} is not within 0-1")
+        why = f"{_num(cov * 100)}% of key points covered"
+        items.append(("coverage", cov * 100, weights["coverage"], why, None))
+    if answer.star is not None:
+        s = star_score(answer.star)
+        passed = sum(answer.star.checks().values())
+        why = f"{passed} of {len(s.parts)} STAR checks pass"
+        items.append(("star", s.value, weights["star"], why, s))
+    if answer.ratings:
+        for r in answer.ratings:
+            if not RATING_MIN <= r <= RATING_MAX:
+                raise ValueError(f"{answer.question_id}: rating {r} is not within 1-5")
+        mean = math.fsum(answer.ratings) / len(answer.ratings)
+        items.append(
+            (
+                "rating",
+                (mean - RATING_MIN) / (RATING_MAX - RATING_MIN) * 100,
+                weights["rating"],
+                f"self-rating {_num(mean)} of 5",
+                None,
+            )
+        )
+    if not items:
+        why = "nothing to score: no key points, STAR or rating"
+        return Score(answer.question_id, None, (), "answer", (why,))
+    notes = []
+    absent = [k for k in weights if k not in {i[0] for i in items}]
+    if absent:
+        notes.append(f"no {', '.join(absent)}: the other weights scaled up to 100%")
+    return _weighted(answer.question_id, "answer", items, notes)
+
+
+def score_talking_stage(stage_id: str, answers: Sequence[Answer]) -> Score:
+    """The plain mean of the stage's scored answers; None if none could be scored."""
+    scored = [(a, score_answer(a)) for a in answers]
+    usable = [(a, s) for a, s in scored if s.scored]
+    notes = [f"{s.name}: not scored ({'; '.join(s.notes)})" for _, s in scored if not s.scored]
+    if not usable:
+        return Score(stage_id, None, (), "stage", tuple(notes) or ("no answers",))
+    return _weighted(
+        stage_id,
+        "stage",
+        [(s.name, s.value, 1.0, f"mean of {_count(len(usable), 'answer')}", s) for _, s in usable],
+        notes,
+    )
+
+
+# ---- coding ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProblemResult:
+    problem_id: str
+    passed: int  # tests the judge accepted
+    total: int  # tests run
+    accepted: bool = False  # the judge's overall verdict
+    hints: int = 0
+
+
+@dataclass(frozen=True)
+class CodingResult:
+    problems: Sequence[ProblemResult]
+    seconds_used: float | None = None
+    seconds_planned: float | None = None
+    hints: int = 0  # hints not tied to one problem
+
+
+def _correctness(p: ProblemResult) -> tuple[float, str]:
+    if p.passed < 0 or p.total < 0 or p.passed > p.total:
+        raise ValueError(f"{p.problem_id}: {p.passed} passed of {p.total} tests is impossible")
+    verdict = "accepted" if p.accepted else "not accepted"
+    if p.total == 0:
+        return (100.0 if p.accepted else 0.0), f"no test counts; {verdict}"
+    return 100 * p.passed / p.total, f"{p.passed} of {p.total} tests passed; {verdict}"
+
+
+def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
+    if not result.problems:
+        return Score(stage_id, None, (), "stage", ("no problems",))
+    per_problem = []
+    for p in result.problems:
+        value, why = _correctness(p)
+        per_problem.append((p.problem_id, value, 1.0, why, None))
+    correctness = _weighted("correctness", "correctness", per_problem)
+
+    hints = result.hints + sum(p.hints for p in result.problems)
+    if hints < 0:
+        raise ValueError("hints must not be negative")
+    hint_pen = min(HINT_PENALTY_MAX, HINT_PENALTY * hints)
+    parts = [
+        Part(
+            "correctness",
+            correctness.value,
+            1.0,
+            correctness.value,
+            f"mean of {_count(len(per_problem), 'problem')}",
+            correctness,
+        ),
+        Part(
+            "hints",
+            float(hints),
+            None,
+            -hint_pen,
+            f"{_count(hints, 'hint')} at {_num(HINT_PENALTY)} points each, "
+            f"at most {_num(HINT_PENALTY_MAX)}",
+        ),
+    ]
+    used, planned = result.seconds_used, result.seconds_planned
+    if used is not None and planned:
+        over = max(0.0, used - planned)
+        over_pct = over / planned * 100
+        time_pen = min(OVERTIME_PENALTY_MAX, OVERTIME_PENALTY_PER_PERCENT * over_pct)
+        why = (
+            f"{_num(over_pct)}% over the planned {_num(planned / 60)} min, "
+            f"{_num(OVERTIME_PENALTY_PER_PERCENT)} point per percent, "
+            f"at most {_num(OVERTIME_PENALTY_MAX)}"
+            if over
+            else f"within the planned {_num(planned / 60)} min"
+        )
+        parts.append(Part("overtime", over, None, -time_pen, why))
+    raw = _total(parts)
+    if raw < 0:
+        why = "penalties cannot take a score below 0"
+        parts.append(Part("bounded at 0", None, None, -raw, why))
+    return Score(stage_id, _total(parts), tuple(parts), "stage")
+
+
+# ---- the loop --------------------------------------------------------------------------
+
+
+def score_overall(
+    mix: Scenario | Sequence[MixArea], stages: Mapping[str, Score] | Iterable[Score]
+) -> Score:
+    """The loop's score from its stages' scores (keyed by stage id, or named by it)."""
+    areas = mix.mix if isinstance(mix, Scenario) else tuple(mix)
+    by_id = dict(stages) if isinstance(stages, Mapping) else {s.name: s for s in stages}
+    notes: list[str] = []
+    area_scores: list[tuple[MixArea, Score]] = []
+    for area in areas:
+        scored = [by_id[s] for s in area.stages if s in by_id and by_id[s].scored]
+        missing = [s for s in area.stages if s not in by_id or not by_id[s].scored]
+        if not scored:
+            area_scores.append((area, Score(area.area, None, (), "area", ("no scored stage",))))
+            continue
+        sc = _weighted(
+            area.area,
+            "area",
+            [(s.name, s.value, 1.0, f"mean of {_count(len(scored), 'scored stage')}", s)
+             for s in scored],
+            [f"{s}: not run or not scored, left out" for s in missing],
+        )
+        area_scores.append((area, sc))
+
+    in_mix = {s for a in areas for s in a.stages}
+    for sid, s in by_id.items():
+        if sid not in in_mix and s.scored:
+            notes.append(f"{sid}: not in the mix, so not counted")
+
+    present = [(a, s) for a, s in area_scores if s.scored]
+    absent = [(a, s) for a, s in area_scores if not s.scored]
+    mix_total = math.fsum(a.weight for a in areas)
+    if not present:
+        parts = tuple(
+            Part(a.area, None, 0.0, 0.0, f"{_num(a.weight)} in the mix; no scored stage")
+            for a, _ in absent
+        )
+        notes.append("no area has a scored stage")
+        return Score("overall", None, parts, "overall", tuple(notes))
+    kept = math.fsum(a.weight for a, _ in present)
+    rescaled = kept != mix_total
+    if rescaled:
+        notes.insert(
+            0,
+            f"weights rescaled from {_num(kept)} to 100: "
+            + ", ".join(a.area for a, _ in absent)
+            + " had no scored stage",
+        )
+    parts = [
+        Part(
+            a.area,
+            s.value,
+            a.weight / kept,
+            a.weight / kept * s.value,
+            f"{_num(a.weight)} of {_num(mix_total)} in the mix"
+            + (f", {_num(a.weight / kept * 100)}% after rescaling" if rescaled else ""),
+            s,
+        )
+        if s.scored
+        else Part(
+            a.area,
+            None,
+            0.0,
+            0.0,
+            f"{_num(a.weight)} of {_num(mix_total)} in the mix; no scored stage, left out",
+            s,
+        )
+        for a, s in area_scores
+    ]
+    return Score("overall", _total(parts), tuple(parts), "overall", tuple(notes))
