@@ -110,7 +110,13 @@ def _count(n: int, noun: str) -> str:
 
 
 def _total(parts: Sequence[Part]) -> float:
-    return math.fsum(p.contribution for p in parts)
+    """The sum of contributions; float dust just outside 0-100 is snapped back in."""
+    v = math.fsum(p.contribution for p in parts)
+    if -1e-9 < v < 0:
+        return 0.0
+    if 100 < v < 100 + 1e-9:
+        return 100.0
+    return v
 
 
 def _weighted(
@@ -287,7 +293,7 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
             else f"within the planned {_num(planned / 60)} min"
         )
         parts.append(Part("overtime", over, None, -time_pen, why))
-    raw = _total(parts)
+    raw = math.fsum(p.contribution for p in parts)
     if raw < 0:
         why = "penalties cannot take a score below 0"
         parts.append(Part("bounded at 0", None, None, -raw, why))
