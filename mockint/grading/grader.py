@@ -146,11 +146,25 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome
 
 
 class Grader:
-    def __init__(self, run_child):
-        # run_child(payload: dict, limits: dict) -> (reply, output bytes, frame bytes)
-        self.run_child = run_child
+    def __init__(self, run_child, end_session):
+        # run_child(payload: dict, limits: dict) -> (reply, output bytes, frame bytes), each
+        # request in a fresh process inside one sandbox session; end_session() tears it down.
+        self._run_child = run_child
+        self.end_session = end_session
+
+    def run_child(self, payload: dict, limits: dict) -> tuple[dict, bytes, bytes]:
+        reply, output, frame = self._run_child(payload, limits)
+        if reply["cancelled"]:
+            raise Cancelled()
+        return reply, output, frame
 
     def grade(self, code: str, slug: str, hidden: bool, emit, is_cancelled) -> dict:
+        try:
+            return self._grade(code, slug, hidden, emit, is_cancelled)
+        finally:
+            self.end_session()
+
+    def _grade(self, code: str, slug: str, hidden: bool, emit, is_cancelled) -> dict:
         problem = load_problem(slug)
         cases_mod = load_cases_module(problem)
         cases = build_cases(problem, cases_mod, hidden)

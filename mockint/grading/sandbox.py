@@ -54,6 +54,11 @@ def mount(src: str | None, target: str, fstype: str | None, flags: int, data: st
     _check(_libc.mount(enc(src), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
 
 
+def umount(target: str) -> None:
+    """Detach whatever is mounted on `target` (MNT_DETACH), if anything."""
+    _libc.umount2(target.encode(), 2)
+
+
 def enter_namespaces() -> None:
     """Unshare mount, network and pid namespaces (plus a user namespace when not root)."""
     uid, gid = os.geteuid(), os.getegid()

@@ -21,6 +21,7 @@ import queue
 import shutil
 import signal
 import socket
+import struct
 import sys
 import tempfile
 import threading
@@ -48,9 +49,7 @@ def _write_all(fd: int, data: bytes) -> None:
             n = os.write(fd, view)
             view = view[n:]
     except OSError:
-        pass  # the child died or stopped reading; its verdict says why
-    finally:
-        os.close(fd)
+        pass  # the session died or stopped reading; its verdict says why
 
 
 class ZygoteProcess:
@@ -74,25 +73,50 @@ class ZygoteProcess:
                 os._exit(0)
         child.close()
         self.sock, self.pid = parent, pid
+        self.session_w: int | None = None
         hello, _ = zygote.recv_msg(parent)
         if not hello:
             raise ZygoteDied("the sandbox server did not start")
         self.namespaces, self.warning = hello["namespaces"], hello["warning"] or None
 
     def run(self, payload: dict, limits: dict) -> tuple[dict, bytes, bytes]:
-        data = json.dumps(payload).encode()
-        r, w = os.pipe()
-        self._zygote.send_msg(self.sock, {"op": "run", "limits": limits, "tmpfs_mb": 16}, [r])
-        os.close(r)
-        writer = threading.Thread(target=_write_all, args=(w, data), daemon=True)
+        """Run one request in the current sandbox session (opened on first use)."""
+        self.open_session()
+        data = json.dumps({"limits": limits, "request": payload}).encode()
+        writer = threading.Thread(target=_write_all, args=(self.session_w, struct.pack("!I", len(data)) + data),
+                                  daemon=True)
         writer.start()
+        self._zygote.send_msg(self.sock, {"op": "run", "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]})
         reply, _ = self._zygote.recv_msg(self.sock)
         if reply is None:
             raise ZygoteDied("the sandbox server stopped")
         output = _recv_exact(self.sock, reply["output_len"])
         frame = _recv_exact(self.sock, reply["frame_len"])
-        writer.join()
+        if not reply["session_alive"]:
+            self._close_session_pipe()
+        writer.join(5)
         return reply, output, frame
+
+    def open_session(self) -> None:
+        """Start a sandbox session now, so its setup is done before the next submission."""
+        if self.session_w is None:
+            r, self.session_w = os.pipe()
+            self._zygote.send_msg(self.sock, {"op": "session", "tmpfs_mb": 16}, [r])
+            os.close(r)
+
+    def end_session(self) -> None:
+        """Kill the current sandbox session and prepare a fresh one for the next submission."""
+        if self.session_w is not None:
+            self._zygote.send_msg(self.sock, {"op": "end"})
+            self._close_session_pipe()
+        self.open_session()
+
+    def _close_session_pipe(self) -> None:
+        try:
+            os.close(self.session_w)
+        except OSError:
+            pass
+        self.session_w = None
 
     def cancel(self) -> None:
         try:
@@ -166,7 +190,8 @@ class Worker:
             from mockint.grading.grader import Cancelled, Grader
             from mockint.grading.problems import ProblemError
 
-            grader = Grader(self.zygote.run)
+            grader = Grader(self.zygote.run, self.zygote.end_session)
+            self.zygote.open_session()
             self.emit({"event": "ready", "pid": os.getpid(), "root": judge_root, "namespaces": self.zygote.namespaces,
                        "warning": self.zygote.warning})
             threading.Thread(target=self.read_requests, daemon=True).start()

@@ -131,6 +131,8 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
     sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
+    import gc
+
     import torch
 
     torch.set_num_threads(1)
@@ -145,25 +147,168 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
     signal.set_wakeup_fd(wake_w)
     # The worker cancels a run with SIGUSR1; the handler only has to exist.
     signal.signal(signal.SIGUSR1, lambda *_: None)
-    runs = 0
+    # Children would otherwise copy every page the collector touches.
+    gc.freeze()
+    session = None
     while True:
         msg, fds = recv_msg(sock)
         if msg is None:
+            if session:
+                session.close()
             os._exit(0)
-        if msg.get("op") != "run" or len(fds) != 1:
-            for fd in fds:
-                os.close(fd)
+        op = msg.get("op")
+        if op == "session" and len(fds) == 1 and session is None:
+            session = _Session(setup, fds[0], msg["tmpfs_mb"])
             continue
-        runs += 1
-        _drain(_WAKE[0])  # a cancel that arrived after the previous run ended
-        reply, blobs = _run_one(msg, fds[0], setup, runs)
-        send_msg(sock, reply)
-        for blob in blobs:
-            sock.sendall(blob)
+        for fd in fds:
+            os.close(fd)
+        if op == "run" and session is not None:
+            _drain(_WAKE[0])  # a cancel that arrived after the previous run ended
+            reply, blobs = session.run(msg)
+            if not reply["session_alive"]:
+                session.close()
+                session = None
+            send_msg(sock, reply)
+            for blob in blobs:
+                sock.sendall(blob)
+        elif op == "end" and session is not None:
+            session.close()
+            session = None
 
 
-def _child(msg: dict, payload_fd: int, out_w: int, frame_w: int, setup: _Setup, workdir: str) -> None:
-    """In the outer child; never returns."""
+class _Session:
+    """One submission's sandbox: namespaces set up once, then a fresh process per request.
+
+    The session init (pid 1 of the new pid namespace, or the outer child without
+    namespaces) reads requests from the payload pipe and forks a runner for each; it reports
+    on its own control pipe, which runners close, so they cannot forge test boundaries.
+    """
+
+    def __init__(self, setup: _Setup, payload_fd: int, tmpfs_mb: int):
+        self.setup = setup
+        self.out_r, out_w = os.pipe()
+        self.frame_r, frame_w = os.pipe()
+        self.ctl_r, ctl_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            for fd in (self.out_r, self.frame_r, self.ctl_r):
+                os.close(fd)
+            _session_child(payload_fd, out_w, frame_w, ctl_w, setup, tmpfs_mb)
+        for fd in (payload_fd, out_w, frame_w, ctl_w):
+            os.close(fd)
+        self.pid = pid
+        self.pidfd = os.pidfd_open(pid)
+        self.ctl_buf = b""
+        self.exited = None  # wait status once the session's outer process is gone
+
+    def run(self, msg: dict) -> tuple[dict, list[bytes]]:
+        start = time.monotonic()
+        deadline = start + msg["wall_s"]
+        out_cap = msg["output_kb"] * 1024
+        out_keep, out_total, frame = bytearray(), 0, bytearray()
+        timed_out = output_exceeded = frame_exceeded = cancelled = False
+        end = None
+        fds = [self.out_r, self.frame_r, self.ctl_r, self.pidfd, _WAKE[0]]
+        while end is None and self.exited is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select(fds, [], [], remaining)
+            if _WAKE[0] in ready and _drain(_WAKE[0]):
+                cancelled = True
+                break
+            if self.out_r in ready:
+                chunk = os.read(self.out_r, 65536)
+                out_total += len(chunk)
+                if len(out_keep) < KEEP_OUTPUT:
+                    out_keep += chunk[: KEEP_OUTPUT - len(out_keep)]
+                if out_total > out_cap:
+                    output_exceeded = True
+                    break
+            if self.frame_r in ready:
+                frame += os.read(self.frame_r, 1 << 20)
+                if len(frame) > FRAME_CAP:
+                    frame_exceeded = True
+                    break
+            if self.ctl_r in ready:
+                end = self._read_end()
+            if self.pidfd in ready and end is None:
+                _, self.exited, _ = os.wait4(self.pid, 0)
+        wall = time.monotonic() - start
+        if end is None and self.exited is None:
+            self.kill()
+        # The runner is gone: what it wrote is already in the pipes.
+        for fd, is_frame in ((self.out_r, False), (self.frame_r, True)):
+            for chunk in _drain_chunks(fd):
+                if is_frame:
+                    if len(frame) <= FRAME_CAP:
+                        frame += chunk
+                else:
+                    out_total += len(chunk)
+                    if len(out_keep) < KEEP_OUTPUT:
+                        out_keep += chunk[: KEEP_OUTPUT - len(out_keep)]
+        if end is None and self.exited is not None and self.ctl_r is not None:
+            end = self._read_end()  # the runner's end line may have raced the session's exit
+        status, cpu = (end if end else (self.exited if self.exited is not None else 0, 0.0))
+        reply = {
+            "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            "wall_s": wall,
+            "cpu_s": cpu,
+            "timed_out": timed_out,
+            "output_exceeded": output_exceeded or out_total > out_cap,
+            "frame_exceeded": frame_exceeded or len(frame) > FRAME_CAP,
+            "cancelled": cancelled,
+            "output_bytes": out_total,
+            "output_len": len(out_keep),
+            "frame_len": min(len(frame), FRAME_CAP),
+            "session_alive": self.exited is None,
+        }
+        return reply, [bytes(out_keep), bytes(frame[:FRAME_CAP])]
+
+    def _read_end(self) -> tuple[int, float] | None:
+        """Parse `E <status> <cpu seconds>` from the session init."""
+        for chunk in _drain_chunks(self.ctl_r):
+            self.ctl_buf += chunk
+        while b"\n" in self.ctl_buf:
+            line, self.ctl_buf = self.ctl_buf.split(b"\n", 1)
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == b"E":
+                return int(parts[1]), float(parts[2])
+        return None
+
+    def kill(self) -> None:
+        _kill_group(self.pid)
+        if self.exited is None:
+            _, self.exited, _ = os.wait4(self.pid, 0)
+        _reap_orphans()
+
+    def close(self) -> None:
+        self.kill()
+        for fd in (self.out_r, self.frame_r, self.ctl_r, self.pidfd):
+            os.close(fd)
+        if not self.setup.namespaces:
+            for name in os.listdir(self.setup.judge_root):
+                _remove_tree(os.path.join(self.setup.judge_root, name))
+
+
+def _drain_chunks(fd: int):
+    os.set_blocking(fd, False)
+    try:
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return
+            yield chunk
+    except BlockingIOError:
+        return
+    finally:
+        os.set_blocking(fd, True)
+
+
+def _session_child(payload_fd: int, out_w: int, frame_w: int, ctl_w: int, setup: _Setup, tmpfs_mb: int) -> None:
+    """The outer child; never returns. fds: 0 null, 1-2 output, 3 frame, 4 payload, 5 control."""
     try:
         signal.set_wakeup_fd(-1)
         # Python ignores SIGXFSZ; the default makes a too-large file end the run at once.
@@ -172,158 +317,103 @@ def _child(msg: dict, payload_fd: int, out_w: int, frame_w: int, setup: _Setup, 
         os.setsid()
         sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
         null = os.open("/dev/null", os.O_RDONLY)
-        os.dup2(null, 0)
-        os.dup2(out_w, 1)
-        os.dup2(out_w, 2)
-        os.dup2(frame_w, 3)
-        os.dup2(payload_fd, 4)
-        os.closerange(5, 65536)
-        raw = _read_all(4, 256 * 1024 * 1024)
-        os.close(4)
+        for src, dst in ((null, 0), (out_w, 1), (out_w, 2), (frame_w, 3), (payload_fd, 4), (ctl_w, 5)):
+            os.dup2(src, dst)
+        os.closerange(6, 65536)
         if setup.namespaces:
             sandbox.enter_namespaces()
-            sandbox.confine_filesystem(setup.judge_root, setup.masks, msg["tmpfs_mb"])
+            sandbox.confine_filesystem(setup.judge_root, setup.masks, tmpfs_mb)
             _pass_through(os.fork())  # the outer child only waits
             # Now pid 1 of the new namespace. The kernel drops default-action signals sent
-            # to a namespace's init (SIGXCPU, SIGXFSZ), so submitted code must not run here:
-            # this process mounts /proc, forks the runner and waits.
+            # to a namespace's init (SIGXCPU, SIGXFSZ), so submitted code never runs here.
             sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
             sandbox.mount_proc()
-            _pass_through(os.fork(), reap_all=True)
-        os.chdir(workdir)
-        limits = msg["limits"]
-        nproc = 32 + setup.base_nproc
-        sandbox.apply_limits(limits["cpu_s"], sandbox.vm_size_bytes() + limits["memory_mb"] * 2**20,
-                             limits["file_mb"] * 2**20, 64, nproc)
-        sandbox.drop_privileges()
-        request = json.loads(raw)
-        del raw
+        else:
+            sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
     except BaseException as exc:  # noqa: BLE001 - report, never run code unconfined
         os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
         os._exit(70)
     try:
+        _session_loop(setup, tmpfs_mb)
+    finally:
+        os._exit(0)
+
+
+NO_MORE_REQUESTS = 75
+
+
+def _session_loop(setup: _Setup, tmpfs_mb: int) -> None:
+    """Fork the next runner before its request arrives, so the fork is off the critical path."""
+    n = 0
+    while True:
+        n += 1
+        if setup.namespaces:
+            workdir = setup.judge_root
+            sandbox.umount(workdir)
+            sandbox.mount("tmpfs", workdir, "tmpfs", sandbox.MS_NOSUID | sandbox.MS_NODEV,
+                          f"size={tmpfs_mb}m,mode=1777")
+        else:
+            workdir = os.path.join(setup.judge_root, f"run-{os.getpid()}-{n}")
+            os.mkdir(workdir)
+            os.chmod(workdir, 0o1777)
+        pid = os.fork()
+        if pid == 0:
+            _runner(setup, workdir)
+        _, status, rusage = os.wait4(pid, 0)
+        # Whatever the runner started dies with it.
+        if setup.namespaces:
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _reap_orphans()
+        if not setup.namespaces:
+            _remove_tree(workdir)
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_MORE_REQUESTS:
+            return
+        cpu = rusage.ru_utime + rusage.ru_stime
+        os.write(5, f"E {status} {cpu!r}\n".encode())
+
+
+def _runner(setup: _Setup, workdir: str) -> None:
+    """Waits for one request, then runs it as the submission's process; never returns."""
+    try:
+        try:
+            os.close(5)
+            head = _read_all(4, 4)
+            if len(head) < 4:
+                os._exit(NO_MORE_REQUESTS)
+            (size,) = struct.unpack("!I", head)
+            wrapper = json.loads(_read_all(4, size))
+            os.close(4)
+            if not setup.namespaces:
+                os.setpgid(0, 0)
+            os.chdir(workdir)
+            limits = wrapper["limits"]
+            nproc = 32 + setup.base_nproc
+            sandbox.apply_limits(limits["cpu_s"], sandbox.vm_size_bytes() + limits["memory_mb"] * 2**20,
+                                 limits["file_mb"] * 2**20, 64, nproc)
+            sandbox.drop_privileges()
+        except BaseException as exc:  # noqa: BLE001 - report, never run code unconfined
+            os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
+            os._exit(70)
         from mockint.grading import harness
 
-        harness.run(request, 3)
+        harness.run(wrapper["request"], 3)
     finally:
-        os._exit(0)  # never fall back into the zygote's loop, whatever happened
+        os._exit(0)  # never fall back into the session loop, whatever happened
 
 
-def _pass_through(pid: int, reap_all: bool = False) -> None:
+def _pass_through(pid: int) -> None:
     """In the parent of `pid`: wait for it, then exit with its status (signal n -> 128 + n)."""
     if pid == 0:
         return
-    os.close(3)
-    while True:
-        done, status = os.waitpid(-1 if reap_all else pid, 0)
-        if done == pid:
-            break
+    for fd in (3, 4, 5):
+        os.close(fd)
+    _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
         os._exit(128 + os.WTERMSIG(status))
     os._exit(os.WEXITSTATUS(status))
-
-
-def _run_one(msg: dict, payload_fd: int, setup: _Setup, n: int) -> tuple[dict, list[bytes]]:
-    out_r, out_w = os.pipe()
-    frame_r, frame_w = os.pipe()
-    if setup.namespaces:
-        workdir = setup.judge_root  # a fresh tmpfs is mounted over it inside the child
-    else:
-        workdir = os.path.join(setup.judge_root, f"run-{n}")
-        os.mkdir(workdir)
-        os.chmod(workdir, 0o1777)
-    start = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        os.close(out_r)
-        os.close(frame_r)
-        _child(msg, payload_fd, out_w, frame_w, setup, workdir)
-    os.close(payload_fd)
-    os.close(out_w)
-    os.close(frame_w)
-    limits = msg["limits"]
-    deadline = start + limits["wall_s"]
-    out_cap = limits["output_kb"] * 1024
-    out_keep, out_total, frame = bytearray(), 0, bytearray()
-    timed_out = output_exceeded = frame_exceeded = cancelled = False
-    pidfd = os.pidfd_open(pid)
-    open_fds = {out_r, frame_r}
-    status = None
-    while status is None:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            timed_out = True
-            break
-        ready, _, _ = select.select(list(open_fds) + [pidfd, _WAKE[0]], [], [], remaining)
-        if _WAKE[0] in ready and _drain(_WAKE[0]):
-            cancelled = True
-            break
-        if out_r in ready:
-            chunk = os.read(out_r, 65536)
-            if not chunk:
-                open_fds.discard(out_r)
-            else:
-                out_total += len(chunk)
-                if len(out_keep) < KEEP_OUTPUT:
-                    out_keep += chunk[: KEEP_OUTPUT - len(out_keep)]
-                if out_total > out_cap:
-                    output_exceeded = True
-                    break
-        if frame_r in ready:
-            chunk = os.read(frame_r, 1 << 20)
-            if not chunk:
-                open_fds.discard(frame_r)
-            else:
-                frame += chunk
-                if len(frame) > FRAME_CAP:
-                    frame_exceeded = True
-                    break
-        if pidfd in ready:
-            _, status, rusage = os.wait4(pid, 0)
-    wall = time.monotonic() - start
-    if status is None:
-        _kill_group(pid)
-        _, status, rusage = os.wait4(pid, 0)
-    else:
-        _kill_group(pid)
-    # Whatever is already in the pipes (escapees may hold the write ends open: do not wait).
-    for fd, is_frame in ((out_r, False), (frame_r, True)):
-        os.set_blocking(fd, False)
-        try:
-            while True:
-                chunk = os.read(fd, 1 << 20)
-                if not chunk:
-                    break
-                if is_frame and len(frame) <= FRAME_CAP:
-                    frame += chunk
-                elif not is_frame:
-                    out_total += len(chunk)
-                    if len(out_keep) < KEEP_OUTPUT:
-                        out_keep += chunk[: KEEP_OUTPUT - len(out_keep)]
-        except BlockingIOError:
-            pass
-        os.close(fd)
-    os.close(pidfd)
-    _reap_orphans()
-    if not setup.namespaces:
-        _remove_tree(workdir)
-    if len(frame) > FRAME_CAP:
-        frame_exceeded = True
-        frame = frame[:FRAME_CAP]
-    reply = {
-        "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-        "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-        "wall_s": wall,
-        "cpu_s": rusage.ru_utime + rusage.ru_stime,
-        "timed_out": timed_out,
-        "output_exceeded": output_exceeded or out_total > out_cap,
-        "frame_exceeded": frame_exceeded,
-        "cancelled": cancelled,
-        "output_bytes": out_total,
-        "output_len": len(out_keep),
-        "frame_len": len(frame),
-    }
-    return reply, [bytes(out_keep), bytes(frame)]
 
 
 _WAKE: list[int] = []
@@ -340,15 +430,17 @@ def _drain(fd: int) -> bool:
 
 
 def _kill_group(pid: int) -> None:
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+    # The process itself too: a session killed right after its fork may not lead a group yet.
+    for kill, target in ((os.killpg, pid), (os.kill, pid)):
+        try:
+            kill(target, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def _reap_orphans() -> None:
-    """Kill and reap anything re-parented to us (escapees when there is no pid namespace)."""
-    for _ in range(50):
+    """Kill and reap every child we have (escapees re-parented to us as subreaper)."""
+    for _ in range(200):
         kids = set()
         try:
             for tid in os.listdir("/proc/self/task"):
@@ -373,7 +465,7 @@ def _reap_orphans() -> None:
             reaped = True
         if not kids and not reaped:
             return
-        time.sleep(0.002)
+        time.sleep(0.001)
 
 
 def _remove_tree(path: str) -> None:
