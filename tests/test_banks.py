@@ -1,0 +1,382 @@
+"""Question banks: the bundled ones are complete, malformed ones fail with one clear line."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from mockint.scenario.bank_commands import banks_list, banks_validate
+from mockint.scenario.bank_load import (
+    BANK_KINDS,
+    DESIGN_PHASES,
+    bank_for_kind,
+    design_phase,
+    discover_banks,
+    load_bank,
+)
+from mockint.scenario.errors import ScenarioError
+from mockint.paths import bundled_dir
+
+BANKS_DIR = bundled_dir("scenarios") / "banks"
+STAGE_MINUTES = {  # default stage lengths of the bundled loop
+    "phone_screen": 45,
+    "ml_deep_dive": 90,
+    "system_design": 60,
+    "behavioural": 45,
+    "hiring_manager": 30,
+}
+
+
+def bundled():
+    banks, errors = discover_banks()
+    assert errors == []
+    return {b.kind: b for b in banks}
+
+
+# --- the bundled banks --------------------------------------------------------------------
+
+
+def test_every_bundled_file_loads_and_covers_each_talking_stage():
+    files = sorted(BANKS_DIR.glob("*.toml"))
+    assert len(files) == 5
+    for path in files:
+        load_bank(path)
+    banks = bundled()
+    assert set(banks) == set(BANK_KINDS) == set(STAGE_MINUTES)
+    for kind, bank in banks.items():
+        assert bank_for_kind(kind) == bank
+    assert bank_for_kind("coding") is None
+
+
+def test_ids_are_unique():
+    banks = bundled().values()
+    assert len({b.id for b in banks}) == len(banks)
+    qids = [q.id for b in banks for q in b.questions]
+    assert len(set(qids)) == len(qids), "question ids repeat across banks"
+    for b in banks:
+        for q in b.questions:
+            kp = [p.id for p in q.key_points]
+            assert len(set(kp)) == len(kp), q.id
+
+
+def test_every_question_is_complete_and_fits_its_stage():
+    for bank in bundled().values():
+        for q in bank.questions:
+            where = f"{bank.id}/{q.id}"
+            assert q.topic, where
+            assert len(q.key_points) >= 3, where
+            for kp in q.key_points:
+                assert len(kp.terms) >= 3, f"{where}/{kp.id}: too few terms"
+                assert all(t == t.strip() and t for t in kp.terms)
+            assert q.terminology and q.look_for and q.mistakes, where
+            assert q.minutes <= STAGE_MINUTES[bank.kind], where
+            minutes = [f.at_minute for f in q.follow_ups]
+            assert minutes == sorted(minutes) and all(0 < m <= q.minutes for m in minutes)
+
+
+def test_phone_screen_topics():
+    bank = bundled()["phone_screen"]
+    assert len(bank.questions) >= 8
+    topics = {q.topic for q in bank.questions}
+    assert {"background", "role-expectations", "basic-ml"} <= topics
+    assert sum(q.topic == "basic-ml" for q in bank.questions) >= 5
+
+
+def test_ml_deep_dive_covers_each_topic_twice():
+    bank = bundled()["ml_deep_dive"]
+    assert len(bank.questions) >= 10
+    for topic in ("model-selection", "bias-variance", "hyperparameter-tuning",
+                  "evaluation-metrics", "real-world-design"):
+        assert sum(q.topic == topic for q in bank.questions) >= 2, topic
+    bv = bank.question("bias-variance-explain")
+    terms = {t for kp in bv.key_points for t in kp.terms}
+    assert {"bias", "variance", "underfit", "overfit", "trade-off", "tradeoff"} <= terms
+
+
+def test_system_design_prompts_and_phases():
+    bank = bundled()["system_design"]
+    assert {q.topic for q in bank.questions} >= {
+        "recommendation", "distributed-training", "vector-search",
+        "model-serving", "feature-store", "monitoring",
+    }
+    for q in bank.questions:
+        phases = {design_phase(kp.id) for kp in q.key_points}
+        assert phases == set(DESIGN_PHASES), q.id
+        assert len(q.components) >= 5, q.id
+        assert any(f.kind == "curveball" for f in q.follow_ups), q.id
+    serving = " ".join(
+        t for kp in bank.question("serve-large-model").key_points for t in kp.terms
+    )
+    for word in ("quantization", "pruning", "distillation"):
+        assert word in serving
+
+
+def test_design_phase_prefix():
+    assert design_phase("requirements-latency") == "requirements"
+    assert design_phase("high-level-funnel") == "high-level"
+    assert design_phase("trade-offs-cost") == "trade-offs"
+    assert design_phase("requirements") is None
+    assert design_phase("latency") is None
+
+
+def test_behavioural_competencies():
+    bank = bundled()["behavioural"]
+    assert len(bank.questions) >= 12
+    assert all(q.competencies for q in bank.questions)
+    tags = {c for q in bank.questions for c in q.competencies}
+    assert {"conflict", "ambiguity", "failure", "leadership", "influence", "tight-deadline",
+            "ownership", "feedback", "prioritisation"} <= tags
+
+
+def test_hiring_manager_prompts_and_questions_to_ask():
+    bank = bundled()["hiring_manager"]
+    assert len(bank.questions) >= 6
+    assert {"depth", "motivation"} <= {q.topic for q in bank.questions}
+    assert len(bank.questions_to_ask) >= 10
+    assert len(set(bank.questions_to_ask)) == len(bank.questions_to_ask)
+    assert all(q.endswith("?") for q in bank.questions_to_ask)
+
+
+# --- malformed files ------------------------------------------------------------------------
+
+GOOD = '''\
+id = "mini"
+kind = "ml_deep_dive"
+title = "Mini bank"
+
+[[questions]]
+id = "bias"
+topic = "bias-variance"
+minutes = 10
+prompt = "Explain the bias-variance trade-off."
+terminology = ["bias", "variance"]
+
+[[questions.key_points]]
+id = "tradeoff"
+text = "Capacity trades bias for variance."
+terms = ["trade-off", "tradeoff"]
+
+[[questions.follow_ups]]
+at_minute = 5
+kind = "curveball"
+text = "What about double descent?"
+
+[[questions]]
+id = "metrics"
+minutes = 8
+prompt = "Which metric for fraud?"
+
+[[questions.key_points]]
+id = "pr"
+text = "Use precision and recall."
+terms = ["precision", "recall"]
+'''
+
+
+def sub(old, new):
+    def change(text):
+        assert old in text, old
+        return text.replace(old, new, 1)
+    return change
+
+
+KINDS = "phone_screen, ml_deep_dive, system_design, behavioural, hiring_manager"
+
+# (name, change to GOOD, line or None, field, exact message)
+CASES = [
+    ("bad-toml", sub('title = "Mini bank"', 'title = "Mini bank'), 3, "toml",
+     "invalid TOML: Illegal character '\\n'"),
+    ("unknown-top-key", sub('title = "Mini bank"', 'title = "Mini bank"\ncolour = "red"'), 4,
+     "colour", "unknown key (allowed: id, kind, questions, questions_to_ask, title)"),
+    ("unknown-question-key", sub('minutes = 8', 'minutes = 8\nlevel = 3'), 25,
+     "questions[1].level", "unknown key (allowed: competencies, components, follow_ups, id, "
+     "key_points, look_for, minutes, mistakes, prompt, terminology, topic)"),
+    ("minutes-wrong-type", sub("minutes = 10", 'minutes = "ten"'), 8,
+     "questions[0].minutes", "must be a number, got a string"),
+    ("minutes-negative", sub("minutes = 8", "minutes = -3"), 24,
+     "questions[1].minutes", "must be greater than 0, got -3"),
+    ("missing-prompt", sub('prompt = "Which metric for fraud?"\n', ""), 22,
+     "questions[1]", "missing required key 'prompt'"),
+    ("empty-prompt", sub('"Which metric for fraud?"', '"   "'), 25,
+     "questions[1].prompt", "must not be empty"),
+    ("duplicate-question-id", sub('id = "metrics"', 'id = "bias"'), 23,
+     "questions[1].id", "duplicate question id 'bias'"),
+    ("duplicate-key-point-id",
+     lambda t: t + '\n[[questions.key_points]]\nid = "pr"\ntext = "Again."\nterms = ["f1"]\n', 33,
+     "questions[1].key_points[1].id", "duplicate key point id 'pr'"),
+    ("key-point-no-terms", sub('terms = ["precision", "recall"]', "terms = []"), 30,
+     "questions[1].key_points[0].terms", "must list at least one term"),
+    ("empty-term", sub('["precision", "recall"]', '["precision", " "]'), 30,
+     "questions[1].key_points[0].terms", "entry 1 must not be empty"),
+    ("term-not-string", sub('["precision", "recall"]', '["precision", 3]'), 30,
+     "questions[1].key_points[0].terms", "entry 1 must be a string, got an integer"),
+    ("duplicate-term", sub('["precision", "recall"]', '["precision", "Precision"]'), 30,
+     "questions[1].key_points[0].terms", "duplicate term 'Precision'"),
+    ("follow-up-minute-zero", sub("at_minute = 5", "at_minute = 0"), 18,
+     "questions[0].follow_ups[0].at_minute", "must be greater than 0, got 0"),
+    ("follow-up-beyond-budget", sub("at_minute = 5", "at_minute = 12.5"), 18,
+     "questions[0].follow_ups[0].at_minute", "minute 12.5 is beyond the question's budget of 10"),
+    ("follow-up-unknown-kind", sub('kind = "curveball"', 'kind = "ambush"'), 19,
+     "questions[0].follow_ups[0].kind", "unknown follow-up kind 'ambush' (known: follow_up, curveball)"),
+    ("unknown-stage-kind", sub('kind = "ml_deep_dive"', 'kind = "karaoke"'), 2,
+     "kind", f"unknown stage kind 'karaoke' (known: {KINDS})"),
+    ("coding-kind", sub('kind = "ml_deep_dive"', 'kind = "coding"'), 2,
+     "kind", "coding stages use problems, not a question bank"),
+    ("missing-kind", sub('kind = "ml_deep_dive"\n', ""), None,
+     "(file)", "missing required key 'kind'"),
+    ("bad-id", sub('id = "mini"', 'id = "Mini Bank!"'), 1,
+     "id", "'Mini Bank!' is not a valid id (lower-case letters, digits, '-' and '_')"),
+    ("no-questions", lambda t: t.split("[[questions]]")[0] + "questions = []\n", 5,
+     "questions", "must list at least one question"),
+    ("to-ask-not-array", sub('title = "Mini bank"', 'title = "Mini bank"\nquestions_to_ask = "why?"'),
+     4, "questions_to_ask", "must be an array, got a string"),
+    ("design-point-without-phase", sub('kind = "ml_deep_dive"', 'kind = "system_design"'), 13,
+     "questions[0].key_points[0].id", "'tradeoff' must start with a design phase and '-' "
+     "(requirements, capacity, high-level, deep-dive, trade-offs)"),
+    ("behavioural-without-competency", sub('kind = "ml_deep_dive"', 'kind = "behavioural"'), 5,
+     "questions[0]", "a behavioural question needs at least one entry in 'competencies'"),
+    ("key-points-redefined", sub('prompt = "Which metric for fraud?"',
+                                 'prompt = "Which metric for fraud?"\nkey_points = "pr"'), 28,
+     "toml", "invalid TOML: Cannot overwrite a value"),
+    ("key-points-not-array",
+     sub('[[questions.key_points]]\nid = "pr"\ntext = "Use precision and recall."\n'
+         'terms = ["precision", "recall"]\n', 'key_points = "pr"\n'), 27,
+     "questions[1].key_points", "must be an array, got a string"),
+]
+
+
+def expected(path, line, field, message):
+    where = f"{path}:{line}" if line else str(path)
+    return f"{where}: {field}: {message}"
+
+
+@pytest.mark.parametrize("name,change,line,field,message", CASES, ids=[c[0] for c in CASES])
+def test_malformed_bank_gets_one_exact_line(tmp_path, capsys, name, change, line, field, message):
+    path = tmp_path / f"{name}.toml"
+    text = change(GOOD)
+    assert text != GOOD
+    path.write_text(text)
+    with pytest.raises(ScenarioError) as info:
+        load_bank(path)
+    err = str(info.value)
+    assert err == expected(path, line, field, message)
+    assert banks_validate([str(path)]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and out.err == err + "\n"
+
+
+def test_good_bank_loads_with_sorted_follow_ups(tmp_path, capsys):
+    path = tmp_path / "mini.toml"
+    path.write_text(GOOD.replace(
+        "[[questions.follow_ups]]",
+        '[[questions.follow_ups]]\nat_minute = 8\ntext = "Later."\n\n[[questions.follow_ups]]', 1))
+    bank = load_bank(path)
+    assert bank.id == "mini" and bank.kind == "ml_deep_dive" and bank.path == path
+    q = bank.question("bias")
+    assert [f.at_minute for f in q.follow_ups] == [5, 8]
+    assert [f.kind for f in q.follow_ups] == ["curveball", "follow_up"]
+    assert q.key_points[0].terms == ("trade-off", "tradeoff")
+    assert bank.question("metrics").topic == ""
+    assert banks_validate([str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: ok (mini, ml_deep_dive, 2 questions, 18 min)\n"
+
+
+def test_validate_reports_every_file_and_fails_if_any_is_bad(tmp_path, capsys):
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text(GOOD)
+    bad.write_text(GOOD.replace("minutes = 8", "minutes = 0"))
+    assert banks_validate([str(bad), str(good), str(tmp_path / "nope.toml")]) == 2
+    out = capsys.readouterr()
+    assert out.out.startswith(f"{good}: ok (mini")
+    assert out.err.splitlines() == [
+        f"{bad}:24: questions[1].minutes: must be greater than 0, got 0",
+        f"{tmp_path / 'nope.toml'}: (file): no such file",
+    ]
+
+
+def test_validate_with_no_paths_checks_the_bundled_banks(capsys):
+    assert banks_validate([]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 5
+
+
+def test_module_entry_point_prints_one_line_and_no_traceback(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace('kind = "curveball"', 'kind = "ambush"'))
+    res = subprocess.run(
+        [sys.executable, "-m", "mockint.scenario.bank_commands", "validate", str(bad)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert res.returncode == 2
+    assert res.stderr == f"{bad}:19: questions[0].follow_ups[0].kind: unknown follow-up kind " \
+        "'ambush' (known: follow_up, curveball)\n"
+    res = subprocess.run(
+        [sys.executable, "-m", "mockint.scenario.bank_commands", "list", "--json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert res.returncode == 0, res.stderr
+    assert [b["id"] for b in json.loads(res.stdout)][0] == "phone-screen"
+
+
+# --- finding banks: bundled and the user's ----------------------------------------------------
+
+
+def test_user_bank_replaces_bundled_one_and_broken_ones_are_reported(isolated_data, capsys):
+    folder = isolated_data / "mockint" / "banks"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text(
+        GOOD.replace('id = "mini"', 'id = "ml-deep-dive"').replace("Mini bank", "My deep dive"))
+    (folder / "extra.toml").write_text(GOOD.replace('kind = "ml_deep_dive"', 'kind = "phone_screen"'))
+    (folder / "broken.toml").write_text("id = ")
+
+    banks, errors = discover_banks()
+    by_id = {b.id: b for b in banks}
+    assert by_id["ml-deep-dive"].title == "My deep dive"
+    assert by_id["ml-deep-dive"].path == folder / "mine.toml"
+    assert bank_for_kind("ml_deep_dive").title == "My deep dive"
+    # Another bank of a kind does not hide the default one of that kind.
+    assert bank_for_kind("phone_screen").id == "phone-screen"
+    assert [str(e) for e in errors] == [
+        f"{folder / 'broken.toml'}:1: toml: invalid TOML: Invalid value (at end of document)"
+    ]
+
+    assert banks_list(as_json=True) == 2
+    out = capsys.readouterr()
+    listed = json.loads(out.out)
+    assert [b["id"] for b in listed] == [
+        "mini", "phone-screen", "ml-deep-dive", "system-design", "behavioural", "hiring-manager"]
+    mine = next(b for b in listed if b["id"] == "ml-deep-dive")
+    assert mine["source"] == "user" and mine["questions"] == 2
+    assert next(b for b in listed if b["id"] == "behavioural")["source"] == "bundled"
+    assert out.err == str(errors[0]) + "\n"
+
+
+def test_duplicate_ids_in_one_folder(isolated_data):
+    folder = isolated_data / "mockint" / "banks"
+    folder.mkdir(parents=True)
+    (folder / "a.toml").write_text(GOOD)
+    (folder / "b.toml").write_text("# the same bank again\n" + GOOD)
+    banks, errors = discover_banks()
+    assert [b.path for b in banks if b.id == "mini"] == [folder / "a.toml"]
+    assert [str(e) for e in errors] == [
+        f"{folder / 'b.toml'}:2: id: duplicate bank id 'mini' (also in {folder / 'a.toml'})"
+    ]
+
+
+def test_list_lines(capsys):
+    assert banks_list(as_json=False) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "phone-screen", "ml-deep-dive", "system-design", "behavioural", "hiring-manager"]
+    assert all(line.endswith("(bundled)") for line in lines)
+
+
+def test_loading_banks_imports_no_ui_or_numpy():
+    code = (
+        "import sys; import mockint.scenario.bank_load, mockint.scenario.bank_commands;"
+        "mockint.scenario.bank_load.discover_banks();"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual','rich','numpy','torch')))"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"
