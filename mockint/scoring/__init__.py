@@ -18,6 +18,7 @@ from mockint.scoring.score import (
     ProblemResult,
     Score,
     score_answer,
+    star_score,
     score_coding_stage,
     score_overall,
     score_talking_stage,
@@ -44,4 +45,5 @@ __all__ = [
     "score_coding_stage",
     "score_overall",
     "score_talking_stage",
+    "star_score",
 ]

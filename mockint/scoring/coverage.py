@@ -117,7 +117,7 @@ class _Pattern:
     words: tuple[frozenset[str], ...]  # accepted forms, word by word
     joined: frozenset[str]  # accepted forms of the words written as one
     starts: frozenset[str]  # what the first answer token of a match can be
-    longest: int  # most characters a joined match can have
+    prefixes: frozenset[str]  # every beginning of a joined form
 
     @property
     def max_tokens(self) -> int:
@@ -138,7 +138,7 @@ def _pattern(term: str) -> _Pattern | None:
         words=per_word,
         joined=joined,
         starts=frozenset(per_word[0] | prefixes),
-        longest=max(len(f) for f in joined),
+        prefixes=frozenset(prefixes),
     )
 
 
@@ -162,6 +162,11 @@ class _Answer:
         self.text = text or ""
         self.tokens: list[Token] = tokenize(self.text)
         self.lower = [t.lower for t in self.tokens]
+        self._found: dict[str, tuple[Match, ...]] = {}  # terms shared by key points
+        self._at: dict[str, list[int]] = {}  # word -> where it occurs
+        for i, w in enumerate(self.lower):
+            self._at.setdefault(w, []).append(i)
+        self._words = self._at.keys()
         self._joinable = [
             _GAP.fullmatch(self.text, a.end, b.start) is not None
             for a, b in zip(self.tokens, self.tokens[1:])
@@ -172,14 +177,20 @@ class _Answer:
         return self._joinable[i]
 
     def find(self, term: str) -> tuple[Match, ...]:
+        if term not in self._found:
+            self._found[term] = self._find(term)
+        return self._found[term]
+
+    def _find(self, term: str) -> tuple[Match, ...]:
         pat = _pattern(term)
         if pat is None:
             return ()
-        n, found, j = len(pat.words), [], 0
-        count = len(self.tokens)
-        while j < count:
-            if self.lower[j] not in pat.starts:
-                j += 1
+        n, count = len(pat.words), len(self.tokens)
+        starts = sorted(j for w in pat.starts & self._words for j in self._at[w])
+        found: list[Match] = []
+        after = 0  # matches do not overlap: the next one starts after the last one
+        for j in starts:
+            if j < after:
                 continue
             last = -1
             if j + n <= count and all(self.lower[j + i] in pat.words[i] for i in range(n)):
@@ -190,16 +201,15 @@ class _Answer:
                 if k > j and not self.joinable(k - 1):
                     break
                 run += self.lower[k]
-                if len(run) > pat.longest:
+                if run not in pat.prefixes:
                     break
                 if run in pat.joined:
                     last = max(last, k)
             if last < 0:
-                j += 1
                 continue
             start, end = self.tokens[j].start, self.tokens[last].end
             found.append(Match(term, self.text[start:end], start, end))
-            j = last + 1
+            after = last + 1
         return tuple(found)
 
 

@@ -145,14 +145,14 @@ class Answer:
 
 
 def star_score(star: StarAnalysis) -> Score:
+    """The share of STAR checks that pass, times 100; one part per check."""
     checks = star.checks()
     w = 1 / len(checks)
-    parts = tuple(
-        Part(name, v, w, w * v, "passed" if ok else "not met")
-        for name, ok in checks.items()
-        for v in (100.0 if ok else 0.0,)
-    )
-    return Score("star", _total(parts), parts, "star")
+    parts = []
+    for name, ok in checks.items():
+        v = 100.0 if ok else 0.0
+        parts.append(Part(name, v, w, w * v, "passed" if ok else "not met"))
+    return Score("star", _total(parts), tuple(parts), "star")
 
 
 def score_answer(answer: Answer) -> Score:
