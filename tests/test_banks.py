@@ -71,6 +71,9 @@ def test_every_question_is_complete_and_fits_its_stage():
                 assert all(t == t.strip() and t for t in kp.terms)
             assert q.terminology and q.look_for and q.mistakes, where
             assert q.minutes <= STAGE_MINUTES[bank.kind], where
+            terms = [t.lower() for kp in q.key_points for t in kp.terms]
+            shared = sorted({t for t in terms if terms.count(t) > 1})
+            assert not shared, f"{where}: one word would cover two key points: {shared}"
             minutes = [f.at_minute for f in q.follow_ups]
             assert minutes == sorted(minutes) and all(0 < m <= q.minutes for m in minutes)
 
