@@ -50,6 +50,7 @@ _IRREGULAR = {
 }
 _SINGULAR = {plural: singular for singular, plural in _IRREGULAR.items()}
 _VOWELS = "aeiou"
+_ES_PLURAL = ("ses", "xes", "zes", "ches", "shes", "oes")  # where the plural adds -es
 
 
 def _bases(word: str) -> set[str]:
@@ -60,8 +61,8 @@ def _bases(word: str) -> set[str]:
         out.add(_SINGULAR[word])
     if len(word) > 4 and word.endswith("ies"):
         out.add(word[:-3] + "y")
-    if len(word) > 3 and word.endswith("es"):
-        out.add(word[:-2])
+    if len(word) > 3 and word.endswith(_ES_PLURAL):
+        out.add(word[:-2])  # indexes -> index; but notes -> note, never "not"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         out.add(word[:-1])
     for w in list(out):
@@ -82,7 +83,11 @@ def _bases(word: str) -> set[str]:
 
 def _expand(base: str) -> set[str]:
     """The inflected forms of one base word."""
-    out = {base, base + "s", base + "es", base + "ed", base + "ing", base + "'s"}
+    if len(base) < 3:  # "k" in "k-means" must not grow into "king"
+        return {base, base + "s", base + "'s"}
+    out = {base, base + "s", base + "ed", base + "ing", base + "'s"}
+    if base.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.add(base + "es")
     if base.endswith("e"):
         out |= {base + "d", base[:-1] + "ing"}
     if len(base) > 2 and base.endswith("y") and base[-2] not in _VOWELS:

@@ -72,6 +72,8 @@ def test_multiword_phrase_variants():
         ("trade. Off we go", "trade off"),  # sentence punctuation breaks a phrase
         ("trade, off", "trade-off"),
         ("us", "used"),
+        ("not now", "notes"),  # a plural is stripped to "note", not to "not"
+        ("king means", "k-means"),  # one-letter words take no -ing
         ("", "latency"),
     ],
 )
