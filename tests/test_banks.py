@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from mockint.paths import bundled_dir
 from mockint.scenario.bank_commands import banks_list, banks_validate
 from mockint.scenario.bank_load import (
     BANK_KINDS,
@@ -16,7 +17,6 @@ from mockint.scenario.bank_load import (
     load_bank,
 )
 from mockint.scenario.errors import ScenarioError
-from mockint.paths import bundled_dir
 
 BANKS_DIR = bundled_dir("scenarios") / "banks"
 STAGE_MINUTES = {  # default stage lengths of the bundled loop
@@ -221,7 +221,8 @@ CASES = [
     ("follow-up-beyond-budget", sub("at_minute = 5", "at_minute = 12.5"), 18,
      "questions[0].follow_ups[0].at_minute", "minute 12.5 is beyond the question's budget of 10"),
     ("follow-up-unknown-kind", sub('kind = "curveball"', 'kind = "ambush"'), 19,
-     "questions[0].follow_ups[0].kind", "unknown follow-up kind 'ambush' (known: follow_up, curveball)"),
+     "questions[0].follow_ups[0].kind",
+     "unknown follow-up kind 'ambush' (known: follow_up, curveball)"),
     ("unknown-stage-kind", sub('kind = "ml_deep_dive"', 'kind = "karaoke"'), 2,
      "kind", f"unknown stage kind 'karaoke' (known: {KINDS})"),
     ("coding-kind", sub('kind = "ml_deep_dive"', 'kind = "coding"'), 2,
@@ -232,8 +233,8 @@ CASES = [
      "id", "'Mini Bank!' is not a valid id (lower-case letters, digits, '-' and '_')"),
     ("no-questions", lambda t: t.split("[[questions]]")[0] + "questions = []\n", 5,
      "questions", "must list at least one question"),
-    ("to-ask-not-array", sub('title = "Mini bank"', 'title = "Mini bank"\nquestions_to_ask = "why?"'),
-     4, "questions_to_ask", "must be an array, got a string"),
+    ("to-ask-not-array",
+     sub('title = "Mini bank"', 'title = "Mini bank"\nquestions_to_ask = "why?"'), 4, "questions_to_ask", "must be an array, got a string"),
     ("design-point-without-phase", sub('kind = "ml_deep_dive"', 'kind = "system_design"'), 13,
      "questions[0].key_points[0].id", "'tradeoff' must start with a design phase and '-' "
      "(requirements, capacity, high-level, deep-dive, trade-offs)"),
@@ -329,7 +330,8 @@ def test_user_bank_replaces_bundled_one_and_broken_ones_are_reported(isolated_da
     folder.mkdir(parents=True)
     (folder / "mine.toml").write_text(
         GOOD.replace('id = "mini"', 'id = "ml-deep-dive"').replace("Mini bank", "My deep dive"))
-    (folder / "extra.toml").write_text(GOOD.replace('kind = "ml_deep_dive"', 'kind = "phone_screen"'))
+    extra = GOOD.replace('kind = "ml_deep_dive"', 'kind = "phone_screen"')
+    (folder / "extra.toml").write_text(extra)
     (folder / "broken.toml").write_text("id = ")
 
     banks, errors = discover_banks()
@@ -378,7 +380,8 @@ def test_loading_banks_imports_no_ui_or_numpy():
     code = (
         "import sys; import mockint.scenario.bank_load, mockint.scenario.bank_commands;"
         "mockint.scenario.bank_load.discover_banks();"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual','rich','numpy','torch')))"
+        "heavy = ('textual', 'rich', 'numpy', 'torch');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0, res.stderr

@@ -108,7 +108,8 @@ class Checker:
         out: list[str] = []
         for k, value in enumerate(self.array(data, key, where)):
             if not isinstance(value, str):
-                raise self.fail(where + (key,), f"entry {k} must be a string, got {kind_name(value)}")
+                got = kind_name(value)
+                raise self.fail(where + (key,), f"entry {k} must be a string, got {got}")
             if not value.strip():
                 raise self.fail(where + (key,), f"entry {k} must not be empty")
             if pattern and not pattern.match(value):
