@@ -17,6 +17,7 @@ import numpy as np
 from mockint.grading.grader import parse_frame, reference_code, wire_sized
 
 SLOPE_SLACK = 0.35  # what timing noise can add to a log-log slope over these sizes
+MAX_CASE_S = 0.5  # a size slower than this stops the sweep: the larger ones cannot be faster
 
 
 def fit_slope(sizes: list[int], times: list[float]) -> float:
@@ -27,7 +28,7 @@ def fit_slope(sizes: list[int], times: list[float]) -> float:
 
 def _timings(run_child, problem, code: str, cases: list[dict], budget_s: float) -> list[float]:
     payload = {"mode": "time", "code": code, "kind": problem.kind, "entry": problem.entry,
-               "cases": cases, "reps": 3}
+               "cases": cases, "reps": 3, "max_case_s": MAX_CASE_S}
     limits = dict(problem.limits, cpu_s=budget_s, wall_s=budget_s)
     _, _, frame = run_child(payload, limits)
     _, timings, _, _ = parse_frame(frame)
