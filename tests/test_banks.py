@@ -234,7 +234,8 @@ CASES = [
     ("no-questions", lambda t: t.split("[[questions]]")[0] + "questions = []\n", 5,
      "questions", "must list at least one question"),
     ("to-ask-not-array",
-     sub('title = "Mini bank"', 'title = "Mini bank"\nquestions_to_ask = "why?"'), 4, "questions_to_ask", "must be an array, got a string"),
+     sub('title = "Mini bank"', 'title = "Mini bank"\nquestions_to_ask = "why?"'), 4,
+     "questions_to_ask", "must be an array, got a string"),
     ("design-point-without-phase", sub('kind = "ml_deep_dive"', 'kind = "system_design"'), 13,
      "questions[0].key_points[0].id", "'tradeoff' must start with a design phase and '-' "
      "(requirements, capacity, high-level, deep-dive, trade-offs)"),
