@@ -78,6 +78,16 @@ def test_every_question_is_complete_and_fits_its_stage():
             assert minutes == sorted(minutes) and all(0 < m <= q.minutes for m in minutes)
 
 
+def test_every_term_can_be_matched_by_coverage():
+    from mockint.scoring.coverage import find_term  # a term it cannot find is dead weight
+
+    for bank in bundled().values():
+        for q in bank.questions:
+            for kp in q.key_points:
+                for term in kp.terms:
+                    assert find_term(f"I said {term} here.", term), (bank.id, q.id, term)
+
+
 def test_phone_screen_topics():
     bank = bundled()["phone_screen"]
     assert len(bank.questions) >= 8
