@@ -85,6 +85,6 @@ def vectorization(run_child, problem, cases_mod, code: str) -> dict:
     grows = b - a > max(4, (large - small) // 8)
     if grows:
         return {"ok": False, "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: "
-                "an explicit Python loop does the work; use tensor operations instead", "lines": lines}
+                "an explicit Python loop does the work; use whole-array (NumPy or torch) operations instead", "lines": lines}
     return {"ok": True, "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: the work is vectorized",
             "lines": lines}
