@@ -90,6 +90,32 @@ def run(scenario: str | None, pace: float, stages: str | None, db: Path | None) 
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("slug", required=False, metavar="[SLUG]")
+@click.option(
+    "--minutes",
+    type=click.FloatRange(min=0, min_open=True, max=600),
+    help="Length of the clock (default: 20 easy, 30 medium, 45 hard).",
+)
+@_db_option
+def practice(slug: str | None, minutes: float | None, db: Path | None) -> None:
+    """One coding problem outside a loop, with its own timer (a picker when SLUG is omitted)."""
+    from mockint.grading.problems import ProblemError, load_problem
+    from mockint.scenario.practice import practice_scenario
+
+    start = None
+    if slug:
+        try:
+            problem = load_problem(slug)
+        except ProblemError as exc:
+            _fail(f"mockint: {exc}")
+        start = practice_scenario(problem.slug, problem.title, problem.difficulty, minutes)
+    _run_app(
+        _open_store(db), default_scenario=_load(None), start=start,
+        practice_picker=slug is None, practice_minutes=minutes,
+    )
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument("session_id", required=False, type=int)
 @_db_option
 def resume(session_id: int | None, db: Path | None) -> None:

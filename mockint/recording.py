@@ -5,9 +5,13 @@ Kept out of both: the engine knows no SQLite and the store knows no engine.
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
+
 from mockint.engine.clock import Clock
+from mockint.engine.picks import Candidate, choose
 from mockint.engine.session import Event, Session, StageState
-from mockint.scenario.model import Scenario
+from mockint.scenario.model import ProblemPick, Scenario
 from mockint.scenario.serialize import scenario_from_dict, scenario_to_dict
 from mockint.store.sessions import SessionRecord, Store
 
@@ -77,3 +81,26 @@ def resume_session(store: Store, record: SessionRecord, clock: Clock) -> tuple[S
     session.subscribe(recorder)
     session.recover(dead_seconds=clock.now() - record.alive_at)
     return session, recorder
+
+
+def resolve_problems(scenario: Scenario, store: Store, rng: random.Random | None = None) -> Scenario:
+    """Fix the coding stages' problems for this session (stored with it, so resume keeps them).
+
+    A coding stage without picks gets one problem of any kind.
+    """
+    if not any(s.kind == "coding" for s in scenario.stages):
+        return scenario
+    from mockint.grading.problems import list_problems
+    from mockint.store.coding import recently_solved
+
+    candidates = [Candidate(p.slug, tuple(p.topics), p.difficulty) for p in list_problems()]
+    solved = recently_solved(store)
+    rng = rng or random.Random()
+    stages = []
+    for st in scenario.stages:
+        if st.kind == "coding":
+            picks = st.problems or (ProblemPick(),)
+            slugs = choose(picks, candidates, solved, rng)
+            st = replace(st, problems=tuple(ProblemPick(slug=s) for s in slugs))
+        stages.append(st)
+    return replace(scenario, stages=tuple(stages))

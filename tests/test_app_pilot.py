@@ -8,6 +8,7 @@ from mockint.engine.clock import FakeClock
 from mockint.scenario.catalog import find_scenario
 from mockint.store.sessions import Store
 from mockint.tui.app import MockintApp
+from mockint.tui.screens.coding import CodingScreen
 from mockint.tui.screens.confirm import Confirm
 from mockint.tui.screens.help import Help
 from mockint.tui.screens.home import HomeScreen
@@ -44,7 +45,8 @@ async def test_whole_loop_at_a_tiny_pace(tmp_path):
             await wait_for(pilot, lambda: isinstance(app.screen, StageIntro))
             assert f"Stage {i + 1} of 6" in str(app.screen.query_one("#card-step").render())
             await pilot.press("enter")
-            await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+            expected = CodingScreen if i == 1 else StageScreen
+            await wait_for(pilot, lambda: isinstance(app.screen, expected))
             await wait_for(pilot, lambda: "OVERTIME" in clock_line(app))
             assert len(bells) == i + 1
             await pilot.press("ctrl+n")
@@ -105,7 +107,7 @@ async def test_countdown_alerts_pause_and_notes(tmp_path):
 
 async def test_next_stage_asks_first_and_skip_is_recorded(tmp_path):
     clock = FakeClock()
-    sc = find_scenario("aiml-engineer").subset(["coding", "behavioural"])
+    sc = find_scenario("aiml-engineer").subset(["phone-screen", "behavioural"])
     app = make_app(tmp_path, clock=clock, start=sc)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")

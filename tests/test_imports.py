@@ -12,6 +12,11 @@ CORE = [
     "mockint.scenario.serialize",
     "mockint.store.sessions",
     "mockint.recording",
+    "mockint.engine.picks",
+    "mockint.scoring.coverage",
+    "mockint.scoring.star",
+    "mockint.scoring.score",
+    "mockint.store.coding",
 ]
 
 

@@ -34,13 +34,15 @@ def test_stage_card(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_stage_running(snap_compare, size):
     clock = FakeClock()
-    sc = find_scenario("aiml-engineer").subset(["coding", "behavioural"])
+    sc = find_scenario("aiml-engineer").subset(["phone-screen", "behavioural"])
 
     async def run_before(pilot):
         await pilot.press("enter")
         await pilot.pause()
-        clock.advance(56 * 60 + 30)  # 3:30 left: the amber warning style
+        clock.advance(41 * 60 + 30)  # 3:30 left: the amber warning style
+        pilot.app.screen.refresh_clock()  # the 5-minute notice now, not on a later tick
         await pilot.press(*"clarify input sizes first")
-        await pilot.pause(0.4)
+        await pilot.pause(0.6)
+        pilot.app.screen.flush_notes()
 
     assert snap_compare(app(start=sc, clock=clock), terminal_size=size, run_before=run_before)

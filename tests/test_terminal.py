@@ -24,26 +24,26 @@ def seconds(m) -> int:
 
 
 def test_countdown_runs_on_the_real_screen(term):
-    term.start("run", "--pace", "0.25", "--stages", "coding")
+    term.start("run", "--pace", "0.25", "--stages", "ml-deep-dive")
     term.wait_for(r"Stage 1 of 1")
-    term.wait_for(r"Technical coding")
-    term.wait_for(r"Length: 15 min \(15:00\)")
+    term.wait_for(r"ML deep dive")
+    term.wait_for(r"Length: 22 min 30 s \(22:30\)")
     term.send("Enter")
-    first = term.wait_for(r"(\d\d):(\d\d) left of 15:00")
+    first = term.wait_for(r"(\d\d):(\d\d) left of 22:30")
     time.sleep(2.5)
-    second = term.wait_for(r"(\d\d):(\d\d) left of 15:00")
+    second = term.wait_for(r"(\d\d):(\d\d) left of 22:30")
     assert 1 <= seconds(first) - seconds(second) <= 5, (first.group(0), second.group(0))
     assert "Pause/resume" in term.screen()
     term.send("F2")
-    paused = term.wait_for(r"(\d\d):(\d\d) left of 15:00  PAUSED")
+    paused = term.wait_for(r"(\d\d):(\d\d) left of 22:30  PAUSED")
     time.sleep(1.5)
-    again = term.wait_for(r"(\d\d):(\d\d) left of 15:00  PAUSED")
+    again = term.wait_for(r"(\d\d):(\d\d) left of 22:30  PAUSED")
     assert seconds(paused) == seconds(again)
 
 
 def test_kill_9_then_resume_brings_back_stage_clock_and_notes(term, tmp_path):
     db_path = os.environ["MOCKINT_DB"]
-    term.start("run", "--stages", "phone-screen,coding")
+    term.start("run", "--stages", "phone-screen,behavioural")
     term.wait_for(r"Stage 1 of 2")
     term.send("Enter")
     term.wait_for(r"left of 45:00")

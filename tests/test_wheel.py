@@ -39,7 +39,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path):
                 rel = path.relative_to(REPO).as_posix()
                 assert f"mockint/_data/{rel}" in names, f"{rel} missing from the wheel"
     requires = meta.get_all("Requires-Dist")
-    assert "textual==8.2.8" in requires and "torch==2.13.0" in requires
+    assert "textual[syntax]==8.2.8" in requires and "torch==2.13.0" in requires
     light = [r for r in requires if "extra ==" not in r and r.split("=")[0].split(">")[0] not in HEAVY]
 
     venv = tmp_path / "venv"

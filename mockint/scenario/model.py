@@ -24,6 +24,15 @@ class Phase:
 
 
 @dataclass(frozen=True)
+class ProblemPick:
+    """How a coding stage chooses one problem: a fixed slug, or any matching topic/difficulty."""
+
+    slug: str | None = None
+    topics: tuple[str, ...] = ()
+    difficulty: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Stage:
     id: str
     kind: str
@@ -31,6 +40,7 @@ class Stage:
     minutes: float
     expect: str
     phases: tuple[Phase, ...] = ()
+    problems: tuple[ProblemPick, ...] = ()
 
     @property
     def seconds(self) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from mockint.scenario.model import MixArea, Phase, Scenario, Stage
+from mockint.scenario.model import MixArea, Phase, ProblemPick, Scenario, Stage
 
 
 def scenario_to_dict(sc: Scenario) -> dict[str, Any]:
@@ -23,6 +23,10 @@ def scenario_from_dict(d: dict[str, Any]) -> Scenario:
             minutes=s["minutes"],
             expect=s["expect"],
             phases=tuple(Phase(**p) for p in s.get("phases", ())),
+            problems=tuple(
+                ProblemPick(p.get("slug"), tuple(p.get("topics", ())), tuple(p.get("difficulty", ())))
+                for p in s.get("problems", ())
+            ),
         )
         for s in d["stages"]
     )

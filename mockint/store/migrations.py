@@ -50,6 +50,39 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        2,
+        """
+        CREATE TABLE code_snapshots (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            stage_idx INTEGER NOT NULL,
+            problem TEXT NOT NULL,
+            at REAL NOT NULL,
+            elapsed_s REAL,
+            code TEXT NOT NULL,
+            cursor_row INTEGER NOT NULL DEFAULT 0,
+            cursor_col INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX code_snapshots_by_problem ON code_snapshots(session_id, stage_idx, problem, id);
+        CREATE TABLE grading_runs (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            stage_idx INTEGER NOT NULL,
+            problem TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            started_at REAL NOT NULL,
+            finished_at REAL,
+            elapsed_s REAL,
+            code TEXT NOT NULL,
+            verdict TEXT,
+            passed INTEGER,
+            total INTEGER,
+            result_json TEXT
+        );
+        CREATE INDEX grading_runs_by_problem ON grading_runs(session_id, stage_idx, problem, id);
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -53,7 +53,7 @@ class Store:
         self.conn.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -73,7 +73,7 @@ class Store:
         self, scenario: dict[str, Any], *, pace: float, mode: str = "solo", now: float | None = None
     ) -> int:
         now = time.time() if now is None else now
-        with self._tx() as c:
+        with self.transaction() as c:
             cur = c.execute(
                 "INSERT INTO sessions (scenario_id, title, scenario_json, pace, mode,"
                 " created_at, alive_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -105,7 +105,7 @@ class Store:
         status: str,
     ) -> None:
         """One event, with the stage and session state it leaves behind, atomically."""
-        with self._tx() as c:
+        with self.transaction() as c:
             c.execute(
                 "INSERT INTO events (session_id, stage_idx, kind, at, elapsed_s, data)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -124,9 +124,21 @@ class Store:
                 (current_stage, status, at, status, at, session_id),
             )
 
+    def add_event(
+        self, session_id: int, stage_idx: int | None, kind: str, *, at: float,
+        elapsed: float | None = None, data: dict[str, Any] | None = None,
+    ) -> None:
+        """An event outside the engine's transitions (a hint shown, a problem opened)."""
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO events (session_id, stage_idx, kind, at, elapsed_s, data)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (session_id, stage_idx, kind, at, elapsed, json.dumps(data or {})),
+            )
+
     def heartbeat(self, session_id: int, stage_idx: int | None, elapsed: float | None, now: float) -> None:
         """The app is alive, and (if a stage runs) this is its clock."""
-        with self._tx() as c:
+        with self.transaction() as c:
             if stage_idx is not None and elapsed is not None:
                 c.execute(
                     "UPDATE stages SET elapsed_s = ? WHERE session_id = ? AND idx = ?",
@@ -136,7 +148,7 @@ class Store:
 
     def save_note(self, session_id: int, stage_idx: int, body: str, now: float | None = None) -> None:
         now = time.time() if now is None else now
-        with self._tx() as c:
+        with self.transaction() as c:
             c.execute(
                 "INSERT INTO notes (session_id, stage_idx, body, updated_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(session_id, stage_idx) DO UPDATE SET body = excluded.body,"
@@ -145,7 +157,7 @@ class Store:
             )
 
     def abandon(self, session_id: int) -> None:
-        with self._tx() as c:
+        with self.transaction() as c:
             c.execute("UPDATE sessions SET status = 'abandoned' WHERE id = ?", (session_id,))
 
     # -- reading -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from textual.screen import Screen
 
 from mockint.engine.clock import Clock, SystemClock
 from mockint.engine.session import Session, StageState
-from mockint.recording import Recorder, resume_session, start_session
+from mockint.recording import Recorder, resolve_problems, resume_session, start_session
 from mockint.scenario.model import Scenario, format_minutes
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
@@ -36,6 +36,8 @@ class MockintApp(App):
         pace: float = 1.0,
         start: Scenario | None = None,
         resume_id: int | None = None,
+        practice_picker: bool = False,
+        practice_minutes: float | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -44,9 +46,12 @@ class MockintApp(App):
         self.pace = pace
         self._start = start
         self._resume_id = resume_id
+        self._practice_picker = practice_picker
+        self._practice_minutes = practice_minutes
         self.session: Session | None = None
         self.recorder: Recorder | None = None
         self.notes: dict[int, str] = {}
+        self._judge = None
 
     # -- set-up ------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -58,6 +63,8 @@ class MockintApp(App):
             self.begin(self._start, paced=True)
         elif self._resume_id is not None:
             self.resume(self._resume_id)
+        elif self._practice_picker:
+            self.pick_problem()
 
     def _guard(self, what: str, fn, *args, **kwargs):
         """Run a store write; a failure is shown, never a crash (the work stays on screen)."""
@@ -74,6 +81,11 @@ class MockintApp(App):
             return
         if not paced and self.pace != 1.0:
             scenario = scenario.paced(self.pace)
+        try:
+            scenario = resolve_problems(scenario, self.store)
+        except ValueError as exc:
+            self.notify(f"Cannot start: {exc}", severity="error", timeout=10)
+            return
         result = self._guard(
             "the new session", start_session, self.store, scenario, self.clock, pace=self.pace
         )
@@ -115,6 +127,27 @@ class MockintApp(App):
 
         self.push_screen(ScenarioPicker(scenarios, errors), chosen)
 
+    def pick_problem(self) -> None:
+        from mockint.grading.problems import ProblemError, list_problems
+        from mockint.scenario.practice import practice_scenario
+        from mockint.tui.screens.problem_picker import ProblemPicker
+
+        try:
+            problems = list_problems()
+        except ProblemError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+
+        def chosen(slug: str | None) -> None:
+            for p in problems:
+                if p.slug == slug:
+                    self.begin(
+                        practice_scenario(p.slug, p.title, p.difficulty, self._practice_minutes),
+                        paced=True,
+                    )
+
+        self.push_screen(ProblemPicker(problems), chosen)
+
     def _show(self, screen: Screen) -> None:
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -133,6 +166,20 @@ class MockintApp(App):
             self._show(SummaryScreen(s))
         elif s.run.state is StageState.NOT_STARTED:
             self._show(StageIntro(s.run.stage, s.current, len(s.runs)))
+            if s.run.stage.kind == "coding":
+                self.ensure_judge()  # warm it up while the candidate reads the card
+        elif s.run.stage.kind == "coding" and s.run.stage.problems:
+            from mockint.grading.problems import ProblemError, load_problem
+            from mockint.tui.screens.coding import CodingScreen
+
+            try:
+                problems = [load_problem(p.slug) for p in s.run.stage.problems if p.slug]
+            except ProblemError as exc:
+                self.notify(f"{exc}; showing the notes area instead.", severity="error", timeout=10)
+                self._show(StageScreen(s, self.notes.get(s.current, "")))
+                return
+            assert self.recorder is not None
+            self._show(CodingScreen(s, problems, self.recorder.session_id))
         else:
             self._show(StageScreen(s, self.notes.get(s.current, "")))
 
@@ -195,6 +242,33 @@ class MockintApp(App):
     def heartbeat(self) -> None:
         if self.session is not None and self.recorder is not None and not self.session.finished:
             self._guard("the clock", self.recorder.heartbeat, self.session)
+
+    def stage_alert(self, name: str) -> None:
+        """The countdown crossed 5 minutes, 1 minute or zero."""
+        if name == "five_minutes":
+            self.notify("5 minutes left in this stage.", title="Time", severity="warning")
+        elif name == "one_minute":
+            self.notify("1 minute left: start wrapping up.", title="Time", severity="warning")
+        elif name == "time_up":
+            self.bell()
+            self.notify(
+                "Time is up. Overtime is now counted; Ctrl+N moves on.",
+                title="Time",
+                severity="error",
+            )
+
+    def ensure_judge(self):
+        """The grading process, started on first need; it warms up in the background."""
+        from mockint.grading.client import GradingClient
+
+        if self._judge is None:
+            self._judge = GradingClient()
+        self._judge.start()
+        return self._judge
+
+    def on_unmount(self) -> None:
+        if self._judge is not None:
+            self._judge.shutdown()
 
     def action_help(self) -> None:
         from mockint.tui.screens.help import Help

@@ -69,21 +69,8 @@ class StageScreen(BaseScreen):
         )
         if self._last_remaining is not None and run.state is StageState.RUNNING:
             for alert in crossed(self._last_remaining, remaining):
-                self.alert(alert)
+                self.app.stage_alert(alert)  # type: ignore[attr-defined]
         self._last_remaining = remaining
-
-    def alert(self, name: str) -> None:
-        if name == "five_minutes":
-            self.notify("5 minutes left in this stage.", title="Time", severity="warning")
-        elif name == "one_minute":
-            self.notify("1 minute left: start wrapping up.", title="Time", severity="warning")
-        elif name == "time_up":
-            self.app.bell()
-            self.notify(
-                "Time is up. Overtime is now counted; Ctrl+N moves on.",
-                title="Time",
-                severity="error",
-            )
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._dirty = True

@@ -1,0 +1,335 @@
+"""The coding stage: statement, code editor, results; graded in the background by the judge."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Markdown, Static, TextArea
+
+from mockint.engine.alerts import crossed
+from mockint.engine.session import Session, StageState
+from mockint.engine.timefmt import elapsed_text
+from mockint.store import coding as records
+from mockint.tui.screens.base import BaseScreen
+from mockint.tui.widgets.code_editor import CodeEditor
+from mockint.tui.widgets.countdown import Countdown
+from mockint.tui.widgets.results import Results, advice_text, verdict_text
+
+TICK_S = 0.25
+SNAPSHOT_S = 1.0  # the editor timeline is at most this far behind the typing
+
+
+class CodingScreen(BaseScreen):
+    HELP_TITLE = "coding round"
+    HELP_TEXT = (
+        "Solve the problem in the editor. Ctrl+R runs the visible tests, Ctrl+S submits "
+        "(visible and hidden tests). Grading runs in the background: keep typing. Every "
+        "change is saved within a second, with a timeline for replay."
+    )
+    BINDINGS = [
+        Binding("ctrl+r", "run(False)", "Run tests", id="coding.run", priority=True),
+        Binding("ctrl+s", "run(True)", "Submit", id="coding.submit", priority=True),
+        Binding("escape", "cancel_run", "Cancel run", id="coding.cancel", priority=True),
+        Binding("ctrl+h", "hint", "Hint", id="coding.hint", priority=True),
+        Binding("ctrl+e", "external_editor", "$EDITOR", id="coding.editor", priority=True),
+        Binding("f5", "reset", "Reset code", id="coding.reset", priority=True),
+        Binding("f4", "next_problem", "Next problem", id="coding.next", priority=True),
+        Binding("f2", "toggle_pause", "Pause/resume", id="coding.pause", priority=True),
+        Binding("ctrl+n", "app.next_stage", "Next stage", id="coding.stage", priority=True),
+        Binding("ctrl+q", "app.quit", "Leave", id="coding.leave", priority=True),
+    ]
+
+    def __init__(self, session: Session, problems: list, session_id: int) -> None:
+        super().__init__()
+        self.session = session
+        self.index = session.current
+        self.problems = problems
+        self.session_id = session_id
+        self.current = 0
+        self.codes: dict[str, str] = {}
+        self.cursors: dict[str, tuple[int, int]] = {}
+        self.hints_shown: dict[str, int] = {}
+        self.run_handle = None
+        self.run_row: int | None = None
+        self._dirty = False
+        self._last_remaining: float | None = None
+        self._token: object | None = None
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def problem(self):
+        return self.problems[self.current]
+
+    def _load_saved(self) -> None:
+        for p in self.problems:
+            snap = records.latest_snapshot(self.store, self.session_id, self.index, p.slug)
+            self.codes[p.slug] = snap.code if snap else p.starter
+            self.cursors[p.slug] = snap.cursor if snap else (0, 0)
+            self.hints_shown[p.slug] = 0
+        for ev in self.store.events(self.session_id):
+            if ev["stage_idx"] != self.index:
+                continue
+            if ev["kind"] == "problem_opened":
+                self.current = min(ev["data"].get("index", 0), len(self.problems) - 1)
+            elif ev["kind"] == "hint_shown":
+                slug = ev["data"].get("problem")
+                if slug in self.hints_shown:
+                    self.hints_shown[slug] = max(self.hints_shown[slug], ev["data"]["number"])
+
+    # -- layout ------------------------------------------------------------------------
+    def body(self):
+        with Vertical(id="coding"):
+            with Horizontal(id="coding-head"):
+                yield Static("", id="coding-title")
+                yield Countdown(id="countdown", classes="compact")
+            with Horizontal(id="coding-main"):
+                with VerticalScroll(id="statement-box"):
+                    yield Markdown("", id="statement")
+                    yield Static("", id="hints", markup=False)
+                yield CodeEditor("", id="editor")
+            yield Results(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load_saved()
+        self._show_problem()
+        self._last_remaining = self.session.remaining(self.index)
+        self.refresh_clock()
+        self.set_interval(TICK_S, self.refresh_clock)
+        self.set_interval(SNAPSHOT_S, self.save_snapshot)
+        self.app.ensure_judge()  # type: ignore[attr-defined]
+
+    def _show_problem(self) -> None:
+        p = self.problem
+        n = len(self.problems)
+        self.query_one("#coding-title", Static).update(
+            f"Stage {self.index + 1} of {len(self.session.runs)} · Problem {self.current + 1} of {n}: "
+            f"[b]{p.title}[/b] ({p.difficulty})"
+        )
+        self.query_one("#statement", Markdown).update(p.statement)
+        editor = self.query_one("#editor", TextArea)
+        editor.load_text(self.codes[p.slug])
+        row, col = self.cursors.get(p.slug, (0, 0))
+        editor.cursor_location = (min(row, editor.document.line_count - 1), col)
+        editor.focus()
+        self._show_hints()
+        self._show_summary()
+
+    def _show_hints(self) -> None:
+        hints = list(getattr(self.problem, "hints", []) or [])
+        shown = self.hints_shown.get(self.problem.slug, 0)
+        text = "\n".join(f"Hint {i + 1}: {h}" for i, h in enumerate(hints[:shown]))
+        self.query_one("#hints", Static).update(text)
+
+    def _show_summary(self) -> None:
+        rows = [r for r in records.runs(self.store, self.session_id, self.index) if r["problem"] == self.problem.slug]
+        if not rows:
+            self.query_one(Results).set_summary("Runs: 0")
+            return
+        first = rows[0]["elapsed_s"] or 0.0
+        accepted = next((r for r in rows if r["kind"] == "submit" and r["verdict"] == "accepted"), None)
+        text = f"Runs: {len(rows)} · first run at {elapsed_text(first)}"
+        text += f" · accepted at {elapsed_text(accepted['elapsed_s'] or 0)}" if accepted else " · not accepted yet"
+        hints = self.hints_shown.get(self.problem.slug, 0)
+        if hints:
+            text += f" · hints used: {hints}"
+        self.query_one(Results).set_summary(text)
+
+    # -- clock -------------------------------------------------------------------------
+    def refresh_clock(self) -> None:
+        s = self.session
+        if s.current != self.index:
+            return
+        run = s.runs[self.index]
+        remaining = s.remaining(self.index)
+        self.query_one(Countdown).show(remaining, run.planned, run.state.value)
+        if self._last_remaining is not None and run.state is StageState.RUNNING:
+            for alert in crossed(self._last_remaining, remaining):
+                self.app.stage_alert(alert)  # type: ignore[attr-defined]
+        self._last_remaining = remaining
+
+    def action_toggle_pause(self) -> None:
+        self.app.toggle_pause()  # type: ignore[attr-defined]
+        self.refresh_clock()
+
+    # -- saving ------------------------------------------------------------------------
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "editor":
+            self._dirty = True
+
+    def save_snapshot(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        editor = self.query_one("#editor", TextArea)
+        slug = self.problem.slug
+        self.codes[slug] = editor.text
+        self.cursors[slug] = editor.cursor_location
+        self.app._guard(  # type: ignore[attr-defined]
+            "your code", records.add_snapshot, self.store, self.session_id, self.index, slug,
+            at=self.session.clock.now(), elapsed=self.session.elapsed(self.index),
+            code=editor.text, cursor=editor.cursor_location,
+        )
+
+    def flush_notes(self) -> None:
+        """Called by the app before leaving the stage or quitting."""
+        self.save_snapshot()
+
+    def on_unmount(self) -> None:
+        self.save_snapshot()
+        if self.run_handle is not None:
+            self.run_handle.cancel()
+
+    # -- grading -----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "cancel_run":
+            return self.run_handle is not None
+        if action == "next_problem":
+            return len(self.problems) > 1
+        return True
+
+    def action_run(self, submit: bool) -> None:
+        if self.run_handle is not None:
+            self.notify("A run is already in progress (Esc cancels it).", severity="warning")
+            return
+        self._dirty = True
+        self.save_snapshot()
+        code = self.query_one("#editor", TextArea).text
+        slug = self.problem.slug
+        kind = "submit" if submit else "run"
+        self.run_row = self.app._guard(  # type: ignore[attr-defined]
+            "the run", records.start_run, self.store, self.session_id, self.index, slug,
+            kind=kind, at=self.session.clock.now(), elapsed=self.session.elapsed(self.index), code=code,
+        )
+        results = self.query_one(Results)
+        results.begin(kind)
+        token = object()
+        self._token = token
+
+        def forward(event: dict) -> None:
+            try:
+                self.app.call_from_thread(self._on_grading_event, token, event)
+            except RuntimeError:
+                pass  # the app is closing
+
+        judge = self.app.ensure_judge()  # type: ignore[attr-defined]
+        self.run_handle = judge.submit(code, slug, hidden=submit, on_event=forward)
+        self.refresh_bindings()
+
+    def _on_grading_event(self, token: object, event: dict) -> None:
+        if token is not self._token or not self.is_mounted:
+            return
+        results = self.query_one(Results)
+        kind = event.get("event")
+        if kind == "started":
+            results.set_total(int(event.get("total") or 0))
+        elif kind == "test":
+            results.add_test(event["test"])
+        elif kind == "done":
+            result = event["result"]
+            passed, total = result.get("passed", 0), result.get("total", 0)
+            results.finish(
+                f"{verdict_text(result['verdict'])}: {passed} of {total} tests passed",
+                advice_text(result),
+            )
+            self._end_run(result, result["verdict"])
+        elif kind == "cancelled":
+            results.finish("Run cancelled.")
+            self._end_run(None, "cancelled")
+        elif kind == "error":
+            if event.get("kind") == "worker_died":
+                msg = "The grading process stopped; it restarts on the next run. Your code is safe."
+            else:
+                msg = f"Grading failed: {event.get('message', 'unknown error')}"
+            results.finish(msg)
+            self.notify(msg, severity="error", timeout=8)
+            self._end_run(None, "error")
+
+    def _end_run(self, result: dict | None, verdict: str) -> None:
+        if self.run_row is not None:
+            self.app._guard(  # type: ignore[attr-defined]
+                "the verdict", records.finish_run, self.store, self.run_row,
+                at=self.session.clock.now(), result=result, verdict=verdict,
+            )
+        self.run_handle = None
+        self.run_row = None
+        self._show_summary()
+        self.refresh_bindings()
+
+    def action_cancel_run(self) -> None:
+        if self.run_handle is not None:
+            self.run_handle.cancel()
+
+    # -- hints, reset, next problem, $EDITOR ------------------------------------------
+    def _log(self, kind: str, **data) -> None:
+        self.app._guard(  # type: ignore[attr-defined]
+            "the event", self.store.add_event, self.session_id, self.index, kind,
+            at=self.session.clock.now(), elapsed=self.session.elapsed(self.index), data=data,
+        )
+
+    def action_hint(self) -> None:
+        hints = list(getattr(self.problem, "hints", []) or [])
+        slug = self.problem.slug
+        shown = self.hints_shown.get(slug, 0)
+        if shown >= len(hints):
+            self.notify("No more hints for this problem." if hints else "This problem has no hints.")
+            return
+        self.hints_shown[slug] = shown + 1
+        self._log("hint_shown", problem=slug, number=shown + 1)
+        self._show_hints()
+        self._show_summary()
+        self.query_one("#statement-box").scroll_end(animate=False)
+
+    def action_reset(self) -> None:
+        from mockint.tui.screens.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                editor = self.query_one("#editor", TextArea)
+                # replace() keeps the undo history, so a reset can be undone with Ctrl+Z
+                editor.replace(self.problem.starter, (0, 0), editor.document.end)
+                self._log("code_reset", problem=self.problem.slug)
+
+        self.app.push_screen(
+            Confirm("Reset to the starter code?", "Ctrl+Z in the editor undoes it."), answered
+        )
+
+    def action_next_problem(self) -> None:
+        if len(self.problems) < 2:
+            return
+        self._dirty = True
+        self.save_snapshot()
+        self.current = (self.current + 1) % len(self.problems)
+        self._log("problem_opened", problem=self.problem.slug, index=self.current)
+        self._show_problem()
+
+    def action_external_editor(self) -> None:
+        editor_cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        widget = self.query_one("#editor", TextArea)
+        with tempfile.TemporaryDirectory(prefix="mockint-") as tmp:
+            path = Path(tmp) / f"{self.problem.slug.replace('-', '_')}.py"
+            path.write_text(widget.text, encoding="utf-8")
+            try:
+                with self.app.suspend():
+                    proc = subprocess.run([*shlex.split(editor_cmd), str(path)])
+            except (OSError, ValueError) as exc:
+                self.notify(f"Could not start {editor_cmd!r}: {exc}", severity="error")
+                return
+            if proc.returncode != 0:
+                self.notify(f"{editor_cmd} exited with {proc.returncode}; code kept as it was.", severity="warning")
+                return
+            text = path.read_text(encoding="utf-8", errors="replace")
+        if text != widget.text:
+            widget.replace(text, (0, 0), widget.document.end)
+            self._dirty = True
+            self.save_snapshot()

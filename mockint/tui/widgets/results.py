@@ -1,0 +1,109 @@
+"""The coding round's results: one row per test with a symbol and a word, and the details."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, ProgressBar, Static
+
+VERDICTS = {
+    "accepted": ("✓", "Accepted"),
+    "wrong_answer": ("✗", "Wrong answer"),
+    "time_limit": ("⧗", "Time limit"),
+    "memory_limit": ("▣", "Memory limit"),
+    "output_limit": ("≡", "Output limit"),
+    "runtime_error": ("!", "Runtime error"),
+    "compile_error": ("!", "Compile error"),
+}
+
+
+def verdict_text(verdict: str) -> str:
+    symbol, word = VERDICTS.get(verdict, ("?", verdict.replace("_", " ").capitalize()))
+    return f"{symbol} {word}"
+
+
+def advice_text(result: dict) -> str:
+    """The complexity and vectorization advice in plain words."""
+    lines = []
+    cx = result.get("complexity")
+    if cx:
+        mark = "✓" if cx.get("ok") else "✗"
+        lines.append(f"{mark} Time complexity: {cx.get('measured')}, target {cx.get('target')}")
+    vec = result.get("vectorized")
+    if vec:
+        mark = "✓" if vec.get("ok") else "✗"
+        lines.append(f"{mark} Vectorized: {vec.get('message')}")
+    return "\n".join(lines)
+
+
+class Results(Vertical):
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="results-head"):
+            yield Static("No run yet. Ctrl+R runs the visible tests, Ctrl+S submits.", id="verdict")
+            yield ProgressBar(total=1, show_eta=False, id="progress")
+        with Horizontal(id="results-body"):
+            yield DataTable(id="tests", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="detail-box"):
+                yield Static("", id="detail", markup=False)
+        yield Static("", id="run-summary", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#tests", DataTable)
+        table.add_columns("Test", "Result", "ms")
+        self.query_one("#progress", ProgressBar).display = False
+        self.tests: list[dict] = []
+
+    def begin(self, kind: str, total: int | None = None) -> None:
+        self.tests = []
+        self.query_one("#tests", DataTable).clear()
+        self.query_one("#detail", Static).update("")
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=total or None, progress=0)
+        self.set_verdict(f"{'Submitting' if kind == 'submit' else 'Running'}... (Esc cancels)")
+
+    def set_total(self, total: int) -> None:
+        self.query_one("#progress", ProgressBar).update(total=total, progress=len(self.tests))
+
+    def add_test(self, test: dict) -> None:
+        self.tests.append(test)
+        label = test["id"] if test.get("visible", True) else f"{test['id']} (hidden)"
+        ms = test.get("time_ms")
+        self.query_one("#tests", DataTable).add_row(
+            label, verdict_text(test["verdict"]), "" if ms is None else f"{ms:.0f}"
+        )
+        self.query_one("#progress", ProgressBar).advance(1)
+        if len(self.tests) == 1:
+            self.show_detail(0)
+
+    def finish(self, headline: str, advice: str = "") -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        self.set_verdict(headline)
+        failing = next((i for i, t in enumerate(self.tests) if t["verdict"] != "accepted"), None)
+        if failing is not None:
+            self.query_one("#tests", DataTable).move_cursor(row=failing)
+            self.show_detail(failing)
+        elif advice:
+            self.query_one("#detail", Static).update(advice)
+        self._advice = advice
+
+    def set_verdict(self, text: str) -> None:
+        self.query_one("#verdict", Static).update(text)
+
+    def set_summary(self, text: str) -> None:
+        self.query_one("#run-summary", Static).update(text)
+
+    def show_detail(self, index: int) -> None:
+        if not 0 <= index < len(self.tests):
+            return
+        t = self.tests[index]
+        text = f"{t['id']}: {verdict_text(t['verdict'])}"
+        if t.get("message"):
+            text += "\n" + t["message"]
+        advice = getattr(self, "_advice", "")
+        if advice:
+            text += "\n\n" + advice
+        self.query_one("#detail", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail(event.cursor_row)
