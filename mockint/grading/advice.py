@@ -26,19 +26,26 @@ def fit_slope(sizes: list[int], times: list[float]) -> float:
     return float(np.polyfit(xs, ys, 1)[0])
 
 
-def _timings(run_child, problem, code: str, cases: list[dict], budget_s: float) -> list[float]:
+def _timings(run_child, problem, code: str, cases: list[dict], budget_s: float) -> tuple[list[float], str]:
+    """Seconds per size for the sizes that finished, and why the sweep stopped early."""
     payload = {"mode": "time", "code": code, "kind": problem.kind, "entry": problem.entry,
                "cases": cases, "reps": 3, "max_case_s": MAX_CASE_S}
     limits = dict(problem.limits, cpu_s=budget_s, wall_s=budget_s)
-    _, _, frame = run_child(payload, limits)
-    _, timings, _, _ = parse_frame(frame)
-    # Keep the leading run of sizes that finished, in order.
+    reply, _, frame = run_child(payload, limits)
+    _, timings, result, _ = parse_frame(frame)
     out = []
-    for i, secs in timings:
+    for i, secs in timings:  # the leading run of sizes that finished, in order
         if i != len(out) or not math.isfinite(secs) or secs < 0:
             break
         out.append(secs)
-    return out
+    why = "too slow"
+    error = (result or {}).get("error")
+    if type(error) is dict and type(error.get("$raises")) is dict:
+        name = str(error["$raises"].get("name", "an error"))[:60]
+        why = "ran out of memory" if "MemoryError" in error["$raises"].get("mro", []) else f"raised {name}"
+    elif reply["timed_out"]:
+        why = "out of time"
+    return out, why
 
 
 def complexity(run_child, problem, cases_mod, code: str) -> dict:
@@ -47,13 +54,13 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
     rng = np.random.default_rng(12345)
     cases = [wire_sized(cases_mod.sized(n, rng)) for n in sizes]
     budget = float(spec.get("budget_s", 8.0))
-    ref = _timings(run_child, problem, reference_code(problem), cases, budget)
-    got = _timings(run_child, problem, code, cases, budget)
+    ref, _ = _timings(run_child, problem, reference_code(problem), cases, budget)
+    got, why = _timings(run_child, problem, code, cases, budget)
     target, exponent = spec["target"], float(spec["exponent"])
     if len(ref) < len(sizes):
         return {"target": target, "measured": "could not time the reference", "slope": None, "ok": None}
     if len(got) < 3:
-        return {"target": target, "measured": f"too slow to measure (stopped before n={sizes[len(got)]})",
+        return {"target": target, "measured": f"could not measure: {why} at n={sizes[len(got)]}",
                 "slope": None, "ok": False}
     tail = slice(max(0, len(got) - 4), len(got))
     slope = fit_slope(sizes[tail], got[tail])
@@ -61,7 +68,7 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
     ok = len(got) == len(sizes) and (slope <= exponent + SLOPE_SLACK or slope <= ref_slope + SLOPE_SLACK)
     measured = f"about O(n^{slope:.1f})"
     if len(got) < len(sizes):
-        measured += f", too slow past n={sizes[len(got) - 1]}"
+        measured += f"; {why} at n={sizes[len(got)]}"
     return {"target": target, "measured": measured, "slope": round(slope, 2), "ok": ok,
             "reference_slope": round(ref_slope, 2),
             "times_ms": [round(t * 1000, 3) for t in got], "sizes": sizes}

@@ -83,10 +83,11 @@ class ZygoteProcess:
         """Run one request in the current sandbox session (opened on first use)."""
         self.open_session()
         data = json.dumps({"limits": limits, "request": payload}).encode()
+        # The zygote's clock starts when it reads "run", so the payload must follow it.
+        self._zygote.send_msg(self.sock, {"op": "run", "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]})
         writer = threading.Thread(target=_write_all, args=(self.session_w, struct.pack("!I", len(data)) + data),
                                   daemon=True)
         writer.start()
-        self._zygote.send_msg(self.sock, {"op": "run", "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]})
         reply, _ = self._zygote.recv_msg(self.sock)
         if reply is None:
             raise ZygoteDied("the sandbox server stopped")

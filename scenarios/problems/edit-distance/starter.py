@@ -1,0 +1,2 @@
+def edit_distance(a: str, b: str) -> int:
+    raise NotImplementedError
