@@ -83,24 +83,41 @@ def resume_session(store: Store, record: SessionRecord, clock: Clock) -> tuple[S
     return session, recorder
 
 
-def resolve_problems(scenario: Scenario, store: Store, rng: random.Random | None = None) -> Scenario:
-    """Fix the coding stages' problems for this session (stored with it, so resume keeps them).
+def resolve_content(
+    scenario: Scenario, store: Store, *, pace: float = 1.0, rng: random.Random | None = None
+) -> Scenario:
+    """Fix each stage's problems or questions for this session. They are stored with the
+    session, so a resume shows the same ones. A coding stage without picks gets one problem
+    of any kind; a talking stage gets questions from its kind's bank to fill its time."""
+    rng = rng or random.Random()
+    stages = []
+    for st in scenario.stages:
+        if st.kind == "coding" and not all(p.slug for p in st.problems or (ProblemPick(),)):
+            st = replace(st, problems=_pick_problems(st, store, rng))
+        elif st.kind != "coding" and not st.questions:
+            st = replace(st, questions=_pick_questions(st, store, pace, rng))
+        stages.append(st)
+    return replace(scenario, stages=tuple(stages))
 
-    A coding stage without picks gets one problem of any kind.
-    """
-    if not any(s.kind == "coding" for s in scenario.stages):
-        return scenario
+
+def _pick_problems(st, store: Store, rng: random.Random) -> tuple[ProblemPick, ...]:
     from mockint.grading.problems import list_problems
     from mockint.store.coding import recently_solved
 
     candidates = [Candidate(p.slug, tuple(p.topics), p.difficulty) for p in list_problems()]
-    solved = recently_solved(store)
-    rng = rng or random.Random()
-    stages = []
-    for st in scenario.stages:
-        if st.kind == "coding":
-            picks = st.problems or (ProblemPick(),)
-            slugs = choose(picks, candidates, solved, rng)
-            st = replace(st, problems=tuple(ProblemPick(slug=s) for s in slugs))
-        stages.append(st)
-    return replace(scenario, stages=tuple(stages))
+    slugs = choose(st.problems or (ProblemPick(),), candidates, recently_solved(store), rng)
+    return tuple(ProblemPick(slug=s) for s in slugs)
+
+
+def _pick_questions(st, store: Store, pace: float, rng: random.Random) -> tuple[str, ...]:
+    from mockint.engine.questions import QuestionInfo, choose_questions
+    from mockint.scenario.bank_load import bank_for_kind
+    from mockint.store.answers import recently_asked
+
+    bank = bank_for_kind(st.kind)
+    if bank is None:
+        return ()
+    infos = [QuestionInfo(q.id, q.minutes, q.topic) for q in bank.questions]
+    # Stage minutes are already paced; question budgets are not, so compare like with like.
+    budget = st.minutes / pace if pace > 0 else st.minutes
+    return tuple(choose_questions(infos, budget, recently_asked(store), rng))

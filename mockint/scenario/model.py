@@ -41,6 +41,8 @@ class Stage:
     expect: str
     phases: tuple[Phase, ...] = ()
     problems: tuple[ProblemPick, ...] = ()
+    # Question ids from the stage kind's bank, fixed when a session starts.
+    questions: tuple[str, ...] = ()
 
     @property
     def seconds(self) -> float:

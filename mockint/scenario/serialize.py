@@ -27,6 +27,7 @@ def scenario_from_dict(d: dict[str, Any]) -> Scenario:
                 ProblemPick(p.get("slug"), tuple(p.get("topics", ())), tuple(p.get("difficulty", ())))
                 for p in s.get("problems", ())
             ),
+            questions=tuple(s.get("questions", ())),
         )
         for s in d["stages"]
     )

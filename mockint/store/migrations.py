@@ -83,6 +83,33 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX grading_runs_by_problem ON grading_runs(session_id, stage_idx, problem, id);
         """,
     ),
+    (
+        3,
+        """
+        CREATE TABLE answers (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            stage_idx INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            fields TEXT NOT NULL DEFAULT '{}',
+            seconds TEXT NOT NULL DEFAULT '{}',
+            ratings TEXT NOT NULL DEFAULT '{}',
+            started_at REAL,
+            updated_at REAL NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (session_id, stage_idx, question_id)
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            competencies TEXT NOT NULL DEFAULT '[]',
+            fields TEXT NOT NULL DEFAULT '{}',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL
+        );
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -8,7 +8,7 @@ from textual.screen import Screen
 
 from mockint.engine.clock import Clock, SystemClock
 from mockint.engine.session import Session, StageState
-from mockint.recording import Recorder, resolve_problems, resume_session, start_session
+from mockint.recording import Recorder, resolve_content, resume_session, start_session
 from mockint.scenario.model import Scenario, format_minutes
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
@@ -82,7 +82,7 @@ class MockintApp(App):
         if not paced and self.pace != 1.0:
             scenario = scenario.paced(self.pace)
         try:
-            scenario = resolve_problems(scenario, self.store)
+            scenario = resolve_content(scenario, self.store, pace=self.pace)
         except ValueError as exc:
             self.notify(f"Cannot start: {exc}", severity="error", timeout=10)
             return
