@@ -1,0 +1,11 @@
+# problem: cross-entropy
+# expect: verdict=accepted vectorized=bad
+import torch
+
+
+def cross_entropy(logits, targets):
+    losses = []
+    for row, target in zip(logits, targets):
+        top = row.max()
+        losses.append(top + (row - top).exp().sum().log() - row[target])
+    return torch.stack(losses).mean()
