@@ -25,7 +25,7 @@ def _close_arrays(want: np.ndarray, got: np.ndarray, rtol: float, atol: float) -
         return None
     idx = tuple(int(i) for i in np.argwhere(bad)[0])
     where = f" at index {list(idx)}" if idx else ""
-    return f"{int(np.count_nonzero(bad))} of {want.size} values differ{where}: got {got[idx]!r}, expected {want[idx]!r}"
+    return f"{int(np.count_nonzero(bad))} of {want.size} values differ{where}: got {got[idx].item()!r}, expected {want[idx].item()!r}"
 
 
 def _close_floats(want: float, got: float, rtol: float, atol: float) -> bool:
