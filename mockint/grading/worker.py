@@ -138,8 +138,9 @@ def _masks() -> list[str]:
 
     masks = [str(bundled_dir("scenarios")), str(bundled_dir("solutions")), str(user_data_dir())]
     db = os.environ.get("MOCKINT_DB")
-    if db:
-        masks.append(os.path.dirname(os.path.abspath(os.path.expanduser(db))))
+    if db:  # the database file itself (and SQLite's side files), wherever it lives
+        db = os.path.abspath(os.path.expanduser(db))
+        masks += [db, db + "-wal", db + "-shm", db + "-journal"]
     return masks
 
 

@@ -72,9 +72,25 @@ class _Setup:
 
     def __init__(self, judge_root: str, masks: list[str]):
         self.judge_root = judge_root
-        self.masks = [m for m in masks if os.path.isdir(m)]
+        self.masks = usable_masks(masks, judge_root)
         self.namespaces, self.warning = _probe(judge_root, self.masks)
         self.base_nproc = _count_user_tasks(os.getuid()) if os.getuid() != 0 else 0
+
+
+def usable_masks(masks: list[str], judge_root: str) -> list[str]:
+    """Existing paths to hide, except any that would also hide the work directory or Python."""
+    import sys
+
+    keep_visible = [judge_root, sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(__file__))]
+    out = []
+    for mask in masks:
+        mask = os.path.realpath(mask)
+        if not os.path.exists(mask):
+            continue
+        if any(os.path.commonpath([mask, os.path.realpath(v)]) == mask for v in keep_visible):
+            continue  # an ancestor of something the sandbox needs
+        out.append(mask)
+    return out
 
 
 def _count_user_tasks(uid: int) -> int:

@@ -153,3 +153,25 @@ def test_worker_protocol_is_json_lines():
     finally:
         proc.stdin.close()
         assert proc.wait(10) == 0
+
+
+def test_unprivileged_user_gets_a_user_namespace(tmp_path):
+    """The path a normal (non-root) user takes: a user namespace around the sandbox."""
+    probe = subprocess.run(["unshare", "--user", "--map-user=1000", "--map-group=1000", "true"],
+                           capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("cannot start a process as a non-root user here (unshare --map-user failed)")
+    wrapper = tmp_path / "python-as-user"
+    wrapper.write_text(f'#!/bin/sh\nexec unshare --user --map-user=1000 --map-group=1000 {sys.executable} "$@"\n')
+    wrapper.chmod(0o755)
+    with GradingClient(python=str(wrapper)) as client:
+        assert client.wait_ready(60)
+        assert client.ready_info["namespaces"], client.sandbox_warning
+        code = (solutions_dir() / "prune-weights.py").read_text()
+        assert client.submit(code, "prune-weights", hidden=True).result(timeout=60)["verdict"] == "accepted"
+        assert client.submit(LOOP, "prune-weights").result(timeout=60)["verdict"] == "time_limit"
+        escape = ("import torch\ndef prune_weights(w, t):\n"
+                  f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n")
+        result = client.submit(escape, "prune-weights").result(timeout=60)
+        assert result["verdict"] == "runtime_error" and "Read-only file system" in result["tests"][0]["message"]
+        assert not (tmp_path / "escaped.txt").exists()

@@ -94,7 +94,9 @@ def test_hostile_submission(warm_judge, tmp_path, path):
             .replace("{{SENTINEL_DIR}}", str(sentinel))
             .replace("{{PROBLEMS_DIR}}", str(problems_dir()))
             .replace("{{SOLUTIONS_DIR}}", str(solutions_dir()))
-            .replace("{{PORT}}", str(listener.getsockname()[1])))
+            .replace("{{PORT}}", str(listener.getsockname()[1]))
+            .replace("{{DB}}", judge.secret_paths["DB"])
+            .replace("{{DATA_DIR}}", judge.secret_paths["DATA_DIR"]))
     before_data = _tree_digest(REPO_DATA)
     nobody_before = {pid for pid, (_, uid) in _processes().items() if uid == 65534}
     shm_before = set(os.listdir("/dev/shm"))
