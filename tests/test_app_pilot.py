@@ -1,6 +1,7 @@
 """The app driven through Textual's Pilot, as a user would with the keyboard."""
 
 import asyncio
+import json
 
 import sqlite_utils
 
@@ -15,6 +16,7 @@ from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.intro import StageIntro
 from mockint.tui.screens.stage import StageScreen
 from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.screens.talk import TalkScreen
 
 
 def make_app(tmp_path, clock=None, **kwargs):
@@ -45,7 +47,7 @@ async def test_whole_loop_at_a_tiny_pace(tmp_path):
             await wait_for(pilot, lambda: isinstance(app.screen, StageIntro))
             assert f"Stage {i + 1} of 6" in str(app.screen.query_one("#card-step").render())
             await pilot.press("enter")
-            expected = CodingScreen if i == 1 else StageScreen
+            expected = CodingScreen if i == 1 else TalkScreen
             await wait_for(pilot, lambda: isinstance(app.screen, expected))
             await wait_for(pilot, lambda: "OVERTIME" in clock_line(app))
             assert len(bells) == i + 1
@@ -75,7 +77,7 @@ async def test_countdown_alerts_pause_and_notes(tmp_path):
     app.bell = lambda: bells.append(1)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         assert clock_line(app) == "30:00 left of 30:00"
         countdown = app.screen.query_one("Countdown")
         assert countdown.has_class("-normal")
@@ -98,9 +100,10 @@ async def test_countdown_alerts_pause_and_notes(tmp_path):
         assert bells == [1]
         assert clock_line(app) == "OVERTIME +00:02 (planned 30:00)"
         await pilot.press(*"latency budget")
-        await pilot.pause(1.0)  # notes are written within a second
+        await pilot.pause(1.0)  # answers are written within a second
         db = sqlite_utils.Database(tmp_path / "pilot.db")
-        assert db["notes"].get((1, 0))["body"] == "latency budget"
+        [row] = list(db["answers"].rows)
+        assert json.loads(row["fields"]) == {"answer": "latency budget"}
         kinds = [e["kind"] for e in db["events"].rows_where(order_by="id")]
         assert kinds == ["stage_started", "paused", "resumed"]
 
@@ -111,11 +114,11 @@ async def test_next_stage_asks_first_and_skip_is_recorded(tmp_path):
     app = make_app(tmp_path, clock=clock, start=sc)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         assert app.session.current == 0
         await pilot.press("ctrl+n", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, StageIntro))
@@ -131,15 +134,15 @@ async def test_help_lists_the_screen_keys(tmp_path):
     app = make_app(tmp_path, clock=FakeClock(), start=find_scenario("aiml-engineer"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, Help))
         keys = "\n".join(f"{k} {d}" for k, d in app.screen.rows)
-        for text in ("f2 Pause/resume", "^n Next stage", "^q Leave", "f1 Help"):
+        for text in ("^j Answer done / next", "f2 Pause/resume", "^n Next stage", "^q Leave", "f1 Help"):
             assert text in keys
         assert "Cursor up" not in keys
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
 
 
 async def test_too_small_terminal_says_so(tmp_path):
@@ -160,7 +163,7 @@ async def test_leaving_asks_pauses_and_home_offers_resume(tmp_path):
     app = make_app(tmp_path, clock=clock, start=find_scenario("aiml-engineer"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         clock.advance(125)
         await pilot.press(*"my intro")
         await pilot.press("ctrl+q")
@@ -174,8 +177,8 @@ async def test_leaving_asks_pauses_and_home_offers_resume(tmp_path):
         first = str(menu.get_option_at_index(0).prompt)
         assert first.startswith("Resume: AI/ML engineer loop, stage 1 of 6 (Phone screen)")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app2.screen, StageScreen))
-        assert app2.screen.query_one("#notes").text == "my intro"
+        await wait_for(pilot, lambda: isinstance(app2.screen, TalkScreen))
+        assert app2.screen.query_one("#field-answer").text == "my intro"
         assert clock_line(app2) == "42:55 left of 45:00  PAUSED"
         assert any("were not counted" in n.message for n in app2._notifications)
 
@@ -185,7 +188,7 @@ async def test_discard_an_unfinished_session(tmp_path):
     app = make_app(tmp_path, clock=clock, start=find_scenario("aiml-engineer"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("y")
@@ -204,3 +207,18 @@ async def test_discard_an_unfinished_session(tmp_path):
         await pilot.pause()
         assert isinstance(app2.screen, HomeScreen)
     assert app2.store.load(1).status == "abandoned"
+
+
+async def test_a_stage_without_a_bank_falls_back_to_saved_notes(tmp_path, monkeypatch):
+    import mockint.scenario.bank_load as bank_load
+
+    monkeypatch.setattr(bank_load, "bank_for_kind", lambda kind: None)
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock, start=find_scenario("aiml-engineer").subset(["phone-screen"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))
+        await pilot.press(*"latency budget")
+        await pilot.pause(1.0)  # notes are written within a second
+        db = sqlite_utils.Database(tmp_path / "pilot.db")
+        assert db["notes"].get((1, 0))["body"] == "latency budget"

@@ -49,7 +49,7 @@ def test_starting_the_app_imports_neither_numpy_nor_torch(tmp_path):
         from mockint.store.sessions import Store
         from mockint.tui.app import MockintApp
         from mockint.tui.screens.home import HomeScreen
-        from mockint.tui.screens.stage import StageScreen
+        from mockint.tui.screens.talk import TalkScreen
 
         async def main():
             app = MockintApp(Store({str(tmp_path / 'i.db')!r}), default_scenario=find_scenario(None))
@@ -60,7 +60,7 @@ def test_starting_the_app_imports_neither_numpy_nor_torch(tmp_path):
                 await pilot.pause(0.3)
                 await pilot.press("enter")  # start stage 1
                 await pilot.pause(0.3)
-                assert isinstance(app.screen, StageScreen), app.screen
+                assert isinstance(app.screen, TalkScreen), app.screen
 
         asyncio.run(main())
         assert "textual" in sys.modules

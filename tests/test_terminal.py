@@ -1,5 +1,6 @@
 """mockint in a real terminal (tmux): the countdown, and surviving kill -9."""
 
+import json
 import os
 import signal
 import time
@@ -59,7 +60,8 @@ def test_kill_9_then_resume_brings_back_stage_clock_and_notes(term, tmp_path):
     assert session["status"] == "active"
     stage = db["stages"].get((session["id"], 0))
     assert stage["state"] == "running" and stage["elapsed_s"] >= 3
-    assert db["notes"].get((session["id"], 0))["body"] == "I led the ranking model rewrite"
+    [answer] = list(db["answers"].rows_where("session_id = ?", [session["id"]]))
+    assert json.loads(answer["fields"]) == {"answer": "I led the ranking model rewrite"}
     elapsed_at_kill = stage["elapsed_s"]
 
     time.sleep(3)  # the app is dead for a while: this must not be charged

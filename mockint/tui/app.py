@@ -180,8 +180,48 @@ class MockintApp(App):
                 return
             assert self.recorder is not None
             self._show(CodingScreen(s, problems, self.recorder.session_id))
+        elif s.run.stage.kind != "coding" and s.run.stage.questions:
+            self._show_talk(s)
         else:
             self._show(StageScreen(s, self.notes.get(s.current, "")))
+
+    def _show_talk(self, s: Session) -> None:
+        from mockint.scenario.bank_load import bank_for_kind
+        from mockint.scenario.errors import ScenarioError
+        from mockint.tui.screens.stage import StageScreen
+
+        stage = s.run.stage
+        try:
+            bank = bank_for_kind(stage.kind)
+        except ScenarioError as exc:
+            bank = None
+            self.notify(str(exc), severity="error", timeout=10)
+        known = {q.id: q for q in bank.questions} if bank else {}
+        questions = [known[q] for q in stage.questions if q in known]
+        if bank is None or not questions:
+            self.notify("No questions found for this stage; showing the notes area.", severity="warning")
+            self._show(StageScreen(s, self.notes.get(s.current, "")))
+            return
+        assert self.recorder is not None
+        args = (s, bank, questions, self.recorder.session_id, self.session_pace())
+        if stage.kind == "behavioural":
+            from mockint.tui.screens.star import StarScreen
+
+            self._show(StarScreen(*args))
+        elif stage.kind == "system_design":
+            from mockint.tui.screens.design import DesignScreen
+
+            phases = [(p.id, p.title, p.min_minutes, p.max_minutes) for p in stage.phases]
+            self._show(DesignScreen(*args, phases=phases or None))
+        else:
+            from mockint.tui.screens.talk import TalkScreen
+
+            self._show(TalkScreen(*args))
+
+    def session_pace(self) -> float:
+        if self.recorder is None:
+            return self.pace
+        return self.store.load(self.recorder.session_id).pace
 
     # -- actions the screens call ------------------------------------------------------
     def start_stage(self) -> None:

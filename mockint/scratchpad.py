@@ -1,0 +1,153 @@
+"""The system-design capacity scratchpad: arithmetic lines with readable units.
+
+Each line is an expression (`100e6 * 20 / 86400`) or an assignment (`qps = users * 20 / day`).
+Numbers may carry a suffix (`100M`, `2.5bn`, `4KB`); byte units are tracked so that results
+in bytes print as `1.73 TB`, and plain counts print with separators and a short form.
+Evaluation walks a whitelisted AST: no names but units and earlier assignments, no calls.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+import re
+from dataclasses import dataclass
+
+# name -> (value, bytes dimension)
+UNITS: dict[str, tuple[float, int]] = {
+    "K": (1e3, 0), "thousand": (1e3, 0),
+    "M": (1e6, 0), "million": (1e6, 0),
+    "bn": (1e9, 0), "billion": (1e9, 0),
+    "T": (1e12, 0), "trillion": (1e12, 0),
+    "bytes": (1.0, 1), "KB": (1e3, 1), "MB": (1e6, 1), "GB": (1e9, 1), "TB": (1e12, 1),
+    "PB": (1e15, 1), "KiB": (2.0**10, 1), "MiB": (2.0**20, 1), "GiB": (2.0**30, 1),
+    "TiB": (2.0**40, 1),
+    "sec": (1.0, 0), "minute": (60.0, 0), "hour": (3600.0, 0), "day": (86400.0, 0),
+    "week": (604800.0, 0), "month": (2_592_000.0, 0), "year": (31_536_000.0, 0),
+}
+_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)\s?(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b")
+_NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+)$")
+_BIN = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+        ast.Div: operator.truediv, ast.Pow: operator.pow, ast.FloorDiv: operator.floordiv}
+
+
+class PadError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    dim: int = 0  # power of bytes
+
+    def text(self) -> str:
+        return format_bytes(self.value) if self.dim == 1 else format_count(self.value, self.dim)
+
+
+@dataclass(frozen=True)
+class LineResult:
+    line: int
+    source: str
+    name: str | None
+    quantity: Quantity | None
+    error: str | None
+
+    def text(self) -> str:
+        if self.error:
+            return f"error: {self.error}"
+        assert self.quantity is not None
+        shown = self.quantity.text()
+        return f"{self.name} = {shown}" if self.name else shown
+
+
+def format_count(x: float, dim: int = 0) -> str:
+    if not math.isfinite(x):
+        return str(x)
+    if abs(x) >= 1e3:
+        for size, suffix in ((1e12, "T"), (1e9, "bn"), (1e6, "M"), (1e3, "K")):
+            if abs(x) >= size:
+                short = f"{x / size:.3g}{suffix}"
+                break
+        text = f"{x:,.0f} ({short})"
+    elif x == int(x):
+        text = f"{int(x)}"
+    else:
+        text = f"{x:.4g}"
+    return text + (f" bytes^{dim}" if dim not in (0, 1) else "")
+
+
+def format_bytes(x: float) -> str:
+    for size, suffix in ((1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")):
+        if abs(x) >= size:
+            return f"{x / size:.3g} {suffix}"
+    return f"{x:.4g} bytes"
+
+
+def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
+    if isinstance(node, ast.Expression):
+        return _eval(node.body, names)
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return Quantity(float(node.value))
+    if isinstance(node, ast.Name):
+        if node.id in names:
+            return names[node.id]
+        if node.id in UNITS:
+            value, dim = UNITS[node.id]
+            return Quantity(value, dim)
+        raise PadError(f"unknown name '{node.id}'")
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
+        q = _eval(node.operand, names)
+        return Quantity(-q.value if isinstance(node.op, ast.USub) else q.value, q.dim)
+    if isinstance(node, ast.BinOp) and type(node.op) in _BIN:
+        a, b = _eval(node.left, names), _eval(node.right, names)
+        op = type(node.op)
+        if op in (ast.Add, ast.Sub) and a.dim != b.dim:
+            raise PadError("cannot add bytes and plain numbers")
+        if op is ast.Pow:
+            if b.dim:
+                raise PadError("an exponent cannot have units")
+            if abs(b.value) > 64:
+                raise PadError("exponent too large")
+            dim = a.dim * int(b.value) if b.value == int(b.value) else a.dim
+        else:
+            dim = a.dim + b.dim if op is ast.Mult else a.dim - b.dim if op in (ast.Div, ast.FloorDiv) else a.dim
+        try:
+            return Quantity(float(_BIN[op](a.value, b.value)), dim)
+        except ZeroDivisionError:
+            raise PadError("division by zero") from None
+        except OverflowError:
+            raise PadError("number too large") from None
+    raise PadError("only numbers, units, names and + - * / ** ( ) are allowed")
+
+
+def evaluate(text: str) -> list[LineResult]:
+    """One result per non-blank, non-comment line, in order; later lines see earlier names."""
+    names: dict[str, Quantity] = {}
+    out: list[LineResult] = []
+    for no, raw in enumerate(text.splitlines(), start=1):
+        source = raw.split("#", 1)[0].strip()
+        if not source:
+            continue
+        name = None
+        m = _NAME.match(source)
+        expr = source
+        if m:
+            name, expr = m.group(1), m.group(2)
+            if name in UNITS:
+                out.append(LineResult(no, raw, name, None, f"'{name}' is a unit name"))
+                continue
+        expr = _SUFFIX.sub(r"(\1*\2)", expr)
+        try:
+            tree = ast.parse(expr, mode="eval")
+            q = _eval(tree, names)
+        except SyntaxError:
+            out.append(LineResult(no, raw, name, None, "not an expression"))
+            continue
+        except PadError as exc:
+            out.append(LineResult(no, raw, name, None, str(exc)))
+            continue
+        if name:
+            names[name] = q
+        out.append(LineResult(no, raw, name, q, None))
+    return out

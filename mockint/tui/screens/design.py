@@ -1,0 +1,152 @@
+"""ML system design: the phases as a guided outline with their own timers, notes per phase,
+a capacity scratchpad that evaluates as you type, and a components checklist."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, SelectionList, Static, TextArea
+
+from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.scratchpad import evaluate
+from mockint.tui.screens.talk import TalkScreen
+
+DEFAULT_PHASES = (
+    ("requirements", "Requirements", 5, 10),
+    ("capacity", "Capacity estimation", 5, 5),
+    ("high-level", "High-level design", 10, 15),
+    ("deep-dive", "Deep dive", 15, 20),
+    ("trade-offs", "Trade-offs and scaling", 5, 10),
+)
+
+
+class DesignScreen(TalkScreen):
+    HELP_TITLE = "system design"
+    HELP_TEXT = (
+        "Work through the phases in order; each has its own timer (the time goes to the "
+        "phase you are writing in). F3/F4 move between phases, F5 opens the capacity "
+        "scratchpad (lines like `qps = 100M * 20 / day` are evaluated as you type), F6 the "
+        "components checklist. Ctrl+J ends the design and shows the key points covered."
+    )
+    BINDINGS = [
+        Binding("f3", "phase(-1)", "Previous phase", id="design.prev", priority=True),
+        Binding("f4", "phase(1)", "Next phase", id="design.next", priority=True),
+        Binding("f5", "show('scratchpad')", "Scratchpad", id="design.pad", priority=True),
+        Binding("f6", "show('components')", "Components", id="design.components", priority=True),
+    ]
+
+    def __init__(self, *args, phases=None, **kwargs):
+        self.phases = tuple(phases or DEFAULT_PHASES)
+        self.FIELDS = tuple(p[0] for p in self.phases) + ("scratchpad", "components")
+        super().__init__(*args, **kwargs)
+
+    def answer_widgets(self):
+        with Horizontal(id="design"):
+            yield Static("", id="phase-outline")
+            with ContentSwitcher(initial=f"field-{self.phases[0][0]}", id="design-switch"):
+                for pid, title, *_ in self.phases:
+                    yield TextArea("", id=f"field-{pid}", soft_wrap=True)
+                with Vertical(id="pad-box"):
+                    with Horizontal(id="pad"):
+                        yield TextArea("", id="field-scratchpad", soft_wrap=False)
+                        yield Static("", id="pad-results", markup=False)
+                with Vertical(id="components-box"):
+                    yield SelectionList(id="components-list")
+                    yield TextArea("", id="field-components", classes="hidden-field")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        comp = self.query_one("#components-list", SelectionList)
+        checked = {c for c in self.row.fields.get("components", "").split(",") if c}
+        for name in self.question.components:
+            comp.add_option((name, name, name in checked))
+        self.query_one("#field-components").display = False
+        self.update_outline()
+        self.update_pad()
+
+    def answer_text(self, row=None) -> str:
+        row = row or self.row
+        return "\n".join(row.fields.get(f, "") for f in self.FIELDS)
+
+    # -- phases ------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("previous", "next"):
+            return False  # one prompt per design stage: F3/F4 move between phases instead
+        return super().check_action(action, parameters)
+
+    def action_phase(self, step: int) -> None:
+        if self.reviewing:
+            return
+        ids = [p[0] for p in self.phases]
+        # From the scratchpad or the checklist, F4 goes to the first phase and F3 to the last.
+        i = ids.index(self.active_field) if self.active_field in ids else (-1 if step > 0 else len(ids))
+        j = max(0, min(len(ids) - 1, i + step))
+        self.action_show(self.phases[j][0])
+
+    def action_show(self, name: str) -> None:
+        if self.reviewing:
+            return
+        switch = self.query_one("#design-switch", ContentSwitcher)
+        target = {"scratchpad": "pad-box", "components": "components-box"}.get(name, f"field-{name}")
+        switch.current = target
+        self.active_field = name
+        if name == "components":
+            self.query_one("#components-list").focus()
+        else:
+            self.query_one(f"#field-{name}", TextArea).focus()
+        self.update_outline()
+
+    def focus_field(self, name: str) -> None:
+        self.action_show(name if name in self.FIELDS else self.phases[0][0])
+
+    def update_outline(self) -> None:
+        t = Text()
+        for pid, title, lo, hi in self.phases:  # lo and hi are paced minutes
+            spent = self.row.seconds.get(pid, 0.0)
+            over = spent > hi * 60
+            mark = "▶ " if pid == self.active_field else "  "
+            style = ("bold " if pid == self.active_field else "") + ("red" if over else "")
+            t.append(f"{mark}{title}\n", style=style.strip())
+            span = clock_text(lo * 60) if lo == hi else f"{clock_text(lo * 60)}-{clock_text(hi * 60)}"
+            t.append(f"    {elapsed_text(spent)} of {span}\n", style="red" if over else "dim")
+        for name, label in (("scratchpad", "Scratchpad (F5)"), ("components", "Components (F6)")):
+            t.append(("▶ " if name == self.active_field else "  ") + label + "\n")
+        self.query_one("#phase-outline", Static).update(t)
+
+    def tick(self) -> None:
+        before = int(self.row.seconds.get(self.active_field, 0.0))
+        super().tick()
+        if int(self.row.seconds.get(self.active_field, 0.0)) != before:
+            self.update_outline()
+
+    # -- scratchpad and components ----------------------------------------------------
+    def on_fields_changed(self) -> None:
+        if self.active_field == "scratchpad":
+            self.update_pad()
+
+    def update_pad(self) -> None:
+        text = self.row.fields.get("scratchpad", "")
+        results = {r.line: r.text() for r in evaluate(text)}
+        lines = [results.get(i + 1, "") for i in range(len(text.splitlines()))]
+        self.query_one("#pad-results", Static).update("\n".join(lines) or "Results appear here.")
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.row.fields["components"] = ",".join(event.selection_list.selected)
+        self._dirty = True
+
+    def show_question(self) -> None:
+        super().show_question()
+        if self.is_mounted and self.query("#pad-results"):
+            self.update_pad()
+
+    def review_content(self):
+        text = super().review_content()
+        checked = {c for c in self.row.fields.get("components", "").split(",") if c}
+        if self.question.components:
+            text.append("\nComponents: ", style="bold")
+            text.append(f"{len(checked & set(self.question.components))} of {len(self.question.components)} checked")
+            missing = [c for c in self.question.components if c not in checked]
+            if missing:
+                text.append(f" (not checked: {', '.join(missing)})", style="dim")
+        return text

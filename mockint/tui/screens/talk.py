@@ -1,0 +1,289 @@
+"""Talking rounds: one question at a time with its time budget, follow-ups that arrive on
+time, answers saved as typed, and a review with key-point coverage and a self-rating.
+
+`TalkScreen` is the question flow (phone screen, ML deep dive, hiring manager); the STAR
+form and the system-design outline subclass it and change the answer area.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Static, TextArea
+
+from mockint.engine.alerts import crossed
+from mockint.engine.session import Session, StageState
+from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.scenario.bank import Bank, Question
+from mockint.scoring.coverage import cover_question
+from mockint.store.answers import AnswerRow, answers, save_answer
+from mockint.tui.screens.base import BaseScreen
+from mockint.tui.widgets.countdown import Countdown
+from mockint.tui.widgets.review import Review, review_text
+
+TICK_S = 0.25
+SAVE_S = 0.5  # answers reach the database at most this long after typing
+
+
+class TalkScreen(BaseScreen):
+    HELP_TITLE = "question round"
+    HELP_TEXT = (
+        "Answer each question in the text area as you would say it. Ctrl+J ends the answer "
+        "and shows which key points you covered; rate yourself with 1-5, then Ctrl+J moves "
+        "to the next question. Follow-ups arrive when the interviewer would interrupt."
+    )
+    BINDINGS = [
+        Binding("ctrl+j", "done", "Answer done / next", id="talk.done", priority=True),
+        Binding("escape", "edit", "Back to answer", id="talk.edit", priority=True),
+        *[Binding(str(n), f"rate({n})", f"Rate {n}", show=False, priority=True) for n in range(1, 6)],
+        Binding("f3", "previous", "Previous question", id="talk.prev", priority=True),
+        Binding("f4", "next", "Next question", id="talk.next", priority=True),
+        Binding("f2", "toggle_pause", "Pause/resume", id="talk.pause", priority=True),
+        Binding("ctrl+n", "app.next_stage", "Next stage", id="talk.stage", priority=True),
+        Binding("ctrl+q", "app.quit", "Leave", id="talk.leave", priority=True),
+    ]
+    FIELDS: tuple[str, ...] = ("answer",)
+
+    def __init__(self, session: Session, bank: Bank, questions: list[Question], session_id: int, pace: float):
+        super().__init__()
+        self.session = session
+        self.index = session.current
+        self.bank = bank
+        self.questions = questions
+        self.session_id = session_id
+        self.pace = pace
+        self.rows: dict[str, AnswerRow] = {}
+        self.current = 0
+        self.reviewing = False
+        self.active_field = self.FIELDS[0]
+        self._dirty = False
+        self._last_elapsed: float | None = None
+        self._last_remaining: float | None = None
+        self._announced: set[tuple[str, int]] = set()
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def question(self) -> Question:
+        return self.questions[self.current]
+
+    @property
+    def row(self) -> AnswerRow:
+        q = self.question
+        if q.id not in self.rows:
+            self.rows[q.id] = AnswerRow(self.index, q.id, self.current)
+        return self.rows[q.id]
+
+    def _load(self) -> None:
+        for r in answers(self.app.store, self.session_id, self.index):  # type: ignore[attr-defined]
+            self.rows[r.question_id] = r
+        ids = [q.id for q in self.questions]
+        pending = [i for i, q in enumerate(ids) if not (q in self.rows and self.rows[q].done)]
+        self.current = pending[0] if pending else len(ids) - 1
+        for q in self.questions:
+            row = self.rows.get(q.id)
+            seconds = sum(row.seconds.values()) if row else 0.0
+            for i, f in enumerate(q.follow_ups):
+                if seconds >= f.at_minute * 60 * self.pace:
+                    self._announced.add((q.id, i))
+
+    def answer_text(self, row: AnswerRow | None = None) -> str:
+        """The text scored for coverage: every field together."""
+        row = row or self.row
+        return "\n".join(row.fields.get(f, "") for f in self.FIELDS)
+
+    # -- layout ------------------------------------------------------------------------
+    def body(self):
+        with Vertical(id="talk"):
+            with Horizontal(id="talk-head"):
+                yield Static("", id="talk-title")
+                yield Countdown(id="countdown", classes="compact")
+            yield Static("", id="question-clock")
+            with VerticalScroll(id="prompt-box"):
+                yield Static("", id="prompt", markup=False)
+                yield Static("", id="follow-ups", markup=False)
+            with Vertical(id="answer-area"):
+                yield from self.answer_widgets()
+            with VerticalScroll(id="review-box"):
+                yield Review("", id="review")
+        yield Footer()
+
+    def answer_widgets(self):
+        yield TextArea("", id="field-answer", soft_wrap=True, classes="answer-field")
+
+    def on_mount(self) -> None:
+        self._load()
+        self._last_elapsed = self.session.elapsed(self.index)
+        self._last_remaining = self.session.remaining(self.index)
+        self.query_one("#review-box").display = False
+        self.show_question()
+        self.set_interval(TICK_S, self.tick)
+        self.set_interval(SAVE_S, self.save)
+
+    def show_question(self) -> None:
+        q = self.question
+        self.query_one("#talk-title", Static).update(
+            f"Stage {self.index + 1} of {len(self.session.runs)} · [b]{self.session.run.stage.title}[/b]"
+            f" · Question {self.current + 1} of {len(self.questions)}"
+        )
+        self.query_one("#prompt", Static).update(q.prompt)
+        for f in self.FIELDS:
+            area = self.query_one(f"#field-{f}", TextArea)
+            area.load_text(self.row.fields.get(f, ""))
+        self.set_reviewing(False)
+        self.show_follow_ups()
+        self.refresh_clocks()
+        self.focus_field(self.FIELDS[0] if not self.row.fields else self.active_field)
+
+    def focus_field(self, name: str) -> None:
+        self.active_field = name if name in self.FIELDS else self.FIELDS[0]
+        self.query_one(f"#field-{self.active_field}", TextArea).focus()
+
+    def show_follow_ups(self) -> None:
+        q = self.question
+        lines = [
+            f"{'Curveball' if f.kind == 'curveball' else 'Follow-up'} at {elapsed_text(f.at_minute * 60 * self.pace)}: {f.text}"
+            for i, f in enumerate(q.follow_ups)
+            if (q.id, i) in self._announced
+        ]
+        self.query_one("#follow-ups", Static).update("\n".join(lines))
+
+    # -- time --------------------------------------------------------------------------
+    def question_seconds(self) -> float:
+        return sum(self.row.seconds.values())
+
+    def tick(self) -> None:
+        s = self.session
+        if s.current != self.index:
+            return
+        now = s.elapsed(self.index)
+        if self._last_elapsed is not None and now > self._last_elapsed and not self.reviewing:
+            row = self.row
+            row.seconds[self.active_field] = row.seconds.get(self.active_field, 0.0) + now - self._last_elapsed
+            self._dirty = True
+            self.on_question_time()
+        self._last_elapsed = now
+        self.refresh_clocks()
+
+    def on_question_time(self) -> None:
+        q = self.question
+        spent = self.question_seconds()
+        for i, f in enumerate(q.follow_ups):
+            if (q.id, i) not in self._announced and spent >= f.at_minute * 60 * self.pace:
+                self._announced.add((q.id, i))
+                label = "Curveball" if f.kind == "curveball" else "Follow-up"
+                self.notify(f.text, title=f"Interviewer: {label.lower()}", timeout=12)
+                self.show_follow_ups()
+
+    def refresh_clocks(self) -> None:
+        s = self.session
+        run = s.runs[self.index]
+        remaining = s.remaining(self.index)
+        self.query_one(Countdown).show(remaining, run.planned, run.state.value)
+        if self._last_remaining is not None and run.state is StageState.RUNNING:
+            for alert in crossed(self._last_remaining, remaining):
+                self.app.stage_alert(alert)  # type: ignore[attr-defined]
+        self._last_remaining = remaining
+        budget = self.question.minutes * 60 * self.pace
+        spent = self.question_seconds()
+        over = " (over budget)" if spent > budget else ""
+        self.query_one("#question-clock", Static).update(
+            f"This question: {elapsed_text(spent)} of {clock_text(budget)}{over}"
+        )
+        self.query_one("#question-clock").set_class(spent > budget, "-over")
+
+    # -- saving ------------------------------------------------------------------------
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        name = (event.text_area.id or "").removeprefix("field-")
+        if name in self.FIELDS:
+            self.row.fields[name] = event.text_area.text
+            self._dirty = True
+            self.on_fields_changed()
+
+    def on_fields_changed(self) -> None:
+        """Subclasses refresh live guidance here."""
+
+    def on_descendant_focus(self, event) -> None:
+        name = (getattr(event.widget, "id", "") or "").removeprefix("field-")
+        if name in self.FIELDS:
+            self.active_field = name
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        for row in self.rows.values():
+            self.app._guard(  # type: ignore[attr-defined]
+                "your answer", save_answer, self.app.store, self.session_id, row,  # type: ignore[attr-defined]
+                self.session.clock.now(),
+            )
+
+    def flush_notes(self) -> None:
+        self._dirty = True
+        self.save()
+
+    def on_unmount(self) -> None:
+        self.flush_notes()
+
+    # -- review and navigation ---------------------------------------------------------
+    def set_reviewing(self, on: bool) -> None:
+        self.reviewing = on
+        self.query_one("#answer-area").display = not on
+        self.query_one("#review-box").display = on
+        if on:
+            self.query_one("#review", Review).update(self.review_content())
+            self.query_one("#review-box").focus()
+        self.refresh_bindings()
+
+    def review_content(self):
+        coverage = cover_question(self.answer_text(), self.question)
+        return review_text(self.question, coverage, self.row.ratings.get("rubric"))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "rate":
+            return self.reviewing
+        if action == "edit":
+            return self.reviewing
+        if action == "previous":
+            return self.current > 0
+        if action == "next":
+            return self.current < len(self.questions) - 1
+        return True
+
+    def action_done(self) -> None:
+        if not self.reviewing:
+            self.row.done = True
+            self._dirty = True
+            self.save()
+            self.set_reviewing(True)
+            return
+        if self.current < len(self.questions) - 1:
+            self.go(self.current + 1)
+        else:
+            self.notify("That was the last question. Ctrl+N ends the stage.", timeout=6)
+
+    def action_edit(self) -> None:
+        self.set_reviewing(False)
+        self.focus_field(self.active_field)
+
+    def action_rate(self, n: int) -> None:
+        self.row.ratings["rubric"] = n
+        self._dirty = True
+        self.save()
+        self.query_one("#review", Review).update(self.review_content())
+
+    def go(self, index: int) -> None:
+        self.save()
+        self.current = index
+        self.show_question()
+
+    def action_previous(self) -> None:
+        if self.current > 0:
+            self.go(self.current - 1)
+
+    def action_next(self) -> None:
+        if self.current < len(self.questions) - 1:
+            self.go(self.current + 1)
+
+    def action_toggle_pause(self) -> None:
+        self.app.toggle_pause()  # type: ignore[attr-defined]
+        self.refresh_clocks()
