@@ -40,7 +40,7 @@ def test_stage_running(snap_compare, size):
         await pilot.press("enter")
         await pilot.pause()
         clock.advance(41 * 60 + 30)  # 3:30 left: the amber warning style
-        pilot.app.screen.refresh_clock()  # the 5-minute notice now, not on a later tick
+        pilot.app.screen.tick()  # the 5-minute notice now, not on a later tick
         await pilot.press(*"clarify input sizes first")
         await pilot.pause(0.6)
         pilot.app.screen.flush_notes()
