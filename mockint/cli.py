@@ -199,6 +199,29 @@ def scenarios_validate(paths: tuple[Path, ...]) -> None:
 
 
 @cli.group(context_settings=CONTEXT)
+def banks() -> None:
+    """Question banks of the talking rounds (bundled, and your data directory's banks/)."""
+
+
+@banks.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def banks_list(as_json: bool) -> None:
+    """Every bank with its kind and number of questions; broken files on stderr (exit 2)."""
+    from mockint.scenario.bank_commands import banks_list as impl
+
+    sys.exit(impl(as_json))
+
+
+@banks.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def banks_validate(paths: tuple[Path, ...]) -> None:
+    """Check bank files (all bundled and user banks when no PATH is given); exit 2 if any is wrong."""
+    from mockint.scenario.bank_commands import banks_validate as impl
+
+    sys.exit(impl([str(p) for p in paths]))
+
+
+@cli.group(context_settings=CONTEXT)
 def problems() -> None:
     """Coding problems graded by the local judge."""
 
