@@ -1,0 +1,68 @@
+"""What `mockint report SESSION_ID --format md|json|html [-o FILE]` does; cli.py calls this."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("md", "json", "html")
+
+
+def _fail(message: str) -> int:
+    print(f"mockint: {message}", file=sys.stderr)
+    return 2
+
+
+def render(report: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(report, indent=2, sort_keys=True) + "\n"
+    if fmt == "html":
+        from mockint.report.html import render_html
+
+        return render_html(report)
+    from mockint.report.markdown import render_markdown
+
+    return render_markdown(report)
+
+
+def report_command(session_id: int, fmt: str, output: str | None, db: str | None) -> int:
+    """Write one session's report to `output` (stdout if None). Exit 0, or 2 with one line
+    on stderr for an unknown format, an unknown session or an unusable database."""
+    from mockint.paths import default_db_path
+    from mockint.report.collect import build_report
+    from mockint.store.db import StoreError
+    from mockint.store.sessions import Store
+
+    if fmt not in FORMATS:
+        return _fail(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
+    path = Path(db).expanduser() if db else default_db_path()
+    if not path.exists():  # reading must not create an empty database as a side effect
+        return _fail(f"no session {session_id} in {path}")
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        exists = store.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if exists is None:
+            return _fail(f"no session {session_id} in {path}")
+        report = build_report(store, session_id)
+    except StoreError as exc:
+        return _fail(str(exc))
+    except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+        # A database that opens but holds damaged rows (bad JSON, missing columns).
+        return _fail(f"{path}: cannot read session {session_id}: {exc}")
+    finally:
+        store.close()
+    text = render(report, fmt)
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(output).expanduser().write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"cannot write {output}: {exc.strerror or exc}")
+    return 0

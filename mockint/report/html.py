@@ -1,0 +1,297 @@
+"""The report as one standalone HTML page: the same sections as the Markdown, the
+candidate's code highlighted with pygments (CSS embedded), every piece of text escaped."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from mockint.report.markdown import (
+    CHECK_WORDS,
+    PROBLEM_STATUS,
+    STATUS_WORDS,
+    duration,
+    num,
+    part_text,
+    pct,
+    planned,
+    score_text,
+    verdict_word,
+)
+
+PAGE_CSS = """
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.45; color: #1b1b1b; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+blockquote { border-left: 3px solid #bbb; margin: .5rem 0; padding: .1rem .8rem; color: #333;
+             white-space: pre-wrap; }
+.covered { color: #1a7f37; } .missed { color: #b42318; }
+.note { color: #666; font-style: italic; }
+.highlight { padding: .5rem; overflow-x: auto; border: 1px solid #ddd; }
+.highlight pre { margin: 0; }
+pre.plain { background: #f6f6f6; padding: .5rem; overflow-x: auto; }
+"""
+
+
+def _e(x: Any) -> str:
+    return escape(str(x), quote=True)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _parts(score: dict[str, Any], depth: int) -> str:
+    items = []
+    for p in score["parts"]:
+        inner = ""
+        if depth > 1 and p.get("detail") and p["detail"]["parts"]:
+            inner = _parts(p["detail"], depth - 1)
+        items.append(f"<li>{_e(part_text(p))}{inner}</li>")
+    items += [f'<li class="note">note: {_e(n)}</li>' for n in score["notes"]]
+    return "<ul>" + "".join(items) + "</ul>" if items else ""
+
+
+def _quote(text: str, empty: str = "(empty)") -> str:
+    return f"<blockquote>{_e(text.strip()) if text.strip() else _e(empty)}</blockquote>"
+
+
+def _code(code: str, formatter, lexer) -> str:
+    from pygments import highlight
+
+    return highlight(code, lexer, formatter)
+
+
+def render_html(report: dict[str, Any]) -> str:
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    formatter = HtmlFormatter(cssclass="highlight")
+    lexer = PythonLexer()
+    s = report["session"]
+    title = f"{s['title']}: session {s['id']}"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{_e(title)}</title>",
+        "<style>" + PAGE_CSS + formatter.get_style_defs(".highlight") + "</style>",
+        "</head><body>",
+        f"<h1>{_e(title)}</h1>",
+        "<ul>"
+        f"<li>Scenario: <code>{_e(s['scenario_id'])}</code></li>"
+        f"<li>Pace: {_e(num(s['pace']))} · mode: {_e(s['mode'])} · status: {_e(s['status'])}</li>"
+        f"<li>Started: {_e(s['created'])} · finished: {_e(s['finished'] or 'not yet')}</li>"
+        "</ul>",
+    ]
+    out += _overall(report)
+    out += _times(report)
+    out += _missed(report)
+    for st in report["stages"]:
+        out += _stage(st, formatter, lexer)
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _overall(report: dict[str, Any]) -> list[str]:
+    score = report["overall"]["score"]
+    by_area = {p["name"]: p for p in score["parts"]}
+    rows = []
+    for m in report["overall"]["mix"]:
+        p = by_area.get(m["area"])
+        rows.append([m["area"].replace("_", " "), num(m["weight"]), ", ".join(m["stages"]),
+                     num(p["value"]) if p else "-",
+                     num(p["contribution"]) if p and p["value"] is not None else "left out"])
+    return [
+        f"<h2>Overall score: {_e(score_text(score))}</h2>",
+        _table(["Area", "Weight", "Stages", "Score", "Points"], rows),
+        "<p>How it adds up:</p>",
+        _parts(score, 3),
+    ]
+
+
+def _times(report: dict[str, Any]) -> list[str]:
+    rows = []
+    for st in report["stages"]:
+        over = st["overtime_s"]
+        rows.append([str(st["idx"] + 1), st["title"], planned(st["planned_s"]), duration(st["used_s"]),
+                     ("+" + duration(over)) if over else "-", STATUS_WORDS.get(st["status"], st["status"]),
+                     num(st["score"]["value"]) if st["scored"] else "not scored"])
+    t = report["times"]
+    rows.append(["", "Total", planned(t["planned_s"]), duration(t["used_s"]),
+                 ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-", "", ""])
+    return ["<h2>Times</h2>",
+            _table(["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows)]
+
+
+def _missed(report: dict[str, Any]) -> list[str]:
+    titles = {st["id"]: st["title"] for st in report["stages"]}
+
+    def items(rows: list[dict[str, Any]], key: str | None) -> str:
+        if not rows:
+            return "<ul><li>none</li></ul>"
+        lis = []
+        for r in rows:
+            where = f"{titles.get(r['stage'], r['stage'])}, {r['question']}"
+            lis.append(f"<li>{_e(where)}" + (f": {_e(r[key])}" if key else "") + "</li>")
+        return "<ul>" + "".join(lis) + "</ul>"
+
+    out = ["<h2>What to work on</h2>",
+           "<h3>Key points missed</h3>", items(report["key_points_missed"], "text"),
+           "<h3>Common mistakes to check</h3>", items(report["common_mistakes"], "mistake")]
+    if report["unanswered"]:
+        out += ["<h3>Questions not answered</h3>", items(report["unanswered"], None)]
+    return out
+
+
+def _stage(st: dict[str, Any], formatter, lexer) -> list[str]:
+    out = [f'<section id="stage-{_e(st["id"])}">',
+           f"<h2>{st['idx'] + 1}. {_e(st['title'])}: {_e(score_text(st['score']))}</h2>"]
+    line = f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used " \
+           f"{duration(st['used_s'])} of {planned(st['planned_s'])}"
+    if st["overtime_s"]:
+        line += f" (+{duration(st['overtime_s'])} overtime)"
+    if st["pauses"]:
+        line += f" · {st['pauses']} pause" + ("s" if st["pauses"] != 1 else "")
+    out.append(f"<p>{_e(line)}</p>")
+    out.append(_parts(st["score"], 2))
+    if st["notes"]:
+        out += ["<p>Notes:</p>", _quote(st["notes"])]
+    if not (st["status"] in ("not_reached", "skipped") and not st["scored"]):
+        content = st["content"]
+        if st["kind"] == "coding":
+            out += _coding(content, formatter, lexer)
+        else:
+            for i, q in enumerate(content["questions"], 1):
+                out += _question(st["kind"], i, q)
+            if content.get("questions_to_ask"):
+                out += ["<h3>Good questions to ask</h3>",
+                        "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in content["questions_to_ask"]) + "</ul>"]
+    out.append("</section>")
+    return out
+
+
+def _point(p: dict[str, Any]) -> str:
+    cls, mark = ("covered", "✓") if p["covered"] else ("missed", "✗")
+    matched = ""
+    if p["matched"]:
+        matched = " (matched: " + ", ".join(f"“{_e(m['text'])}”" for m in p["matched"]) + ")"
+    return f'<li class="{cls}">{mark} {_e(p["text"])}{matched}</li>'
+
+
+def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
+    out = [f"<h3>Q{i}. {_e(q['prompt'] or '(question no longer in the bank)')}</h3>",
+           f"<p>Question <code>{_e(q['id'])}</code>"
+           + (f" · competencies: {_e(', '.join(q['competencies']))}" if q["competencies"] else "") + "</p>"]
+    if q["status"] != "answered":
+        return out + ["<p>Not answered.</p>"]
+    line = f"Score: {num(q['score'])} / 100" if q["score"] is not None else "Score: not scored"
+    line += f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
+    out.append(f"<p>{_e(line)}</p>")
+    if kind == "behavioural":
+        out += _star(q)
+    elif kind == "system_design":
+        out += _design(q)
+    else:
+        out += ["<p>Answer:</p>", _quote(q["answer"])]
+    cov = q.get("coverage")
+    if cov is not None and kind != "system_design":
+        out += [f"<p>Key points covered: {cov['covered']} of {cov['total']}</p>",
+                "<ul>" + "".join(_point(p) for p in cov["points"]) + "</ul>"]
+    if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
+        out.append(f"<p>Terms used: {_e(', '.join(cov['terminology_used']) or 'none')}. "
+                   f"Not used: {_e(', '.join(cov['terminology_unused']) or 'none')}.</p>")
+    for label, key in (("Common mistakes to check", "mistakes"), ("What interviewers look for", "look_for")):
+        if q[key]:
+            out += [f"<p>{label}:</p>", "<ul>" + "".join(f"<li>{_e(m)}</li>" for m in q[key]) + "</ul>"]
+    if q["ratings"]:
+        out.append("<p>Self-rating: " + _e(", ".join(f"{k} {v}/5" for k, v in q["ratings"].items())) + "</p>")
+    return out
+
+
+def _star(q: dict[str, Any]) -> list[str]:
+    star = q["star"]
+    rows = [[p["name"].capitalize(), str(p["words"]), pct(p["share"]), duration(p["seconds"]),
+             pct(p["time_share"]), str(p["i"]), str(p["we"])] for p in star["parts"]]
+    action = next(p for p in star["parts"] if p["name"] == "action")
+    checks = ", ".join(f"{'✓' if ok else '✗'} {CHECK_WORDS.get(k, k)}" for k, ok in star["checks"].items())
+    out = ["<p>STAR analysis:</p>",
+           _table(["Part", "Words", "Share", "Time", "Time share", "I", "we"], rows),
+           "<ul>",
+           f"<li>Result numbers: {_e(', '.join(star['result_numbers']) or 'none')}</li>",
+           f"<li>&quot;I&quot; {star['i']} against &quot;we&quot; {star['we']} "
+           f"(in the Action: {action['i']} against {action['we']})</li>",
+           f"<li>Checks: {_e(checks)}</li>",
+           "</ul>"]
+    if star["advice"]:
+        out += ["<p>Advice:</p>", "<ul>" + "".join(f"<li>{_e(a['text'])}</li>" for a in star["advice"]) + "</ul>"]
+    out.append("<p>The story:</p>")
+    for name, text in q["fields"].items():
+        out.append(f"<p><strong>{_e(name.capitalize())}.</strong></p>" + _quote(text))
+    return out
+
+
+def _design(q: dict[str, Any]) -> list[str]:
+    out = []
+    for ph in q["phases"]:
+        time = f" · {duration(ph['seconds'])}" if ph["seconds"] is not None else ""
+        out += [f"<h4>{_e(ph['title'] + time)}</h4>", _quote(ph["notes"], "(no notes)")]
+        if ph["key_points"]:
+            out.append("<ul>" + "".join(_point(p) for p in ph["key_points"]) + "</ul>")
+    c = q["components"]
+    items = [f'<li class="covered">✓ {_e(x)}</li>' for x in c["checked"]]
+    items += [f'<li class="missed">✗ {_e(x)}</li>' for x in c["missed"]]
+    if c["extra"]:
+        items.append(f"<li>also named: {_e(', '.join(c['extra']))}</li>")
+    out += [f"<p>Components checked: {len(c['checked'])} of {len(c['listed'])}</p>",
+            "<ul>" + "".join(items) + "</ul>"]
+    if q["scratchpad"].strip():
+        out += ["<p>Capacity scratchpad:</p>", f'<pre class="plain">{_e(q["scratchpad"])}</pre>']
+    return out
+
+
+def _coding(content: dict[str, Any], formatter, lexer) -> list[str]:
+    out = []
+    for p in content["problems"]:
+        out.append(f"<h3>{_e(p['title'])} (<code>{_e(p['slug'])}</code>): "
+                   f"{_e(PROBLEM_STATUS.get(p['status'], p['status']))}</h3>")
+        facts = [f"runs {p['runs']}", f"submits {p['submits']}", f"hints {p['hints']}"]
+        if p["unfinished"]:
+            facts.append(f"cancelled or failed {p['unfinished']}")
+        facts.append(f"first run at {duration(p['first_run_s'])}" if p["first_run_s"] is not None else "never run")
+        if p["accepted_s"] is not None:
+            facts.append(f"accepted at {duration(p['accepted_s'])}")
+        out.append(f"<p>{_e(' · '.join(facts))}</p>")
+        best, last = p["best_submit"], p["last_run"]
+        if best:
+            out += _run("Best submit", best)
+        if last and (not best or last["id"] != best["id"]):
+            out += _run("Last run", last)
+        shown = best or last
+        if shown:
+            out += [f"<p>Code ({'best submit' if best else 'last run'}):</p>",
+                    _code(shown["code"], formatter, lexer)]
+    if content.get("hints_other"):
+        out.append(f"<p>Hints not tied to a problem: {content['hints_other']}</p>")
+    return out or ["<p>No problems.</p>"]
+
+
+def _run(label: str, r: dict[str, Any]) -> list[str]:
+    out = [f"<p>{_e(label)} (#{r['id']}, {_e(r['kind'])} at {_e(duration(r['elapsed_s']))}): "
+           f"{_e(verdict_word(r['verdict']))}, {r['passed']} of {r['total']} tests passed</p>"]
+    if r["skipped"]:
+        out.append(f"<p>{r['skipped']} more tests not run after a time limit.</p>")
+    rows = [[t["id"], "yes" if t["visible"] else "hidden", verdict_word(t["verdict"]),
+             f"{num(t['time_ms'])} ms" if t["time_ms"] is not None else "-", t["message"]]
+            for t in r["tests"]]
+    if rows:
+        out.append(_table(["Test", "Visible", "Verdict", "Time", "Message"], rows))
+    if r["advice"]:
+        lis = "".join(
+            f"<li>{'✓' if a['ok'] else ('✗' if a['ok'] is False else '?')} {_e(a['text'])}</li>"
+            for a in r["advice"])
+        out += ["<p>Advice:</p>", f"<ul>{lis}</ul>"]
+    return out

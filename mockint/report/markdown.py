@@ -1,0 +1,364 @@
+"""The report for people, as Markdown: times, scores with their parts, what was missed,
+coding verdicts and advice, and the STAR analysis. Reads only the dict from `collect`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mockint.engine.timefmt import clock_text, elapsed_text
+
+STATUS_WORDS = {
+    "not_reached": "not reached",
+    "skipped": "skipped",
+    "in_progress": "in progress",
+    "finished": "finished",
+}
+VERDICT_WORDS = {
+    "accepted": "Accepted",
+    "wrong_answer": "Wrong answer",
+    "time_limit": "Time limit exceeded",
+    "memory_limit": "Memory limit exceeded",
+    "output_limit": "Output limit exceeded",
+    "runtime_error": "Runtime error",
+    "compile_error": "Compile error",
+}
+PROBLEM_STATUS = {
+    "accepted": "accepted",
+    "submitted": "submitted, not accepted",
+    "run_only": "run but never submitted",
+    "not_attempted": "not attempted",
+}
+CHECK_WORDS = {
+    "situation_short": "Situation short",
+    "task_short": "Task short",
+    "action_largest": "Action the largest part",
+    "result_has_number": "Result has a number",
+    "says_i": "Action says \"I\"",
+    "has_reflection": "Reflection given",
+}
+
+
+# ---- small formatters (shared with html.py) -----------------------------------------------
+
+
+def num(x: float | None) -> str:
+    """77.5, 100, 36.46; a dash for no value."""
+    if x is None:
+        return "-"
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def pct(x: float | None) -> str:
+    return "-" if x is None else f"{round(x * 100)}%"
+
+
+def verdict_word(v: str | None) -> str:
+    if v is None:
+        return "no verdict"
+    return VERDICT_WORDS.get(v, v.replace("_", " ").capitalize())
+
+
+def score_text(score: dict[str, Any]) -> str:
+    return "not scored" if score["value"] is None else f"{num(score['value'])} / 100"
+
+
+def part_text(p: dict[str, Any]) -> str:
+    """One part as arithmetic: `value x weight = points (why)` or `value -> points (why)`."""
+    if p["weight"] is not None and p["value"] is not None:
+        calc = f"{num(p['value'])} × {num(p['weight'] * 100)}% = {num(p['contribution'])}"
+    elif p["value"] is not None:
+        calc = f"{num(p['value'])} → {_signed(p['contribution'])}"
+    else:
+        calc = _signed(p["contribution"])
+    return f"{p['name']}: {calc} ({p['why']})"
+
+
+def _signed(x: float) -> str:
+    return ("+" if x >= 0 else "") + num(x)
+
+
+def duration(seconds: float | None) -> str:
+    return "-" if seconds is None else elapsed_text(seconds)
+
+
+def planned(seconds: float) -> str:
+    return clock_text(seconds)
+
+
+# ---- Markdown helpers ------------------------------------------------------------------
+
+
+def _prose(text: str) -> str:
+    """Free text typed by the candidate: `<` escaped so no viewer renders it as HTML."""
+    return text.replace("\\", "\\\\").replace("<", "\\<")
+
+
+def _cell(text: str) -> str:
+    return _prose(str(text)).replace("|", "\\|").replace("\n", " ")
+
+
+def _quote(text: str) -> list[str]:
+    return ["> " + line if line else ">" for line in _prose(text).rstrip().split("\n")]
+
+
+def _fence(code: str, lang: str = "") -> list[str]:
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + lang, *code.rstrip("\n").split("\n"), fence]
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
+    return out
+
+
+def _parts(score: dict[str, Any], depth: int = 1, indent: str = "") -> list[str]:
+    """The parts of a score as a bullet list, `depth` levels of detail deep."""
+    out = []
+    for p in score["parts"]:
+        out.append(f"{indent}- {_prose(part_text(p))}")
+        if depth > 1 and p.get("detail") and p["detail"]["parts"]:
+            out += _parts(p["detail"], depth - 1, indent + "  ")
+    out += [f"{indent}- note: {_prose(n)}" for n in score["notes"]]
+    return out
+
+
+# ---- the report ------------------------------------------------------------------------
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    s = report["session"]
+    out: list[str] = [f"# {_prose(s['title'])}: session {s['id']}", ""]
+    out += [
+        f"- Scenario: `{s['scenario_id']}`",
+        f"- Pace: {num(s['pace'])} · mode: {s['mode']} · status: {s['status']}",
+        f"- Started: {s['created']} · finished: {s['finished'] or 'not yet'}",
+        "",
+    ]
+    out += _overall(report)
+    out += _times(report)
+    out += _missed(report)
+    for st in report["stages"]:
+        out += _stage(st)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _overall(report: dict[str, Any]) -> list[str]:
+    score = report["overall"]["score"]
+    out = [f"## Overall score: {score_text(score)}", ""]
+    by_area = {p["name"]: p for p in score["parts"]}
+    rows = []
+    for m in report["overall"]["mix"]:
+        p = by_area.get(m["area"])
+        rows.append([
+            m["area"].replace("_", " "),
+            num(m["weight"]),
+            ", ".join(m["stages"]),
+            num(p["value"]) if p else "-",
+            num(p["contribution"]) if p and p["value"] is not None else "left out",
+        ])
+    out += _table(["Area", "Weight", "Stages", "Score", "Points"], rows)
+    out.append("")
+    out += ["How it adds up:", ""] + _parts(score, depth=3) + [""]
+    return out
+
+
+def _times(report: dict[str, Any]) -> list[str]:
+    rows = []
+    for st in report["stages"]:
+        over = st["overtime_s"]
+        rows.append([
+            str(st["idx"] + 1),
+            st["title"],
+            planned(st["planned_s"]),
+            duration(st["used_s"]),
+            ("+" + duration(over)) if over else "-",
+            STATUS_WORDS.get(st["status"], st["status"]),
+            num(st["score"]["value"]) if st["scored"] else "not scored",
+        ])
+    t = report["times"]
+    rows.append(["", "Total", planned(t["planned_s"]), duration(t["used_s"]),
+                 ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-", "", ""])
+    return ["## Times", ""] + _table(
+        ["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows) + [""]
+
+
+def _missed(report: dict[str, Any]) -> list[str]:
+    out = ["## What to work on", ""]
+    titles = {st["id"]: st["title"] for st in report["stages"]}
+
+    def where(x: dict[str, Any]) -> str:
+        return f"{titles.get(x['stage'], x['stage'])}, `{x['question']}`"
+
+    out += ["### Key points missed", ""]
+    out += [f"- {where(m)}: {_prose(m['text'])}" for m in report["key_points_missed"]] or ["- none"]
+    out += ["", "### Common mistakes to check", ""]
+    out += [f"- {where(m)}: {_prose(m['mistake'])}" for m in report["common_mistakes"]] or ["- none"]
+    if report["unanswered"]:
+        out += ["", "### Questions not answered", ""]
+        out += [f"- {where(m)}" for m in report["unanswered"]]
+    return out + [""]
+
+
+def _stage(st: dict[str, Any]) -> list[str]:
+    out = [f"## {st['idx'] + 1}. {_prose(st['title'])}: {score_text(st['score'])}", ""]
+    line = f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used " \
+           f"{duration(st['used_s'])} of {planned(st['planned_s'])}"
+    if st["overtime_s"]:
+        line += f" (+{duration(st['overtime_s'])} overtime)"
+    if st["pauses"]:
+        line += f" · {st['pauses']} pause" + ("s" if st["pauses"] != 1 else "")
+    if st["recovered_s"]:
+        line += f" · recovered after a crash ({duration(st['recovered_s'])} not charged)"
+    out += [line, ""]
+    if st["score"]["parts"] or st["score"]["notes"]:
+        out += ["Score:", ""] + _parts(st["score"], depth=2) + [""]
+    if st["notes"]:
+        out += ["Notes:", ""] + _quote(st["notes"]) + [""]
+    if st["status"] in ("not_reached", "skipped") and not st["scored"]:
+        return out
+    content = st["content"]
+    if st["kind"] == "coding":
+        out += _coding(content)
+    else:
+        for i, q in enumerate(content["questions"], 1):
+            out += _question(st["kind"], i, q)
+        if content.get("questions_to_ask"):
+            out += ["### Good questions to ask", ""]
+            out += [f"- {_prose(x)}" for x in content["questions_to_ask"]] + [""]
+    return out
+
+
+# ---- talking stages -------------------------------------------------------------------
+
+
+def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
+    head = _prose(q["prompt"]) if q["prompt"] else "(question no longer in the bank)"
+    out = [f"### Q{i}. {head}", "", f"Question `{q['id']}`"
+           + (f" · competencies: {', '.join(q['competencies'])}" if q["competencies"] else ""), ""]
+    if q["status"] != "answered":
+        return out + ["Not answered.", ""]
+    line = f"Score: {num(q['score'])} / 100" if q["score"] is not None else "Score: not scored"
+    line += f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
+    out += [line, ""]
+    if kind == "behavioural":
+        out += _star(q)
+    elif kind == "system_design":
+        out += _design(q)
+    else:
+        out += ["Answer:", ""] + (_quote(q["answer"]) if q["answer"].strip() else ["> (empty)"]) + [""]
+    cov = q.get("coverage")
+    if cov is not None and kind != "system_design":
+        out += [f"Key points covered: {cov['covered']} of {cov['total']}", ""]
+        out += [_point(p) for p in cov["points"]] + [""]
+    if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
+        out += [f"Terms used: {', '.join(cov['terminology_used']) or 'none'}. "
+                f"Not used: {', '.join(cov['terminology_unused']) or 'none'}.", ""]
+    if q["mistakes"]:
+        out += ["Common mistakes to check:", ""] + [f"- {_prose(m)}" for m in q["mistakes"]] + [""]
+    if q["look_for"]:
+        out += ["What interviewers look for:", ""] + [f"- {_prose(m)}" for m in q["look_for"]] + [""]
+    if q["ratings"]:
+        out += ["Self-rating: " + ", ".join(f"{k} {v}/5" for k, v in q["ratings"].items()), ""]
+    return out
+
+
+def _point(p: dict[str, Any]) -> str:
+    mark = "x" if p["covered"] else " "
+    line = f"- [{mark}] {_prose(p['text'])}"
+    if p["matched"]:
+        line += " (matched: " + ", ".join(f"\"{_prose(m['text'])}\"" for m in p["matched"]) + ")"
+    return line
+
+
+def _star(q: dict[str, Any]) -> list[str]:
+    star = q["star"]
+    rows = [
+        [p["name"].capitalize(), str(p["words"]), pct(p["share"]),
+         duration(p["seconds"]), pct(p["time_share"]), str(p["i"]), str(p["we"])]
+        for p in star["parts"]
+    ]
+    out = ["STAR analysis:", ""]
+    out += _table(["Part", "Words", "Share", "Time", "Time share", "I", "we"], rows) + [""]
+    action = next(p for p in star["parts"] if p["name"] == "action")
+    numbers = ", ".join(star["result_numbers"]) or "none"
+    out += [
+        f"- Result numbers: {_prose(numbers)}",
+        f"- \"I\" {star['i']} against \"we\" {star['we']} (in the Action: {action['i']} against {action['we']})",
+        "- Checks: " + ", ".join(
+            f"{'✓' if ok else '✗'} {CHECK_WORDS.get(k, k)}" for k, ok in star["checks"].items()),
+        "",
+    ]
+    if star["advice"]:
+        out += ["Advice:", ""] + [f"- {_prose(a['text'])}" for a in star["advice"]] + [""]
+    out += ["The story:", ""]
+    for name, text in q["fields"].items():
+        out += [f"**{name.capitalize()}.** {_prose(text).strip() or '(empty)'}", ""]
+    return out
+
+
+def _design(q: dict[str, Any]) -> list[str]:
+    out = []
+    for ph in q["phases"]:
+        time = f" · {duration(ph['seconds'])}" if ph["seconds"] is not None else ""
+        out += [f"#### {ph['title']}{time}", ""]
+        out += (_quote(ph["notes"]) if ph["notes"].strip() else ["> (no notes)"]) + [""]
+        out += [_point(p) for p in ph["key_points"]] + ([""] if ph["key_points"] else [])
+    c = q["components"]
+    out += [f"Components checked: {len(c['checked'])} of {len(c['listed'])}", ""]
+    out += [f"- [x] {_prose(x)}" for x in c["checked"]]
+    out += [f"- [ ] {_prose(x)}" for x in c["missed"]]
+    if c["extra"]:
+        out += [f"- also named: {_prose(', '.join(c['extra']))}"]
+    out.append("")
+    if q["scratchpad"].strip():
+        out += ["Capacity scratchpad:", ""] + _fence(q["scratchpad"], "text") + [""]
+    return out
+
+
+# ---- coding ---------------------------------------------------------------------------
+
+
+def _coding(content: dict[str, Any]) -> list[str]:
+    out = []
+    for p in content["problems"]:
+        out += [f"### {_prose(p['title'])} (`{p['slug']}`): {PROBLEM_STATUS.get(p['status'], p['status'])}", ""]
+        facts = [f"runs {p['runs']}", f"submits {p['submits']}", f"hints {p['hints']}"]
+        if p["unfinished"]:
+            facts.append(f"cancelled or failed {p['unfinished']}")
+        facts.append(f"first run at {duration(p['first_run_s'])}" if p["first_run_s"] is not None
+                     else "never run")
+        if p["accepted_s"] is not None:
+            facts.append(f"accepted at {duration(p['accepted_s'])}")
+        out += ["- " + " · ".join(facts), ""]
+        best, last = p["best_submit"], p["last_run"]
+        if best:
+            out += _run("Best submit", best)
+        if last and (not best or last["id"] != best["id"]):
+            out += _run("Last run", last)
+        shown = best or last
+        if shown:
+            out += [f"Code ({'best submit' if best else 'last run'}):", ""] + _fence(shown["code"], "python") + [""]
+    if content.get("hints_other"):
+        out += [f"Hints not tied to a problem: {content['hints_other']}", ""]
+    return out or ["No problems.", ""]
+
+
+def _run(label: str, r: dict[str, Any]) -> list[str]:
+    out = [f"{label} (#{r['id']}, {r['kind']} at {duration(r['elapsed_s'])}): "
+           f"{verdict_word(r['verdict'])}, {r['passed']} of {r['total']} tests passed", ""]
+    if r["skipped"]:
+        out += [f"{r['skipped']} more tests not run after a time limit.", ""]
+    rows = [[t["id"], "yes" if t["visible"] else "hidden", verdict_word(t["verdict"]),
+             f"{num(t['time_ms'])} ms" if t["time_ms"] is not None else "-", t["message"]]
+            for t in r["tests"]]
+    if rows:
+        out += _table(["Test", "Visible", "Verdict", "Time", "Message"], rows) + [""]
+    if r["advice"]:
+        out += ["Advice:", ""]
+        out += [f"- {'✓' if a['ok'] else ('✗' if a['ok'] is False else '?')} {_prose(a['text'])}"
+                for a in r["advice"]] + [""]
+    return out
