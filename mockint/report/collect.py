@@ -147,7 +147,8 @@ def build_report(
                 mistakes += [where | {"mistake": m} for m in q.get("mistakes", [])]
         if not score.scored and status in ("not_reached", "skipped"):
             why = "not reached" if status == "not_reached" else "skipped"
-            score = replace(score, notes=(why,) + tuple(n for n in score.notes if n != "no answers"))
+            rest = tuple(n for n in score.notes if n != "no answers")
+            score = replace(score, notes=(why,) + rest)
         scores[row.stage_id] = score
         used = row.elapsed_s or 0.0
         stages.append({
@@ -246,7 +247,8 @@ def _talking(
         content["questions_to_ask"] = list(bank.questions_to_ask) if bank else []
     if row.kind == "system_design":
         content["phases"] = [
-            {"id": p.id, "title": p.title, "min_minutes": p.min_minutes, "max_minutes": p.max_minutes}
+            {"id": p.id, "title": p.title, "min_minutes": p.min_minutes,
+             "max_minutes": p.max_minutes}
             for p in _phases(stage)
         ]
     return score, content
@@ -285,7 +287,7 @@ def _question_entry(
         text = FIELD_JOIN.join(t for t in texts.values() if t.strip())
     elif row.kind == "system_design":
         phases = [p.id for p in _phases(stage)]
-        others = sorted(k for k in fields if k not in phases and k not in ("components", "scratchpad"))
+        others = sorted(k for k in fields if k not in phases + ["components", "scratchpad"])
         order = phases + others + ["scratchpad"]
         text = FIELD_JOIN.join(fields[k] for k in order if (fields.get(k) or "").strip())
     else:
@@ -422,7 +424,8 @@ def _coding(
         best = entry["best_submit"]
         if best is None:
             results.append(ProblemResult(slug, 0, 0, False, hints.get(slug, 0)))
-            notes.append(f"{slug}: " + ("never submitted" if mine else "not attempted") + ", counts 0")
+            what = "never submitted" if mine else "not attempted"
+            notes.append(f"{slug}: {what}, counts 0")
         else:
             results.append(ProblemResult(slug, best["passed"] or 0, best["total"] or 0,
                                          best["verdict"] == "accepted", hints.get(slug, 0)))
@@ -432,12 +435,15 @@ def _coding(
         return Score(row.stage_id, None, (), "stage", ("nothing was run or submitted",)), content
     score = score_coding_stage(
         row.stage_id,
-        CodingResult(results, seconds_used=row.elapsed_s, seconds_planned=row.planned_s, hints=stray),
+        CodingResult(results, seconds_used=row.elapsed_s, seconds_planned=row.planned_s,
+                     hints=stray),
     )
     return replace(score, notes=score.notes + tuple(notes)), content
 
 
-def _problem(slug: str, title: str | None, runs: list[dict[str, Any]], hints: int) -> dict[str, Any]:
+def _problem(
+    slug: str, title: str | None, runs: list[dict[str, Any]], hints: int
+) -> dict[str, Any]:
     graded = [r for r in runs if r["result"] is not None]
     submits = [r for r in graded if r["kind"] == "submit"]
     best = None
@@ -515,5 +521,9 @@ def advice(result: Mapping[str, Any]) -> list[dict[str, Any]]:
         })
     vec = result.get("vectorized")
     if vec:
-        out.append({"kind": "vectorized", "ok": vec.get("ok"), "text": f"Vectorized: {vec.get('message')}"})
+        out.append({
+            "kind": "vectorized",
+            "ok": vec.get("ok"),
+            "text": f"Vectorized: {vec.get('message')}",
+        })
     return out

@@ -6,16 +6,23 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from pygments import highlight
+
 from mockint.report.markdown import (
-    CHECK_WORDS,
     PROBLEM_STATUS,
     STATUS_WORDS,
+    answer_line,
+    checks_text,
     duration,
+    i_we_text,
+    mark,
     num,
     part_text,
     pct,
     planned,
+    problem_facts,
     score_text,
+    stage_line,
     verdict_word,
 )
 
@@ -57,13 +64,8 @@ def _parts(score: dict[str, Any], depth: int) -> str:
 
 
 def _quote(text: str, empty: str = "(empty)") -> str:
+    # white-space: pre-wrap in the CSS keeps the candidate's line breaks.
     return f"<blockquote>{_e(text.strip()) if text.strip() else _e(empty)}</blockquote>"
-
-
-def _code(code: str, formatter, lexer) -> str:
-    from pygments import highlight
-
-    return highlight(code, lexer, formatter)
 
 
 def render_html(report: dict[str, Any]) -> str:
@@ -117,9 +119,11 @@ def _times(report: dict[str, Any]) -> list[str]:
     rows = []
     for st in report["stages"]:
         over = st["overtime_s"]
-        rows.append([str(st["idx"] + 1), st["title"], planned(st["planned_s"]), duration(st["used_s"]),
-                     ("+" + duration(over)) if over else "-", STATUS_WORDS.get(st["status"], st["status"]),
-                     num(st["score"]["value"]) if st["scored"] else "not scored"])
+        rows.append([
+            str(st["idx"] + 1), st["title"], planned(st["planned_s"]), duration(st["used_s"]),
+            ("+" + duration(over)) if over else "-", STATUS_WORDS.get(st["status"], st["status"]),
+            num(st["score"]["value"]) if st["scored"] else "not scored",
+        ])
     t = report["times"]
     rows.append(["", "Total", planned(t["planned_s"]), duration(t["used_s"]),
                  ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-", "", ""])
@@ -150,13 +154,7 @@ def _missed(report: dict[str, Any]) -> list[str]:
 def _stage(st: dict[str, Any], formatter, lexer) -> list[str]:
     out = [f'<section id="stage-{_e(st["id"])}">',
            f"<h2>{st['idx'] + 1}. {_e(st['title'])}: {_e(score_text(st['score']))}</h2>"]
-    line = f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used " \
-           f"{duration(st['used_s'])} of {planned(st['planned_s'])}"
-    if st["overtime_s"]:
-        line += f" (+{duration(st['overtime_s'])} overtime)"
-    if st["pauses"]:
-        line += f" · {st['pauses']} pause" + ("s" if st["pauses"] != 1 else "")
-    out.append(f"<p>{_e(line)}</p>")
+    out.append(f"<p>{_e(stage_line(st))}</p>")
     out.append(_parts(st["score"], 2))
     if st["notes"]:
         out += ["<p>Notes:</p>", _quote(st["notes"])]
@@ -168,10 +166,13 @@ def _stage(st: dict[str, Any], formatter, lexer) -> list[str]:
             for i, q in enumerate(content["questions"], 1):
                 out += _question(st["kind"], i, q)
             if content.get("questions_to_ask"):
-                out += ["<h3>Good questions to ask</h3>",
-                        "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in content["questions_to_ask"]) + "</ul>"]
+                out += ["<h3>Good questions to ask</h3>", _list(content["questions_to_ask"])]
     out.append("</section>")
     return out
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in items) + "</ul>"
 
 
 def _point(p: dict[str, Any]) -> str:
@@ -183,14 +184,12 @@ def _point(p: dict[str, Any]) -> str:
 
 
 def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
+    comps = f" · competencies: {_e(', '.join(q['competencies']))}" if q["competencies"] else ""
     out = [f"<h3>Q{i}. {_e(q['prompt'] or '(question no longer in the bank)')}</h3>",
-           f"<p>Question <code>{_e(q['id'])}</code>"
-           + (f" · competencies: {_e(', '.join(q['competencies']))}" if q["competencies"] else "") + "</p>"]
+           f"<p>Question <code>{_e(q['id'])}</code>{comps}</p>"]
     if q["status"] != "answered":
         return out + ["<p>Not answered.</p>"]
-    line = f"Score: {num(q['score'])} / 100" if q["score"] is not None else "Score: not scored"
-    line += f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
-    out.append(f"<p>{_e(line)}</p>")
+    out.append(f"<p>{_e(answer_line(q))}</p>")
     if kind == "behavioural":
         out += _star(q)
     elif kind == "system_design":
@@ -206,9 +205,10 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
                    f"Not used: {_e(', '.join(cov['terminology_unused']) or 'none')}.</p>")
     for label, key in (("Common mistakes to check", "mistakes"), ("What interviewers look for", "look_for")):
         if q[key]:
-            out += [f"<p>{label}:</p>", "<ul>" + "".join(f"<li>{_e(m)}</li>" for m in q[key]) + "</ul>"]
+            out += [f"<p>{label}:</p>", _list(q[key])]
     if q["ratings"]:
-        out.append("<p>Self-rating: " + _e(", ".join(f"{k} {v}/5" for k, v in q["ratings"].items())) + "</p>")
+        ratings = ", ".join(f"{k} {v}/5" for k, v in q["ratings"].items())
+        out.append(f"<p>Self-rating: {_e(ratings)}</p>")
     return out
 
 
@@ -216,18 +216,12 @@ def _star(q: dict[str, Any]) -> list[str]:
     star = q["star"]
     rows = [[p["name"].capitalize(), str(p["words"]), pct(p["share"]), duration(p["seconds"]),
              pct(p["time_share"]), str(p["i"]), str(p["we"])] for p in star["parts"]]
-    action = next(p for p in star["parts"] if p["name"] == "action")
-    checks = ", ".join(f"{'✓' if ok else '✗'} {CHECK_WORDS.get(k, k)}" for k, ok in star["checks"].items())
     out = ["<p>STAR analysis:</p>",
            _table(["Part", "Words", "Share", "Time", "Time share", "I", "we"], rows),
-           "<ul>",
-           f"<li>Result numbers: {_e(', '.join(star['result_numbers']) or 'none')}</li>",
-           f"<li>&quot;I&quot; {star['i']} against &quot;we&quot; {star['we']} "
-           f"(in the Action: {action['i']} against {action['we']})</li>",
-           f"<li>Checks: {_e(checks)}</li>",
-           "</ul>"]
+           _list([f"Result numbers: {', '.join(star['result_numbers']) or 'none'}",
+                  i_we_text(star), f"Checks: {checks_text(star)}"])]
     if star["advice"]:
-        out += ["<p>Advice:</p>", "<ul>" + "".join(f"<li>{_e(a['text'])}</li>" for a in star["advice"]) + "</ul>"]
+        out += ["<p>Advice:</p>", _list([a["text"] for a in star["advice"]])]
     out.append("<p>The story:</p>")
     for name, text in q["fields"].items():
         out.append(f"<p><strong>{_e(name.capitalize())}.</strong></p>" + _quote(text))
@@ -258,13 +252,7 @@ def _coding(content: dict[str, Any], formatter, lexer) -> list[str]:
     for p in content["problems"]:
         out.append(f"<h3>{_e(p['title'])} (<code>{_e(p['slug'])}</code>): "
                    f"{_e(PROBLEM_STATUS.get(p['status'], p['status']))}</h3>")
-        facts = [f"runs {p['runs']}", f"submits {p['submits']}", f"hints {p['hints']}"]
-        if p["unfinished"]:
-            facts.append(f"cancelled or failed {p['unfinished']}")
-        facts.append(f"first run at {duration(p['first_run_s'])}" if p["first_run_s"] is not None else "never run")
-        if p["accepted_s"] is not None:
-            facts.append(f"accepted at {duration(p['accepted_s'])}")
-        out.append(f"<p>{_e(' · '.join(facts))}</p>")
+        out.append(f"<p>{_e(problem_facts(p))}</p>")
         best, last = p["best_submit"], p["last_run"]
         if best:
             out += _run("Best submit", best)
@@ -273,7 +261,7 @@ def _coding(content: dict[str, Any], formatter, lexer) -> list[str]:
         shown = best or last
         if shown:
             out += [f"<p>Code ({'best submit' if best else 'last run'}):</p>",
-                    _code(shown["code"], formatter, lexer)]
+                    highlight(shown["code"], lexer, formatter)]
     if content.get("hints_other"):
         out.append(f"<p>Hints not tied to a problem: {content['hints_other']}</p>")
     return out or ["<p>No problems.</p>"]
@@ -290,8 +278,5 @@ def _run(label: str, r: dict[str, Any]) -> list[str]:
     if rows:
         out.append(_table(["Test", "Visible", "Verdict", "Time", "Message"], rows))
     if r["advice"]:
-        lis = "".join(
-            f"<li>{'✓' if a['ok'] else ('✗' if a['ok'] is False else '?')} {_e(a['text'])}</li>"
-            for a in r["advice"])
-        out += ["<p>Advice:</p>", f"<ul>{lis}</ul>"]
+        out += ["<p>Advice:</p>", _list([f"{mark(a['ok'])} {a['text']}" for a in r["advice"]])]
     return out

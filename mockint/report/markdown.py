@@ -79,6 +79,51 @@ def _signed(x: float) -> str:
     return ("+" if x >= 0 else "") + num(x)
 
 
+def mark(ok: bool | None) -> str:
+    return "✓" if ok else ("✗" if ok is False else "?")
+
+
+def checks_text(star: dict[str, Any]) -> str:
+    return ", ".join(f"{mark(ok)} {CHECK_WORDS.get(k, k)}" for k, ok in star["checks"].items())
+
+
+def i_we_text(star: dict[str, Any]) -> str:
+    action = next(p for p in star["parts"] if p["name"] == "action")
+    return (f"\"I\" {star['i']} against \"we\" {star['we']} "
+            f"(in the Action: {action['i']} against {action['we']})")
+
+
+def stage_line(st: dict[str, Any]) -> str:
+    """Status, time used against planned, pauses and crash recoveries, on one line."""
+    line = (f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used "
+            f"{duration(st['used_s'])} of {planned(st['planned_s'])}")
+    if st["overtime_s"]:
+        line += f" (+{duration(st['overtime_s'])} overtime)"
+    if st["pauses"]:
+        line += f" · {st['pauses']} pause" + ("s" if st["pauses"] != 1 else "")
+    if st["recovered_s"]:
+        line += f" · recovered after a crash ({duration(st['recovered_s'])} not charged)"
+    return line
+
+
+def problem_facts(p: dict[str, Any]) -> str:
+    facts = [f"runs {p['runs']}", f"submits {p['submits']}", f"hints {p['hints']}"]
+    if p["unfinished"]:
+        facts.append(f"cancelled or failed {p['unfinished']}")
+    if p["first_run_s"] is None:
+        facts.append("never run")
+    else:
+        facts.append(f"first run at {duration(p['first_run_s'])}")
+    if p["accepted_s"] is not None:
+        facts.append(f"accepted at {duration(p['accepted_s'])}")
+    return " · ".join(facts)
+
+
+def answer_line(q: dict[str, Any]) -> str:
+    line = f"Score: {num(q['score'])} / 100" if q["score"] is not None else "Score: not scored"
+    return line + f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
+
+
 def duration(seconds: float | None) -> str:
     return "-" if seconds is None else elapsed_text(seconds)
 
@@ -196,7 +241,8 @@ def _missed(report: dict[str, Any]) -> list[str]:
     out += ["### Key points missed", ""]
     out += [f"- {where(m)}: {_prose(m['text'])}" for m in report["key_points_missed"]] or ["- none"]
     out += ["", "### Common mistakes to check", ""]
-    out += [f"- {where(m)}: {_prose(m['mistake'])}" for m in report["common_mistakes"]] or ["- none"]
+    mistakes = report["common_mistakes"]
+    out += [f"- {where(m)}: {_prose(m['mistake'])}" for m in mistakes] or ["- none"]
     if report["unanswered"]:
         out += ["", "### Questions not answered", ""]
         out += [f"- {where(m)}" for m in report["unanswered"]]
@@ -205,15 +251,7 @@ def _missed(report: dict[str, Any]) -> list[str]:
 
 def _stage(st: dict[str, Any]) -> list[str]:
     out = [f"## {st['idx'] + 1}. {_prose(st['title'])}: {score_text(st['score'])}", ""]
-    line = f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used " \
-           f"{duration(st['used_s'])} of {planned(st['planned_s'])}"
-    if st["overtime_s"]:
-        line += f" (+{duration(st['overtime_s'])} overtime)"
-    if st["pauses"]:
-        line += f" · {st['pauses']} pause" + ("s" if st["pauses"] != 1 else "")
-    if st["recovered_s"]:
-        line += f" · recovered after a crash ({duration(st['recovered_s'])} not charged)"
-    out += [line, ""]
+    out += [_prose(stage_line(st)), ""]
     if st["score"]["parts"] or st["score"]["notes"]:
         out += ["Score:", ""] + _parts(st["score"], depth=2) + [""]
     if st["notes"]:
@@ -241,15 +279,14 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
            + (f" · competencies: {', '.join(q['competencies'])}" if q["competencies"] else ""), ""]
     if q["status"] != "answered":
         return out + ["Not answered.", ""]
-    line = f"Score: {num(q['score'])} / 100" if q["score"] is not None else "Score: not scored"
-    line += f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
-    out += [line, ""]
+    out += [answer_line(q), ""]
     if kind == "behavioural":
         out += _star(q)
     elif kind == "system_design":
         out += _design(q)
     else:
-        out += ["Answer:", ""] + (_quote(q["answer"]) if q["answer"].strip() else ["> (empty)"]) + [""]
+        quoted = _quote(q["answer"]) if q["answer"].strip() else ["> (empty)"]
+        out += ["Answer:", ""] + quoted + [""]
     cov = q.get("coverage")
     if cov is not None and kind != "system_design":
         out += [f"Key points covered: {cov['covered']} of {cov['total']}", ""]
@@ -257,10 +294,9 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
     if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
         out += [f"Terms used: {', '.join(cov['terminology_used']) or 'none'}. "
                 f"Not used: {', '.join(cov['terminology_unused']) or 'none'}.", ""]
-    if q["mistakes"]:
-        out += ["Common mistakes to check:", ""] + [f"- {_prose(m)}" for m in q["mistakes"]] + [""]
-    if q["look_for"]:
-        out += ["What interviewers look for:", ""] + [f"- {_prose(m)}" for m in q["look_for"]] + [""]
+    for label, key in (("Common mistakes to check", "mistakes"), ("What interviewers look for", "look_for")):
+        if q[key]:
+            out += [f"{label}:", ""] + [f"- {_prose(m)}" for m in q[key]] + [""]
     if q["ratings"]:
         out += ["Self-rating: " + ", ".join(f"{k} {v}/5" for k, v in q["ratings"].items()), ""]
     return out
@@ -283,15 +319,9 @@ def _star(q: dict[str, Any]) -> list[str]:
     ]
     out = ["STAR analysis:", ""]
     out += _table(["Part", "Words", "Share", "Time", "Time share", "I", "we"], rows) + [""]
-    action = next(p for p in star["parts"] if p["name"] == "action")
     numbers = ", ".join(star["result_numbers"]) or "none"
-    out += [
-        f"- Result numbers: {_prose(numbers)}",
-        f"- \"I\" {star['i']} against \"we\" {star['we']} (in the Action: {action['i']} against {action['we']})",
-        "- Checks: " + ", ".join(
-            f"{'✓' if ok else '✗'} {CHECK_WORDS.get(k, k)}" for k, ok in star["checks"].items()),
-        "",
-    ]
+    out += [f"- Result numbers: {_prose(numbers)}", f"- {i_we_text(star)}",
+            f"- Checks: {checks_text(star)}", ""]
     if star["advice"]:
         out += ["Advice:", ""] + [f"- {_prose(a['text'])}" for a in star["advice"]] + [""]
     out += ["The story:", ""]
@@ -325,15 +355,9 @@ def _design(q: dict[str, Any]) -> list[str]:
 def _coding(content: dict[str, Any]) -> list[str]:
     out = []
     for p in content["problems"]:
-        out += [f"### {_prose(p['title'])} (`{p['slug']}`): {PROBLEM_STATUS.get(p['status'], p['status'])}", ""]
-        facts = [f"runs {p['runs']}", f"submits {p['submits']}", f"hints {p['hints']}"]
-        if p["unfinished"]:
-            facts.append(f"cancelled or failed {p['unfinished']}")
-        facts.append(f"first run at {duration(p['first_run_s'])}" if p["first_run_s"] is not None
-                     else "never run")
-        if p["accepted_s"] is not None:
-            facts.append(f"accepted at {duration(p['accepted_s'])}")
-        out += ["- " + " · ".join(facts), ""]
+        status = PROBLEM_STATUS.get(p["status"], p["status"])
+        out += [f"### {_prose(p['title'])} (`{p['slug']}`): {status}", ""]
+        out += ["- " + problem_facts(p), ""]
         best, last = p["best_submit"], p["last_run"]
         if best:
             out += _run("Best submit", best)
@@ -341,7 +365,8 @@ def _coding(content: dict[str, Any]) -> list[str]:
             out += _run("Last run", last)
         shown = best or last
         if shown:
-            out += [f"Code ({'best submit' if best else 'last run'}):", ""] + _fence(shown["code"], "python") + [""]
+            label = "best submit" if best else "last run"
+            out += [f"Code ({label}):", ""] + _fence(shown["code"], "python") + [""]
     if content.get("hints_other"):
         out += [f"Hints not tied to a problem: {content['hints_other']}", ""]
     return out or ["No problems.", ""]
@@ -359,6 +384,5 @@ def _run(label: str, r: dict[str, Any]) -> list[str]:
         out += _table(["Test", "Visible", "Verdict", "Time", "Message"], rows) + [""]
     if r["advice"]:
         out += ["Advice:", ""]
-        out += [f"- {'✓' if a['ok'] else ('✗' if a['ok'] is False else '?')} {_prose(a['text'])}"
-                for a in r["advice"]] + [""]
+        out += [f"- {mark(a['ok'])} {_prose(a['text'])}" for a in r["advice"]] + [""]
     return out
