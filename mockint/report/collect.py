@@ -5,7 +5,7 @@ clock), scores with `mockint.scoring`, and orders every list by the scenario (st
 questions, problems) or by the order things happened, so the same session always gives
 the same report.
 
-Shape (see also the report's README section in `markdown.py`):
+Shape:
 
     {"format": 1,
      "session": {id, scenario_id, title, description, pace, mode, status, created_at,

@@ -184,6 +184,25 @@ def test_coding_stage_started_with_nothing_run_is_not_scored(tmp_path):
     assert [p["status"] for p in coding["content"]["problems"]] == ["not_attempted", "not_attempted"]
 
 
+def test_stage_in_progress_after_a_crash(tmp_path):
+    from mockint.recording import resume_session
+
+    store = Store(tmp_path / "crash.db")
+    clock = FakeClock(scripted.START)
+    sid = store.create_session(scenario_to_dict(scripted.SCENARIO), pace=1.0, now=clock.now())
+    session = Session(scripted.SCENARIO, clock)
+    recorder = Recorder(store, sid)
+    session.subscribe(recorder)
+    session.start()
+    clock.advance(90)
+    recorder.heartbeat(session)
+    clock.advance(300)  # the app is dead for five minutes
+    resume_session(store, store.load(sid), clock)
+    st = _report(store, sid)["stages"][0]
+    assert st["status"] == "in_progress" and st["used_s"] == 90.0 and st["recovered_s"] == 300.0
+    assert "recovered after a crash (05:00 not charged)" in render_markdown(_report(store, sid))
+
+
 def test_default_lookups_use_the_installed_banks_and_problems(session):
     from mockint.grading.problems import load_problem
     from mockint.scenario.bank_load import bank_for_kind
