@@ -101,6 +101,8 @@ class CodingScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Kept: on shutdown the children may be gone before our own unmount saves the code.
+        self.editor = self.query_one("#editor", CodeEditor)
         self._load_saved()
         self._show_problem()
         self._last_remaining = self.session.remaining(self.index)
@@ -171,7 +173,7 @@ class CodingScreen(BaseScreen):
         if not self._dirty:
             return
         self._dirty = False
-        editor = self.query_one("#editor", TextArea)
+        editor = self.editor
         slug = self.problem.slug
         self.codes[slug] = editor.text
         self.cursors[slug] = editor.cursor_location

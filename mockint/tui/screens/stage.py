@@ -55,7 +55,8 @@ class StageScreen(BaseScreen):
         self.refresh_clock()
         self.set_interval(TICK_S, self.refresh_clock)
         self.set_interval(NOTE_FLUSH_S, self.flush_notes)
-        self.query_one("#notes", TextArea).focus()
+        self.notes_area = self.query_one("#notes", TextArea)
+        self.notes_area.focus()
 
     def refresh_clock(self) -> None:
         s = self.session
@@ -79,7 +80,7 @@ class StageScreen(BaseScreen):
         if not self._dirty:
             return
         self._dirty = False
-        text = self.query_one("#notes", TextArea).text
+        text = self.notes_area.text
         self.app.save_note(self.index, text)  # type: ignore[attr-defined]
 
     def action_toggle_pause(self) -> None:
