@@ -198,6 +198,22 @@ def scenarios_validate(paths: tuple[Path, ...]) -> None:
         sys.exit(2)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("session_id", type=int)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
+    help="md for people, json for tools, html with the code highlighted.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@_db_option
+def report(session_id: int, fmt: str, output: str | None, db: Path | None) -> None:
+    """The report of one session: times, scores and their parts, what was missed, coding
+    verdicts and advice, the STAR analysis."""
+    from mockint.report.commands import report_command
+
+    sys.exit(report_command(session_id, fmt, output, str(db) if db else None))
+
+
 @cli.group(context_settings=CONTEXT)
 def banks() -> None:
     """Question banks of the talking rounds (bundled, and your data directory's banks/)."""

@@ -58,6 +58,13 @@ async def test_whole_loop_at_a_tiny_pace(tmp_path):
         table = app.screen.query_one("#summary-table")
         assert table.row_count == 6
         assert "overtime" in str(table.get_row_at(0)[-1])
+        score_line = str(app.screen.query_one("#summary-score").render())
+        assert score_line.startswith("Overall score: not scored")  # nothing was answered
+        await pilot.press("r")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReportScreen")
+        assert "## Times" in app.screen.markdown
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
     db = sqlite_utils.Database(tmp_path / "pilot.db")

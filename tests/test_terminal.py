@@ -1,6 +1,7 @@
 """mockint in a real terminal (tmux): the countdown, and surviving kill -9."""
 
 import json
+import re
 import os
 import signal
 import time
@@ -81,3 +82,36 @@ def test_kill_9_then_resume_brings_back_stage_clock_and_notes(term, tmp_path):
     time.sleep(1.5)
     m2 = term.wait_for(r"(\d\d):(\d\d) left of 45:00( +PAUSED)?")
     assert m2.group(3) is None and seconds(m2) < seconds(m)
+
+
+def test_a_behavioural_answer_typed_in_the_terminal_is_in_the_report(term, cli):
+    db_path = os.environ["MOCKINT_DB"]
+    term.start("run", "--stages", "behavioural", "--pace", "0.5")
+    term.wait_for(r"Stage 1 of 1")
+    term.send("Enter")
+    term.wait_for(r"Situation")
+    term.type("Our churn model drifted after a pricing change.")
+    term.send("Tab")
+    term.type("I owned retraining it within two weeks.")
+    term.send("Tab")
+    term.type("I rebuilt the features, I set up a weekly backtest and I ran a shadow launch.")
+    term.send("Tab")
+    term.type("Precision rose from 0.61 to 0.74 and churn fell 3%.")
+    term.wait_for(r"Result has a number")
+    assert re.search(r"✓ Result has a number", term.screen())
+    time.sleep(1.2)  # saved within a second
+    term.send("C-j")
+    term.wait_for(r"Key points: \d+ of \d+ covered")
+    term.send("4")
+    time.sleep(0.8)
+    res = cli("report", "1", "--format", "md", "--db", db_path)
+    assert res.returncode == 0, res.stderr
+    assert "I rebuilt the features, I set up a weekly backtest and I ran a shadow launch." in res.stdout
+    assert "Precision rose from 0.61 to 0.74" in res.stdout
+    res = cli("report", "1", "--format", "json", "--db", db_path)
+    report = json.loads(res.stdout)
+    [stage] = report["stages"]
+    first = stage["content"]["questions"][0]
+    assert first["fields"]["action"].startswith("I rebuilt the features")
+    assert first["star"]["checks"]["result_has_number"] is True
+    assert first["ratings"] == {"rubric": 4}

@@ -56,11 +56,17 @@ class Tmux:
     def pid(self) -> int:
         return int(self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").strip())
 
+    # Short pauses after each send, as a person's typing has: a burst of a whole sentence and
+    # a Tab in one read is not how terminals deliver typing, and Textual may merge it.
     def send(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", self.session, *keys)
+        time.sleep(0.1)
 
     def type(self, text: str) -> None:
-        self._tmux("send-keys", "-t", self.session, "-l", text)
+        for start in range(0, len(text), 8):
+            self._tmux("send-keys", "-t", self.session, "-l", text[start : start + 8])
+            time.sleep(0.02)
+        time.sleep(0.1)
 
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.session)

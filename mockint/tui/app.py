@@ -163,7 +163,7 @@ class MockintApp(App):
         if s is None:
             return
         if s.finished:
-            self._show(SummaryScreen(s))
+            self._show(SummaryScreen(s, self.recorder.session_id if self.recorder else None))
         elif s.run.state is StageState.NOT_STARTED:
             self._show(StageIntro(s.run.stage, s.current, len(s.runs)))
             if s.run.stage.kind == "coding":

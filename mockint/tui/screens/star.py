@@ -27,9 +27,9 @@ def guidance(fields: dict[str, str], seconds: dict[str, float]) -> Text:
     t = Text()
     t.append("Live STAR check\n", style="bold")
     for part in a.parts:
-        t.append(f"{part.name:<11}{part.words:>4} words {part.share:>4.0%}")
+        t.append(f"{part.name.capitalize():<11}{part.words:>4}w {part.share:>4.0%}")
         if part.seconds:
-            t.append(f"  {elapsed_text(part.seconds)}", style="dim")
+            t.append(f" {elapsed_text(part.seconds)}", style="dim")
         t.append("\n")
     checks = a.checks()
     labels = {

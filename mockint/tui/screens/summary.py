@@ -16,18 +16,22 @@ class SummaryScreen(BaseScreen):
     HELP_TEXT = "Time planned and used for each stage of the loop you just finished."
     BINDINGS = [
         Binding("enter", "app.go_home", "Home", id="summary.home", priority=True),
+        Binding("r", "report", "Full report", id="summary.report"),
         Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, session_id: int | None = None) -> None:
         super().__init__()
         self.session = session
+        self.session_id = session_id
+        self.report: dict | None = None
 
     def body(self):
         with Vertical(id="summary"):
             yield Static(f"[b]Loop finished: {self.session.scenario.title}[/b]", id="summary-title")
             yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
             yield Static("", id="summary-total")
+            yield Static("", id="summary-score")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -54,3 +58,35 @@ class SummaryScreen(BaseScreen):
             + (f", overtime +{elapsed_text(over)}" if over > 0 else "")
         )
         table.focus()
+        self.show_score()
+
+    def show_score(self) -> None:
+        if self.session_id is None:
+            return
+        from mockint.report.collect import build_report
+
+        try:
+            self.report = build_report(self.app.store, self.session_id)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - the times above stay useful without it
+            self.query_one("#summary-score", Static).update(f"The report could not be built: {exc}")
+            return
+        score = self.report["overall"]["score"]
+        value = score.get("value")
+        text = "Overall score: not scored" if value is None else f"Overall score: {value:.0f} / 100"
+        parts = [
+            f"{p['name'].replace('_', ' ')} {p['value']:.0f}"
+            for p in score.get("parts", [])
+            if p.get("value") is not None
+        ]
+        if parts:
+            text += " (" + ", ".join(parts) + ")"
+        self.query_one("#summary-score", Static).update(text + ". Press r for the full report.")
+
+    def action_report(self) -> None:
+        if self.report is None or self.session_id is None:
+            self.notify("No report for this session.", severity="warning")
+            return
+        from mockint.report.markdown import render_markdown
+        from mockint.tui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.session_id, render_markdown(self.report)))
