@@ -74,6 +74,7 @@ class ZygoteProcess:
         child.close()
         self.sock, self.pid = parent, pid
         self.session_w: int | None = None
+        self.standby_w: int | None = None
         hello, _ = zygote.recv_msg(parent)
         if not hello:
             raise ZygoteDied("the sandbox server did not start")
@@ -99,25 +100,28 @@ class ZygoteProcess:
         return reply, output, frame
 
     def open_session(self) -> None:
-        """Start a sandbox session now, so its setup is done before the next submission."""
-        if self.session_w is None:
-            r, self.session_w = os.pipe()
-            self._zygote.send_msg(self.sock, {"op": "session", "tmpfs_mb": 16}, [r])
-            os.close(r)
+        """Have an active sandbox session and a standby one (mirrors the zygote's state)."""
+        for slot in ("session_w", "standby_w"):
+            if getattr(self, slot) is None:
+                r, w = os.pipe()
+                self._zygote.send_msg(self.sock, {"op": "session", "tmpfs_mb": 16}, [r])
+                os.close(r)
+                setattr(self, slot, w)
 
     def end_session(self) -> None:
-        """Kill the current sandbox session and prepare a fresh one for the next submission."""
+        """Kill the active session; the standby takes over and a new standby is started."""
         if self.session_w is not None:
             self._zygote.send_msg(self.sock, {"op": "end"})
             self._close_session_pipe()
         self.open_session()
 
     def _close_session_pipe(self) -> None:
+        """The zygote has dropped the active session and promoted the standby: do the same."""
         try:
             os.close(self.session_w)
         except OSError:
             pass
-        self.session_w = None
+        self.session_w, self.standby_w = self.standby_w, None
 
     def cancel(self) -> None:
         try:

@@ -152,7 +152,7 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
     import torch
 
     torch.set_num_threads(1)
-    from mockint.grading import harness  # noqa: F401 - imported once here, not per child
+    from mockint.grading import harness  # imported once here, not per child
 
     setup = _Setup(judge_root, masks)
     send_msg(sock, {"ready": True, "namespaces": setup.namespaces, "warning": setup.warning})
@@ -163,33 +163,43 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
     signal.set_wakeup_fd(wake_w)
     # The worker cancels a run with SIGUSR1; the handler only has to exist.
     signal.signal(signal.SIGUSR1, lambda *_: None)
+    harness.warm_up()
+    gc.collect()
     # Children would otherwise copy every page the collector touches.
     gc.freeze()
-    session = None
+    sandbox.collapse_to_huge_pages()
+    # The active session serves the current submission; a standby one is already set up
+    # for the next, so a submission never waits for namespaces and mounts.
+    active = standby = None
     while True:
         msg, fds = recv_msg(sock)
         if msg is None:
-            if session:
-                session.close()
+            for session in (active, standby):
+                if session:
+                    session.close()
             os._exit(0)
         op = msg.get("op")
-        if op == "session" and len(fds) == 1 and session is None:
+        if op == "session" and len(fds) == 1 and (active is None or standby is None):
             session = _Session(setup, fds[0], msg["tmpfs_mb"])
+            if active is None:
+                active = session
+            else:
+                standby = session
             continue
         for fd in fds:
             os.close(fd)
-        if op == "run" and session is not None:
+        if op == "run" and active is not None:
             _drain(_WAKE[0])  # a cancel that arrived after the previous run ended
-            reply, blobs = session.run(msg)
+            reply, blobs = active.run(msg)
             if not reply["session_alive"]:
-                session.close()
-                session = None
+                active.close()
+                active, standby = standby, None
             send_msg(sock, reply)
             for blob in blobs:
                 sock.sendall(blob)
-        elif op == "end" and session is not None:
-            session.close()
-            session = None
+        elif op == "end" and active is not None:
+            active.close()
+            active, standby = standby, None
 
 
 class _Session:
@@ -213,20 +223,20 @@ class _Session:
         for fd in (payload_fd, out_w, frame_w, ctl_w):
             os.close(fd)
         self.pid = pid
+        _LIVE_SESSIONS.add(pid)
         self.pidfd = os.pidfd_open(pid)
         self.ctl_buf = b""
         self.exited = None  # wait status once the session's outer process is gone
 
     def run(self, msg: dict) -> tuple[dict, list[bytes]]:
-        start = time.monotonic()
-        deadline = start + msg["wall_s"]
+        self.started = time.monotonic()
         out_cap = msg["output_kb"] * 1024
         out_keep, out_total, frame = bytearray(), 0, bytearray()
         timed_out = output_exceeded = frame_exceeded = cancelled = False
         end = None
         fds = [self.out_r, self.frame_r, self.ctl_r, self.pidfd, _WAKE[0]]
         while end is None and self.exited is None:
-            remaining = deadline - time.monotonic()
+            remaining = self.started + msg["wall_s"] - time.monotonic()
             if remaining <= 0:
                 timed_out = True
                 break
@@ -251,7 +261,7 @@ class _Session:
                 end = self._read_end()
             if self.pidfd in ready and end is None:
                 _, self.exited, _ = os.wait4(self.pid, 0)
-        wall = time.monotonic() - start
+        wall = time.monotonic() - self.started
         if end is None and self.exited is None:
             self.kill()
         # The runner is gone: what it wrote is already in the pipes.
@@ -266,7 +276,11 @@ class _Session:
                         out_keep += chunk[: KEEP_OUTPUT - len(out_keep)]
         if end is None and self.exited is not None and self.ctl_r is not None:
             end = self._read_end()  # the runner's end line may have raced the session's exit
-        status, cpu = (end if end else (self.exited if self.exited is not None else 0, 0.0))
+        if end:
+            status, cpu, ended = end
+            wall = ended - self.started
+        else:
+            status, cpu = (self.exited if self.exited is not None else 0), 0.0
         reply = {
             "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
             "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
@@ -283,22 +297,26 @@ class _Session:
         }
         return reply, [bytes(out_keep), bytes(frame[:FRAME_CAP])]
 
-    def _read_end(self) -> tuple[int, float] | None:
-        """Parse `E <status> <cpu seconds>` from the session init."""
+    def _read_end(self) -> tuple[int, float, float] | None:
+        """Parse the session init's lines: `B <start>` when the runner took the request (the
+        request may reach it before we read the worker's "run"), `E <status> <cpu> <end>`."""
         for chunk in _drain_chunks(self.ctl_r):
             self.ctl_buf += chunk
         while b"\n" in self.ctl_buf:
             line, self.ctl_buf = self.ctl_buf.split(b"\n", 1)
             parts = line.split()
-            if len(parts) == 3 and parts[0] == b"E":
-                return int(parts[1]), float(parts[2])
+            if len(parts) == 2 and parts[0] == b"B":
+                self.started = min(self.started, float(parts[1]))
+            elif len(parts) == 4 and parts[0] == b"E":
+                return int(parts[1]), float(parts[2]), float(parts[3])
         return None
 
     def kill(self) -> None:
         _kill_group(self.pid)
         if self.exited is None:
             _, self.exited, _ = os.wait4(self.pid, 0)
-        _reap_orphans()
+        _LIVE_SESSIONS.discard(self.pid)
+        _reap_orphans(spare=_LIVE_SESSIONS)
 
     def close(self) -> None:
         self.kill()
@@ -359,49 +377,103 @@ NO_MORE_REQUESTS = 75
 
 
 def _session_loop(setup: _Setup, tmpfs_mb: int) -> None:
-    """Fork the next runner before its request arrives, so the fork is off the critical path."""
-    n = 0
-    while True:
-        n += 1
-        if setup.namespaces:
-            workdir = setup.judge_root
-            sandbox.umount(workdir)
-            sandbox.mount("tmpfs", workdir, "tmpfs", sandbox.MS_NOSUID | sandbox.MS_NODEV,
-                          f"size={tmpfs_mb}m,mode=1777")
-        else:
-            workdir = os.path.join(setup.judge_root, f"run-{os.getpid()}-{n}")
+    """Run requests one after another, each in a fresh runner.
+
+    Forking costs a few milliseconds, so the next runner is forked as soon as the current
+    one has taken its request, and waits (still privileged, before any submitted code) for
+    the next request while the current one works.
+    """
+    n = [0]
+
+    def spawn() -> tuple[int, int, str]:
+        n[0] += 1
+        workdir = setup.judge_root
+        if not setup.namespaces:
+            workdir = os.path.join(setup.judge_root, f"run-{os.getpid()}-{n[0]}")
             os.mkdir(workdir)
             os.chmod(workdir, 0o1777)
+        took_r, took_w = os.pipe()
         pid = os.fork()
         if pid == 0:
-            _runner(setup, workdir)
+            _runner(setup, workdir, took_w)
+        os.close(took_w)
+        return pid, took_r, workdir
+
+    current = spawn()
+    while True:
+        pid, took, workdir = current
+        took_request = _read_all(took, 1) == b"x"
+        os.close(took)
+        if took_request:
+            os.write(5, f"B {time.monotonic()!r}\n".encode())
+        upcoming = spawn() if took_request else None
         _, status, rusage = os.wait4(pid, 0)
-        # Whatever the runner started dies with it.
-        if setup.namespaces:
-            try:
-                os.kill(-1, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        _reap_orphans()
+        ended = time.monotonic()
+        # Whatever the runner started dies with it; the upcoming runner is spared.
+        _kill_all_but(upcoming[0] if upcoming else None, setup.namespaces)
         if not setup.namespaces:
             _remove_tree(workdir)
-        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == NO_MORE_REQUESTS:
-            return
+        if not took_request:
+            return  # no more requests (or the runner died before taking one): end the session
+        if setup.namespaces:  # a fresh, empty work directory for the next request
+            sandbox.umount(setup.judge_root)
+            sandbox.mount("tmpfs", setup.judge_root, "tmpfs", sandbox.MS_NOSUID | sandbox.MS_NODEV,
+                          f"size={tmpfs_mb}m,mode=1777")
         cpu = rusage.ru_utime + rusage.ru_stime
-        os.write(5, f"E {status} {cpu!r}\n".encode())
+        os.write(5, f"E {status} {cpu!r} {ended!r}\n".encode())
+        current = upcoming
 
 
-def _runner(setup: _Setup, workdir: str) -> None:
+def _kill_all_but(spare: int | None, in_pid_namespace: bool) -> None:
+    """Kill and reap every other process: the whole pid namespace, or our (subreaper) children."""
+    for _ in range(1000):
+        if in_pid_namespace:
+            victims = {int(p) for p in os.listdir("/proc") if p.isdigit()} - {1, spare}
+        else:
+            victims = _children() - {spare}
+        for victim in victims:
+            try:
+                os.kill(victim, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        while True:
+            try:
+                reaped, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if reaped == 0 or reaped == spare:
+                break
+        if not victims:
+            return
+        time.sleep(0.0005)
+
+
+def _children() -> set[int]:
+    kids = set()
+    try:
+        for tid in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{tid}/children") as f:
+                kids.update(int(p) for p in f.read().split())
+    except OSError:
+        pass
+    return kids
+
+
+def _runner(setup: _Setup, workdir: str, took_w: int) -> None:
     """Waits for one request, then runs it as the submission's process; never returns."""
     try:
         try:
             os.close(5)
+            os.closerange(6, took_w)
+            os.closerange(took_w + 1, 65536)
             head = _read_all(4, 4)
             if len(head) < 4:
                 os._exit(NO_MORE_REQUESTS)
             (size,) = struct.unpack("!I", head)
             wrapper = json.loads(_read_all(4, size))
             os.close(4)
+            os.write(took_w, b"x")
+            os.close(took_w)
             if not setup.namespaces:
                 os.setpgid(0, 0)
             os.chdir(workdir)
@@ -454,32 +526,25 @@ def _kill_group(pid: int) -> None:
             pass
 
 
-def _reap_orphans() -> None:
-    """Kill and reap every child we have (escapees re-parented to us as subreaper)."""
+_LIVE_SESSIONS: set[int] = set()
+
+
+def _reap_orphans(spare: set[int] = frozenset()) -> None:
+    """Kill and reap every child but `spare` (escapees re-parented to us as subreaper)."""
     for _ in range(200):
-        kids = set()
-        try:
-            for tid in os.listdir("/proc/self/task"):
-                with open(f"/proc/self/task/{tid}/children") as f:
-                    kids.update(int(p) for p in f.read().split())
-        except OSError:
-            pass
+        kids = _children() - spare
         for kid in kids:
             for target in (-kid, kid):
                 try:
                     os.kill(target, signal.SIGKILL)
                 except (ProcessLookupError, PermissionError):
                     pass
-        reaped = False
-        while True:
+        for kid in kids:
             try:
-                p, _ = os.waitpid(-1, os.WNOHANG)
+                os.waitpid(kid, os.WNOHANG)
             except ChildProcessError:
-                return
-            if p == 0:
-                break
-            reaped = True
-        if not kids and not reaped:
+                pass
+        if not kids:
             return
         time.sleep(0.001)
 
