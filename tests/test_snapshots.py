@@ -28,7 +28,7 @@ def test_home(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_stage_card(snap_compare, size):
     sc = find_scenario("aiml-engineer").subset(["system-design"])
-    assert snap_compare(app(start=sc), terminal_size=size)
+    assert snap_compare(app(start=_fixed_questions(sc)), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -45,4 +45,54 @@ def test_stage_running(snap_compare, size):
         await pilot.pause(0.6)
         pilot.app.screen.flush_notes()
 
-    assert snap_compare(app(start=sc, clock=clock), terminal_size=size, run_before=run_before)
+    assert snap_compare(app(start=_fixed_questions(sc), clock=clock), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_coding_screen(snap_compare, size):
+    from mockint.scenario.practice import practice_scenario
+
+    sc = practice_scenario("moving-average", "Moving average of a stream", "easy", 20)
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+
+    assert snap_compare(app(start=sc), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_star_form(snap_compare, size):
+    scenario = find_scenario("aiml-engineer").subset(["behavioural"])
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"Our churn model drifted.", "tab", *"I owned the fix.", "tab")
+        await pilot.press(*"I rebuilt the features.", "tab", *"Precision rose 13%.")
+        await pilot.pause(0.4)
+
+    assert snap_compare(app(start=_fixed_questions(scenario)), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_system_design(snap_compare, size):
+    sc = find_scenario("aiml-engineer").subset(["system-design"])
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"Serve 50M users, p99 under 100 ms", "f5", *"qps = 50M * 30 / day")
+        await pilot.pause(0.4)
+
+    assert snap_compare(app(start=_fixed_questions(sc)), terminal_size=size, run_before=run_before)
+
+
+def _fixed_questions(sc):
+    """The first question of each stage's bank, so the image does not depend on chance."""
+    from dataclasses import replace
+
+    from mockint.scenario.bank_load import bank_for_kind
+
+    stages = tuple(replace(s, questions=(bank_for_kind(s.kind).questions[0].id,)) for s in sc.stages)
+    return replace(sc, stages=stages)

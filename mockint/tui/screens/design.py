@@ -61,6 +61,8 @@ class DesignScreen(TalkScreen):
         checked = {c for c in self.row.fields.get("components", "").split(",") if c}
         for name in self.question.components:
             comp.add_option((name, name, name in checked))
+        if self.question.components:
+            comp.highlighted = 0
         self.query_one("#field-components").display = False
         self.update_outline()
         self.update_pad()
