@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import signal
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -146,14 +147,18 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome
 
 
 class Grader:
-    def __init__(self, run_child, end_session):
-        # run_child(payload: dict, limits: dict) -> (reply, output bytes, frame bytes), each
-        # request in a fresh process inside one sandbox session; end_session() tears it down.
-        self._run_child = run_child
-        self.end_session = end_session
+    """Grades submissions through the zygote's sandboxes (`worker.ZygoteProcess`).
 
-    def run_child(self, payload: dict, limits: dict) -> tuple[dict, bytes, bytes]:
-        reply, output, frame = self._run_child(payload, limits)
+    Tests run in several lanes at once (each a sandbox session, each test a fresh process)
+    and are reported in order. The vectorization count rides along as the last job.
+    """
+
+    def __init__(self, zygote):
+        self.zygote = zygote
+        self.lanes = len(zygote.active)
+
+    def run_child(self, payload: dict, limits: dict, lane: int = 0) -> tuple[dict, bytes, bytes]:
+        reply, output, frame = self.zygote.run(lane, payload, limits)
         if reply["cancelled"]:
             raise Cancelled()
         return reply, output, frame
@@ -162,56 +167,63 @@ class Grader:
         try:
             return self._grade(code, slug, hidden, emit, is_cancelled)
         finally:
-            self.end_session()
+            self.zygote.recycle()
 
     def _grade(self, code: str, slug: str, hidden: bool, emit, is_cancelled) -> dict:
+        from mockint.grading import advice  # imports this module back
+
         problem = load_problem(slug)
         cases_mod = load_cases_module(problem)
         cases = build_cases(problem, cases_mod, hidden)
         emit({"event": "started", "total": len(cases), "problem": slug})
+        jobs = [lambda lane, c=case, v=visible: self._run_case(problem, cases_mod, code, c, v, lane)
+                for case, visible in cases]
+        if problem.vectorized:
+            jobs.append(lambda lane: advice.vectorization(
+                lambda p, l: self.run_child(p, l, lane), problem, cases_mod, code))
+        pool = _Lanes(jobs, self.lanes, is_cancelled)
         tests, carried, skipped = [], None, 0
-        for index, (case, visible) in enumerate(cases):
+        try:
+            for index, (case, visible) in enumerate(cases):
+                if carried is not None:
+                    test = dict(carried, id=case["id"], visible=visible, time_ms=0)
+                else:
+                    test, whole_module = pool.result(index)
+                    if whole_module:
+                        pool.stop()
+                        carried = {k: test[k] for k in ("verdict", "message")}
+                        carried["message"] = "same failure as the first test: " + test["message"].split("\n")[0]
+                        if not visible:
+                            carried["message"] = f"{test['verdict']} while loading the module"
+                tests.append(test)
+                emit({"event": "test", "index": index, "test": test})
+                if test["verdict"] == "time_limit" and carried is None:
+                    skipped = len(cases) - index - 1
+                    pool.stop()
+                    break
+            passed = sum(t["verdict"] == "accepted" for t in tests)
+            verdict = next((t["verdict"] for t in tests if t["verdict"] != "accepted"), "accepted")
+            result = {"problem": slug, "verdict": verdict, "passed": passed, "total": len(cases),
+                      "tests": tests, "complexity": None, "vectorized": None}
+            if skipped:
+                result["skipped"] = skipped
+            if verdict == "accepted" and problem.vectorized:
+                result["vectorized"] = pool.result(len(cases))
+                emit({"event": "advice", "vectorized": result["vectorized"]})
+        finally:
+            pool.stop()
+            pool.join()
+        if verdict == "accepted" and problem.complexity:
             if is_cancelled():
                 raise Cancelled()
-            if carried is not None:
-                test = dict(carried, id=case["id"], visible=visible, time_ms=0)
-            else:
-                test, whole_module = self._run_case(problem, cases_mod, code, case, visible)
-                if whole_module:
-                    carried = {k: test[k] for k in ("verdict", "message")}
-                    carried["message"] = "same failure as the first test: " + test["message"].split("\n")[0]
-                    if not visible:
-                        carried["message"] = f"{test['verdict']} while loading the module"
-            tests.append(test)
-            emit({"event": "test", "index": index, "test": test})
-            if test["verdict"] == "time_limit" and carried is None:
-                skipped = len(cases) - index - 1
-                break
-        passed = sum(t["verdict"] == "accepted" for t in tests)
-        verdict = next((t["verdict"] for t in tests if t["verdict"] != "accepted"), "accepted")
-        result = {"problem": slug, "verdict": verdict, "passed": passed, "total": len(cases),
-                  "tests": tests, "complexity": None, "vectorized": None}
-        if skipped:
-            result["skipped"] = skipped
-        if verdict == "accepted":
-            from mockint.grading import advice  # imports this module back
-
-            if problem.vectorized:
-                if is_cancelled():
-                    raise Cancelled()
-                result["vectorized"] = advice.vectorization(self.run_child, problem, cases_mod, code)
-                emit({"event": "advice", "vectorized": result["vectorized"]})
-            if problem.complexity:
-                if is_cancelled():
-                    raise Cancelled()
-                result["complexity"] = advice.complexity(self.run_child, problem, cases_mod, code)
-                emit({"event": "advice", "complexity": result["complexity"]})
+            result["complexity"] = advice.complexity(self.run_child, problem, cases_mod, code)
+            emit({"event": "advice", "complexity": result["complexity"]})
         return result
 
-    def _run_case(self, problem, cases_mod, code, case, visible) -> tuple[dict, bool]:
+    def _run_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
         payload = {"mode": "case", "code": code, "kind": problem.kind, "entry": problem.entry,
                    "cases": [_wire_case(case)]}
-        reply, output, frame = self.run_child(payload, problem.limits)
+        reply, output, frame = self.run_child(payload, problem.limits, lane)
         out_text = output.decode("utf-8", errors="replace")
         outcome = classify_run(reply, frame, problem.limits, problem.entry)
         test = {"id": case["id"], "visible": visible, "verdict": "accepted", "message": "",
@@ -264,6 +276,56 @@ class Grader:
             if compare(case["args"][arg_index], got_args[i], 0.0, 0.0):
                 return "wrong_answer", f"modified its argument {arg_index} (inputs must be left unchanged)", got
         return "accepted", "", got
+
+
+class _Lanes:
+    """Runs jobs (callables taking a lane number) on `lanes` threads, in order of index."""
+
+    def __init__(self, jobs: list, lanes: int, is_cancelled):
+        self.jobs, self.is_cancelled = jobs, is_cancelled
+        self.results: dict[int, object] = {}
+        self.error: BaseException | None = None
+        self.next = 0
+        self.stopped = False
+        self.cond = threading.Condition()
+        self.threads = [threading.Thread(target=self._lane, args=(lane,), daemon=True) for lane in range(lanes)]
+        for t in self.threads:
+            t.start()
+
+    def _lane(self, lane: int) -> None:
+        while True:
+            with self.cond:
+                if self.stopped or self.error or self.next >= len(self.jobs):
+                    return
+                index, self.next = self.next, self.next + 1
+            try:
+                if self.is_cancelled():
+                    raise Cancelled()
+                value = self.jobs[index](lane)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                with self.cond:
+                    self.error = self.error or exc
+                    self.cond.notify_all()
+                return
+            with self.cond:
+                self.results[index] = value
+                self.cond.notify_all()
+
+    def result(self, index: int):
+        with self.cond:
+            while index not in self.results:
+                if self.error:
+                    raise self.error
+                self.cond.wait(0.5)
+            return self.results[index]
+
+    def stop(self) -> None:
+        with self.cond:
+            self.stopped = True
+
+    def join(self) -> None:
+        for t in self.threads:
+            t.join()
 
 
 def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:

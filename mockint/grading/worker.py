@@ -15,6 +15,7 @@ of `done` (with `result`), `cancelled` or `error` (with `kind` and `message`).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -52,7 +53,17 @@ def _write_all(fd: int, data: bytes) -> None:
         pass  # the session died or stopped reading; its verdict says why
 
 
+LANES = 2  # tests of one submission run in this many sandboxes at once
+
+
 class ZygoteProcess:
+    """The worker's side of the zygote: sandbox sessions, runs, and the replies' router.
+
+    Each of the LANES lanes has an active session for the current submission and a standby
+    one already set up for the next (`recycle` swaps them), so a submission never waits
+    for namespaces and mounts to be set up.
+    """
+
     def __init__(self, judge_root: str, masks: list[str]):
         from mockint.grading import zygote
 
@@ -73,55 +84,101 @@ class ZygoteProcess:
                 os._exit(0)
         child.close()
         self.sock, self.pid = parent, pid
-        self.session_w: int | None = None
-        self.standby_w: int | None = None
         hello, _ = zygote.recv_msg(parent)
         if not hello:
             raise ZygoteDied("the sandbox server did not start")
         self.namespaces, self.warning = hello["namespaces"], hello["warning"] or None
+        self._send_lock = threading.Lock()
+        self._lanes_lock = threading.Lock()
+        self._dead = False
+        self._sids = itertools.count(1)
+        self._pipes: dict[int, int] = {}  # session id -> write end of its request pipe
+        self._replies: dict[int, queue.Queue] = {}
+        self.active: list[int | None] = [None] * LANES
+        self.standby: list[int | None] = [None] * LANES
+        threading.Thread(target=self._read_replies, daemon=True).start()
 
-    def run(self, payload: dict, limits: dict) -> tuple[dict, bytes, bytes]:
-        """Run one request in the current sandbox session (opened on first use)."""
-        self.open_session()
+    def _send(self, obj: dict, fds: list[int] | None = None) -> None:
+        with self._send_lock:
+            self._zygote.send_msg(self.sock, obj, fds)
+
+    def _open(self) -> int:
+        sid = next(self._sids)
+        r, w = os.pipe()
+        self._pipes[sid], self._replies[sid] = w, queue.Queue()
+        self._send({"op": "session", "sid": sid, "tmpfs_mb": 16}, [r])
+        os.close(r)
+        return sid
+
+    def _forget(self, sid: int) -> None:
+        os.close(self._pipes.pop(sid))
+        self._replies.pop(sid, None)
+
+    def prepare(self, lanes=range(LANES)) -> None:
+        """The lanes get an active and a standby session each."""
+        with self._lanes_lock:
+            for lane in lanes:
+                if self.active[lane] is None:
+                    self.active[lane], self.standby[lane] = self.standby[lane] or self._open(), None
+                if self.standby[lane] is None:
+                    self.standby[lane] = self._open()
+
+    def recycle(self) -> None:
+        """End the active sessions (the submission is done); standbys take over."""
+        with self._lanes_lock:
+            for lane in range(LANES):
+                sid = self.active[lane]
+                if sid is not None:
+                    self._send({"op": "end", "sid": sid})
+                    self._forget(sid)
+                    self.active[lane] = None
+        self.prepare()
+
+    def run(self, lane: int, payload: dict, limits: dict) -> tuple[dict, bytes, bytes]:
+        """Run one request in a fresh process of the lane's active session."""
+        if self.active[lane] is None:
+            self.prepare([lane])
+        sid = self.active[lane]
         data = json.dumps({"limits": limits, "request": payload}).encode()
-        # The zygote's clock starts when it reads "run", so the payload must follow it.
-        self._zygote.send_msg(self.sock, {"op": "run", "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]})
-        writer = threading.Thread(target=_write_all, args=(self.session_w, struct.pack("!I", len(data)) + data),
+        # The zygote's clock starts when it reads "run", so the payload follows it.
+        self._send({"op": "run", "sid": sid, "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]})
+        writer = threading.Thread(target=_write_all, args=(self._pipes[sid], struct.pack("!I", len(data)) + data),
                                   daemon=True)
         writer.start()
-        reply, _ = self._zygote.recv_msg(self.sock)
-        if reply is None:
+        box = self._replies[sid]
+        while True:
+            try:
+                answer = box.get(timeout=1.0)
+                break
+            except queue.Empty:
+                if self._dead:
+                    answer = None
+                    break
+        if answer is None:
             raise ZygoteDied("the sandbox server stopped")
-        output = _recv_exact(self.sock, reply["output_len"])
-        frame = _recv_exact(self.sock, reply["frame_len"])
-        if not reply["session_alive"]:
-            self._close_session_pipe()
+        reply, output, frame = answer
         writer.join(5)
+        if not reply["session_alive"]:  # the zygote dropped it (time limit, output limit...)
+            self._forget(sid)
+            self.active[lane] = None
         return reply, output, frame
 
-    def open_session(self) -> None:
-        """Have an active sandbox session and a standby one (mirrors the zygote's state)."""
-        for slot in ("session_w", "standby_w"):
-            if getattr(self, slot) is None:
-                r, w = os.pipe()
-                self._zygote.send_msg(self.sock, {"op": "session", "tmpfs_mb": 16}, [r])
-                os.close(r)
-                setattr(self, slot, w)
-
-    def end_session(self) -> None:
-        """Kill the active session; the standby takes over and a new standby is started."""
-        if self.session_w is not None:
-            self._zygote.send_msg(self.sock, {"op": "end"})
-            self._close_session_pipe()
-        self.open_session()
-
-    def _close_session_pipe(self) -> None:
-        """The zygote has dropped the active session and promoted the standby: do the same."""
+    def _read_replies(self) -> None:
         try:
-            os.close(self.session_w)
-        except OSError:
+            while True:
+                reply, _ = self._zygote.recv_msg(self.sock)
+                if reply is None:
+                    break
+                output = _recv_exact(self.sock, reply["output_len"])
+                frame = _recv_exact(self.sock, reply["frame_len"])
+                box = self._replies.get(reply["sid"])
+                if box is not None:
+                    box.put((reply, output, frame))
+        except (OSError, ZygoteDied):
             pass
-        self.session_w, self.standby_w = self.standby_w, None
+        self._dead = True
+        for box in list(self._replies.values()):
+            box.put(None)
 
     def cancel(self) -> None:
         try:
@@ -130,6 +187,10 @@ class ZygoteProcess:
             pass
 
     def close(self) -> None:
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.sock.close()
         try:
             os.waitpid(self.pid, 0)
@@ -196,8 +257,8 @@ class Worker:
             from mockint.grading.grader import Cancelled, Grader
             from mockint.grading.problems import ProblemError
 
-            grader = Grader(self.zygote.run, self.zygote.end_session)
-            self.zygote.open_session()
+            grader = Grader(self.zygote)
+            self.zygote.prepare()
             self.emit({"event": "ready", "pid": os.getpid(), "root": judge_root, "namespaces": self.zygote.namespaces,
                        "warning": self.zygote.warning})
             threading.Thread(target=self.read_requests, daemon=True).start()

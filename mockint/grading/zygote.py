@@ -168,50 +168,54 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
     # Children would otherwise copy every page the collector touches.
     gc.freeze()
     sandbox.collapse_to_huge_pages()
-    # The active session serves the current submission; a standby one is already set up
-    # for the next, so a submission never waits for namespaces and mounts.
-    active = standby = None
+    sessions: dict[int, _Session] = {}
     while True:
+        busy = [x for x in sessions.values() if x.busy]
+        waits = [x.deadline() - time.monotonic() for x in busy]
+        fds = [sock, _WAKE[0]] + [fd for x in busy for fd in x.fds()]
+        ready, _, _ = select.select(fds, [], [], max(0.0, min(waits)) if waits else None)
+        if _WAKE[0] in ready and _drain(_WAKE[0]):
+            for x in busy:  # the worker cancelled: stop everything that is running
+                x.cancelled = True
+        for x in busy:
+            x.handle(ready)
+            if x.is_finished():
+                reply, blobs = x.finish()
+                if not reply["session_alive"]:
+                    sessions.pop(x.sid).close()
+                send_msg(sock, reply)
+                for blob in blobs:
+                    sock.sendall(blob)
+        if sock not in ready:
+            continue
         msg, fds = recv_msg(sock)
         if msg is None:
-            for session in (active, standby):
-                if session:
-                    session.close()
+            for x in sessions.values():
+                x.close()
             os._exit(0)
-        op = msg.get("op")
-        if op == "session" and len(fds) == 1 and (active is None or standby is None):
-            session = _Session(setup, fds[0], msg["tmpfs_mb"])
-            if active is None:
-                active = session
-            else:
-                standby = session
+        op, sid = msg.get("op"), msg.get("sid")
+        if op == "session" and len(fds) == 1 and sid not in sessions:
+            sessions[sid] = _Session(setup, fds[0], msg["tmpfs_mb"], sid)
             continue
         for fd in fds:
             os.close(fd)
-        if op == "run" and active is not None:
-            _drain(_WAKE[0])  # a cancel that arrived after the previous run ended
-            reply, blobs = active.run(msg)
-            if not reply["session_alive"]:
-                active.close()
-                active, standby = standby, None
-            send_msg(sock, reply)
-            for blob in blobs:
-                sock.sendall(blob)
-        elif op == "end" and active is not None:
-            active.close()
-            active, standby = standby, None
+        if op == "run" and sid in sessions and not sessions[sid].busy:
+            sessions[sid].begin(msg)
+        elif op == "end" and sid in sessions:
+            sessions.pop(sid).close()
 
 
 class _Session:
-    """One submission's sandbox: namespaces set up once, then a fresh process per request.
+    """One sandbox: namespaces set up once, then a fresh runner process per request.
 
     The session init (pid 1 of the new pid namespace, or the outer child without
-    namespaces) reads requests from the payload pipe and forks a runner for each; it reports
-    on its own control pipe, which runners close, so they cannot forge test boundaries.
+    namespaces) forks a runner for each request; it reports on its own control pipe, which
+    runners close, so they cannot forge test boundaries. Several sessions can be running
+    at once; the zygote's loop feeds each the pipes that became readable.
     """
 
-    def __init__(self, setup: _Setup, payload_fd: int, tmpfs_mb: int):
-        self.setup = setup
+    def __init__(self, setup: _Setup, payload_fd: int, tmpfs_mb: int, sid: int):
+        self.setup, self.sid = setup, sid
         self.out_r, out_w = os.pipe()
         self.frame_r, frame_w = os.pipe()
         self.ctl_r, ctl_w = os.pipe()
@@ -227,75 +231,78 @@ class _Session:
         self.pidfd = os.pidfd_open(pid)
         self.ctl_buf = b""
         self.exited = None  # wait status once the session's outer process is gone
+        self.busy = False
 
-    def run(self, msg: dict) -> tuple[dict, list[bytes]]:
+    def begin(self, msg: dict) -> None:
+        self.msg, self.busy = msg, True
         self.started = time.monotonic()
-        out_cap = msg["output_kb"] * 1024
-        out_keep, out_total, frame = bytearray(), 0, bytearray()
-        timed_out = output_exceeded = frame_exceeded = cancelled = False
-        end = None
-        fds = [self.out_r, self.frame_r, self.ctl_r, self.pidfd, _WAKE[0]]
-        while end is None and self.exited is None:
-            remaining = self.started + msg["wall_s"] - time.monotonic()
-            if remaining <= 0:
-                timed_out = True
-                break
-            ready, _, _ = select.select(fds, [], [], remaining)
-            if _WAKE[0] in ready and _drain(_WAKE[0]):
-                cancelled = True
-                break
-            if self.out_r in ready:
-                chunk = os.read(self.out_r, 65536)
-                out_total += len(chunk)
-                if len(out_keep) < KEEP_OUTPUT:
-                    out_keep += chunk[: KEEP_OUTPUT - len(out_keep)]
-                if out_total > out_cap:
-                    output_exceeded = True
-                    break
-            if self.frame_r in ready:
-                frame += os.read(self.frame_r, 1 << 20)
-                if len(frame) > FRAME_CAP:
-                    frame_exceeded = True
-                    break
-            if self.ctl_r in ready:
-                end = self._read_end()
-            if self.pidfd in ready and end is None:
-                _, self.exited, _ = os.wait4(self.pid, 0)
+        self.out_keep, self.out_total, self.frame = bytearray(), 0, bytearray()
+        self.timed_out = self.output_exceeded = self.frame_exceeded = self.cancelled = False
+        self.end = None
+
+    def fds(self) -> list[int]:
+        return [self.out_r, self.frame_r, self.ctl_r] + ([self.pidfd] if self.exited is None else [])
+
+    def deadline(self) -> float:
+        return self.started + self.msg["wall_s"]
+
+    def handle(self, ready: list[int]) -> None:
+        if self.out_r in ready:
+            self._take_output(os.read(self.out_r, 65536))
+        if self.frame_r in ready:
+            self.frame += os.read(self.frame_r, 1 << 20)
+            self.frame_exceeded = len(self.frame) > FRAME_CAP
+        if self.ctl_r in ready:
+            self.end = self._read_end()
+        if self.pidfd in ready and self.exited is None and self.end is None:
+            _, self.exited, _ = os.wait4(self.pid, 0)
+        if self.end is None and time.monotonic() >= self.deadline():
+            self.timed_out = True
+
+    def _take_output(self, chunk: bytes) -> None:
+        self.out_total += len(chunk)
+        if len(self.out_keep) < KEEP_OUTPUT:
+            self.out_keep += chunk[: KEEP_OUTPUT - len(self.out_keep)]
+        self.output_exceeded = self.out_total > self.msg["output_kb"] * 1024
+
+    def is_finished(self) -> bool:
+        return (self.end is not None or self.exited is not None or self.timed_out or self.cancelled
+                or self.output_exceeded or self.frame_exceeded)
+
+    def finish(self) -> tuple[dict, list[bytes]]:
         wall = time.monotonic() - self.started
-        if end is None and self.exited is None:
+        if self.end is None and self.exited is None:
             self.kill()
         # The runner is gone: what it wrote is already in the pipes.
-        for fd, is_frame in ((self.out_r, False), (self.frame_r, True)):
-            for chunk in _drain_chunks(fd):
-                if is_frame:
-                    if len(frame) <= FRAME_CAP:
-                        frame += chunk
-                else:
-                    out_total += len(chunk)
-                    if len(out_keep) < KEEP_OUTPUT:
-                        out_keep += chunk[: KEEP_OUTPUT - len(out_keep)]
-        if end is None and self.exited is not None and self.ctl_r is not None:
-            end = self._read_end()  # the runner's end line may have raced the session's exit
-        if end:
-            status, cpu, ended = end
+        for chunk in _drain_chunks(self.out_r):
+            self._take_output(chunk)
+        for chunk in _drain_chunks(self.frame_r):
+            if len(self.frame) <= FRAME_CAP:
+                self.frame += chunk
+        if self.end is None:
+            self.end = self._read_end()  # the end line may have raced the session's exit
+        if self.end:
+            status, cpu, ended = self.end
             wall = ended - self.started
         else:
             status, cpu = (self.exited if self.exited is not None else 0), 0.0
+        self.busy = False
         reply = {
+            "sid": self.sid,
             "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
             "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
             "wall_s": wall,
             "cpu_s": cpu,
-            "timed_out": timed_out,
-            "output_exceeded": output_exceeded or out_total > out_cap,
-            "frame_exceeded": frame_exceeded or len(frame) > FRAME_CAP,
-            "cancelled": cancelled,
-            "output_bytes": out_total,
-            "output_len": len(out_keep),
-            "frame_len": min(len(frame), FRAME_CAP),
+            "timed_out": self.timed_out,
+            "output_exceeded": self.output_exceeded,
+            "frame_exceeded": self.frame_exceeded or len(self.frame) > FRAME_CAP,
+            "cancelled": self.cancelled,
+            "output_bytes": self.out_total,
+            "output_len": len(self.out_keep),
+            "frame_len": min(len(self.frame), FRAME_CAP),
             "session_alive": self.exited is None,
         }
-        return reply, [bytes(out_keep), bytes(frame[:FRAME_CAP])]
+        return reply, [bytes(self.out_keep), bytes(self.frame[:FRAME_CAP])]
 
     def _read_end(self) -> tuple[int, float, float] | None:
         """Parse the session init's lines: `B <start>` when the runner took the request (the
@@ -322,9 +329,10 @@ class _Session:
         self.kill()
         for fd in (self.out_r, self.frame_r, self.ctl_r, self.pidfd):
             os.close(fd)
-        if not self.setup.namespaces:
+        if not self.setup.namespaces:  # its runners' directories (named after the session)
             for name in os.listdir(self.setup.judge_root):
-                _remove_tree(os.path.join(self.setup.judge_root, name))
+                if name.startswith(f"run-{self.pid}-"):
+                    _remove_tree(os.path.join(self.setup.judge_root, name))
 
 
 def _drain_chunks(fd: int):
