@@ -1,17 +1,20 @@
 """The fork server: a clean, pre-warmed process that runs each request in a sandboxed child.
 
 The worker forks the zygote right after importing NumPy and torch and before it loads any
-problem, so the zygote (and every child forked from it) holds no expected value and no
-hidden case. A request's payload (code and one case's input) travels on a pipe whose read
-end is passed to the zygote over a Unix socket; only the child ever reads it.
+problem, so the zygote (and every process forked from it) holds no expected value and no
+hidden case. Requests (code and one case's input) travel on a pipe per sandbox session
+whose read end is passed to the zygote over a Unix socket; only a runner ever reads them.
 
-Process tree of one run:
-  zygote (child subreaper)
-    └─ outer child: new session; unshare mount/net/pid (+user) namespaces; read-only fs
-         └─ inner child: pid 1 of the new namespace; /proc, rlimits, nobody; runs harness
-When the inner child dies every process it left in its namespace dies with it.
+Process tree of one sandbox session (the worker keeps a few: see worker.ZygoteProcess):
+  zygote (child subreaper; multiplexes sessions, enforces wall time and output caps)
+    └─ outer child: new process group; unshare mount/net/pid (+user) namespaces; read-only
+       file system, secrets masked, a tmpfs work directory
+         └─ session init: pid 1 of the new pid namespace; mounts /proc; never runs
+            submitted code (the kernel spares a namespace's init from SIGXCPU and SIGXFSZ)
+              └─ runner, one per request: rlimits, nobody, no new privileges; harness
+After each runner the init kills everything else in the namespace and mounts a fresh
+tmpfs; when the init dies, the kernel kills whatever is left in the namespace.
 """
-
 from __future__ import annotations
 
 import json
@@ -22,7 +25,7 @@ import socket
 import struct
 import time
 
-from mockint.grading import sandbox
+from mockint.grading import sandbox, session
 
 FRAME_CAP = 32 * 1024 * 1024
 KEEP_OUTPUT = 16 * 1024
@@ -54,17 +57,6 @@ def recv_msg(sock: socket.socket) -> tuple[dict | None, list[int]]:
             return None, fds
         buf += chunk
     return json.loads(buf), fds
-
-
-def _read_all(fd: int, limit: int) -> bytes:
-    chunks, total = [], 0
-    while total < limit:
-        chunk = os.read(fd, min(1 << 20, limit - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-    return b"".join(chunks)
 
 
 class _Setup:
@@ -131,7 +123,7 @@ def _probe(judge_root: str, masks: list[str]) -> tuple[bool, str]:
             os.write(w, str(exc).encode()[:500])
         os._exit(0)
     os.close(w)
-    answer = _read_all(r, 1000).decode(errors="replace")
+    answer = session.read_all(r, 1000).decode(errors="replace")
     os.close(r)
     os.waitpid(pid, 0)
     if answer == "ok":
@@ -223,7 +215,7 @@ class _Session:
         if pid == 0:
             for fd in (self.out_r, self.frame_r, self.ctl_r):
                 os.close(fd)
-            _session_child(payload_fd, out_w, frame_w, ctl_w, setup, tmpfs_mb)
+            session.session_main(payload_fd, out_w, frame_w, ctl_w, setup, tmpfs_mb)
         for fd in (payload_fd, out_w, frame_w, ctl_w):
             os.close(fd)
         self.pid = pid
@@ -332,7 +324,7 @@ class _Session:
         if not self.setup.namespaces:  # its runners' directories (named after the session)
             for name in os.listdir(self.setup.judge_root):
                 if name.startswith(f"run-{self.pid}-"):
-                    _remove_tree(os.path.join(self.setup.judge_root, name))
+                    session.remove_tree(os.path.join(self.setup.judge_root, name))
 
 
 def _drain_chunks(fd: int):
@@ -347,169 +339,6 @@ def _drain_chunks(fd: int):
         return
     finally:
         os.set_blocking(fd, True)
-
-
-def _session_child(payload_fd: int, out_w: int, frame_w: int, ctl_w: int, setup: _Setup, tmpfs_mb: int) -> None:
-    """The outer child; never returns. fds: 0 null, 1-2 output, 3 frame, 4 payload, 5 control."""
-    try:
-        signal.set_wakeup_fd(-1)
-        # Python ignores SIGXFSZ; the default makes a too-large file end the run at once.
-        for sig in (signal.SIGUSR1, signal.SIGINT, signal.SIGXFSZ):
-            signal.signal(sig, signal.SIG_DFL)
-        os.setsid()
-        sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
-        null = os.open("/dev/null", os.O_RDONLY)
-        for src, dst in ((null, 0), (out_w, 1), (out_w, 2), (frame_w, 3), (payload_fd, 4), (ctl_w, 5)):
-            os.dup2(src, dst)
-        os.closerange(6, 65536)
-        if setup.namespaces:
-            sandbox.enter_namespaces()
-            sandbox.confine_filesystem(setup.judge_root, setup.masks, tmpfs_mb)
-            _pass_through(os.fork())  # the outer child only waits
-            # Now pid 1 of the new namespace. The kernel drops default-action signals sent
-            # to a namespace's init (SIGXCPU, SIGXFSZ), so submitted code never runs here.
-            sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
-            sandbox.mount_proc()
-        else:
-            sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
-    except BaseException as exc:  # noqa: BLE001 - report, never run code unconfined
-        os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
-        os._exit(70)
-    try:
-        _session_loop(setup, tmpfs_mb)
-    finally:
-        os._exit(0)
-
-
-NO_MORE_REQUESTS = 75
-
-
-def _session_loop(setup: _Setup, tmpfs_mb: int) -> None:
-    """Run requests one after another, each in a fresh runner.
-
-    Forking costs a few milliseconds, so the next runner is forked as soon as the current
-    one has taken its request, and waits (still privileged, before any submitted code) for
-    the next request while the current one works.
-    """
-    n = [0]
-
-    def spawn() -> tuple[int, int, str]:
-        n[0] += 1
-        workdir = setup.judge_root
-        if not setup.namespaces:
-            workdir = os.path.join(setup.judge_root, f"run-{os.getpid()}-{n[0]}")
-            os.mkdir(workdir)
-            os.chmod(workdir, 0o1777)
-        took_r, took_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            _runner(setup, workdir, took_w)
-        os.close(took_w)
-        return pid, took_r, workdir
-
-    current = spawn()
-    while True:
-        pid, took, workdir = current
-        took_request = _read_all(took, 1) == b"x"
-        os.close(took)
-        if took_request:
-            os.write(5, f"B {time.monotonic()!r}\n".encode())
-        upcoming = spawn() if took_request else None
-        _, status, rusage = os.wait4(pid, 0)
-        ended = time.monotonic()
-        # Whatever the runner started dies with it; the upcoming runner is spared.
-        _kill_all_but(upcoming[0] if upcoming else None, setup.namespaces)
-        if not setup.namespaces:
-            _remove_tree(workdir)
-        if not took_request:
-            return  # no more requests (or the runner died before taking one): end the session
-        if setup.namespaces:  # a fresh, empty work directory for the next request
-            sandbox.umount(setup.judge_root)
-            sandbox.mount("tmpfs", setup.judge_root, "tmpfs", sandbox.MS_NOSUID | sandbox.MS_NODEV,
-                          f"size={tmpfs_mb}m,mode=1777")
-        cpu = rusage.ru_utime + rusage.ru_stime
-        os.write(5, f"E {status} {cpu!r} {ended!r}\n".encode())
-        current = upcoming
-
-
-def _kill_all_but(spare: int | None, in_pid_namespace: bool) -> None:
-    """Kill and reap every other process: the whole pid namespace, or our (subreaper) children."""
-    for _ in range(1000):
-        if in_pid_namespace:
-            victims = {int(p) for p in os.listdir("/proc") if p.isdigit()} - {1, spare}
-        else:
-            victims = _children() - {spare}
-        for victim in victims:
-            try:
-                os.kill(victim, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        while True:
-            try:
-                reaped, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                break
-            if reaped == 0 or reaped == spare:
-                break
-        if not victims:
-            return
-        time.sleep(0.0005)
-
-
-def _children() -> set[int]:
-    kids = set()
-    try:
-        for tid in os.listdir("/proc/self/task"):
-            with open(f"/proc/self/task/{tid}/children") as f:
-                kids.update(int(p) for p in f.read().split())
-    except OSError:
-        pass
-    return kids
-
-
-def _runner(setup: _Setup, workdir: str, took_w: int) -> None:
-    """Waits for one request, then runs it as the submission's process; never returns."""
-    try:
-        try:
-            os.close(5)
-            os.closerange(6, took_w)
-            os.closerange(took_w + 1, 65536)
-            head = _read_all(4, 4)
-            if len(head) < 4:
-                os._exit(NO_MORE_REQUESTS)
-            (size,) = struct.unpack("!I", head)
-            wrapper = json.loads(_read_all(4, size))
-            os.close(4)
-            os.write(took_w, b"x")
-            os.close(took_w)
-            if not setup.namespaces:
-                os.setpgid(0, 0)
-            os.chdir(workdir)
-            limits = wrapper["limits"]
-            nproc = 32 + setup.base_nproc
-            sandbox.apply_limits(limits["cpu_s"], sandbox.vm_size_bytes() + limits["memory_mb"] * 2**20,
-                                 limits["file_mb"] * 2**20, 64, nproc)
-            sandbox.drop_privileges()
-        except BaseException as exc:  # noqa: BLE001 - report, never run code unconfined
-            os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
-            os._exit(70)
-        from mockint.grading import harness
-
-        harness.run(wrapper["request"], 3)
-    finally:
-        os._exit(0)  # never fall back into the session loop, whatever happened
-
-
-def _pass_through(pid: int) -> None:
-    """In the parent of `pid`: wait for it, then exit with its status (signal n -> 128 + n)."""
-    if pid == 0:
-        return
-    for fd in (3, 4, 5):
-        os.close(fd)
-    _, status = os.waitpid(pid, 0)
-    if os.WIFSIGNALED(status):
-        os._exit(128 + os.WTERMSIG(status))
-    os._exit(os.WEXITSTATUS(status))
 
 
 _WAKE: list[int] = []
@@ -540,7 +369,7 @@ _LIVE_SESSIONS: set[int] = set()
 def _reap_orphans(spare: set[int] = frozenset()) -> None:
     """Kill and reap every child but `spare` (escapees re-parented to us as subreaper)."""
     for _ in range(200):
-        kids = _children() - spare
+        kids = session.children() - spare
         for kid in kids:
             for target in (-kid, kid):
                 try:
@@ -555,9 +384,3 @@ def _reap_orphans(spare: set[int] = frozenset()) -> None:
         if not kids:
             return
         time.sleep(0.001)
-
-
-def _remove_tree(path: str) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
