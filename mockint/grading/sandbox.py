@@ -175,13 +175,38 @@ def apply_limits(cpu_s: float, memory_bytes: int, file_bytes: int, nofile: int, 
     resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 
 
+PR_CAPBSET_DROP = 24
+_CAP_VERSION_3 = 0x20080522
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
 def drop_privileges() -> None:
-    """Real root becomes nobody (so RLIMIT_NPROC counts and DAC applies); then no new privileges."""
+    """No capabilities left, no way to gain any, and real root becomes nobody.
+
+    Without this, root of a user namespace (the unprivileged path) could remount the
+    read-only file system or unmount the masks: its mount namespace is its own.
+    """
     if os.geteuid() == 0 and os.getuid() == 0 and _is_initial_userns():
         os.setgroups([])
         os.setresgid(NOBODY, NOBODY, NOBODY)
-        os.setresuid(NOBODY, NOBODY, NOBODY)
+        os.setresuid(NOBODY, NOBODY, NOBODY)  # also clears every capability
+    for cap in range(64):
+        if _libc.prctl(PR_CAPBSET_DROP, ctypes.c_ulong(cap), 0, 0, 0) != 0 and ctypes.get_errno() == 22:
+            break  # EINVAL: past the last capability this kernel knows
+    header, data = _CapHeader(_CAP_VERSION_3, 0), (_CapData * 2)()
+    _check(_libc.capset(ctypes.byref(header), ctypes.byref(data)), "capset")
     prctl(PR_SET_NO_NEW_PRIVS, 1)
+    with open("/proc/self/status") as f:
+        effective = next(line.split()[1] for line in f if line.startswith("CapEff:"))
+    if int(effective, 16) != 0:
+        raise OSError("could not drop capabilities")
 
 
 def _is_initial_userns() -> bool:

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from mockint.grading.client import GradingClient, GradingError
-from mockint.grading.problems import solutions_dir
+from mockint.grading.problems import problems_dir, solutions_dir
 from tests.grading.conftest import HERE, grade
 
 LOOP = "def prune_weights(weights, threshold):\n    while True:\n        pass\n"
@@ -174,4 +174,17 @@ def test_unprivileged_user_gets_a_user_namespace(tmp_path):
                   f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n")
         result = client.submit(escape, "prune-weights").result(timeout=60)
         assert result["verdict"] == "runtime_error" and "Read-only file system" in result["tests"][0]["message"]
+        # Root of its user namespace, but with no capabilities: it cannot make the file system
+        # writable again (MS_REMOUNT | MS_BIND, keeping relatime) nor lift a mask.
+        cases = problems_dir() / "prune-weights" / "cases.py"
+        remount = ("import ctypes, torch\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+                   "def prune_weights(w, t):\n"
+                   "    libc.mount(None, b'/', None, 32 | 4096 | (1 << 21), None)\n"
+                   f"    libc.umount2({str(problems_dir().parent).encode()!r}, 2)\n"
+                   f"    open({str(cases)!r}).read()\n"
+                   f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n")
+        result = client.submit(remount, "prune-weights").result(timeout=60)
+        assert result["verdict"] == "runtime_error", result["tests"][0]
+        message = result["tests"][0]["message"]
+        assert "cases.py" in message and ("Permission denied" in message or "No such file" in message)
         assert not (tmp_path / "escaped.txt").exists()
