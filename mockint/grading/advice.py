@@ -14,7 +14,8 @@ import math
 
 import numpy as np
 
-from mockint.grading.grader import parse_frame, reference_code, wire_sized
+from mockint.grading.grader import reference_code, wire_sized
+from mockint.grading.outcome import parse_frame
 
 SLOPE_SLACK = 0.35  # what timing noise can add to a log-log slope over these sizes
 MAX_CASE_S = 0.5  # a size slower than this stops the sweep: the larger ones cannot be faster

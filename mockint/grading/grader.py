@@ -7,23 +7,18 @@ code itself: that happens in children of the zygote, which forked before any of 
 from __future__ import annotations
 
 import importlib.util
-import json
-import signal
-import threading
 from pathlib import Path
 
 import numpy as np
 
 from mockint.grading.compare import compare
+from mockint.grading.lanes import Cancelled, Lanes
+from mockint.grading.outcome import classify_run, limit_verdict
 from mockint.grading.problems import Problem, load_problem
 from mockint.grading.values import Raises, WireError, describe, from_wire, to_wire
 
 VERDICTS = ("accepted", "wrong_answer", "time_limit", "memory_limit", "output_limit",
             "runtime_error", "compile_error")
-
-
-class Cancelled(Exception):
-    pass
 
 
 def load_cases_module(problem: Problem):
@@ -45,105 +40,6 @@ def build_cases(problem: Problem, cases_mod, hidden: bool) -> list[tuple[dict, b
                     case["id"] = f"seed-{seed}"
                 out.append((case, False))
     return out
-
-
-def _is_memory(err: Raises) -> bool:
-    msg = err.message.lower()
-    return "MemoryError" in err.mro or ("RuntimeError" in err.mro and (
-        "can't allocate memory" in msg or "not enough memory" in msg or "defaultcpuallocator" in msg))
-
-
-def _limit_verdict(err: Raises, limits: dict) -> tuple[str, str] | None:
-    """Errors that mean a resource limit was hit rather than a bug."""
-    if _is_memory(err):
-        return "memory_limit", f"ran out of memory ({limits['memory_mb']} MB over the warm process): {err.name}"
-    if "OSError" in err.mro and ("[Errno 27]" in err.message or "[Errno 28]" in err.message):
-        return "output_limit", f"wrote more than the file limit ({limits['file_mb']} MB): {err.message}"
-    return None
-
-
-def _signal_of(reply: dict) -> int | None:
-    if reply["signal"] is not None:
-        return reply["signal"]
-    code = reply["exit"]
-    return code - 128 if code is not None and code > 128 else None
-
-
-def parse_frame(frame: bytes) -> tuple[bool, list[tuple[int, float]], dict | None, str | None]:
-    """(module loaded, timings, final result, sandbox error) from a child's frame bytes."""
-    loaded, timings, result, sandbox_error = False, [], None, None
-    for raw in frame.split(b"\n"):
-        if raw == b"I":
-            loaded = True
-        elif raw.startswith(b"T "):
-            parts = raw.split()
-            try:
-                timings.append((int(parts[1]), float(parts[2])))
-            except (ValueError, IndexError):
-                pass
-        elif raw.startswith(b"R ") and result is None:
-            try:
-                obj = json.loads(raw[2:])
-                result = obj if type(obj) is dict else None
-            except (ValueError, RecursionError):
-                result = None
-        elif raw.startswith(b"S "):
-            sandbox_error = raw[2:].decode(errors="replace")
-    return loaded, timings, result, sandbox_error
-
-
-class Outcome:
-    """What happened to one child run, before comparing values."""
-
-    def __init__(self, verdict: str | None, message: str, loaded: bool, result: dict | None):
-        self.verdict = verdict  # None: ran to the end and returned data to compare
-        self.message = message
-        self.loaded = loaded
-        self.result = result
-
-
-def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome:
-    loaded, _, result, sandbox_error = parse_frame(frame)
-    sig = _signal_of(reply)
-    if sandbox_error:
-        return Outcome("runtime_error", f"the judge could not set up the sandbox: {sandbox_error}", loaded, None)
-    if reply["output_exceeded"]:
-        return Outcome("output_limit", f"printed more than {limits['output_kb']} KB", loaded, None)
-    if reply["frame_exceeded"]:
-        return Outcome("output_limit", "returned a result too large to check", loaded, None)
-    if sig == signal.SIGXFSZ:
-        return Outcome("output_limit", f"wrote a file larger than {limits['file_mb']} MB", loaded, None)
-    if reply["timed_out"]:
-        return Outcome("time_limit", f"still running after {limits['wall_s']:g} s (wall clock)", loaded, None)
-    if sig == signal.SIGXCPU or (sig == signal.SIGKILL and reply["cpu_s"] >= limits["cpu_s"]):
-        return Outcome("time_limit", f"used more than {limits['cpu_s']:g} s of CPU time", loaded, None)
-    if result is None:
-        if sig is not None:
-            name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-            hint = " (often a recursion too deep)" if sig == signal.SIGSEGV else ""
-            return Outcome("runtime_error", f"crashed with {name}{hint}", loaded, None)
-        return Outcome("runtime_error", f"exited with code {reply['exit']} before returning a result "
-                       "(sys.exit, os._exit or closed file descriptors?)", loaded, None)
-    status = result.get("status")
-    if status == "compile_error":
-        return Outcome("compile_error", str(result.get("message", "")), False, None)
-    if status == "missing_entry":
-        return Outcome("runtime_error", f"solution.py does not define `{entry}`", loaded, None)
-    if status in ("import_error", "raised"):
-        try:
-            err = from_wire(result.get("error"))
-        except WireError:
-            err = None
-        if not isinstance(err, Raises):
-            return Outcome("runtime_error", "failed (unreadable error)", loaded, None)
-        limit = _limit_verdict(err, limits)
-        if limit:
-            return Outcome(limit[0], limit[1], loaded, None)
-        when = "while loading" if status == "import_error" else "while running"
-        return Outcome("runtime_error", f"{err.name} {when}\n{err.traceback}", loaded, None)
-    if status != "ok":
-        return Outcome("runtime_error", "returned a malformed result", loaded, None)
-    return Outcome(None, "", loaded, result)
 
 
 class Grader:
@@ -181,7 +77,7 @@ class Grader:
         if problem.vectorized:
             jobs.append(lambda lane: advice.vectorization(
                 lambda p, l: self.run_child(p, l, lane), problem, cases_mod, code))
-        pool = _Lanes(jobs, self.lanes, is_cancelled)
+        pool = Lanes(jobs, self.lanes, is_cancelled)
         tests, carried, skipped = [], None, 0
         try:
             for index, (case, visible) in enumerate(cases):
@@ -263,7 +159,7 @@ class Grader:
                 reason = _name_op(case, reason)
         if reason:
             for err in errors:
-                limit = _limit_verdict(err, problem.limits)
+                limit = limit_verdict(err, problem.limits)
                 if limit:
                     return limit[0], limit[1], got
             if errors and _raised_unexpectedly(problem, cases_mod, case, got):
@@ -276,56 +172,6 @@ class Grader:
             if compare(case["args"][arg_index], got_args[i], 0.0, 0.0):
                 return "wrong_answer", f"modified its argument {arg_index} (inputs must be left unchanged)", got
         return "accepted", "", got
-
-
-class _Lanes:
-    """Runs jobs (callables taking a lane number) on `lanes` threads, in order of index."""
-
-    def __init__(self, jobs: list, lanes: int, is_cancelled):
-        self.jobs, self.is_cancelled = jobs, is_cancelled
-        self.results: dict[int, object] = {}
-        self.error: BaseException | None = None
-        self.next = 0
-        self.stopped = False
-        self.cond = threading.Condition()
-        self.threads = [threading.Thread(target=self._lane, args=(lane,), daemon=True) for lane in range(lanes)]
-        for t in self.threads:
-            t.start()
-
-    def _lane(self, lane: int) -> None:
-        while True:
-            with self.cond:
-                if self.stopped or self.error or self.next >= len(self.jobs):
-                    return
-                index, self.next = self.next, self.next + 1
-            try:
-                if self.is_cancelled():
-                    raise Cancelled()
-                value = self.jobs[index](lane)
-            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
-                with self.cond:
-                    self.error = self.error or exc
-                    self.cond.notify_all()
-                return
-            with self.cond:
-                self.results[index] = value
-                self.cond.notify_all()
-
-    def result(self, index: int):
-        with self.cond:
-            while index not in self.results:
-                if self.error:
-                    raise self.error
-                self.cond.wait(0.5)
-            return self.results[index]
-
-    def stop(self) -> None:
-        with self.cond:
-            self.stopped = True
-
-    def join(self) -> None:
-        for t in self.threads:
-            t.join()
 
 
 def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:
