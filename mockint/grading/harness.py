@@ -139,7 +139,11 @@ def _error(exc: BaseException) -> dict:
     mro = [c.__name__ for c in t.__mro__]
     try:
         message = str(exc)[:2000]
-        tb = "".join(_format_exception(t, exc, exc.__traceback__))[-8000:]
+        # Start the traceback at the submission's first frame: the judge's own are noise.
+        frames = exc.__traceback__
+        while frames is not None and frames.tb_frame.f_code.co_filename != FILENAME:
+            frames = frames.tb_next
+        tb = "".join(_format_exception(t, exc, frames or exc.__traceback__))[-8000:]
         if t.__name__ == "SystemExit":
             message = f"the program called sys.exit({exc.code!r})"
     except BaseException:  # noqa: BLE001 - a hostile __str__ or patched traceback module
