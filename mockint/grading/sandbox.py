@@ -15,6 +15,7 @@ import os
 import resource
 
 CLONE_NEWNS = 0x00020000
+CLONE_NEWIPC = 0x08000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
@@ -55,6 +56,15 @@ def prctl(option: int, arg: int) -> None:
 def mount(src: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
     enc = lambda s: None if s is None else s.encode()  # noqa: E731
     _check(_libc.mount(enc(src), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
+
+
+def private_ipc() -> None:
+    """A System V IPC and POSIX message-queue namespace of its own, gone when the process is.
+
+    Shared memory segments and queues outlive the process that made them; without this a
+    submission could leave them on the host or for the next test.
+    """
+    _check(_libc.unshare(CLONE_NEWIPC), "unshare(IPC)")
 
 
 def umount(target: str) -> None:

@@ -167,6 +167,8 @@ def _runner(setup, workdir: str, took_w: int) -> None:
             if not setup.namespaces:
                 os.setpgid(0, 0)
             os.chdir(workdir)
+            if setup.namespaces:
+                sandbox.private_ipc()
             limits = wrapper["limits"]
             nproc = 32 + setup.base_nproc
             sandbox.apply_limits(limits["cpu_s"], sandbox.vm_size_bytes() + limits["memory_mb"] * 2**20,

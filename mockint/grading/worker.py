@@ -59,9 +59,9 @@ LANES = 2  # tests of one submission run in this many sandboxes at once
 class ZygoteProcess:
     """The worker's side of the zygote: sandbox sessions, runs, and the replies' router.
 
-    Each of the LANES lanes has an active session for the current submission and a standby
-    one already set up for the next (`recycle` swaps them), so a submission never waits
-    for namespaces and mounts to be set up.
+    Each of the LANES lanes has an active session and a standby one already set up, which
+    takes over at once when the active one is killed (a time or output limit ends the
+    whole session), so a test never waits for namespaces and mounts to be set up.
     """
 
     def __init__(self, judge_root: str, masks: list[str]):
@@ -124,14 +124,9 @@ class ZygoteProcess:
                     self.standby[lane] = self._open()
 
     def recycle(self) -> None:
-        """End the active sessions (the submission is done); standbys take over."""
-        with self._lanes_lock:
-            for lane in range(LANES):
-                sid = self.active[lane]
-                if sid is not None:
-                    self._send({"op": "end", "sid": sid})
-                    self._forget(sid)
-                    self.active[lane] = None
+        """Between submissions: replace sessions that died. Live ones are reused, since a
+        session keeps nothing from a submission (each test ran in its own process, with a
+        fresh work directory and IPC namespace, and everything it started was killed)."""
         self.prepare()
 
     def run(self, lane: int, payload: dict, limits: dict) -> tuple[dict, bytes, bytes]:

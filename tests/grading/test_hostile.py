@@ -28,6 +28,15 @@ def _tree_digest(roots) -> str:
     return h.hexdigest()
 
 
+def _sysv_ipc() -> dict[str, list[str]]:
+    """Keys of the host's System V shared memory, message queues and semaphores."""
+    out = {}
+    for kind in ("shm", "msg", "sem"):
+        with open(f"/proc/sysvipc/{kind}") as f:
+            out[kind] = sorted(line.split()[0] for line in f.readlines()[1:])
+    return out
+
+
 def _processes() -> dict[int, tuple[int, int]]:
     """pid -> (parent pid, uid) for every process we can see."""
     out = {}
@@ -100,6 +109,7 @@ def test_hostile_submission(warm_judge, tmp_path, path):
     before_data = _tree_digest(REPO_DATA)
     nobody_before = {pid for pid, (_, uid) in _processes().items() if uid == 65534}
     shm_before = set(os.listdir("/dev/shm"))
+    ipc_before = _sysv_ipc()
     try:
         result = grade(judge, code, head["problem"], hidden=False)
     finally:
@@ -119,6 +129,7 @@ def test_hostile_submission(warm_judge, tmp_path, path):
     assert (sentinel / "keep.txt").read_text() == "keep me"
     assert _tree_digest(REPO_DATA) == before_data
     assert set(os.listdir("/dev/shm")) == shm_before
+    assert _sysv_ipc() == ipc_before
     assert not connected, "the submission reached a socket on the host"
     # No process left behind: under the worker only the zygote and a fresh idle session
     # (none of it running as the sandbox user), and no new sandbox-user process anywhere.
