@@ -17,8 +17,11 @@ Events are dicts with an "event" key: "started" (total), "test" (index, test), "
 (kind: "problem", "internal" or "worker_died", and message). `on_event` is called on the
 client's reader thread; in a Textual app forward it with `app.call_from_thread`.
 
-A worker that dies is noticed at once: its runs end with a "worker_died" error and the
-next `submit` starts a fresh worker.
+A worker that dies is noticed at once: its runs end with a "worker_died" error and a fresh
+worker starts warming up right away (`submit` also starts one if needed).
+
+`MOCKINT_JUDGE_NO_NAMESPACES=1` in the environment makes the judge skip Linux namespaces
+(as on systems that forbid them): it then says so in `sandbox_warning` and in each result.
 """
 
 from __future__ import annotations
@@ -122,6 +125,7 @@ class GradingClient:
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._ready = threading.Event()
+        self._closing = False
         self.ready_info: dict = {}
 
     @property
@@ -136,6 +140,7 @@ class GradingClient:
     def start(self) -> None:
         """Start the grading process in the background (no-op when it is running)."""
         with self._lock:
+            self._closing = False
             if self.alive:
                 return
             self._ready.clear()
@@ -166,6 +171,7 @@ class GradingClient:
         return run
 
     def shutdown(self, timeout: float = 3.0) -> None:
+        self._closing = True
         proc = self._proc
         if proc is None:
             return
@@ -228,3 +234,5 @@ class GradingClient:
         for run in orphans:
             run._push({"id": run.id, "event": "error", "kind": "worker_died",
                        "message": f"the grading process exited (code {proc.returncode})"})
+        if self._proc is proc and not self._closing:
+            self.start()  # a replacement warms up now, before the next submission needs it

@@ -85,6 +85,13 @@ def test_dead_worker_is_noticed_and_replaced():
         with pytest.raises(GradingError) as info:
             run.result(timeout=10)
         assert info.value.kind == "worker_died"
+        # A replacement starts on its own, before anything is submitted.
+        for _ in range(100):
+            if client.alive and client._proc.pid != first_pid:
+                break
+            time.sleep(0.05)
+        assert client._proc.pid != first_pid
+        assert client.wait_ready(60)
         code = (solutions_dir() / "prune-weights.py").read_text()
         result = client.submit(code, "prune-weights").result(timeout=60)
         assert result["verdict"] == "accepted"
