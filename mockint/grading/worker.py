@@ -80,6 +80,8 @@ class ZygoteProcess:
                 os.dup2(null, 0)
                 os.dup2(2, 1)
                 zygote.serve(child, judge_root, masks)
+            except BaseException:  # noqa: BLE001 - a judge bug: say where, then stop
+                traceback.print_exc()
             finally:
                 os._exit(0)
         child.close()
