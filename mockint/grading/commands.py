@@ -77,7 +77,7 @@ def _print_human(result: dict) -> None:
         if t.get("output") and t["verdict"] != "accepted":
             print("       output: " + t["output"][:500].rstrip().replace("\n", "\n               "))
     if result.get("skipped"):
-        print(f"     {result['skipped']} more test(s) not run after the time limit")
+        print(f"     {result['skipped']} more test(s) skipped after the time limit")
     c = result.get("complexity")
     if c:
         mark = "ok" if c["ok"] else "!!"

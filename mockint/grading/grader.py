@@ -201,7 +201,8 @@ def _show(case, problem, cases_mod, got) -> str:
     if problem.kind == "function":
         shown = "input: " + ", ".join(describe(a, 300) for a in case.get("args", []))
     else:
-        shown = "ops: " + describe([f"{n}({', '.join(describe(a, 60) for a in args)})" for n, args in case["ops"]], 600)
+        calls = ", ".join(f"{n}({', '.join(describe(a, 60) for a in args)})" for n, args in case["ops"])
+        shown = "ops: " + (calls if len(calls) <= 600 else calls[:597] + "...")
     if not problem.validator:
         shown += "\nexpected: " + describe(cases_mod.expected(case), 600)
     return f"\n{shown}\ngot: {describe(got, 600)}"
