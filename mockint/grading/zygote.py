@@ -164,6 +164,7 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
     while True:
         busy = [x for x in sessions.values() if x.busy]
         waits = [x.deadline() - time.monotonic() for x in busy]
+        waits += [0.01 for x in busy if x.pidfd is None]  # no pidfd: look for its exit now and then
         fds = [sock, _WAKE[0]] + [fd for x in busy for fd in x.fds()]
         ready, _, _ = select.select(fds, [], [], max(0.0, min(waits)) if waits else None)
         if _WAKE[0] in ready and _drain(_WAKE[0]):
@@ -220,7 +221,10 @@ class _Session:
             os.close(fd)
         self.pid = pid
         _LIVE_SESSIONS.add(pid)
-        self.pidfd = os.pidfd_open(pid)
+        try:
+            self.pidfd = os.pidfd_open(pid)
+        except (OSError, AttributeError):  # kernels before 5.3: poll instead
+            self.pidfd = None
         self.ctl_buf = b""
         self.exited = None  # wait status once the session's outer process is gone
         self.busy = False
@@ -233,7 +237,8 @@ class _Session:
         self.end = None
 
     def fds(self) -> list[int]:
-        return [self.out_r, self.frame_r, self.ctl_r] + ([self.pidfd] if self.exited is None else [])
+        alive = self.exited is None and self.pidfd is not None
+        return [self.out_r, self.frame_r, self.ctl_r] + ([self.pidfd] if alive else [])
 
     def deadline(self) -> float:
         return self.started + self.msg["wall_s"]
@@ -246,8 +251,13 @@ class _Session:
             self.frame_exceeded = len(self.frame) > FRAME_CAP
         if self.ctl_r in ready:
             self.end = self._read_end()
-        if self.pidfd in ready and self.exited is None and self.end is None:
-            _, self.exited, _ = os.wait4(self.pid, 0)
+        if self.exited is None and self.end is None:
+            if self.pidfd is None:
+                done, status, _ = os.wait4(self.pid, os.WNOHANG)
+                if done:
+                    self.exited = status
+            elif self.pidfd in ready:
+                _, self.exited, _ = os.wait4(self.pid, 0)
         if self.end is None and time.monotonic() >= self.deadline():
             self.timed_out = True
 
@@ -320,7 +330,8 @@ class _Session:
     def close(self) -> None:
         self.kill()
         for fd in (self.out_r, self.frame_r, self.ctl_r, self.pidfd):
-            os.close(fd)
+            if fd is not None:
+                os.close(fd)
         if not self.setup.namespaces:  # its runners' directories (named after the session)
             for name in os.listdir(self.setup.judge_root):
                 if name.startswith(f"run-{self.pid}-"):
