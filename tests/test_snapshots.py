@@ -10,6 +10,12 @@ from mockint.tui.app import MockintApp
 SIZES = [(80, 24), (120, 40)]
 
 
+async def steady(pilot):
+    """A blinking cursor makes the image depend on timing: take focus away so none is drawn."""
+    pilot.app.set_focus(None)
+    await pilot.pause(0.1)
+
+
 def app(start=None, clock=None):
     # ":memory:" keeps the path shown on the home screen the same on every machine.
     return MockintApp(
@@ -44,6 +50,7 @@ def test_stage_running(snap_compare, size):
         await pilot.press(*"clarify input sizes first")
         await pilot.pause(0.6)
         pilot.app.screen.flush_notes()
+        await steady(pilot)
 
     assert snap_compare(app(start=_fixed_questions(sc), clock=clock), terminal_size=size, run_before=run_before)
 
@@ -57,6 +64,7 @@ def test_coding_screen(snap_compare, size):
     async def run_before(pilot):
         await pilot.press("enter")
         await pilot.pause(0.5)
+        await steady(pilot)
 
     assert snap_compare(app(start=sc), terminal_size=size, run_before=run_before)
 
@@ -71,6 +79,7 @@ def test_star_form(snap_compare, size):
         await pilot.press(*"Our churn model drifted.", "tab", *"I owned the fix.", "tab")
         await pilot.press(*"I rebuilt the features.", "tab", *"Precision rose 13%.")
         await pilot.pause(0.4)
+        await steady(pilot)
 
     assert snap_compare(app(start=_fixed_questions(scenario)), terminal_size=size, run_before=run_before)
 
@@ -82,8 +91,13 @@ def test_system_design(snap_compare, size):
     async def run_before(pilot):
         await pilot.press("enter")
         await pilot.pause(0.3)
-        await pilot.press(*"Serve 50M users, p99 under 100 ms", "f5", *"qps = 50M * 30 / day")
+        await pilot.press(*"Serve 50M users, p99 under 100 ms")
+        await pilot.pause(0.2)
+        await pilot.press("f5")
+        await pilot.pause(0.2)
+        await pilot.press(*"qps = 50M * 30 / day")
         await pilot.pause(0.4)
+        await steady(pilot)
 
     assert snap_compare(app(start=_fixed_questions(sc)), terminal_size=size, run_before=run_before)
 

@@ -26,6 +26,7 @@ SNAPSHOT_S = 1.0  # the editor timeline is at most this far behind the typing
 
 
 class CodingScreen(BaseScreen):
+    AUTO_FOCUS = "#editor"
     HELP_TITLE = "coding round"
     HELP_TEXT = (
         "Solve the problem in the editor. Ctrl+R runs the visible tests, Ctrl+S submits "
@@ -88,6 +89,9 @@ class CodingScreen(BaseScreen):
 
     # -- layout ------------------------------------------------------------------------
     def body(self):
+        # The saved code goes into the editor when it is built, so that keys typed the moment
+        # the screen appears are never overwritten by a later load.
+        self._load_saved()
         with Vertical(id="coding"):
             with Horizontal(id="coding-head"):
                 yield Static("", id="coding-title")
@@ -96,22 +100,21 @@ class CodingScreen(BaseScreen):
                 with VerticalScroll(id="statement-box"):
                     yield Markdown("", id="statement")
                     yield Static("", id="hints", markup=False)
-                yield CodeEditor("", id="editor")
+                yield CodeEditor(self.codes[self.problem.slug], id="editor")
             yield Results(id="results")
         yield Footer()
 
     def on_mount(self) -> None:
         # Kept: on shutdown the children may be gone before our own unmount saves the code.
         self.editor = self.query_one("#editor", CodeEditor)
-        self._load_saved()
-        self._show_problem()
+        self._show_problem(initial=True)
         self._last_remaining = self.session.remaining(self.index)
         self.refresh_clock()
         self.set_interval(TICK_S, self.refresh_clock)
         self.set_interval(SNAPSHOT_S, self.save_snapshot)
         self.app.ensure_judge()  # type: ignore[attr-defined]
 
-    def _show_problem(self) -> None:
+    def _show_problem(self, initial: bool = False) -> None:
         p = self.problem
         n = len(self.problems)
         self.query_one("#coding-title", Static).update(
@@ -119,8 +122,9 @@ class CodingScreen(BaseScreen):
             f"[b]{p.title}[/b] ({p.difficulty})"
         )
         self.query_one("#statement", Markdown).update(p.statement)
-        editor = self.query_one("#editor", TextArea)
-        editor.load_text(self.codes[p.slug])
+        editor = self.editor
+        if not initial:
+            editor.load_text(self.codes[p.slug])
         row, col = self.cursors.get(p.slug, (0, 0))
         editor.cursor_location = (min(row, editor.document.line_count - 1), col)
         editor.focus()

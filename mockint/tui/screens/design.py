@@ -39,6 +39,7 @@ class DesignScreen(TalkScreen):
     def __init__(self, *args, phases=None, **kwargs):
         self.phases = tuple(phases or DEFAULT_PHASES)
         self.FIELDS = tuple(p[0] for p in self.phases) + ("scratchpad", "components")
+        self.AUTO_FOCUS = f"#field-{self.phases[0][0]}"
         super().__init__(*args, **kwargs)
 
     def answer_widgets(self):
@@ -46,10 +47,10 @@ class DesignScreen(TalkScreen):
             yield Static("", id="phase-outline")
             with ContentSwitcher(initial=f"field-{self.phases[0][0]}", id="design-switch"):
                 for pid, title, *_ in self.phases:
-                    yield TextArea("", id=f"field-{pid}", soft_wrap=True)
+                    yield TextArea(self.row.fields.get(pid, ""), id=f"field-{pid}", soft_wrap=True)
                 with Vertical(id="pad-box"):
                     with Horizontal(id="pad"):
-                        yield TextArea("", id="field-scratchpad", soft_wrap=False)
+                        yield TextArea(self.row.fields.get("scratchpad", ""), id="field-scratchpad", soft_wrap=False)
                         yield Static("", id="pad-results", markup=False)
                 with Vertical(id="components-box"):
                     yield SelectionList(id="components-list")
@@ -137,8 +138,8 @@ class DesignScreen(TalkScreen):
         self.row.fields["components"] = ",".join(event.selection_list.selected)
         self._dirty = True
 
-    def show_question(self) -> None:
-        super().show_question()
+    def show_question(self, initial: bool = False) -> None:
+        super().show_question(initial)
         if self.is_mounted and self.query("#pad-results"):
             self.update_pad()
 

@@ -63,20 +63,21 @@ class StarScreen(TalkScreen):
         Binding("f8", "pick_story", "Story bank", id="star.pick", priority=True),
     ]
     FIELDS = PARTS
+    AUTO_FOCUS = "#field-situation"
 
     def answer_widgets(self):
         with Horizontal(id="star"):
             with VerticalScroll(id="star-fields"):
                 for p in PARTS:
                     yield Label(f"[b]{p.capitalize()}[/b]  [dim]{HINTS[p]}[/dim]", classes="star-label")
-                    yield TextArea("", id=f"field-{p}", soft_wrap=True, classes="star-field")
+                    yield TextArea(self.row.fields.get(p, ""), id=f"field-{p}", soft_wrap=True, classes="star-field")
             yield Static("", id="star-guide")
 
     def on_fields_changed(self) -> None:
         self.query_one("#star-guide", Static).update(guidance(self.row.fields, self.row.seconds))
 
-    def show_question(self) -> None:
-        super().show_question()
+    def show_question(self, initial: bool = False) -> None:
+        super().show_question(initial)
         self.on_fields_changed()
 
     def tick(self) -> None:

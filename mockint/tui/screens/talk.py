@@ -43,6 +43,7 @@ class TalkScreen(BaseScreen):
         Binding("ctrl+q", "app.quit", "Leave", id="talk.leave", priority=True),
     ]
     FIELDS: tuple[str, ...] = ("answer",)
+    AUTO_FOCUS = "#field-answer"
 
     def __init__(self, session: Session, bank: Bank, questions: list[Question], session_id: int, pace: float):
         super().__init__()
@@ -93,6 +94,7 @@ class TalkScreen(BaseScreen):
 
     # -- layout ------------------------------------------------------------------------
     def body(self):
+        self._load()  # fields are built with their saved text: no load after keys arrive
         with Vertical(id="talk"):
             with Horizontal(id="talk-head"):
                 yield Static("", id="talk-title")
@@ -108,25 +110,24 @@ class TalkScreen(BaseScreen):
         yield Footer()
 
     def answer_widgets(self):
-        yield TextArea("", id="field-answer", soft_wrap=True, classes="answer-field")
+        yield TextArea(self.row.fields.get("answer", ""), id="field-answer", soft_wrap=True, classes="answer-field")
 
     def on_mount(self) -> None:
-        self._load()
         self._last_elapsed = self.session.elapsed(self.index)
         self._last_remaining = self.session.remaining(self.index)
         self.query_one("#review-box").display = False
-        self.show_question()
+        self.show_question(initial=True)
         self.set_interval(TICK_S, self.tick)
         self.set_interval(SAVE_S, self.save)
 
-    def show_question(self) -> None:
+    def show_question(self, initial: bool = False) -> None:
         q = self.question
         self.query_one("#talk-title", Static).update(
             f"Stage {self.index + 1} of {len(self.session.runs)} · [b]{self.session.run.stage.title}[/b]"
             f" · Question {self.current + 1} of {len(self.questions)}"
         )
         self.query_one("#prompt", Static).update(q.prompt)
-        for f in self.FIELDS:
+        for f in self.FIELDS if not initial else ():
             area = self.query_one(f"#field-{f}", TextArea)
             area.load_text(self.row.fields.get(f, ""))
         self.set_reviewing(False)

@@ -1,0 +1,99 @@
+"""`mockint practice` in a real terminal: type a solution, submit, read the verdict."""
+
+import os
+import stat
+import time
+
+import pytest
+import sqlite_utils
+
+from mockint.paths import bundled_dir
+from tests.tmux import Tmux
+
+pytestmark = pytest.mark.tmux
+
+SOLUTION = (bundled_dir("solutions") / "moving-average.py").read_text()
+
+
+def same_code(a: str, b: str) -> bool:
+    """Equal but for trailing spaces (auto-indent leaves them on blank lines)."""
+    return [line.rstrip() for line in a.strip().splitlines()] == [
+        line.rstrip() for line in b.strip().splitlines()
+    ]
+
+
+@pytest.fixture
+def term():
+    t = Tmux(100, 30)
+    yield t
+    t.close()
+
+
+def type_code(term: Tmux, code: str) -> None:
+    """Type line by line as a person would, relying on the editor's auto-indent: after Enter
+    the new line starts at the previous indentation (one level more after a colon), and
+    Backspace in leading spaces goes back one level."""
+    auto = 0
+    for i, line in enumerate(code.rstrip("\n").split("\n")):
+        stripped = line.strip(" ")
+        if i:
+            term.send("Enter")
+        if not stripped:
+            continue
+        want = len(line) - len(line.lstrip(" "))
+        if want > auto:
+            term.type(" " * (want - auto))
+        for _ in range(max(0, auto - want) // 4):
+            term.send("BSpace")
+        term.type(stripped)
+        auto = want + (4 if stripped.endswith(":") else 0)
+
+
+def test_type_a_solution_submit_and_find_it_in_sqlite(term):
+    term.start("practice", "moving-average")
+    term.wait_for(r"Practice: Moving average of a stream")
+    term.send("Enter")
+    term.wait_for(r"Runs: 0")  # set once the starter code is in the editor
+    term.send("F7")  # select all of the starter code, then delete it
+    time.sleep(0.5)  # keys sent right after a function key's escape sequence can be dropped
+    term.send("BSpace")
+    time.sleep(0.3)
+    type_code(term, SOLUTION)
+    time.sleep(1.5)
+    term.send("C-s")
+    term.wait_for(r"✓ Accepted: (\d+) of \1 tests passed", timeout=90)
+    assert "accepted at" in term.screen()
+
+    db = sqlite_utils.Database(os.environ["MOCKINT_DB"])
+    [submit] = list(db["grading_runs"].rows_where("kind = 'submit'"))
+    assert submit["verdict"] == "accepted" and submit["problem"] == "moving-average"
+    assert same_code(submit["code"], SOLUTION)
+    snaps = list(db["code_snapshots"].rows_where(order_by="id"))
+    assert len(snaps) >= 3, "the timeline should hold the typing, not only the end"
+    assert same_code(snaps[-1]["code"], SOLUTION)
+    assert [s["at"] for s in snaps] == sorted(s["at"] for s in snaps)
+    # The timeline replays the round: the code grows from the first snapshot to the last.
+    assert len(snaps[0]["code"]) < len(snaps[-1]["code"])
+
+
+def test_external_editor_round_trip(term, tmp_path):
+    editor = tmp_path / "fake-editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "\\n# written in the external editor\\n" >> "$1"\n')
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    os.environ["EDITOR"] = str(editor)
+    try:
+        term.start("practice", "moving-average")
+        term.wait_for(r"Practice: Moving average")
+        term.send("Enter")
+        term.wait_for(r"Runs: 0")  # set once the starter code is in the editor
+        term.send("C-e")
+        # The app suspends, the editor runs and appends a line, the app takes the file back.
+        time.sleep(2.0)
+        term.send("PageDown")  # the new last line may be below a small editor's view
+        term.wait_for(r"# written in the external editor")
+    finally:
+        del os.environ["EDITOR"]
+    time.sleep(1.5)
+    db = sqlite_utils.Database(os.environ["MOCKINT_DB"])
+    last = list(db["code_snapshots"].rows_where(order_by="id desc", limit=1))[0]
+    assert last["code"].rstrip().endswith("# written in the external editor")
