@@ -38,6 +38,7 @@ class Problem:
     complexity: dict | None
     vectorized: dict | None
     dir: Path = field(repr=False)
+    hints: list[str] = field(default_factory=list)
 
     @property
     def statement(self) -> str:
@@ -112,6 +113,9 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
     for name in ("statement.md", "starter.py", "cases.py"):
         if not (pdir / name).is_file():
             raise ProblemError(f"{pdir / name}: missing")
+    hints = data.get("hints", [])
+    if not isinstance(hints, list) or not all(isinstance(h, str) and h.strip() for h in hints):
+        raise ProblemError(f"{where}: hints: expected a list of non-empty strings")
     return Problem(
         slug=slug,
         title=_need(data, "title", str, where),
@@ -127,6 +131,7 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         complexity=complexity,
         vectorized=vectorized if vectorized and vectorized.get("required", True) else None,
         dir=pdir,
+        hints=list(hints),
     )
 
 
