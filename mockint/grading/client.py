@@ -117,9 +117,12 @@ class GradingRun:
 
 
 class GradingClient:
-    def __init__(self, python: str | None = None, env: dict | None = None):
+    def __init__(self, python: str | None = None, env: dict | None = None, log_path: str | None = None):
         self.python = python or sys.executable
         self.env = env
+        # Where the worker's stderr goes. None inherits ours (fine for the CLI); the full-screen
+        # app passes a file, since stray output on its terminal would garble the screen.
+        self.log_path = log_path
         self._proc: subprocess.Popen | None = None
         self._runs: dict[int, GradingRun] = {}
         self._ids = itertools.count(1)
@@ -145,11 +148,19 @@ class GradingClient:
                 return
             self._ready.clear()
             env = dict(os.environ if self.env is None else self.env)
-            self._proc = subprocess.Popen(
-                [self.python, "-m", "mockint.grading.worker"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
-                text=True, encoding="utf-8", bufsize=1,
-            )
+            log = None
+            if self.log_path is not None:
+                os.makedirs(os.path.dirname(self.log_path) or ".", exist_ok=True)
+                log = open(self.log_path, "ab")
+            try:
+                self._proc = subprocess.Popen(
+                    [self.python, "-m", "mockint.grading.worker"],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env,
+                    text=True, encoding="utf-8", bufsize=1,
+                )
+            finally:
+                if log is not None:
+                    log.close()  # the child has its own copy
             threading.Thread(target=self._read, args=(self._proc,), daemon=True).start()
 
     def wait_ready(self, timeout: float | None = None) -> bool:

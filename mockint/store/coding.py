@@ -111,3 +111,15 @@ def recently_solved(store: Store, last_sessions: int = 5) -> set[str]:
         (last_sessions,),
     ).fetchall()
     return {r["problem"] for r in rows}
+
+
+def run_stats(store: Store, session_id: int, stage_idx: int, problem: str) -> dict[str, Any]:
+    """Runs so far, when the first one started and when a submit was first accepted
+    (stage seconds); cheap enough to call after every run."""
+    r = store.conn.execute(
+        "SELECT count(*) AS n, min(elapsed_s) AS first,"
+        " min(CASE WHEN kind = 'submit' AND verdict = 'accepted' THEN elapsed_s END) AS accepted"
+        " FROM grading_runs WHERE session_id = ? AND stage_idx = ? AND problem = ?",
+        (session_id, stage_idx, problem),
+    ).fetchone()
+    return {"runs": r["n"], "first_s": r["first"], "accepted_s": r["accepted"]}

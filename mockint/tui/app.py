@@ -302,7 +302,9 @@ class MockintApp(App):
         from mockint.grading.client import GradingClient
 
         if self._judge is None:
-            self._judge = GradingClient()
+            from mockint.paths import user_data_dir
+
+            self._judge = GradingClient(log_path=str(user_data_dir() / "logs" / "grading-worker.log"))
         self._judge.start()
         return self._judge
 

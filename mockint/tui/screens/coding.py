@@ -138,14 +138,15 @@ class CodingScreen(BaseScreen):
         self.query_one("#hints", Static).update(text)
 
     def _show_summary(self) -> None:
-        rows = [r for r in records.runs(self.store, self.session_id, self.index) if r["problem"] == self.problem.slug]
-        if not rows:
+        stats = records.run_stats(self.store, self.session_id, self.index, self.problem.slug)
+        if not stats["runs"]:
             self.query_one(Results).set_summary("Runs: 0")
             return
-        first = rows[0]["elapsed_s"] or 0.0
-        accepted = next((r for r in rows if r["kind"] == "submit" and r["verdict"] == "accepted"), None)
-        text = f"Runs: {len(rows)} · first run at {elapsed_text(first)}"
-        text += f" · accepted at {elapsed_text(accepted['elapsed_s'] or 0)}" if accepted else " · not accepted yet"
+        text = f"Runs: {stats['runs']} · first run at {elapsed_text(stats['first_s'] or 0.0)}"
+        if stats["accepted_s"] is not None:
+            text += f" · accepted at {elapsed_text(stats['accepted_s'])}"
+        else:
+            text += " · not accepted yet"
         hints = self.hints_shown.get(self.problem.slug, 0)
         if hints:
             text += f" · hints used: {hints}"
@@ -230,6 +231,9 @@ class CodingScreen(BaseScreen):
 
         judge = self.app.ensure_judge()  # type: ignore[attr-defined]
         self.run_handle = judge.submit(code, slug, hidden=submit, on_event=forward)
+        if judge.sandbox_warning and not getattr(self.app, "_sandbox_warned", False):
+            self.app._sandbox_warned = True  # type: ignore[attr-defined]
+            self.notify(judge.sandbox_warning, title="Weaker isolation", severity="warning", timeout=12)
         self.refresh_bindings()
 
     def _on_grading_event(self, token: object, event: dict) -> None:
