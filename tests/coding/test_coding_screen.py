@@ -1,6 +1,7 @@
 """The coding round in the app, graded by the real judge."""
 
 import asyncio
+import json
 import os
 import signal
 
@@ -187,3 +188,27 @@ async def test_resume_brings_back_code_cursor_and_problem(tmp_path):
         assert editor.text.startswith("class MovingAverage:\n    def __init__(self, window):")
         assert editor.cursor_location == (2, 8)
         assert str(app2.screen.query_one("#clock-line").render()).startswith("15:00 left of 20:00")
+
+
+async def test_hints_one_at_a_time_and_recorded(tmp_path):
+    app = practice_app(tmp_path, clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot, app)
+        hints = app.screen.problem.hints
+        assert len(hints) >= 2
+        assert str(app.screen.query_one("#hints").render()) == ""
+        await pilot.press("ctrl+h")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#hints").render())
+        assert shown == f"Hint 1: {hints[0]}"
+        await pilot.press("ctrl+h")
+        await pilot.pause()
+        assert f"Hint 2: {hints[1]}" in str(app.screen.query_one("#hints").render())
+        for _ in range(len(hints)):
+            await pilot.press("ctrl+h")
+        await pilot.pause()
+        assert any("No more hints" in n.message for n in app._notifications)
+        assert "hints used: " in str(app.screen.query_one("#run-summary").render())
+    db = sqlite_utils.Database(tmp_path / "c.db")
+    numbers = [json.loads(e["data"])["number"] for e in db["events"].rows_where("kind = 'hint_shown'")]
+    assert numbers == list(range(1, len(hints) + 1))

@@ -139,14 +139,13 @@ class CodingScreen(BaseScreen):
 
     def _show_summary(self) -> None:
         stats = records.run_stats(self.store, self.session_id, self.index, self.problem.slug)
-        if not stats["runs"]:
-            self.query_one(Results).set_summary("Runs: 0")
-            return
-        text = f"Runs: {stats['runs']} · first run at {elapsed_text(stats['first_s'] or 0.0)}"
-        if stats["accepted_s"] is not None:
-            text += f" · accepted at {elapsed_text(stats['accepted_s'])}"
-        else:
-            text += " · not accepted yet"
+        text = f"Runs: {stats['runs']}"
+        if stats["runs"]:
+            text += f" · first run at {elapsed_text(stats['first_s'] or 0.0)}"
+            if stats["accepted_s"] is not None:
+                text += f" · accepted at {elapsed_text(stats['accepted_s'])}"
+            else:
+                text += " · not accepted yet"
         hints = self.hints_shown.get(self.problem.slug, 0)
         if hints:
             text += f" · hints used: {hints}"
