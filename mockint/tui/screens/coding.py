@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, Static, TextArea
 
-from mockint.engine.alerts import crossed
-from mockint.engine.session import Session, StageState
+from mockint.engine.session import Session
 from mockint.engine.timefmt import elapsed_text
 from mockint.store import coding as records
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.results import Results, advice_text, verdict_text
@@ -25,7 +25,7 @@ TICK_S = 0.25
 SNAPSHOT_S = 1.0  # the editor timeline is at most this far behind the typing
 
 
-class CodingScreen(BaseScreen):
+class CodingScreen(StageClock, BaseScreen):
     AUTO_FOCUS = "#editor"
     HELP_TITLE = "coding round"
     HELP_TEXT = (
@@ -41,9 +41,7 @@ class CodingScreen(BaseScreen):
         Binding("ctrl+e", "external_editor", "$EDITOR", id="coding.editor", priority=True),
         Binding("f5", "reset", "Reset code", id="coding.reset", priority=True),
         Binding("f4", "next_problem", "Next problem", id="coding.next", priority=True),
-        Binding("f2", "toggle_pause", "Pause/resume", id="coding.pause", priority=True),
-        Binding("ctrl+n", "app.next_stage", "Next stage", id="coding.stage", priority=True),
-        Binding("ctrl+q", "app.quit", "Leave", id="coding.leave", priority=True),
+        *STAGE_BINDINGS,
     ]
 
     def __init__(self, session: Session, problems: list, session_id: int) -> None:
@@ -153,20 +151,7 @@ class CodingScreen(BaseScreen):
 
     # -- clock -------------------------------------------------------------------------
     def refresh_clock(self) -> None:
-        s = self.session
-        if s.current != self.index:
-            return
-        run = s.runs[self.index]
-        remaining = s.remaining(self.index)
-        self.query_one(Countdown).show(remaining, run.planned, run.state.value)
-        if self._last_remaining is not None and run.state is StageState.RUNNING:
-            for alert in crossed(self._last_remaining, remaining):
-                self.app.stage_alert(alert)  # type: ignore[attr-defined]
-        self._last_remaining = remaining
-
-    def action_toggle_pause(self) -> None:
-        self.app.toggle_pause()  # type: ignore[attr-defined]
-        self.refresh_clock()
+        self.update_countdown()
 
     # -- saving ------------------------------------------------------------------------
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Static, TextArea
 
-from mockint.engine.alerts import crossed
 from mockint.engine.session import Session, StageState
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.countdown import Countdown
 
 TICK_S = 0.25
@@ -16,17 +15,13 @@ TICK_S = 0.25
 NOTE_FLUSH_S = 0.5
 
 
-class StageScreen(BaseScreen):
+class StageScreen(StageClock, BaseScreen):
     HELP_TITLE = "stage"
     HELP_TEXT = (
         "The countdown turns amber at 5 minutes left and red at 1 minute; at zero the bell "
         "rings and overtime counts up. Notes are saved within a second of typing."
     )
-    BINDINGS = [
-        Binding("f2", "toggle_pause", "Pause/resume", id="stage.pause", priority=True),
-        Binding("ctrl+n", "app.next_stage", "Next stage", id="stage.next", priority=True),
-        Binding("ctrl+q", "app.quit", "Leave", id="stage.leave", priority=True),
-    ]
+    BINDINGS = STAGE_BINDINGS
 
     def __init__(self, session: Session, notes: str = "") -> None:
         super().__init__()
@@ -59,19 +54,9 @@ class StageScreen(BaseScreen):
         self.notes_area.focus()
 
     def refresh_clock(self) -> None:
-        s = self.session
-        if s.current != self.index:
-            return
-        run = s.runs[self.index]
-        remaining = s.remaining(self.index)
-        self.query_one(Countdown).show(remaining, run.planned, run.state.value)
-        self.query_one("#stage-state", Static).update(
-            "paused (F2 resumes)" if run.state is StageState.PAUSED else "running"
-        )
-        if self._last_remaining is not None and run.state is StageState.RUNNING:
-            for alert in crossed(self._last_remaining, remaining):
-                self.app.stage_alert(alert)  # type: ignore[attr-defined]
-        self._last_remaining = remaining
+        if self.update_countdown():
+            paused = self.session.runs[self.index].state is StageState.PAUSED
+            self.query_one("#stage-state", Static).update("paused (F2 resumes)" if paused else "running")
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._dirty = True
@@ -84,7 +69,7 @@ class StageScreen(BaseScreen):
         self.app.save_note(self.index, text)  # type: ignore[attr-defined]
 
     def action_toggle_pause(self) -> None:
-        self.app.toggle_pause()  # type: ignore[attr-defined]
+        super().action_toggle_pause()
         self.refresh_clock()
 
     def on_unmount(self) -> None:

@@ -11,13 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static, TextArea
 
-from mockint.engine.alerts import crossed
-from mockint.engine.session import Session, StageState
+from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
 from mockint.scoring.coverage import cover_question
 from mockint.store.answers import AnswerRow, answers, save_answer
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.review import Review, review_text
 
@@ -25,7 +25,7 @@ TICK_S = 0.25
 SAVE_S = 0.5  # answers reach the database at most this long after typing
 
 
-class TalkScreen(BaseScreen):
+class TalkScreen(StageClock, BaseScreen):
     HELP_TITLE = "question round"
     HELP_TEXT = (
         "Answer each question in the text area as you would say it. Ctrl+J ends the answer "
@@ -38,9 +38,7 @@ class TalkScreen(BaseScreen):
         *[Binding(str(n), f"rate({n})", f"Rate {n}", show=False, priority=True) for n in range(1, 6)],
         Binding("f3", "previous", "Previous question", id="talk.prev", priority=True),
         Binding("f4", "next", "Next question", id="talk.next", priority=True),
-        Binding("f2", "toggle_pause", "Pause/resume", id="talk.pause", priority=True),
-        Binding("ctrl+n", "app.next_stage", "Next stage", id="talk.stage", priority=True),
-        Binding("ctrl+q", "app.quit", "Leave", id="talk.leave", priority=True),
+        *STAGE_BINDINGS,
     ]
     FIELDS: tuple[str, ...] = ("answer",)
     AUTO_FOCUS = "#field-answer"
@@ -176,14 +174,8 @@ class TalkScreen(BaseScreen):
                 self.show_follow_ups()
 
     def refresh_clocks(self) -> None:
-        s = self.session
-        run = s.runs[self.index]
-        remaining = s.remaining(self.index)
-        self.query_one(Countdown).show(remaining, run.planned, run.state.value)
-        if self._last_remaining is not None and run.state is StageState.RUNNING:
-            for alert in crossed(self._last_remaining, remaining):
-                self.app.stage_alert(alert)  # type: ignore[attr-defined]
-        self._last_remaining = remaining
+        if not self.update_countdown():
+            return
         budget = self.question.minutes * 60 * self.pace
         spent = self.question_seconds()
         over = " (over budget)" if spent > budget else ""
@@ -286,5 +278,5 @@ class TalkScreen(BaseScreen):
             self.go(self.current + 1)
 
     def action_toggle_pause(self) -> None:
-        self.app.toggle_pause()  # type: ignore[attr-defined]
+        super().action_toggle_pause()
         self.refresh_clocks()
