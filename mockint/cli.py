@@ -72,8 +72,15 @@ def cli(ctx: click.Context, scenario: str | None, pace: float, db: Path | None) 
     metavar="ID,...",
     help="Run only these stages (comma-separated ids, kept in the scenario's order).",
 )
+@click.option(
+    "--repeat-solved",
+    is_flag=True,
+    help="Let the coding stage pick problems you solved in your last sessions too.",
+)
 @_db_option
-def run(scenario: str | None, pace: float, stages: str | None, db: Path | None) -> None:
+def run(
+    scenario: str | None, pace: float, stages: str | None, repeat_solved: bool, db: Path | None
+) -> None:
     """Go straight into a loop. SCENARIO is an id or a TOML path (default: aiml-engineer)."""
     sc = _load(scenario)
     if stages:
@@ -86,7 +93,9 @@ def run(scenario: str | None, pace: float, stages: str | None, db: Path | None) 
         if not sc.stages:
             _fail("mockint: --stages: no stage given")
     paced = sc.paced(pace)
-    _run_app(_open_store(db), default_scenario=sc, pace=pace, start=paced)
+    _run_app(
+        _open_store(db), default_scenario=sc, pace=pace, start=paced, repeat_solved=repeat_solved
+    )
 
 
 @cli.command(context_settings=CONTEXT)

@@ -84,7 +84,12 @@ def resume_session(store: Store, record: SessionRecord, clock: Clock) -> tuple[S
 
 
 def resolve_content(
-    scenario: Scenario, store: Store, *, pace: float = 1.0, rng: random.Random | None = None
+    scenario: Scenario,
+    store: Store,
+    *,
+    pace: float = 1.0,
+    rng: random.Random | None = None,
+    repeat_solved: bool = False,
 ) -> Scenario:
     """Fix each stage's problems or questions for this session. They are stored with the
     session, so a resume shows the same ones. A coding stage without picks gets one problem
@@ -93,19 +98,20 @@ def resolve_content(
     stages = []
     for st in scenario.stages:
         if st.kind == "coding" and not all(p.slug for p in st.problems or (ProblemPick(),)):
-            st = replace(st, problems=_pick_problems(st, store, rng))
+            st = replace(st, problems=_pick_problems(st, store, rng, repeat_solved))
         elif st.kind != "coding" and not st.questions:
             st = replace(st, questions=_pick_questions(st, store, pace, rng))
         stages.append(st)
     return replace(scenario, stages=tuple(stages))
 
 
-def _pick_problems(st, store: Store, rng: random.Random) -> tuple[ProblemPick, ...]:
+def _pick_problems(st, store: Store, rng: random.Random, repeat_solved: bool) -> tuple[ProblemPick, ...]:
     from mockint.grading.problems import list_problems
     from mockint.store.coding import recently_solved
 
     candidates = [Candidate(p.slug, tuple(p.topics), p.difficulty) for p in list_problems()]
-    slugs = choose(st.problems or (ProblemPick(),), candidates, recently_solved(store), rng)
+    solved = set() if repeat_solved else recently_solved(store)
+    slugs = choose(st.problems or (ProblemPick(),), candidates, solved, rng)
     return tuple(ProblemPick(slug=s) for s in slugs)
 
 

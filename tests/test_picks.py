@@ -67,6 +67,15 @@ def test_default_loop_has_one_ml_or_tensor_problem_and_skips_a_solved_one(tmp_pa
         again = resolve_content(sc, store, rng=random.Random(seed))
         assert solved not in [p.slug for s in again.stages if s.kind == "coding" for p in s.problems]
 
+    # Unless asked: with repeat_solved the solved problem can come back.
+    offered = {
+        p.slug
+        for seed in range(40)
+        for s in resolve_content(sc, store, rng=random.Random(seed), repeat_solved=True).stages
+        if s.kind == "coding"
+        for p in s.problems
+    }
+    assert solved in offered
 
 def test_questions_fill_the_time_with_varied_topics_in_bank_order():
     qs = [QuestionInfo("a", 10, "x"), QuestionInfo("b", 10, "x"), QuestionInfo("c", 10, "y"), QuestionInfo("d", 30, "z")]

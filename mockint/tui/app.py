@@ -38,6 +38,7 @@ class MockintApp(App):
         resume_id: int | None = None,
         practice_picker: bool = False,
         practice_minutes: float | None = None,
+        repeat_solved: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -48,6 +49,7 @@ class MockintApp(App):
         self._resume_id = resume_id
         self._practice_picker = practice_picker
         self._practice_minutes = practice_minutes
+        self.repeat_solved = repeat_solved
         self.session: Session | None = None
         self.recorder: Recorder | None = None
         self.notes: dict[int, str] = {}
@@ -82,7 +84,9 @@ class MockintApp(App):
         if not paced and self.pace != 1.0:
             scenario = scenario.paced(self.pace)
         try:
-            scenario = resolve_content(scenario, self.store, pace=self.pace)
+            scenario = resolve_content(
+                scenario, self.store, pace=self.pace, repeat_solved=self.repeat_solved
+            )
         except ValueError as exc:
             self.notify(f"Cannot start: {exc}", severity="error", timeout=10)
             return

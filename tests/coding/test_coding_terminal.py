@@ -97,3 +97,35 @@ def test_external_editor_round_trip(term, tmp_path):
     db = sqlite_utils.Database(os.environ["MOCKINT_DB"])
     last = list(db["code_snapshots"].rows_where(order_by="id desc", limit=1))[0]
     assert last["code"].rstrip().endswith("# written in the external editor")
+
+
+def test_kill_9_during_the_round_then_resume(term):
+    term.start("practice", "moving-average", "--minutes", "20")
+    term.wait_for(r"Practice: Moving average")
+    term.send("Enter")
+    term.wait_for(r"Runs: 0")
+    term.send("F7")
+    time.sleep(0.5)
+    term.send("BSpace")
+    time.sleep(0.3)
+    type_code(term, "class MovingAverage:\n    def __init__(self, window):\n        self.window = window")
+    time.sleep(1.5)  # the promise: at most a second or two of typing lost
+    db = sqlite_utils.Database(os.environ["MOCKINT_DB"])
+    [snap] = list(db["code_snapshots"].rows_where(order_by="id desc", limit=1))
+    assert snap["code"].rstrip().endswith("self.window = window")
+    assert (snap["cursor_row"], snap["cursor_col"]) == (2, len("        self.window = window"))
+    stage = db["stages"].get((1, 0))
+    os.kill(term.pid(), 9)
+
+    time.sleep(2)
+    term.start()
+    term.wait_for(r"Resume: Practice: Moving average of a stream")
+    term.send("Enter")
+    m = term.wait_for(r"(\d\d):(\d\d) left of 20:00  PAUSED")
+    shown_elapsed = 20 * 60 - (int(m.group(1)) * 60 + int(m.group(2)))
+    assert abs(shown_elapsed - stage["elapsed_s"]) <= 1.5
+    screen = term.screen()
+    assert "self.window = window" in screen and "raise NotImplementedError" not in screen
+    # The cursor is where it was: typing goes on at the end of the last line.
+    term.type("  # resumed")
+    term.wait_for(r"self\.window = window  # resumed")
