@@ -37,7 +37,8 @@ class CodingScreen(StageClock, BaseScreen):
         Binding("ctrl+r", "run(False)", "Run tests", id="coding.run", priority=True),
         Binding("ctrl+s", "run(True)", "Submit", id="coding.submit", priority=True),
         Binding("escape", "cancel_run", "Cancel run", id="coding.cancel", priority=True),
-        Binding("ctrl+h", "hint", "Hint", id="coding.hint", priority=True),
+        # Many terminals send Ctrl+H as Backspace, so F3 is the key that always works.
+        Binding("ctrl+h,f3", "hint", "Hint", id="coding.hint", priority=True),
         Binding("ctrl+e", "external_editor", "$EDITOR", id="coding.editor", priority=True),
         Binding("f5", "reset", "Reset code", id="coding.reset", priority=True),
         Binding("f4", "next_problem", "Next problem", id="coding.next", priority=True),
