@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 async def type_and_time(app, editor, keys: int) -> list[float]:
@@ -97,9 +97,15 @@ async def main(keys: int) -> None:
             await pilot.pause(0.05)
         verdict = str(screen.query_one("#verdict").render())
 
-    print(f"keys per phase: {keys}; submissions graded during typing: {submits}; last verdict: {verdict}")
-    print(f"baseline: median {statistics.median(baseline):.1f} ms, p95 {p95(baseline):.1f} ms, max {max(baseline):.1f} ms")
-    print(f"grading:  median {statistics.median(during):.1f} ms, p95 {p95(during):.1f} ms, max {max(during):.1f} ms")
+    print(
+        f"keys per phase: {keys}; submissions graded during typing: {submits}; last verdict: {verdict}"
+    )
+    print(
+        f"baseline: median {statistics.median(baseline):.1f} ms, p95 {p95(baseline):.1f} ms, max {max(baseline):.1f} ms"
+    )
+    print(
+        f"grading:  median {statistics.median(during):.1f} ms, p95 {p95(during):.1f} ms, max {max(during):.1f} ms"
+    )
     print(f"p95_lag_ms={p95(during):.1f} baseline_p95_lag_ms={p95(baseline):.1f}")
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mockint.grading.client import GradingClient  # noqa: E402
-from mockint.grading.problems import solutions_dir  # noqa: E402
+from mockint.grading.client import GradingClient
+from mockint.grading.problems import solutions_dir
 
 WARM_RUNS = 15
 COLD_RUNS = 5
@@ -42,9 +42,13 @@ def main() -> None:
         subprocess.run([sys.executable, "-c", "import torch"], check=True)
         cold.append((time.perf_counter() - start) * 1000)
     warm_ms, cold_ms = statistics.median(warm), statistics.median(cold)
-    print(f"pairwise-distances: {tests} tests + vectorization advice per verdict, {WARM_RUNS} verdicts")
-    print(f"warm min/median/max: {min(warm):.0f}/{warm_ms:.0f}/{max(warm):.0f} ms; "
-          f"cold import torch min/median/max: {min(cold):.0f}/{cold_ms:.0f}/{max(cold):.0f} ms")
+    print(
+        f"pairwise-distances: {tests} tests + vectorization advice per verdict, {WARM_RUNS} verdicts"
+    )
+    print(
+        f"warm min/median/max: {min(warm):.0f}/{warm_ms:.0f}/{max(warm):.0f} ms; "
+        f"cold import torch min/median/max: {min(cold):.0f}/{cold_ms:.0f}/{max(cold):.0f} ms"
+    )
     print(f"warm_ms={warm_ms:.1f} cold_import_ms={cold_ms:.1f} ratio={warm_ms / cold_ms:.3f}")
 
 

@@ -8,6 +8,7 @@ spawn until a marker string has been drawn. Prints medians; the last line is
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import pty
@@ -23,7 +24,7 @@ import termios
 import time
 from pathlib import Path
 
-BASELINE = '''
+BASELINE = """
 from textual.app import App
 from textual.widgets import Footer, Static
 
@@ -33,17 +34,25 @@ class Minimal(App):
         yield Footer()
 
 Minimal().run()
-'''
+"""
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[\]P_^][^\x1b]*(\x1b\\\\|\x07)?|\x1b.")
 
 
-def time_to_marker(cmd: list[str], marker: bytes, env: dict[str, str], timeout: float = 30) -> float:
+def time_to_marker(
+    cmd: list[str], marker: bytes, env: dict[str, str], timeout: float = 30
+) -> float:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True
+        cmd,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
     )
     os.close(slave)
     seen = b""
@@ -63,10 +72,8 @@ def time_to_marker(cmd: list[str], marker: bytes, env: dict[str, str], timeout: 
             if marker in ANSI.sub(b"", seen):
                 return time.perf_counter() - start
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         proc.wait()
         os.close(master)
 
@@ -80,7 +87,9 @@ def main() -> None:
     baseline_py = tmp / "baseline.py"
     baseline_py.write_text(BASELINE)
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-    env.update(TERM="xterm-256color", MOCKINT_DB=str(tmp / "bench.db"), XDG_DATA_HOME=str(tmp / "data"))
+    env.update(
+        TERM="xterm-256color", MOCKINT_DB=str(tmp / "bench.db"), XDG_DATA_HOME=str(tmp / "data")
+    )
 
     cases = {
         "mockint": ([sys.executable, "-m", "mockint"], b"Pick a scenario"),
@@ -93,8 +102,10 @@ def main() -> None:
         for name, (cmd, marker) in cases.items():  # interleaved, so drift hits both alike
             times[name].append(time_to_marker(cmd, marker, env) * 1000)
     for name, values in times.items():
-        print(f"{name}: median {statistics.median(values):.0f} ms, "
-              f"min {min(values):.0f}, max {max(values):.0f} over {len(values)} runs")
+        print(
+            f"{name}: median {statistics.median(values):.0f} ms, "
+            f"min {min(values):.0f}, max {max(values):.0f} over {len(values)} runs"
+        )
     m = statistics.median(times["mockint"])
     b = statistics.median(times["baseline"])
     print(f"mockint_ms={m:.0f} baseline_ms={b:.0f} ratio={m / b:.2f}")

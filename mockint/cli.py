@@ -119,8 +119,11 @@ def practice(slug: str | None, minutes: float | None, db: Path | None) -> None:
             _fail(f"mockint: {exc}")
         start = practice_scenario(problem.slug, problem.title, problem.difficulty, minutes)
     _run_app(
-        _open_store(db), default_scenario=_load(None), start=start,
-        practice_picker=slug is None, practice_minutes=minutes,
+        _open_store(db),
+        default_scenario=_load(None),
+        start=start,
+        practice_picker=slug is None,
+        practice_minutes=minutes,
     )
 
 
@@ -202,7 +205,9 @@ def scenarios_validate(paths: tuple[Path, ...]) -> None:
             click.echo(str(exc), err=True)
             bad = True
             continue
-        click.echo(f"{path}: ok ({sc.id}, {len(sc.stages)} stages, {format_minutes(sc.total_minutes)})")
+        click.echo(
+            f"{path}: ok ({sc.id}, {len(sc.stages)} stages, {format_minutes(sc.total_minutes)})"
+        )
     if bad:
         sys.exit(2)
 
@@ -210,7 +215,11 @@ def scenarios_validate(paths: tuple[Path, ...]) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("session_id", type=int)
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json", "html"]),
+    default="md",
+    show_default=True,
     help="md for people, json for tools, html with the code highlighted.",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")

@@ -69,7 +69,7 @@ def resume_session(store: Store, record: SessionRecord, clock: Clock) -> tuple[S
     """Rebuild a session as it was last written; the time the app was dead is recorded, not charged."""
     scenario = scenario_from_dict(record.scenario)
     session = Session(scenario, clock, current=record.current_stage)
-    for row, run in zip(record.stages, session.runs):
+    for row, run in zip(record.stages, session.runs, strict=False):
         run.state = StageState(row.state)
         run.accumulated = row.elapsed_s
         run.skipped = row.skipped
@@ -105,7 +105,9 @@ def resolve_content(
     return replace(scenario, stages=tuple(stages))
 
 
-def _pick_problems(st, store: Store, rng: random.Random, repeat_solved: bool) -> tuple[ProblemPick, ...]:
+def _pick_problems(
+    st, store: Store, rng: random.Random, repeat_solved: bool
+) -> tuple[ProblemPick, ...]:
     from mockint.grading.problems import list_problems
     from mockint.store.coding import recently_solved
 

@@ -16,20 +16,46 @@ from dataclasses import dataclass
 
 # name -> (value, bytes dimension)
 UNITS: dict[str, tuple[float, int]] = {
-    "K": (1e3, 0), "thousand": (1e3, 0),
-    "M": (1e6, 0), "million": (1e6, 0),
-    "bn": (1e9, 0), "billion": (1e9, 0),
-    "T": (1e12, 0), "trillion": (1e12, 0),
-    "bytes": (1.0, 1), "KB": (1e3, 1), "MB": (1e6, 1), "GB": (1e9, 1), "TB": (1e12, 1),
-    "PB": (1e15, 1), "KiB": (2.0**10, 1), "MiB": (2.0**20, 1), "GiB": (2.0**30, 1),
+    "K": (1e3, 0),
+    "thousand": (1e3, 0),
+    "M": (1e6, 0),
+    "million": (1e6, 0),
+    "bn": (1e9, 0),
+    "billion": (1e9, 0),
+    "T": (1e12, 0),
+    "trillion": (1e12, 0),
+    "bytes": (1.0, 1),
+    "KB": (1e3, 1),
+    "MB": (1e6, 1),
+    "GB": (1e9, 1),
+    "TB": (1e12, 1),
+    "PB": (1e15, 1),
+    "KiB": (2.0**10, 1),
+    "MiB": (2.0**20, 1),
+    "GiB": (2.0**30, 1),
     "TiB": (2.0**40, 1),
-    "sec": (1.0, 0), "minute": (60.0, 0), "hour": (3600.0, 0), "day": (86400.0, 0),
-    "week": (604800.0, 0), "month": (2_592_000.0, 0), "year": (31_536_000.0, 0),
+    "sec": (1.0, 0),
+    "minute": (60.0, 0),
+    "hour": (3600.0, 0),
+    "day": (86400.0, 0),
+    "week": (604800.0, 0),
+    "month": (2_592_000.0, 0),
+    "year": (31_536_000.0, 0),
 }
-_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)\s?(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b")
+_SUFFIX = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)\s?("
+    + "|".join(sorted(UNITS, key=len, reverse=True))
+    + r")\b"
+)
 _NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+)$")
-_BIN = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-        ast.Div: operator.truediv, ast.Pow: operator.pow, ast.FloorDiv: operator.floordiv}
+_BIN = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+    ast.FloorDiv: operator.floordiv,
+}
 
 
 class PadError(ValueError):
@@ -111,7 +137,13 @@ def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
                 raise PadError("exponent too large")
             dim = a.dim * int(b.value) if b.value == int(b.value) else a.dim
         else:
-            dim = a.dim + b.dim if op is ast.Mult else a.dim - b.dim if op in (ast.Div, ast.FloorDiv) else a.dim
+            dim = (
+                a.dim + b.dim
+                if op is ast.Mult
+                else a.dim - b.dim
+                if op in (ast.Div, ast.FloorDiv)
+                else a.dim
+            )
         try:
             return Quantity(float(_BIN[op](a.value, b.value)), dim)
         except ZeroDivisionError:

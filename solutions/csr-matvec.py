@@ -1,7 +1,9 @@
 import numpy as np
 
 
-def csr_matvec(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, x: np.ndarray) -> np.ndarray:
+def csr_matvec(
+    data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, x: np.ndarray
+) -> np.ndarray:
     rows = len(indptr) - 1
     products = data * x[indices]
     # Row number of every stored entry, then one weighted count per row.

@@ -48,7 +48,7 @@ async def test_whole_loop_at_a_tiny_pace(tmp_path):
             assert f"Stage {i + 1} of 6" in str(app.screen.query_one("#card-step").render())
             await pilot.press("enter")
             expected = CodingScreen if i == 1 else TalkScreen
-            await wait_for(pilot, lambda: isinstance(app.screen, expected))
+            await wait_for(pilot, lambda expected=expected: isinstance(app.screen, expected))
             await wait_for(pilot, lambda: "OVERTIME" in clock_line(app))
             assert len(bells) == i + 1
             await pilot.press("ctrl+n")
@@ -145,7 +145,13 @@ async def test_help_lists_the_screen_keys(tmp_path):
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, Help))
         keys = "\n".join(f"{k} {d}" for k, d in app.screen.rows)
-        for text in ("^j Answer done / next", "f2 Pause/resume", "^n Next stage", "^q Leave", "f1 Help"):
+        for text in (
+            "^j Answer done / next",
+            "f2 Pause/resume",
+            "^n Next stage",
+            "^q Leave",
+            "f1 Help",
+        ):
             assert text in keys
         assert "Cursor up" not in keys
         await pilot.press("escape")
@@ -159,7 +165,9 @@ async def test_too_small_terminal_says_so(tmp_path):
         notice = app.screen.query_one("#too-small")
         assert app.screen.has_class("-too-small") and notice.display
         assert "Terminal too small" in str(notice.render())
-        assert not app.screen.query_one("#menu").display or not app.screen.query_one("#home").display
+        assert (
+            not app.screen.query_one("#menu").display or not app.screen.query_one("#home").display
+        )
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.screen.has_class("-too-small")
@@ -221,7 +229,9 @@ async def test_a_stage_without_a_bank_falls_back_to_saved_notes(tmp_path, monkey
 
     monkeypatch.setattr(bank_load, "bank_for_kind", lambda kind: None)
     clock = FakeClock()
-    app = make_app(tmp_path, clock=clock, start=find_scenario("aiml-engineer").subset(["phone-screen"]))
+    app = make_app(
+        tmp_path, clock=clock, start=find_scenario("aiml-engineer").subset(["phone-screen"])
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, StageScreen))

@@ -99,8 +99,13 @@ def test_phone_screen_topics():
 def test_ml_deep_dive_covers_each_topic_twice():
     bank = bundled()["ml_deep_dive"]
     assert len(bank.questions) >= 10
-    for topic in ("model-selection", "bias-variance", "hyperparameter-tuning",
-                  "evaluation-metrics", "real-world-design"):
+    for topic in (
+        "model-selection",
+        "bias-variance",
+        "hyperparameter-tuning",
+        "evaluation-metrics",
+        "real-world-design",
+    ):
         assert sum(q.topic == topic for q in bank.questions) >= 2, topic
     bv = bank.question("bias-variance-explain")
     terms = {t for kp in bv.key_points for t in kp.terms}
@@ -110,17 +115,19 @@ def test_ml_deep_dive_covers_each_topic_twice():
 def test_system_design_prompts_and_phases():
     bank = bundled()["system_design"]
     assert {q.topic for q in bank.questions} >= {
-        "recommendation", "distributed-training", "vector-search",
-        "model-serving", "feature-store", "monitoring",
+        "recommendation",
+        "distributed-training",
+        "vector-search",
+        "model-serving",
+        "feature-store",
+        "monitoring",
     }
     for q in bank.questions:
         phases = {design_phase(kp.id) for kp in q.key_points}
         assert phases == set(DESIGN_PHASES), q.id
         assert len(q.components) >= 5, q.id
         assert any(f.kind == "curveball" for f in q.follow_ups), q.id
-    serving = " ".join(
-        t for kp in bank.question("serve-large-model").key_points for t in kp.terms
-    )
+    serving = " ".join(t for kp in bank.question("serve-large-model").key_points for t in kp.terms)
     for word in ("quantization", "pruning", "distillation"):
         assert word in serving
 
@@ -138,8 +145,17 @@ def test_behavioural_competencies():
     assert len(bank.questions) >= 12
     assert all(q.competencies for q in bank.questions)
     tags = {c for q in bank.questions for c in q.competencies}
-    assert {"conflict", "ambiguity", "failure", "leadership", "influence", "tight-deadline",
-            "ownership", "feedback", "prioritisation"} <= tags
+    assert {
+        "conflict",
+        "ambiguity",
+        "failure",
+        "leadership",
+        "influence",
+        "tight-deadline",
+        "ownership",
+        "feedback",
+        "prioritisation",
+    } <= tags
 
 
 def test_hiring_manager_prompts_and_questions_to_ask():
@@ -153,7 +169,7 @@ def test_hiring_manager_prompts_and_questions_to_ask():
 
 # --- malformed files ------------------------------------------------------------------------
 
-GOOD = '''\
+GOOD = """\
 id = "mini"
 kind = "ml_deep_dive"
 title = "Mini bank"
@@ -184,13 +200,14 @@ prompt = "Which metric for fraud?"
 id = "pr"
 text = "Use precision and recall."
 terms = ["precision", "recall"]
-'''
+"""
 
 
 def sub(old, new):
     def change(text):
         assert old in text, old
         return text.replace(old, new, 1)
+
     return change
 
 
@@ -198,66 +215,197 @@ KINDS = "phone_screen, ml_deep_dive, system_design, behavioural, hiring_manager"
 
 # (name, change to GOOD, line or None, field, exact message)
 CASES = [
-    ("bad-toml", sub('title = "Mini bank"', 'title = "Mini bank'), 3, "toml",
-     "invalid TOML: Illegal character '\\n'"),
-    ("unknown-top-key", sub('title = "Mini bank"', 'title = "Mini bank"\ncolour = "red"'), 4,
-     "colour", "unknown key (allowed: id, kind, questions, questions_to_ask, title)"),
-    ("unknown-question-key", sub('minutes = 8', 'minutes = 8\nlevel = 3'), 25,
-     "questions[1].level", "unknown key (allowed: competencies, components, follow_ups, id, "
-     "key_points, look_for, minutes, mistakes, prompt, terminology, topic)"),
-    ("minutes-wrong-type", sub("minutes = 10", 'minutes = "ten"'), 8,
-     "questions[0].minutes", "must be a number, got a string"),
-    ("minutes-negative", sub("minutes = 8", "minutes = -3"), 24,
-     "questions[1].minutes", "must be greater than 0, got -3"),
-    ("missing-prompt", sub('prompt = "Which metric for fraud?"\n', ""), 22,
-     "questions[1]", "missing required key 'prompt'"),
-    ("empty-prompt", sub('"Which metric for fraud?"', '"   "'), 25,
-     "questions[1].prompt", "must not be empty"),
-    ("duplicate-question-id", sub('id = "metrics"', 'id = "bias"'), 23,
-     "questions[1].id", "duplicate question id 'bias'"),
-    ("duplicate-key-point-id",
-     lambda t: t + '\n[[questions.key_points]]\nid = "pr"\ntext = "Again."\nterms = ["f1"]\n', 33,
-     "questions[1].key_points[1].id", "duplicate key point id 'pr'"),
-    ("key-point-no-terms", sub('terms = ["precision", "recall"]', "terms = []"), 30,
-     "questions[1].key_points[0].terms", "must list at least one term"),
-    ("empty-term", sub('["precision", "recall"]', '["precision", " "]'), 30,
-     "questions[1].key_points[0].terms", "entry 1 must not be empty"),
-    ("term-not-string", sub('["precision", "recall"]', '["precision", 3]'), 30,
-     "questions[1].key_points[0].terms", "entry 1 must be a string, got an integer"),
-    ("duplicate-term", sub('["precision", "recall"]', '["precision", "Precision"]'), 30,
-     "questions[1].key_points[0].terms", "duplicate term 'Precision'"),
-    ("follow-up-minute-zero", sub("at_minute = 5", "at_minute = 0"), 18,
-     "questions[0].follow_ups[0].at_minute", "must be greater than 0, got 0"),
-    ("follow-up-beyond-budget", sub("at_minute = 5", "at_minute = 12.5"), 18,
-     "questions[0].follow_ups[0].at_minute", "minute 12.5 is beyond the question's budget of 10"),
-    ("follow-up-unknown-kind", sub('kind = "curveball"', 'kind = "ambush"'), 19,
-     "questions[0].follow_ups[0].kind",
-     "unknown follow-up kind 'ambush' (known: follow_up, curveball)"),
-    ("unknown-stage-kind", sub('kind = "ml_deep_dive"', 'kind = "karaoke"'), 2,
-     "kind", f"unknown stage kind 'karaoke' (known: {KINDS})"),
-    ("coding-kind", sub('kind = "ml_deep_dive"', 'kind = "coding"'), 2,
-     "kind", "coding stages use problems, not a question bank"),
-    ("missing-kind", sub('kind = "ml_deep_dive"\n', ""), None,
-     "(file)", "missing required key 'kind'"),
-    ("bad-id", sub('id = "mini"', 'id = "Mini Bank!"'), 1,
-     "id", "'Mini Bank!' is not a valid id (lower-case letters, digits, '-' and '_')"),
-    ("no-questions", lambda t: t.split("[[questions]]")[0] + "questions = []\n", 5,
-     "questions", "must list at least one question"),
-    ("to-ask-not-array",
-     sub('title = "Mini bank"', 'title = "Mini bank"\nquestions_to_ask = "why?"'), 4,
-     "questions_to_ask", "must be an array, got a string"),
-    ("design-point-without-phase", sub('kind = "ml_deep_dive"', 'kind = "system_design"'), 13,
-     "questions[0].key_points[0].id", "'tradeoff' must start with a design phase and '-' "
-     "(requirements, capacity, high-level, deep-dive, trade-offs)"),
-    ("behavioural-without-competency", sub('kind = "ml_deep_dive"', 'kind = "behavioural"'), 5,
-     "questions[0]", "a behavioural question needs at least one entry in 'competencies'"),
-    ("key-points-redefined", sub('prompt = "Which metric for fraud?"',
-                                 'prompt = "Which metric for fraud?"\nkey_points = "pr"'), 28,
-     "toml", "invalid TOML: Cannot overwrite a value"),
-    ("key-points-not-array",
-     sub('[[questions.key_points]]\nid = "pr"\ntext = "Use precision and recall."\n'
-         'terms = ["precision", "recall"]\n', 'key_points = "pr"\n'), 27,
-     "questions[1].key_points", "must be an array, got a string"),
+    (
+        "bad-toml",
+        sub('title = "Mini bank"', 'title = "Mini bank'),
+        3,
+        "toml",
+        "invalid TOML: Illegal character '\\n'",
+    ),
+    (
+        "unknown-top-key",
+        sub('title = "Mini bank"', 'title = "Mini bank"\ncolour = "red"'),
+        4,
+        "colour",
+        "unknown key (allowed: id, kind, questions, questions_to_ask, title)",
+    ),
+    (
+        "unknown-question-key",
+        sub("minutes = 8", "minutes = 8\nlevel = 3"),
+        25,
+        "questions[1].level",
+        "unknown key (allowed: competencies, components, follow_ups, id, "
+        "key_points, look_for, minutes, mistakes, prompt, terminology, topic)",
+    ),
+    (
+        "minutes-wrong-type",
+        sub("minutes = 10", 'minutes = "ten"'),
+        8,
+        "questions[0].minutes",
+        "must be a number, got a string",
+    ),
+    (
+        "minutes-negative",
+        sub("minutes = 8", "minutes = -3"),
+        24,
+        "questions[1].minutes",
+        "must be greater than 0, got -3",
+    ),
+    (
+        "missing-prompt",
+        sub('prompt = "Which metric for fraud?"\n', ""),
+        22,
+        "questions[1]",
+        "missing required key 'prompt'",
+    ),
+    (
+        "empty-prompt",
+        sub('"Which metric for fraud?"', '"   "'),
+        25,
+        "questions[1].prompt",
+        "must not be empty",
+    ),
+    (
+        "duplicate-question-id",
+        sub('id = "metrics"', 'id = "bias"'),
+        23,
+        "questions[1].id",
+        "duplicate question id 'bias'",
+    ),
+    (
+        "duplicate-key-point-id",
+        lambda t: t + '\n[[questions.key_points]]\nid = "pr"\ntext = "Again."\nterms = ["f1"]\n',
+        33,
+        "questions[1].key_points[1].id",
+        "duplicate key point id 'pr'",
+    ),
+    (
+        "key-point-no-terms",
+        sub('terms = ["precision", "recall"]', "terms = []"),
+        30,
+        "questions[1].key_points[0].terms",
+        "must list at least one term",
+    ),
+    (
+        "empty-term",
+        sub('["precision", "recall"]', '["precision", " "]'),
+        30,
+        "questions[1].key_points[0].terms",
+        "entry 1 must not be empty",
+    ),
+    (
+        "term-not-string",
+        sub('["precision", "recall"]', '["precision", 3]'),
+        30,
+        "questions[1].key_points[0].terms",
+        "entry 1 must be a string, got an integer",
+    ),
+    (
+        "duplicate-term",
+        sub('["precision", "recall"]', '["precision", "Precision"]'),
+        30,
+        "questions[1].key_points[0].terms",
+        "duplicate term 'Precision'",
+    ),
+    (
+        "follow-up-minute-zero",
+        sub("at_minute = 5", "at_minute = 0"),
+        18,
+        "questions[0].follow_ups[0].at_minute",
+        "must be greater than 0, got 0",
+    ),
+    (
+        "follow-up-beyond-budget",
+        sub("at_minute = 5", "at_minute = 12.5"),
+        18,
+        "questions[0].follow_ups[0].at_minute",
+        "minute 12.5 is beyond the question's budget of 10",
+    ),
+    (
+        "follow-up-unknown-kind",
+        sub('kind = "curveball"', 'kind = "ambush"'),
+        19,
+        "questions[0].follow_ups[0].kind",
+        "unknown follow-up kind 'ambush' (known: follow_up, curveball)",
+    ),
+    (
+        "unknown-stage-kind",
+        sub('kind = "ml_deep_dive"', 'kind = "karaoke"'),
+        2,
+        "kind",
+        f"unknown stage kind 'karaoke' (known: {KINDS})",
+    ),
+    (
+        "coding-kind",
+        sub('kind = "ml_deep_dive"', 'kind = "coding"'),
+        2,
+        "kind",
+        "coding stages use problems, not a question bank",
+    ),
+    (
+        "missing-kind",
+        sub('kind = "ml_deep_dive"\n', ""),
+        None,
+        "(file)",
+        "missing required key 'kind'",
+    ),
+    (
+        "bad-id",
+        sub('id = "mini"', 'id = "Mini Bank!"'),
+        1,
+        "id",
+        "'Mini Bank!' is not a valid id (lower-case letters, digits, '-' and '_')",
+    ),
+    (
+        "no-questions",
+        lambda t: t.split("[[questions]]")[0] + "questions = []\n",
+        5,
+        "questions",
+        "must list at least one question",
+    ),
+    (
+        "to-ask-not-array",
+        sub('title = "Mini bank"', 'title = "Mini bank"\nquestions_to_ask = "why?"'),
+        4,
+        "questions_to_ask",
+        "must be an array, got a string",
+    ),
+    (
+        "design-point-without-phase",
+        sub('kind = "ml_deep_dive"', 'kind = "system_design"'),
+        13,
+        "questions[0].key_points[0].id",
+        "'tradeoff' must start with a design phase and '-' "
+        "(requirements, capacity, high-level, deep-dive, trade-offs)",
+    ),
+    (
+        "behavioural-without-competency",
+        sub('kind = "ml_deep_dive"', 'kind = "behavioural"'),
+        5,
+        "questions[0]",
+        "a behavioural question needs at least one entry in 'competencies'",
+    ),
+    (
+        "key-points-redefined",
+        sub(
+            'prompt = "Which metric for fraud?"',
+            'prompt = "Which metric for fraud?"\nkey_points = "pr"',
+        ),
+        28,
+        "toml",
+        "invalid TOML: Cannot overwrite a value",
+    ),
+    (
+        "key-points-not-array",
+        sub(
+            '[[questions.key_points]]\nid = "pr"\ntext = "Use precision and recall."\n'
+            'terms = ["precision", "recall"]\n',
+            'key_points = "pr"\n',
+        ),
+        27,
+        "questions[1].key_points",
+        "must be an array, got a string",
+    ),
 ]
 
 
@@ -283,9 +431,13 @@ def test_malformed_bank_gets_one_exact_line(tmp_path, capsys, name, change, line
 
 def test_good_bank_loads_with_sorted_follow_ups(tmp_path, capsys):
     path = tmp_path / "mini.toml"
-    path.write_text(GOOD.replace(
-        "[[questions.follow_ups]]",
-        '[[questions.follow_ups]]\nat_minute = 8\ntext = "Later."\n\n[[questions.follow_ups]]', 1))
+    path.write_text(
+        GOOD.replace(
+            "[[questions.follow_ups]]",
+            '[[questions.follow_ups]]\nat_minute = 8\ntext = "Later."\n\n[[questions.follow_ups]]',
+            1,
+        )
+    )
     bank = load_bank(path)
     assert bank.id == "mini" and bank.kind == "ml_deep_dive" and bank.path == path
     q = bank.question("bias")
@@ -320,17 +472,23 @@ def test_module_entry_point_prints_one_line_and_no_traceback(tmp_path):
     bad.write_text(GOOD.replace('kind = "curveball"', 'kind = "ambush"'))
     res = subprocess.run(
         [sys.executable, "-m", "mockint.scenario.bank_commands", "validate", str(bad)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert res.returncode == 2
-    assert res.stderr == f"{bad}:19: questions[0].follow_ups[0].kind: unknown follow-up kind " \
+    assert (
+        res.stderr == f"{bad}:19: questions[0].follow_ups[0].kind: unknown follow-up kind "
         "'ambush' (known: follow_up, curveball)\n"
+    )
     res = subprocess.run(
         [sys.executable, "-m", "mockint.scenario.bank_commands", "list", "--json"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert res.returncode == 0, res.stderr
-    assert [b["id"] for b in json.loads(res.stdout)][0] == "phone-screen"
+    assert next(b["id"] for b in json.loads(res.stdout)) == "phone-screen"
 
 
 # --- finding banks: bundled and the user's ----------------------------------------------------
@@ -340,7 +498,8 @@ def test_user_bank_replaces_bundled_one_and_broken_ones_are_reported(isolated_da
     folder = isolated_data / "mockint" / "banks"
     folder.mkdir(parents=True)
     (folder / "mine.toml").write_text(
-        GOOD.replace('id = "mini"', 'id = "ml-deep-dive"').replace("Mini bank", "My deep dive"))
+        GOOD.replace('id = "mini"', 'id = "ml-deep-dive"').replace("Mini bank", "My deep dive")
+    )
     extra = GOOD.replace('kind = "ml_deep_dive"', 'kind = "phone_screen"')
     (folder / "extra.toml").write_text(extra)
     (folder / "broken.toml").write_text("id = ")
@@ -360,7 +519,13 @@ def test_user_bank_replaces_bundled_one_and_broken_ones_are_reported(isolated_da
     out = capsys.readouterr()
     listed = json.loads(out.out)
     assert [b["id"] for b in listed] == [
-        "mini", "phone-screen", "ml-deep-dive", "system-design", "behavioural", "hiring-manager"]
+        "mini",
+        "phone-screen",
+        "ml-deep-dive",
+        "system-design",
+        "behavioural",
+        "hiring-manager",
+    ]
     mine = next(b for b in listed if b["id"] == "ml-deep-dive")
     assert mine["source"] == "user" and mine["questions"] == 2
     assert next(b for b in listed if b["id"] == "behavioural")["source"] == "bundled"
@@ -383,7 +548,12 @@ def test_list_lines(capsys):
     assert banks_list(as_json=False) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == [
-        "phone-screen", "ml-deep-dive", "system-design", "behavioural", "hiring-manager"]
+        "phone-screen",
+        "ml-deep-dive",
+        "system-design",
+        "behavioural",
+        "hiring-manager",
+    ]
     assert all(line.endswith("(bundled)") for line in lines)
 
 

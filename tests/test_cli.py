@@ -1,4 +1,3 @@
-import json
 import sqlite3
 
 import pytest
@@ -61,7 +60,9 @@ def test_broken_database_is_one_line_exit_2(tmp_path, cli):
         res = cli(*args)
         assert res.returncode == 2
         lines = res.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith(f"mockint: {bad}: not a usable mockint database")
+        assert len(lines) == 1 and lines[0].startswith(
+            f"mockint: {bad}: not a usable mockint database"
+        )
     assert bad.read_text().startswith("garbage")
 
 

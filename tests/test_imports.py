@@ -52,7 +52,7 @@ def test_starting_the_app_imports_neither_numpy_nor_torch(tmp_path):
         from mockint.tui.screens.talk import TalkScreen
 
         async def main():
-            app = MockintApp(Store({str(tmp_path / 'i.db')!r}), default_scenario=find_scenario(None))
+            app = MockintApp(Store({str(tmp_path / "i.db")!r}), default_scenario=find_scenario(None))
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
                 assert isinstance(app.screen, HomeScreen)

@@ -4,9 +4,9 @@ import random
 
 import pytest
 
+from mockint.engine.clock import FakeClock
 from mockint.engine.picks import Candidate, NoProblemError, choose
 from mockint.engine.questions import QuestionInfo, choose_questions
-from mockint.engine.clock import FakeClock
 from mockint.grading.problems import list_problems
 from mockint.recording import resolve_content, start_session
 from mockint.scenario.catalog import find_scenario
@@ -32,7 +32,10 @@ def test_recently_solved_problems_are_avoided_while_others_match():
     for seed in range(20):
         assert choose(pick, CANDIDATES, {"heap-a"}, random.Random(seed)) == ["heap-b"]
     # When every match was solved recently, a solved one is still better than a wrong topic.
-    assert choose(pick, CANDIDATES, {"heap-a", "heap-b"}, random.Random(0))[0] in {"heap-a", "heap-b"}
+    assert choose(pick, CANDIDATES, {"heap-a", "heap-b"}, random.Random(0))[0] in {
+        "heap-a",
+        "heap-b",
+    }
 
 
 def test_choices_vary_across_sessions():
@@ -41,7 +44,9 @@ def test_choices_vary_across_sessions():
 
 
 def test_fixed_slug_and_unknown_slug():
-    assert choose((ProblemPick(slug="graph-a"),), CANDIDATES, set(), random.Random(0)) == ["graph-a"]
+    assert choose((ProblemPick(slug="graph-a"),), CANDIDATES, set(), random.Random(0)) == [
+        "graph-a"
+    ]
     with pytest.raises(NoProblemError):
         choose((ProblemPick(slug="nope"),), CANDIDATES, set(), random.Random(0))
 
@@ -59,13 +64,17 @@ def test_default_loop_has_one_ml_or_tensor_problem_and_skips_a_solved_one(tmp_pa
         assert topics[slugs[1]] & ml_topics
     # Solve the ML problem of one session; the next sessions do not offer it again.
     resolved = resolve_content(sc, store, rng=random.Random(3))
-    session, recorder = start_session(store, resolved, FakeClock(), pace=1)
-    solved = [s for s in resolved.stages if s.kind == "coding"][0].problems[1].slug
-    run = records.start_run(store, recorder.session_id, 1, solved, kind="submit", at=1.0, elapsed=5.0, code="x")
+    _session, recorder = start_session(store, resolved, FakeClock(), pace=1)
+    solved = next(s for s in resolved.stages if s.kind == "coding").problems[1].slug
+    run = records.start_run(
+        store, recorder.session_id, 1, solved, kind="submit", at=1.0, elapsed=5.0, code="x"
+    )
     records.finish_run(store, run, at=2.0, result={"passed": 3, "total": 3}, verdict="accepted")
     for seed in range(10):
         again = resolve_content(sc, store, rng=random.Random(seed))
-        assert solved not in [p.slug for s in again.stages if s.kind == "coding" for p in s.problems]
+        assert solved not in [
+            p.slug for s in again.stages if s.kind == "coding" for p in s.problems
+        ]
 
     # Unless asked: with repeat_solved the solved problem can come back.
     offered = {
@@ -77,8 +86,14 @@ def test_default_loop_has_one_ml_or_tensor_problem_and_skips_a_solved_one(tmp_pa
     }
     assert solved in offered
 
+
 def test_questions_fill_the_time_with_varied_topics_in_bank_order():
-    qs = [QuestionInfo("a", 10, "x"), QuestionInfo("b", 10, "x"), QuestionInfo("c", 10, "y"), QuestionInfo("d", 30, "z")]
+    qs = [
+        QuestionInfo("a", 10, "x"),
+        QuestionInfo("b", 10, "x"),
+        QuestionInfo("c", 10, "y"),
+        QuestionInfo("d", 30, "z"),
+    ]
     chosen = choose_questions(qs, 20, set(), random.Random(0))
     assert len(chosen) == 2 and "c" in chosen  # one per topic first
     assert chosen == sorted(chosen, key="abcd".index)

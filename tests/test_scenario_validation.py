@@ -7,7 +7,7 @@ import pytest
 
 from mockint.paths import bundled_dir
 
-GOOD = '''\
+GOOD = """\
 id = "mini"
 title = "Mini loop"
 
@@ -32,27 +32,125 @@ kind = "behavioural"
 title = "Chat"
 minutes = 20
 expect = "Tell stories."
-'''
+"""
 
 # (name, change applied to GOOD, expected field, expected message part, expected line or None)
 CASES = [
-    ("bad-toml", lambda t: t.replace('title = "Mini loop"', 'title = "Mini loop'), "toml", "invalid TOML", 2),
-    ("unknown-top-key", lambda t: t.replace('title = "Mini loop"', 'title = "Mini loop"\ncolour = "red"'), "colour", "unknown key", 3),
-    ("unknown-stage-key", lambda t: t.replace('minutes = 20', 'minutes = 20\nlength = 3'), "stages[1].length", "unknown key", 24),
-    ("wrong-type-minutes", lambda t: t.replace("minutes = 30", 'minutes = "thirty"'), "stages[0].minutes", "must be a number, got a string", 16),
-    ("bool-minutes", lambda t: t.replace("minutes = 30", "minutes = true"), "stages[0].minutes", "must be a number, got a boolean", 16),
-    ("zero-length", lambda t: t.replace("minutes = 20", "minutes = 0"), "stages[1].minutes", "must be greater than 0", 23),
-    ("negative-length", lambda t: t.replace("minutes = 30", "minutes = -5"), "stages[0].minutes", "must be greater than 0, got -5", 16),
-    ("weights-not-100", lambda t: t.replace("weight = 40", "weight = 30"), "mix", "weights must sum to 100, they sum to 90", None),
-    ("unknown-kind", lambda t: t.replace('kind = "behavioural"', 'kind = "karaoke"'), "stages[1].kind", "unknown stage kind 'karaoke'", 21),
-    ("duplicate-stage-id", lambda t: t.replace('id = "chat"', 'id = "code"'), "stages[1].id", "duplicate stage id 'code'", 20),
-    ("missing-title", lambda t: t.replace('title = "Coding"\n', ""), "stages[0]", "missing required key 'title'", 12),
-    ("missing-mix", lambda t: t.split("[mix.coding]")[0] + "[[stages]]" + t.split("[[stages]]", 1)[1], "(file)", "missing required key 'mix'", None),
-    ("mix-unknown-stage", lambda t: t.replace('stages = ["chat"]', 'stages = ["lunch"]'), "mix.talk.stages", "unknown stage 'lunch'", 10),
-    ("stage-fed-twice", lambda t: t.replace('stages = ["chat"]', 'stages = ["code"]'), "mix.talk.stages", "already feeds", 10),
+    (
+        "bad-toml",
+        lambda t: t.replace('title = "Mini loop"', 'title = "Mini loop'),
+        "toml",
+        "invalid TOML",
+        2,
+    ),
+    (
+        "unknown-top-key",
+        lambda t: t.replace('title = "Mini loop"', 'title = "Mini loop"\ncolour = "red"'),
+        "colour",
+        "unknown key",
+        3,
+    ),
+    (
+        "unknown-stage-key",
+        lambda t: t.replace("minutes = 20", "minutes = 20\nlength = 3"),
+        "stages[1].length",
+        "unknown key",
+        24,
+    ),
+    (
+        "wrong-type-minutes",
+        lambda t: t.replace("minutes = 30", 'minutes = "thirty"'),
+        "stages[0].minutes",
+        "must be a number, got a string",
+        16,
+    ),
+    (
+        "bool-minutes",
+        lambda t: t.replace("minutes = 30", "minutes = true"),
+        "stages[0].minutes",
+        "must be a number, got a boolean",
+        16,
+    ),
+    (
+        "zero-length",
+        lambda t: t.replace("minutes = 20", "minutes = 0"),
+        "stages[1].minutes",
+        "must be greater than 0",
+        23,
+    ),
+    (
+        "negative-length",
+        lambda t: t.replace("minutes = 30", "minutes = -5"),
+        "stages[0].minutes",
+        "must be greater than 0, got -5",
+        16,
+    ),
+    (
+        "weights-not-100",
+        lambda t: t.replace("weight = 40", "weight = 30"),
+        "mix",
+        "weights must sum to 100, they sum to 90",
+        None,
+    ),
+    (
+        "unknown-kind",
+        lambda t: t.replace('kind = "behavioural"', 'kind = "karaoke"'),
+        "stages[1].kind",
+        "unknown stage kind 'karaoke'",
+        21,
+    ),
+    (
+        "duplicate-stage-id",
+        lambda t: t.replace('id = "chat"', 'id = "code"'),
+        "stages[1].id",
+        "duplicate stage id 'code'",
+        20,
+    ),
+    (
+        "missing-title",
+        lambda t: t.replace('title = "Coding"\n', ""),
+        "stages[0]",
+        "missing required key 'title'",
+        12,
+    ),
+    (
+        "missing-mix",
+        lambda t: t.split("[mix.coding]")[0] + "[[stages]]" + t.split("[[stages]]", 1)[1],
+        "(file)",
+        "missing required key 'mix'",
+        None,
+    ),
+    (
+        "mix-unknown-stage",
+        lambda t: t.replace('stages = ["chat"]', 'stages = ["lunch"]'),
+        "mix.talk.stages",
+        "unknown stage 'lunch'",
+        10,
+    ),
+    (
+        "stage-fed-twice",
+        lambda t: t.replace('stages = ["chat"]', 'stages = ["code"]'),
+        "mix.talk.stages",
+        "already feeds",
+        10,
+    ),
     ("bad-id", lambda t: t.replace('id = "mini"', 'id = "Mini Loop!"'), "id", "not a valid id", 1),
-    ("stages-not-array", lambda t: 'stages = "all"\n' + t.split("[[stages]]")[0], "stages", "must be an array", 1),
-    ("phase-range-inverted", lambda t: t + '\n[[stages.phases]]\nid = "p"\ntitle = "P"\nmin_minutes = 9\nmax_minutes = 4\n', "stages[1].phases[0].max_minutes", "less than min_minutes", 30),
+    (
+        "stages-not-array",
+        lambda t: 'stages = "all"\n' + t.split("[[stages]]")[0],
+        "stages",
+        "must be an array",
+        1,
+    ),
+    (
+        "phase-range-inverted",
+        lambda t: (
+            t + '\n[[stages.phases]]\nid = "p"\ntitle = "P"\nmin_minutes = 9\nmax_minutes = 4\n'
+        ),
+        "stages[1].phases[0].max_minutes",
+        "less than min_minutes",
+        30,
+    ),
 ]
 
 
@@ -82,7 +180,10 @@ def test_good_file_validates(tmp_path, cli):
 
 def test_missing_file_and_not_utf8(tmp_path, cli):
     res = cli("scenarios", "validate", str(tmp_path / "nope.toml"))
-    assert res.returncode == 2 and res.stderr.strip() == f"{tmp_path / 'nope.toml'}: (file): no such file"
+    assert (
+        res.returncode == 2
+        and res.stderr.strip() == f"{tmp_path / 'nope.toml'}: (file): no such file"
+    )
     bad = tmp_path / "latin.toml"
     bad.write_bytes(b'title = "caf\xe9"\n')
     res = cli("scenarios", "validate", str(bad))

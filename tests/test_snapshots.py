@@ -52,7 +52,9 @@ def test_stage_running(snap_compare, size):
         pilot.app.screen.flush_notes()
         await steady(pilot)
 
-    assert snap_compare(app(start=_fixed_questions(sc), clock=clock), terminal_size=size, run_before=run_before)
+    assert snap_compare(
+        app(start=_fixed_questions(sc), clock=clock), terminal_size=size, run_before=run_before
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -81,7 +83,9 @@ def test_star_form(snap_compare, size):
         await pilot.pause(0.4)
         await steady(pilot)
 
-    assert snap_compare(app(start=_fixed_questions(scenario)), terminal_size=size, run_before=run_before)
+    assert snap_compare(
+        app(start=_fixed_questions(scenario)), terminal_size=size, run_before=run_before
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -108,5 +112,7 @@ def _fixed_questions(sc):
 
     from mockint.scenario.bank_load import bank_for_kind
 
-    stages = tuple(replace(s, questions=(bank_for_kind(s.kind).questions[0].id,)) for s in sc.stages)
+    stages = tuple(
+        replace(s, questions=(bank_for_kind(s.kind).questions[0].id,)) for s in sc.stages
+    )
     return replace(sc, stages=stages)

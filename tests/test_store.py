@@ -65,7 +65,9 @@ def test_events_stages_and_resume_round_trip(tmp_path):
     rows = sqlite_utils.Database(tmp_path / "m.db")["events"].rows_where(order_by="id")
     kinds = [r["kind"] for r in rows]
     assert kinds == ["stage_skipped", "stage_started", "recovered"]
-    recovered = list(sqlite_utils.Database(tmp_path / "m.db")["events"].rows_where("kind = 'recovered'"))[0]
+    recovered = next(
+        iter(sqlite_utils.Database(tmp_path / "m.db")["events"].rows_where("kind = 'recovered'"))
+    )
     assert '"dead_seconds": 603' in recovered["data"]
 
 

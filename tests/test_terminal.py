@@ -1,8 +1,8 @@
 """mockint in a real terminal (tmux): the countdown, and surviving kill -9."""
 
 import json
-import re
 import os
+import re
 import signal
 import time
 
@@ -106,7 +106,10 @@ def test_a_behavioural_answer_typed_in_the_terminal_is_in_the_report(term, cli):
     time.sleep(0.8)
     res = cli("report", "1", "--format", "md", "--db", db_path)
     assert res.returncode == 0, res.stderr
-    assert "I rebuilt the features, I set up a weekly backtest and I ran a shadow launch." in res.stdout
+    assert (
+        "I rebuilt the features, I set up a weekly backtest and I ran a shadow launch."
+        in res.stdout
+    )
     assert "Precision rose from 0.61 to 0.74" in res.stdout
     res = cli("report", "1", "--format", "json", "--db", db_path)
     report = json.loads(res.stdout)

@@ -4,7 +4,6 @@ import email
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -25,7 +24,18 @@ def run(cmd, **kw):
 
 def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path):
     dist = tmp_path / "dist"
-    run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(REPO)])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(REPO),
+        ]
+    )
     [wheel] = dist.glob("mockint-*.whl")
 
     with zipfile.ZipFile(wheel) as zf:
@@ -40,7 +50,9 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path):
                 assert f"mockint/_data/{rel}" in names, f"{rel} missing from the wheel"
     requires = meta.get_all("Requires-Dist")
     assert "textual[syntax]==8.2.8" in requires and "torch==2.13.0" in requires
-    light = [r for r in requires if "extra ==" not in r and r.split("=")[0].split(">")[0] not in HEAVY]
+    light = [
+        r for r in requires if "extra ==" not in r and r.split("=")[0].split(">")[0] not in HEAVY
+    ]
 
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", str(venv)])
@@ -56,7 +68,11 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path):
     assert "mockint, version" in res.stdout
     # It really is the installed copy, not the checkout.
     res = run(
-        [str(venv / "bin" / "python"), "-c", "import mockint.paths as p; print(p.bundled_dir('scenarios'))"],
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import mockint.paths as p; print(p.bundled_dir('scenarios'))",
+        ],
         cwd=outside,
     )
     assert str(venv) in res.stdout and "_data" in res.stdout

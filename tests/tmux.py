@@ -41,20 +41,34 @@ class Tmux:
         if self._alive():
             self._tmux("kill-session", "-t", self.session)
         self._tmux(
-            "new-session", "-d", "-s", self.session, "-x", str(self.width), "-y", str(self.height),
-            "-e", f"MOCKINT_DB={os.environ['MOCKINT_DB']}",
-            "-e", f"XDG_DATA_HOME={os.environ.get('XDG_DATA_HOME', '')}",
+            "new-session",
+            "-d",
+            "-s",
+            self.session,
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            "-e",
+            f"MOCKINT_DB={os.environ['MOCKINT_DB']}",
+            "-e",
+            f"XDG_DATA_HOME={os.environ.get('XDG_DATA_HOME', '')}",
             *(["-e", f"EDITOR={os.environ['EDITOR']}"] if "EDITOR" in os.environ else []),
             cmd,
         )
         self._tmux("set-option", "-t", self.session, "remain-on-exit", "on")
         # -x/-y alone are not always honoured for a detached session (seen under pytest).
-        self._tmux("resize-window", "-t", self.session, "-x", str(self.width), "-y", str(self.height))
+        self._tmux(
+            "resize-window", "-t", self.session, "-x", str(self.width), "-y", str(self.height)
+        )
 
     def _alive(self) -> bool:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, "has-session", "-t", self.session], capture_output=True
-        ).returncode == 0
+        return (
+            subprocess.run(
+                ["tmux", "-L", self.socket, "has-session", "-t", self.session], capture_output=True
+            ).returncode
+            == 0
+        )
 
     def pid(self) -> int:
         return int(self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").strip())

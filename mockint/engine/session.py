@@ -7,15 +7,16 @@ clock and only while a stage runs; every transition becomes an Event handed to l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Any, Callable
+from enum import StrEnum
+from typing import Any
 
 from mockint.engine.clock import Clock
 from mockint.scenario.model import Scenario, Stage
 
 
-class StageState(str, Enum):
+class StageState(StrEnum):
     NOT_STARTED = "not_started"
     RUNNING = "running"
     PAUSED = "paused"
@@ -178,4 +179,6 @@ class Session:
             r.accumulated = self.elapsed()
             r.running_since = None
             r.state = StageState.PAUSED
-        return self._emit("recovered", self.current, dead_seconds=max(0.0, dead_seconds), was=was.value)
+        return self._emit(
+            "recovered", self.current, dead_seconds=max(0.0, dead_seconds), was=was.value
+        )

@@ -27,10 +27,19 @@ def fit_slope(sizes: list[int], times: list[float]) -> float:
     return float(np.polyfit(xs, ys, 1)[0])
 
 
-def _timings(run_child, problem, code: str, cases: list[dict], budget_s: float) -> tuple[list[float], str]:
+def _timings(
+    run_child, problem, code: str, cases: list[dict], budget_s: float
+) -> tuple[list[float], str]:
     """Seconds per size for the sizes that finished, and why the sweep stopped early."""
-    payload = {"mode": "time", "code": code, "kind": problem.kind, "entry": problem.entry,
-               "cases": cases, "reps": 3, "max_case_s": MAX_CASE_S}
+    payload = {
+        "mode": "time",
+        "code": code,
+        "kind": problem.kind,
+        "entry": problem.entry,
+        "cases": cases,
+        "reps": 3,
+        "max_case_s": MAX_CASE_S,
+    }
     limits = dict(problem.limits, cpu_s=budget_s, wall_s=budget_s)
     reply, _, frame = run_child(payload, limits)
     _, timings, result, _ = parse_frame(frame)
@@ -43,7 +52,11 @@ def _timings(run_child, problem, code: str, cases: list[dict], budget_s: float) 
     error = (result or {}).get("error")
     if type(error) is dict and type(error.get("$raises")) is dict:
         name = str(error["$raises"].get("name", "an error"))[:60]
-        why = "ran out of memory" if "MemoryError" in error["$raises"].get("mro", []) else f"raised {name}"
+        why = (
+            "ran out of memory"
+            if "MemoryError" in error["$raises"].get("mro", [])
+            else f"raised {name}"
+        )
     elif reply["timed_out"]:
         why = "out of time"
     return out, why
@@ -59,32 +72,62 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
     got, why = _timings(run_child, problem, code, cases, budget)
     target, exponent = spec["target"], float(spec["exponent"])
     if len(ref) < len(sizes):
-        return {"target": target, "measured": "could not time the reference", "slope": None, "ok": None}
+        return {
+            "target": target,
+            "measured": "could not time the reference",
+            "slope": None,
+            "ok": None,
+        }
     if len(got) < 3:
-        return {"target": target, "measured": f"could not measure: {why} at n={sizes[len(got)]}",
-                "slope": None, "ok": False}
+        return {
+            "target": target,
+            "measured": f"could not measure: {why} at n={sizes[len(got)]}",
+            "slope": None,
+            "ok": False,
+        }
     tail = slice(max(0, len(got) - 4), len(got))
     slope = fit_slope(sizes[tail], got[tail])
     ref_slope = fit_slope(sizes[tail], ref[tail])
-    ok = len(got) == len(sizes) and (slope <= exponent + SLOPE_SLACK or slope <= ref_slope + SLOPE_SLACK)
+    ok = len(got) == len(sizes) and (
+        slope <= exponent + SLOPE_SLACK or slope <= ref_slope + SLOPE_SLACK
+    )
     measured = f"about O(n^{slope:.1f})"
     if len(got) < len(sizes):
         measured += f"; {why} at n={sizes[len(got)]}"
-    return {"target": target, "measured": measured, "slope": round(slope, 2), "ok": ok,
-            "reference_slope": round(ref_slope, 2),
-            "times_ms": [round(t * 1000, 3) for t in got], "sizes": sizes}
+    return {
+        "target": target,
+        "measured": measured,
+        "slope": round(slope, 2),
+        "ok": ok,
+        "reference_slope": round(ref_slope, 2),
+        "times_ms": [round(t * 1000, 3) for t in got],
+        "sizes": sizes,
+    }
 
 
 def vectorization(run_child, problem, cases_mod, code: str) -> dict:
     small, large = (int(n) for n in problem.vectorized["sizes"])
     rng = np.random.default_rng(54321)
     cases = [wire_sized(cases_mod.sized(n, rng)) for n in (small, large)]
-    payload = {"mode": "trace", "code": code, "kind": problem.kind, "entry": problem.entry, "cases": cases}
-    limits = dict(problem.limits, cpu_s=max(problem.limits["cpu_s"], 5.0), wall_s=max(problem.limits["wall_s"], 10.0))
+    payload = {
+        "mode": "trace",
+        "code": code,
+        "kind": problem.kind,
+        "entry": problem.entry,
+        "cases": cases,
+    }
+    limits = dict(
+        problem.limits,
+        cpu_s=max(problem.limits["cpu_s"], 5.0),
+        wall_s=max(problem.limits["wall_s"], 10.0),
+    )
     _, _, frame = run_child(payload, limits)
     _, _, result, _ = parse_frame(frame)
     if not result or result.get("status") != "ok" or type(result.get("lines")) is not list:
-        return {"ok": False, "message": "could not count executed lines (the run failed or was too slow)"}
+        return {
+            "ok": False,
+            "message": "could not count executed lines (the run failed or was too slow)",
+        }
     lines = result["lines"]
     if len(lines) != 2 or not all(type(n) is int for n in lines) or not result.get("traced"):
         return {"ok": False, "message": "could not count executed lines (tracing was switched off)"}
@@ -92,7 +135,14 @@ def vectorization(run_child, problem, cases_mod, code: str) -> dict:
     # A loop over the data adds at least one line per element; allow a little size-dependent branching.
     grows = b - a > max(4, (large - small) // 8)
     if grows:
-        return {"ok": False, "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: "
-                "an explicit Python loop does the work; use whole-array (NumPy or torch) operations instead", "lines": lines}
-    return {"ok": True, "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: the work is vectorized",
-            "lines": lines}
+        return {
+            "ok": False,
+            "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: "
+            "an explicit Python loop does the work; use whole-array (NumPy or torch) operations instead",
+            "lines": lines,
+        }
+    return {
+        "ok": True,
+        "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: the work is vectorized",
+        "lines": lines,
+    }

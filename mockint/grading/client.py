@@ -26,6 +26,7 @@ worker starts warming up right away (`submit` also starts one if needed).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -48,7 +49,7 @@ class GradingError(Exception):
 class GradingRun:
     """One submission: its events as they arrive, and its final result."""
 
-    def __init__(self, client: "GradingClient", run_id: int, on_event: Callable[[dict], None] | None):
+    def __init__(self, client: GradingClient, run_id: int, on_event: Callable[[dict], None] | None):
         self.id = run_id
         self._client = client
         self._events: list[dict] = []
@@ -61,10 +62,8 @@ class GradingRun:
             listeners = list(self._listeners)
             self._cond.notify_all()
         for listener in listeners:
-            try:
+            with contextlib.suppress(Exception):
                 listener(event)
-            except Exception:  # noqa: BLE001 - a broken callback must not stop the reader
-                pass
 
     @property
     def done(self) -> bool:
@@ -76,7 +75,7 @@ class GradingRun:
         i = 0
         while True:
             with self._cond:
-                if not self._cond.wait_for(lambda: len(self._events) > i, timeout):
+                if not self._cond.wait_for(lambda i=i: len(self._events) > i, timeout):
                     raise TimeoutError("no event from the grading process in time")
                 event = self._events[i]
             i += 1
@@ -103,9 +102,9 @@ class GradingRun:
 
     def result(self, timeout: float | None = None) -> dict:
         """The final result dict; raises GradingError if the run ended otherwise."""
-        last = None
-        for last in self.events(timeout):
-            pass
+        last: dict = {}
+        for event in self.events(timeout):
+            last = event
         if last["event"] == "done":
             return last["result"]
         if last["event"] == "cancelled":
@@ -117,7 +116,9 @@ class GradingRun:
 
 
 class GradingClient:
-    def __init__(self, python: str | None = None, env: dict | None = None, log_path: str | None = None):
+    def __init__(
+        self, python: str | None = None, env: dict | None = None, log_path: str | None = None
+    ):
         self.python = python or sys.executable
         self.env = env
         # Where the worker's stderr goes. None inherits ours (fine for the CLI); the full-screen
@@ -151,12 +152,17 @@ class GradingClient:
             log = None
             if self.log_path is not None:
                 os.makedirs(os.path.dirname(self.log_path) or ".", exist_ok=True)
-                log = open(self.log_path, "ab")
+                log = open(self.log_path, "ab")  # noqa: SIM115 (closed below once the child has it)
             try:
                 self._proc = subprocess.Popen(
                     [self.python, "-m", "mockint.grading.worker"],
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env,
-                    text=True, encoding="utf-8", bufsize=1,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=log,
+                    env=env,
+                    text=True,
+                    encoding="utf-8",
+                    bufsize=1,
                 )
             finally:
                 if log is not None:
@@ -166,8 +172,13 @@ class GradingClient:
     def wait_ready(self, timeout: float | None = None) -> bool:
         return self._ready.wait(timeout)
 
-    def submit(self, code: str, slug: str, hidden: bool = False,
-               on_event: Callable[[dict], None] | None = None) -> GradingRun:
+    def submit(
+        self,
+        code: str,
+        slug: str,
+        hidden: bool = False,
+        on_event: Callable[[dict], None] | None = None,
+    ) -> GradingRun:
         self.start()
         run = GradingRun(self, next(self._ids), on_event)
         with self._lock:
@@ -175,10 +186,18 @@ class GradingClient:
             if not dead:
                 self._runs[run.id] = run
         if dead:  # died between start() and now: the reader has already swept its runs
-            run._push({"id": run.id, "event": "error", "kind": "worker_died",
-                       "message": "the grading process exited; submit again"})
+            run._push(
+                {
+                    "id": run.id,
+                    "event": "error",
+                    "kind": "worker_died",
+                    "message": "the grading process exited; submit again",
+                }
+            )
             return run
-        self._send({"op": "grade", "id": run.id, "code": code, "slug": slug, "hidden": bool(hidden)})
+        self._send(
+            {"op": "grade", "id": run.id, "code": code, "slug": slug, "hidden": bool(hidden)}
+        )
         return run
 
     def shutdown(self, timeout: float = 3.0) -> None:
@@ -187,10 +206,8 @@ class GradingClient:
         if proc is None:
             return
         self._send({"op": "shutdown"})
-        try:
+        with contextlib.suppress(OSError):
             proc.stdin.close()
-        except OSError:
-            pass
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -202,7 +219,7 @@ class GradingClient:
                 proc.wait()
         self._proc = None
 
-    def __enter__(self) -> "GradingClient":
+    def __enter__(self) -> GradingClient:
         self.start()
         return self
 
@@ -243,7 +260,13 @@ class GradingClient:
             for r in orphans:
                 del self._runs[r.id]
         for run in orphans:
-            run._push({"id": run.id, "event": "error", "kind": "worker_died",
-                       "message": f"the grading process exited (code {proc.returncode})"})
+            run._push(
+                {
+                    "id": run.id,
+                    "event": "error",
+                    "kind": "worker_died",
+                    "message": f"the grading process exited (code {proc.returncode})",
+                }
+            )
         if self._proc is proc and not self._closing:
             self.start()  # a replacement warms up now, before the next submission needs it

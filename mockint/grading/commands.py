@@ -10,8 +10,15 @@ import sys
 
 from mockint.grading.problems import ProblemError, list_problems, load_problem
 
-_MARKS = {"accepted": "ok", "wrong_answer": "WA", "time_limit": "TLE", "memory_limit": "MLE",
-          "output_limit": "OLE", "runtime_error": "RE", "compile_error": "CE"}
+_MARKS = {
+    "accepted": "ok",
+    "wrong_answer": "WA",
+    "time_limit": "TLE",
+    "memory_limit": "MLE",
+    "output_limit": "OLE",
+    "runtime_error": "RE",
+    "compile_error": "CE",
+}
 
 
 def _fail(message: str) -> int:
@@ -29,10 +36,12 @@ def problems_list(as_json: bool) -> int:
         print(json.dumps(rows, indent=2))
         return 0
     headers = ("slug", "title", "difficulty", "kind", "topics")
-    table = [[r["slug"], r["title"], r["difficulty"], r["kind"], ", ".join(r["topics"])] for r in rows]
+    table = [
+        [r["slug"], r["title"], r["difficulty"], r["kind"], ", ".join(r["topics"])] for r in rows
+    ]
     widths = [max([len(h)] + [len(row[i]) for row in table]) for i, h in enumerate(headers)]
     for row in [list(headers)] + table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
     return 0
 
 

@@ -81,7 +81,7 @@ def compare(want, got, rtol: float, atol: float, where: str = "") -> str | None:
             return f"{at}returned {_kind(got)}, expected a {type(want).__name__}"
         if len(got) != len(want):
             return f"{at}length {len(got)}, expected {len(want)}"
-        for i, (w, g) in enumerate(zip(want, got)):
+        for i, (w, g) in enumerate(zip(want, got, strict=False)):
             msg = compare(w, g, rtol, atol, f"{where}[{i}]")
             if msg:
                 return msg

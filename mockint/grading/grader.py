@@ -17,13 +17,22 @@ from mockint.grading.outcome import classify_run, limit_verdict
 from mockint.grading.problems import Problem, load_problem
 from mockint.grading.values import Raises, WireError, describe, from_wire, to_wire
 
-VERDICTS = ("accepted", "wrong_answer", "time_limit", "memory_limit", "output_limit",
-            "runtime_error", "compile_error")
+VERDICTS = (
+    "accepted",
+    "wrong_answer",
+    "time_limit",
+    "memory_limit",
+    "output_limit",
+    "runtime_error",
+    "compile_error",
+)
 
 
 def load_cases_module(problem: Problem):
     path = problem.dir / "cases.py"
-    spec = importlib.util.spec_from_file_location(f"mockint_cases_{problem.slug.replace('-', '_')}", path)
+    spec = importlib.util.spec_from_file_location(
+        f"mockint_cases_{problem.slug.replace('-', '_')}", path
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -72,11 +81,16 @@ class Grader:
         cases_mod = load_cases_module(problem)
         cases = build_cases(problem, cases_mod, hidden)
         emit({"event": "started", "total": len(cases), "problem": slug})
-        jobs = [lambda lane, c=case, v=visible: self._run_case(problem, cases_mod, code, c, v, lane)
-                for case, visible in cases]
+        jobs = [
+            lambda lane, c=case, v=visible: self._run_case(problem, cases_mod, code, c, v, lane)
+            for case, visible in cases
+        ]
         if problem.vectorized:
-            jobs.append(lambda lane: advice.vectorization(
-                lambda p, l: self.run_child(p, l, lane), problem, cases_mod, code))
+            jobs.append(
+                lambda lane: advice.vectorization(
+                    lambda p, lines: self.run_child(p, lines, lane), problem, cases_mod, code
+                )
+            )
         pool = Lanes(jobs, self.lanes, is_cancelled)
         tests, carried, skipped = [], None, 0
         try:
@@ -88,7 +102,9 @@ class Grader:
                     if whole_module:
                         pool.stop()
                         carried = {k: test[k] for k in ("verdict", "message")}
-                        carried["message"] = "same failure as the first test: " + test["message"].split("\n")[0]
+                        carried["message"] = (
+                            "same failure as the first test: " + test["message"].split("\n")[0]
+                        )
                         if not visible:
                             carried["message"] = f"{test['verdict']} while loading the module"
                 tests.append(test)
@@ -99,8 +115,15 @@ class Grader:
                     break
             passed = sum(t["verdict"] == "accepted" for t in tests)
             verdict = next((t["verdict"] for t in tests if t["verdict"] != "accepted"), "accepted")
-            result = {"problem": slug, "verdict": verdict, "passed": passed, "total": len(cases),
-                      "tests": tests, "complexity": None, "vectorized": None}
+            result = {
+                "problem": slug,
+                "verdict": verdict,
+                "passed": passed,
+                "total": len(cases),
+                "tests": tests,
+                "complexity": None,
+                "vectorized": None,
+            }
             if skipped:
                 result["skipped"] = skipped
             if verdict == "accepted" and problem.vectorized:
@@ -117,18 +140,32 @@ class Grader:
         return result
 
     def _run_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
-        payload = {"mode": "case", "code": code, "kind": problem.kind, "entry": problem.entry,
-                   "cases": [_wire_case(case)]}
+        payload = {
+            "mode": "case",
+            "code": code,
+            "kind": problem.kind,
+            "entry": problem.entry,
+            "cases": [_wire_case(case)],
+        }
         reply, output, frame = self.run_child(payload, problem.limits, lane)
         out_text = output.decode("utf-8", errors="replace")
         outcome = classify_run(reply, frame, problem.limits, problem.entry)
-        test = {"id": case["id"], "visible": visible, "verdict": "accepted", "message": "",
-                "time_ms": round(reply["wall_s"] * 1000, 1)}
+        test = {
+            "id": case["id"],
+            "visible": visible,
+            "verdict": "accepted",
+            "message": "",
+            "time_ms": round(reply["wall_s"] * 1000, 1),
+        }
         if out_text and visible:
             test["output"] = out_text
         if outcome.verdict is not None:
             test["verdict"] = outcome.verdict
-            test["message"] = outcome.message if visible else _hidden_message(case, outcome.verdict, outcome.message)
+            test["message"] = (
+                outcome.message
+                if visible
+                else _hidden_message(case, outcome.verdict, outcome.message)
+            )
             # Failed before the module finished loading: the same happens for every test.
             return test, (not outcome.loaded) or outcome.verdict == "compile_error"
         verdict, reason, got = self._judge_values(problem, cases_mod, case, outcome.result)
@@ -148,13 +185,19 @@ class Grader:
             got_args = [from_wire(a) for a in item.get("args", [])]
         except (WireError, KeyError, IndexError, TypeError) as exc:
             return "runtime_error", f"returned a malformed result ({exc})", None
-        errors = [g for g in (got if problem.kind != "function" else [got]) if isinstance(g, Raises)]
+        errors = [
+            g for g in (got if problem.kind != "function" else [got]) if isinstance(g, Raises)
+        ]
         if problem.validator:
             reason = cases_mod.validate(case, got)
         else:
-            reason = compare(cases_mod.expected(case), got, case.get("rtol", problem.rtol),
-                             case.get("atol", problem.atol),
-                             "" if problem.kind == "function" else "result")
+            reason = compare(
+                cases_mod.expected(case),
+                got,
+                case.get("rtol", problem.rtol),
+                case.get("atol", problem.atol),
+                "" if problem.kind == "function" else "result",
+            )
             if reason and problem.kind != "function":
                 reason = _name_op(case, reason)
         if reason:
@@ -170,7 +213,11 @@ class Grader:
             if i >= len(got_args):
                 return "runtime_error", "returned a malformed result", got
             if compare(case["args"][arg_index], got_args[i], 0.0, 0.0):
-                return "wrong_answer", f"modified its argument {arg_index} (inputs must be left unchanged)", got
+                return (
+                    "wrong_answer",
+                    f"modified its argument {arg_index} (inputs must be left unchanged)",
+                    got,
+                )
         return "accepted", "", got
 
 
@@ -180,18 +227,20 @@ def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:
     want = cases_mod.expected(case)
     if problem.kind == "function":
         return isinstance(got, Raises) and not isinstance(want, Raises)
-    return any(isinstance(g, Raises) and not (i < len(want) and isinstance(want[i], Raises))
-               for i, g in enumerate(got if isinstance(got, list) else []))
+    return any(
+        isinstance(g, Raises) and not (i < len(want) and isinstance(want[i], Raises))
+        for i, g in enumerate(got if isinstance(got, list) else [])
+    )
 
 
 def _name_op(case, reason: str) -> str:
     """`result[3]: ...` becomes `op 3 average(): ...` for class problems."""
     if reason.startswith("result["):
         try:
-            i = int(reason[len("result["):reason.index("]")])
+            i = int(reason[len("result[") : reason.index("]")])
             name, args = case["ops"][i]
             shown = ", ".join(describe(a, 60) for a in args)
-            return f"op {i} {name}({shown}){reason[reason.index(']') + 1:]}"
+            return f"op {i} {name}({shown}){reason[reason.index(']') + 1 :]}"
         except (ValueError, IndexError):
             pass
     return reason
@@ -201,7 +250,9 @@ def _show(case, problem, cases_mod, got) -> str:
     if problem.kind == "function":
         shown = "input: " + ", ".join(describe(a, 300) for a in case.get("args", []))
     else:
-        calls = ", ".join(f"{n}({', '.join(describe(a, 60) for a in args)})" for n, args in case["ops"])
+        calls = ", ".join(
+            f"{n}({', '.join(describe(a, 60) for a in args)})" for n, args in case["ops"]
+        )
         shown = "ops: " + (calls if len(calls) <= 600 else calls[:597] + "...")
     if not problem.validator:
         shown += "\nexpected: " + describe(cases_mod.expected(case), 600)
@@ -216,7 +267,11 @@ def _hidden_message(case, verdict: str, reason: str) -> str:
         first = first.split(":")[0]
     elif verdict == "wrong_answer":
         first = "wrong answer"
-    return f"hidden test ({note})" + (f": {first}" if first else "") if note else f"hidden test: {first}"
+    return (
+        f"hidden test ({note})" + (f": {first}" if first else "")
+        if note
+        else f"hidden test: {first}"
+    )
 
 
 def _wire_case(case: dict) -> dict:
@@ -234,4 +289,3 @@ def wire_sized(case: dict) -> dict:
 
 def reference_code(problem: Problem) -> str:
     return Path(problem.reference_path).read_text(encoding="utf-8")
-

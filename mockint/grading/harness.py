@@ -75,7 +75,13 @@ def _npy(arr) -> str:
     """An .npy file (format 1.0) built by hand: np.save runs Python code the submission can patch."""
     shape = arr.shape
     dims = _str_join(", ", [_int_str(d) for d in shape]) + ("," if _len(shape) == 1 else "")
-    header = "{'descr': '" + _dtype_str(arr.dtype) + "', 'fortran_order': False, 'shape': (" + dims + "), }"
+    header = (
+        "{'descr': '"
+        + _dtype_str(arr.dtype)
+        + "', 'fortran_order': False, 'shape': ("
+        + dims
+        + "), }"
+    )
     pad = 64 - (10 + _len(header) + 1) % 64
     header = _str_encode(header + " " * pad + "\n", "latin-1")
     blob = b"\x93NUMPY\x01\x00" + _int_to_bytes(_len(header), 2, "little") + header + _tobytes(arr)
@@ -146,15 +152,18 @@ def _error(exc: BaseException) -> dict:
         tb = "".join(_format_exception(t, exc, frames or exc.__traceback__))[-8000:]
         if t.__name__ == "SystemExit":
             message = f"the program called sys.exit({exc.code!r})"
-    except BaseException:  # noqa: BLE001 - a hostile __str__ or patched traceback module
+    except BaseException:
         message, tb = "<unprintable>", ""
     return {"$raises": {"name": t.__name__, "mro": mro, "message": message, "traceback": tb}}
 
 
 def _decode_case(case: dict) -> dict:
     """Inputs are decoded before the submission is loaded (np.load runs patchable Python)."""
-    out = {"args": decode(case.get("args", [])), "kwargs": decode(case.get("kwargs", {"$dict": {}})),
-           "check_args": case.get("check_args", [])}
+    out = {
+        "args": decode(case.get("args", [])),
+        "kwargs": decode(case.get("kwargs", {"$dict": {}})),
+        "check_args": case.get("check_args", []),
+    }
     if "ops" in case:
         out["ops"] = [(name, decode(args)) for name, args in case["ops"]]
     return out
@@ -183,7 +192,7 @@ def _run_ops(entry, ops) -> list:
                 out.append(encode(obj(*args)))
             else:
                 out.append(encode(getattr(obj, name)(*args)))
-        except Exception as exc:  # noqa: BLE001 - recorded as the op's result
+        except Exception as exc:
             out.append(_error(exc))
             if i == 0:
                 break
@@ -195,7 +204,7 @@ def _run_case(kind: str, entry, case: dict) -> dict:
         args = case["args"]
         try:
             value = encode(entry(*args, **case["kwargs"]))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             value = _error(exc)
         return {"value": value, "args": [encode(args[i]) for i in case["check_args"]]}
     return {"value": _run_ops(entry, case["ops"])}
@@ -266,14 +275,14 @@ def run(request: dict, frame_fd: int) -> None:
     reps = request.get("reps", 3) if mode == "time" else 1
     try:
         cases = [[_decode_case(c) for _ in range(reps)] for c in request["cases"]]
-    except Exception as exc:  # noqa: BLE001 - a judge bug, not the submission's
+    except Exception as exc:
         frame.line("S " + _dumps({"sandbox_error": f"bad input: {exc}"}))
         return
     linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
     namespace = {"__name__": "solution", "__file__": FILENAME, "__builtins__": builtins}
     try:
         exec(compiled, namespace)
-    except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a runtime error too
+    except BaseException as exc:
         frame.line("R " + _dumps({"status": "import_error", "error": _error(exc)}))
         return
     frame.line("I")
@@ -294,9 +303,13 @@ def run(request: dict, frame_fd: int) -> None:
             result = {"status": "ok"}
         elif mode == "trace":
             counts = [_count_lines(kind, entry, c[0]) for c in cases]
-            result = {"status": "ok", "lines": [n for n, _ in counts], "traced": all(ok for _, ok in counts)}
+            result = {
+                "status": "ok",
+                "lines": [n for n, _ in counts],
+                "traced": all(ok for _, ok in counts),
+            }
         else:
             raise ValueError(mode)
-    except BaseException as exc:  # noqa: BLE001
+    except BaseException as exc:
         result = {"status": "raised", "error": _error(exc)}
     frame.line("R " + _dumps(result))

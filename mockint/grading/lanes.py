@@ -19,7 +19,9 @@ class Lanes:
         self.next = 0
         self.stopped = False
         self.cond = threading.Condition()
-        self.threads = [threading.Thread(target=self._lane, args=(lane,), daemon=True) for lane in range(lanes)]
+        self.threads = [
+            threading.Thread(target=self._lane, args=(lane,), daemon=True) for lane in range(lanes)
+        ]
         for t in self.threads:
             t.start()
 
@@ -33,7 +35,7 @@ class Lanes:
                 if self.is_cancelled():
                     raise Cancelled()
                 value = self.jobs[index](lane)
-            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            except BaseException as exc:
                 with self.cond:
                     self.error = self.error or exc
                     self.cond.notify_all()

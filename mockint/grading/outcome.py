@@ -5,6 +5,7 @@ Decides the verdicts that do not need expected values: limits, crashes, compile 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 
@@ -13,16 +14,28 @@ from mockint.grading.values import Raises, WireError, from_wire
 
 def is_memory(err: Raises) -> bool:
     msg = err.message.lower()
-    return "MemoryError" in err.mro or ("RuntimeError" in err.mro and (
-        "can't allocate memory" in msg or "not enough memory" in msg or "defaultcpuallocator" in msg))
+    return "MemoryError" in err.mro or (
+        "RuntimeError" in err.mro
+        and (
+            "can't allocate memory" in msg
+            or "not enough memory" in msg
+            or "defaultcpuallocator" in msg
+        )
+    )
 
 
 def limit_verdict(err: Raises, limits: dict) -> tuple[str, str] | None:
     """Errors that mean a resource limit was hit rather than a bug."""
     if is_memory(err):
-        return "memory_limit", f"ran out of memory ({limits['memory_mb']} MB over the warm process): {err.name}"
+        return (
+            "memory_limit",
+            f"ran out of memory ({limits['memory_mb']} MB over the warm process): {err.name}",
+        )
     if "OSError" in err.mro and ("[Errno 27]" in err.message or "[Errno 28]" in err.message):
-        return "output_limit", f"wrote more than the file limit ({limits['file_mb']} MB): {err.message}"
+        return (
+            "output_limit",
+            f"wrote more than the file limit ({limits['file_mb']} MB): {err.message}",
+        )
     return None
 
 
@@ -41,10 +54,8 @@ def parse_frame(frame: bytes) -> tuple[bool, list[tuple[int, float]], dict | Non
             loaded = True
         elif raw.startswith(b"T "):
             parts = raw.split()
-            try:
+            with contextlib.suppress(ValueError, IndexError):
                 timings.append((int(parts[1]), float(parts[2])))
-            except (ValueError, IndexError):
-                pass
         elif raw.startswith(b"R ") and result is None:
             try:
                 obj = json.loads(raw[2:])
@@ -70,24 +81,42 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome
     loaded, _, result, sandbox_error = parse_frame(frame)
     sig = _signal_of(reply)
     if sandbox_error:
-        return Outcome("runtime_error", f"the judge could not set up the sandbox: {sandbox_error}", loaded, None)
+        return Outcome(
+            "runtime_error",
+            f"the judge could not set up the sandbox: {sandbox_error}",
+            loaded,
+            None,
+        )
     if reply["output_exceeded"]:
         return Outcome("output_limit", f"printed more than {limits['output_kb']} KB", loaded, None)
     if reply["frame_exceeded"]:
         return Outcome("output_limit", "returned a result too large to check", loaded, None)
     if sig == signal.SIGXFSZ:
-        return Outcome("output_limit", f"wrote a file larger than {limits['file_mb']} MB", loaded, None)
+        return Outcome(
+            "output_limit", f"wrote a file larger than {limits['file_mb']} MB", loaded, None
+        )
     if reply["timed_out"]:
-        return Outcome("time_limit", f"still running after {limits['wall_s']:g} s (wall clock)", loaded, None)
+        return Outcome(
+            "time_limit", f"still running after {limits['wall_s']:g} s (wall clock)", loaded, None
+        )
     if sig == signal.SIGXCPU or (sig == signal.SIGKILL and reply["cpu_s"] >= limits["cpu_s"]):
-        return Outcome("time_limit", f"used more than {limits['cpu_s']:g} s of CPU time", loaded, None)
+        return Outcome(
+            "time_limit", f"used more than {limits['cpu_s']:g} s of CPU time", loaded, None
+        )
     if result is None:
         if sig is not None:
-            name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+            name = (
+                signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+            )
             hint = " (often a recursion too deep)" if sig == signal.SIGSEGV else ""
             return Outcome("runtime_error", f"crashed with {name}{hint}", loaded, None)
-        return Outcome("runtime_error", f"exited with code {reply['exit']} before returning a result "
-                       "(sys.exit, os._exit or closed file descriptors?)", loaded, None)
+        return Outcome(
+            "runtime_error",
+            f"exited with code {reply['exit']} before returning a result "
+            "(sys.exit, os._exit or closed file descriptors?)",
+            loaded,
+            None,
+        )
     status = result.get("status")
     if status == "compile_error":
         return Outcome("compile_error", str(result.get("message", "")), False, None)

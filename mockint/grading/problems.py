@@ -53,8 +53,13 @@ class Problem:
         return solutions_dir() / f"{self.slug}.py"
 
     def summary(self) -> dict:
-        return {"slug": self.slug, "title": self.title, "difficulty": self.difficulty,
-                "kind": self.kind, "topics": list(self.topics)}
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "difficulty": self.difficulty,
+            "kind": self.kind,
+            "topics": list(self.topics),
+        }
 
 
 def problems_dir() -> Path:
@@ -108,7 +113,10 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         if len(sizes) < 3 or sorted(sizes) != sizes:
             raise ProblemError(f"{where}: complexity.sizes: need at least 3 increasing sizes")
     vectorized = data.get("vectorized")
-    if vectorized is not None and len(_need(vectorized, "sizes", list, where + ": vectorized")) != 2:
+    if (
+        vectorized is not None
+        and len(_need(vectorized, "sizes", list, where + ": vectorized")) != 2
+    ):
         raise ProblemError(f"{where}: vectorized.sizes: need exactly 2 sizes")
     for name in ("statement.md", "starter.py", "cases.py"):
         if not (pdir / name).is_file():
@@ -139,4 +147,6 @@ def list_problems(root: Path | None = None) -> list[Problem]:
     base = root or problems_dir()
     if not base.is_dir():
         return []
-    return [load_problem(p.name, base) for p in sorted(base.iterdir()) if (p / "problem.toml").is_file()]
+    return [
+        load_problem(p.name, base) for p in sorted(base.iterdir()) if (p / "problem.toml").is_file()
+    ]

@@ -6,6 +6,7 @@ here holds expected values; runners execute submitted code through `harness`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -31,7 +32,9 @@ def remove_tree(path: str) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-def session_main(payload_fd: int, out_w: int, frame_w: int, ctl_w: int, setup, tmpfs_mb: int) -> None:
+def session_main(
+    payload_fd: int, out_w: int, frame_w: int, ctl_w: int, setup, tmpfs_mb: int
+) -> None:
     """The outer child; never returns. fds: 0 null, 1-2 output, 3 frame, 4 payload, 5 control."""
     try:
         signal.set_wakeup_fd(-1)
@@ -41,7 +44,14 @@ def session_main(payload_fd: int, out_w: int, frame_w: int, ctl_w: int, setup, t
         os.setsid()
         sandbox.prctl(sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)
         null = os.open("/dev/null", os.O_RDONLY)
-        for src, dst in ((null, 0), (out_w, 1), (out_w, 2), (frame_w, 3), (payload_fd, 4), (ctl_w, 5)):
+        for src, dst in (
+            (null, 0),
+            (out_w, 1),
+            (out_w, 2),
+            (frame_w, 3),
+            (payload_fd, 4),
+            (ctl_w, 5),
+        ):
             os.dup2(src, dst)
         os.closerange(6, 65536)
         if setup.namespaces:
@@ -54,7 +64,7 @@ def session_main(payload_fd: int, out_w: int, frame_w: int, ctl_w: int, setup, t
             sandbox.mount_proc()
         else:
             sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
-    except BaseException as exc:  # noqa: BLE001 - report, never run code unconfined
+    except BaseException as exc:
         os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
         os._exit(70)
     try:
@@ -107,8 +117,13 @@ def _session_loop(setup, tmpfs_mb: int) -> None:
             return  # no more requests (or the runner died before taking one): end the session
         if setup.namespaces:  # a fresh, empty work directory for the next request
             sandbox.umount(setup.judge_root)
-            sandbox.mount("tmpfs", setup.judge_root, "tmpfs", sandbox.MS_NOSUID | sandbox.MS_NODEV,
-                          f"size={tmpfs_mb}m,mode=1777")
+            sandbox.mount(
+                "tmpfs",
+                setup.judge_root,
+                "tmpfs",
+                sandbox.MS_NOSUID | sandbox.MS_NODEV,
+                f"size={tmpfs_mb}m,mode=1777",
+            )
         cpu = rusage.ru_utime + rusage.ru_stime
         os.write(5, f"E {status} {cpu!r} {ended!r}\n".encode())
         current = upcoming
@@ -122,10 +137,8 @@ def _kill_all_but(spare: int | None, in_pid_namespace: bool) -> None:
         else:
             victims = children() - {spare}
         for victim in victims:
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(victim, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
         while True:
             try:
                 reaped, _ = os.waitpid(-1, os.WNOHANG)
@@ -171,10 +184,15 @@ def _runner(setup, workdir: str, took_w: int) -> None:
                 sandbox.private_ipc()
             limits = wrapper["limits"]
             nproc = 32 + setup.base_nproc
-            sandbox.apply_limits(limits["cpu_s"], sandbox.vm_size_bytes() + limits["memory_mb"] * 2**20,
-                                 limits["file_mb"] * 2**20, 64, nproc)
+            sandbox.apply_limits(
+                limits["cpu_s"],
+                sandbox.vm_size_bytes() + limits["memory_mb"] * 2**20,
+                limits["file_mb"] * 2**20,
+                64,
+                nproc,
+            )
             sandbox.drop_privileges()
-        except BaseException as exc:  # noqa: BLE001 - report, never run code unconfined
+        except BaseException as exc:
             os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
             os._exit(70)
         from mockint.grading import harness

@@ -78,7 +78,7 @@ def npy_load(text: str) -> np.ndarray:
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
         arr = np.load(io.BytesIO(raw), allow_pickle=False)
-    except Exception as exc:  # noqa: BLE001 - any malformed blob is the same failure
+    except Exception as exc:
         raise WireError(f"bad array data: {exc}") from None
     if not isinstance(arr, np.ndarray) or arr.dtype.name not in _NPY_DTYPES:
         raise WireError("unsupported array")
@@ -128,8 +128,12 @@ def from_wire(obj, depth: int = 0):
         mro = body.get("mro")
         if type(mro) is not list or not all(type(m) is str for m in mro):
             mro = []
-        return Raises(str(body.get("name", "?")), mro, str(body.get("message", ""))[:2000],
-                      str(body.get("traceback", ""))[-8000:])
+        return Raises(
+            str(body.get("name", "?")),
+            mro,
+            str(body.get("message", ""))[:2000],
+            str(body.get("traceback", ""))[-8000:],
+        )
     if tag == "$other" and type(body) is str:
         return Other(body[:200])
     raise WireError(f"unknown tag {tag[:40]!r}")
@@ -148,11 +152,23 @@ def describe(v, limit: int = 400) -> str:
     elif isinstance(v, Other):
         text = f"<object of type {v.type_name}>"
     elif isinstance(v, list):
-        text = "[" + ", ".join(describe(x, limit) for x in v[:20]) + (", ..." if len(v) > 20 else "") + "]"
+        text = (
+            "["
+            + ", ".join(describe(x, limit) for x in v[:20])
+            + (", ..." if len(v) > 20 else "")
+            + "]"
+        )
     elif isinstance(v, tuple):
-        text = "(" + ", ".join(describe(x, limit) for x in v[:20]) + (", ..." if len(v) > 20 else "") + ")"
+        text = (
+            "("
+            + ", ".join(describe(x, limit) for x in v[:20])
+            + (", ..." if len(v) > 20 else "")
+            + ")"
+        )
     elif isinstance(v, dict):
-        text = "{" + ", ".join(f"{k!r}: {describe(x, limit)}" for k, x in list(v.items())[:20]) + "}"
+        text = (
+            "{" + ", ".join(f"{k!r}: {describe(x, limit)}" for k, x in list(v.items())[:20]) + "}"
+        )
     else:
         text = repr(v)
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -15,6 +15,7 @@ of `done` (with `result`), `cancelled` or `error` (with `kind` and `message`).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -80,7 +81,7 @@ class ZygoteProcess:
                 os.dup2(null, 0)
                 os.dup2(2, 1)
                 zygote.serve(child, judge_root, masks)
-            except BaseException:  # noqa: BLE001 - a judge bug: say where, then stop
+            except BaseException:
                 traceback.print_exc()
             finally:
                 os._exit(0)
@@ -138,9 +139,14 @@ class ZygoteProcess:
         sid = self.active[lane]
         data = json.dumps({"limits": limits, "request": payload}).encode()
         # The zygote's clock starts when it reads "run", so the payload follows it.
-        self._send({"op": "run", "sid": sid, "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]})
-        writer = threading.Thread(target=_write_all, args=(self._pipes[sid], struct.pack("!I", len(data)) + data),
-                                  daemon=True)
+        self._send(
+            {"op": "run", "sid": sid, "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]}
+        )
+        writer = threading.Thread(
+            target=_write_all,
+            args=(self._pipes[sid], struct.pack("!I", len(data)) + data),
+            daemon=True,
+        )
         writer.start()
         box = self._replies[sid]
         while True:
@@ -178,21 +184,15 @@ class ZygoteProcess:
             box.put(None)
 
     def cancel(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGUSR1)
-        except ProcessLookupError:
-            pass
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         self.sock.close()
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
 
 
 def _masks() -> list[str]:
@@ -256,8 +256,15 @@ class Worker:
 
             grader = Grader(self.zygote)
             self.zygote.prepare()
-            self.emit({"event": "ready", "pid": os.getpid(), "root": judge_root, "namespaces": self.zygote.namespaces,
-                       "warning": self.zygote.warning})
+            self.emit(
+                {
+                    "event": "ready",
+                    "pid": os.getpid(),
+                    "root": judge_root,
+                    "namespaces": self.zygote.namespaces,
+                    "warning": self.zygote.warning,
+                }
+            )
             threading.Thread(target=self.read_requests, daemon=True).start()
             while (req := self.jobs.get()) is not None:
                 rid = req.get("id")
@@ -267,8 +274,13 @@ class Worker:
                 self.current = rid
                 emit = lambda ev, rid=rid: self.emit(dict(ev, id=rid))  # noqa: E731
                 try:
-                    result = grader.grade(str(req.get("code", "")), str(req.get("slug", "")),
-                                          bool(req.get("hidden")), emit, lambda rid=rid: rid in self.cancelled)
+                    result = grader.grade(
+                        str(req.get("code", "")),
+                        str(req.get("slug", "")),
+                        bool(req.get("hidden")),
+                        emit,
+                        lambda rid=rid: rid in self.cancelled,
+                    )
                     if self.zygote.warning:
                         result["sandbox_warning"] = self.zygote.warning
                     self.emit({"id": rid, "event": "done", "result": result})
@@ -277,12 +289,20 @@ class Worker:
                 except ProblemError as exc:
                     self.emit({"id": rid, "event": "error", "kind": "problem", "message": str(exc)})
                 except ZygoteDied as exc:
-                    self.emit({"id": rid, "event": "error", "kind": "internal", "message": str(exc)})
+                    self.emit(
+                        {"id": rid, "event": "error", "kind": "internal", "message": str(exc)}
+                    )
                     return 3
-                except Exception as exc:  # noqa: BLE001 - report and keep serving
+                except Exception as exc:
                     traceback.print_exc()
-                    self.emit({"id": rid, "event": "error", "kind": "internal",
-                               "message": f"{type(exc).__name__}: {exc}"})
+                    self.emit(
+                        {
+                            "id": rid,
+                            "event": "error",
+                            "kind": "internal",
+                            "message": f"{type(exc).__name__}: {exc}",
+                        }
+                    )
                 finally:
                     self.current = None
             return 0

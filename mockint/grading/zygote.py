@@ -15,8 +15,10 @@ Process tree of one sandbox session (the worker keeps a few: see worker.ZygotePr
 After each runner the init kills everything else in the namespace and mounts a fresh
 tmpfs; when the init dies, the kernel kills whatever is left in the namespace.
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -73,7 +75,12 @@ def usable_masks(masks: list[str], judge_root: str) -> list[str]:
     """Existing paths to hide, except any that would also hide the work directory or Python."""
     import sys
 
-    keep_visible = [judge_root, sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(__file__))]
+    keep_visible = [
+        judge_root,
+        sys.prefix,
+        sys.base_prefix,
+        os.path.dirname(os.path.dirname(__file__)),
+    ]
     out = []
     for mask in masks:
         mask = os.path.realpath(mask)
@@ -100,8 +107,10 @@ def _count_user_tasks(uid: int) -> int:
 
 def _probe(judge_root: str, masks: list[str]) -> tuple[bool, str]:
     if os.environ.get("MOCKINT_JUDGE_NO_NAMESPACES") == "1":  # to test the fallback path
-        return False, ("Linux namespaces switched off by MOCKINT_JUDGE_NO_NAMESPACES; submissions run "
-                       "with resource limits only: the file system and network are NOT isolated.")
+        return False, (
+            "Linux namespaces switched off by MOCKINT_JUDGE_NO_NAMESPACES; submissions run "
+            "with resource limits only: the file system and network are NOT isolated."
+        )
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -119,7 +128,7 @@ def _probe(judge_root: str, masks: list[str]) -> tuple[bool, str]:
             if status != 0:
                 raise OSError("the pid namespace could not mount /proc")
             os.write(w, b"ok")
-        except BaseException as exc:  # noqa: BLE001 - any failure means "no namespaces"
+        except BaseException as exc:
             os.write(w, str(exc).encode()[:500])
         os._exit(0)
     os.close(w)
@@ -268,8 +277,14 @@ class _Session:
         self.output_exceeded = self.out_total > self.msg["output_kb"] * 1024
 
     def is_finished(self) -> bool:
-        return (self.end is not None or self.exited is not None or self.timed_out or self.cancelled
-                or self.output_exceeded or self.frame_exceeded)
+        return (
+            self.end is not None
+            or self.exited is not None
+            or self.timed_out
+            or self.cancelled
+            or self.output_exceeded
+            or self.frame_exceeded
+        )
 
     def finish(self) -> tuple[dict, list[bytes]]:
         wall = time.monotonic() - self.started
@@ -368,10 +383,8 @@ def _drain(fd: int) -> bool:
 def _kill_group(pid: int) -> None:
     # The process itself too: a session killed right after its fork may not lead a group yet.
     for kill, target in ((os.killpg, pid), (os.kill, pid)):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             kill(target, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 _LIVE_SESSIONS: set[int] = set()
@@ -383,15 +396,11 @@ def _reap_orphans(spare: set[int] = frozenset()) -> None:
         kids = session.children() - spare
         for kid in kids:
             for target in (-kid, kid):
-                try:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(target, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
         for kid in kids:
-            try:
+            with contextlib.suppress(ChildProcessError):
                 os.waitpid(kid, os.WNOHANG)
-            except ChildProcessError:
-                pass
         if not kids:
             return
         time.sleep(0.001)

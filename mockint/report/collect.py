@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from mockint.scenario.bank import Bank, Question
@@ -93,7 +93,7 @@ def _default_title(slug: str) -> str | None:
 def iso(ts: float | None) -> str | None:
     if ts is None:
         return None
-    return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _r(x: float | None, nd: int = 2) -> float | None:
@@ -142,8 +142,11 @@ def build_report(
                         unanswered.append(where)
                     continue
                 cov = q.get("coverage") or {"points": []}
-                missed += [where | {"id": p["id"], "text": p["text"]}
-                           for p in cov["points"] if not p["covered"]]
+                missed += [
+                    where | {"id": p["id"], "text": p["text"]}
+                    for p in cov["points"]
+                    if not p["covered"]
+                ]
                 mistakes += [where | {"mistake": m} for m in q.get("mistakes", [])]
         if not score.scored and status in ("not_reached", "skipped"):
             why = "not reached" if status == "not_reached" else "skipped"
@@ -151,28 +154,35 @@ def build_report(
             score = replace(score, notes=(why,) + rest)
         scores[row.stage_id] = score
         used = row.elapsed_s or 0.0
-        stages.append({
-            "idx": row.idx,
-            "id": row.stage_id,
-            "kind": row.kind,
-            "title": row.title,
-            "status": status,
-            "planned_s": _r(row.planned_s),
-            "used_s": _r(used),
-            "overtime_s": _r(max(0.0, used - row.planned_s)),
-            "skipped": row.skipped,
-            "started_at": row.started_at,
-            "started": iso(row.started_at),
-            "finished_at": row.finished_at,
-            "finished": iso(row.finished_at),
-            "pauses": sum(1 for e in ev if e["kind"] == "paused"),
-            "recovered_s": _r(sum(float(e["data"].get("dead_seconds", 0.0))
-                                  for e in ev if e["kind"] == "recovered")),
-            "notes": rec.notes.get(row.idx) or None,
-            "scored": score.scored,
-            "score": score.to_dict(),
-            "content": content,
-        })
+        stages.append(
+            {
+                "idx": row.idx,
+                "id": row.stage_id,
+                "kind": row.kind,
+                "title": row.title,
+                "status": status,
+                "planned_s": _r(row.planned_s),
+                "used_s": _r(used),
+                "overtime_s": _r(max(0.0, used - row.planned_s)),
+                "skipped": row.skipped,
+                "started_at": row.started_at,
+                "started": iso(row.started_at),
+                "finished_at": row.finished_at,
+                "finished": iso(row.finished_at),
+                "pauses": sum(1 for e in ev if e["kind"] == "paused"),
+                "recovered_s": _r(
+                    sum(
+                        float(e["data"].get("dead_seconds", 0.0))
+                        for e in ev
+                        if e["kind"] == "recovered"
+                    )
+                ),
+                "notes": rec.notes.get(row.idx) or None,
+                "scored": score.scored,
+                "score": score.to_dict(),
+                "content": content,
+            }
+        )
 
     overall = score_overall(scenario, scores)
     planned = sum(s.planned_s for s in rec.stages)
@@ -197,8 +207,9 @@ def build_report(
         "times": {"planned_s": _r(planned), "used_s": _r(used), "overtime_s": _r(over)},
         "stages": stages,
         "overall": {
-            "mix": [{"area": m.area, "weight": m.weight, "stages": list(m.stages)}
-                    for m in scenario.mix],
+            "mix": [
+                {"area": m.area, "weight": m.weight, "stages": list(m.stages)} for m in scenario.mix
+            ],
             "score": overall.to_dict(),
         },
         "key_points_missed": missed,
@@ -231,8 +242,11 @@ def _talking(
     rows = {a.question_id: a for a in answer_store.answers(store, rec.id, row.idx)}
     asked = list(stage.questions) if stage else []
     # Answers to questions the snapshot does not list still belong in the report.
-    ids = asked + [a.question_id for a in sorted(rows.values(), key=lambda a: a.position)
-                   if a.question_id not in asked]
+    ids = asked + [
+        a.question_id
+        for a in sorted(rows.values(), key=lambda a: a.position)
+        if a.question_id not in asked
+    ]
     questions: list[dict[str, Any]] = []
     scored: list[Answer] = []
     for n, qid in enumerate(ids):
@@ -247,8 +261,12 @@ def _talking(
         content["questions_to_ask"] = list(bank.questions_to_ask) if bank else []
     if row.kind == "system_design":
         content["phases"] = [
-            {"id": p.id, "title": p.title, "min_minutes": p.min_minutes,
-             "max_minutes": p.max_minutes}
+            {
+                "id": p.id,
+                "title": p.title,
+                "min_minutes": p.min_minutes,
+                "max_minutes": p.max_minutes,
+            }
             for p in _phases(stage)
         ]
     return score, content
@@ -351,26 +369,39 @@ def _phases(stage: Stage | None):
 
 
 def _design(
-    stage: Stage | None, q: Question | None, fields: Mapping[str, str], cov: Coverage | None,
+    stage: Stage | None,
+    q: Question | None,
+    fields: Mapping[str, str],
+    cov: Coverage | None,
     a: AnswerRow | None,
 ) -> dict[str, Any]:
     points = {p.id: _point(p) for p in cov.points} if cov else {}
     phases = []
     for p in _phases(stage):
         notes = fields.get(p.id, "") or ""
-        phases.append({
-            "id": p.id,
-            "title": p.title,
-            "notes": notes,
-            "words": count_words(notes),
-            "seconds": _r(a.seconds.get(p.id)) if a and p.id in a.seconds else None,
-            "key_points": [v for k, v in points.items() if design_phase(k) == p.id],
-        })
+        phases.append(
+            {
+                "id": p.id,
+                "title": p.title,
+                "notes": notes,
+                "words": count_words(notes),
+                "seconds": _r(a.seconds.get(p.id)) if a and p.id in a.seconds else None,
+                "key_points": [v for k, v in points.items() if design_phase(k) == p.id],
+            }
+        )
     known = {p.id for p in _phases(stage)}
     other = [v for k, v in points.items() if design_phase(k) not in known]
     if other:
-        phases.append({"id": "other", "title": "Other", "notes": "", "words": 0,
-                       "seconds": None, "key_points": other})
+        phases.append(
+            {
+                "id": "other",
+                "title": "Other",
+                "notes": "",
+                "words": 0,
+                "seconds": None,
+                "key_points": other,
+            }
+        )
     listed = list(q.components) if q else []
     checked, extra = split_components(fields.get("components", "") or "", listed)
     return {
@@ -403,8 +434,12 @@ def split_components(joined: str, listed: list[str]) -> tuple[list[str], list[st
 
 
 def _coding(
-    store: Store, rec: SessionRecord, row: StageRow, stage: Stage | None,
-    events: list[dict[str, Any]], problem_title: TitleLookup,
+    store: Store,
+    rec: SessionRecord,
+    row: StageRow,
+    stage: Stage | None,
+    events: list[dict[str, Any]],
+    problem_title: TitleLookup,
 ) -> tuple[Score, dict[str, Any]]:
     runs = coding_store.runs(store, rec.id, row.idx)
     picked = [p.slug for p in (stage.problems if stage else ()) if p.slug]
@@ -427,16 +462,24 @@ def _coding(
             what = "never submitted" if mine else "not attempted"
             notes.append(f"{slug}: {what}, counts 0")
         else:
-            results.append(ProblemResult(slug, best["passed"] or 0, best["total"] or 0,
-                                         best["verdict"] == "accepted", hints.get(slug, 0)))
+            results.append(
+                ProblemResult(
+                    slug,
+                    best["passed"] or 0,
+                    best["total"] or 0,
+                    best["verdict"] == "accepted",
+                    hints.get(slug, 0),
+                )
+            )
     stray = sum(n for s, n in hints.items() if s not in slugs)
     content = {"problems": problems, "hints_other": stray}
     if not runs:
         return Score(row.stage_id, None, (), "stage", ("nothing was run or submitted",)), content
     score = score_coding_stage(
         row.stage_id,
-        CodingResult(results, seconds_used=row.elapsed_s, seconds_planned=row.planned_s,
-                     hints=stray),
+        CodingResult(
+            results, seconds_used=row.elapsed_s, seconds_planned=row.planned_s, hints=stray
+        ),
     )
     return replace(score, notes=score.notes + tuple(notes)), content
 
@@ -514,16 +557,20 @@ def advice(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     out = []
     cx = result.get("complexity")
     if cx:
-        out.append({
-            "kind": "complexity",
-            "ok": cx.get("ok"),
-            "text": f"Time complexity: {cx.get('measured')}, target {cx.get('target')}",
-        })
+        out.append(
+            {
+                "kind": "complexity",
+                "ok": cx.get("ok"),
+                "text": f"Time complexity: {cx.get('measured')}, target {cx.get('target')}",
+            }
+        )
     vec = result.get("vectorized")
     if vec:
-        out.append({
-            "kind": "vectorized",
-            "ok": vec.get("ok"),
-            "text": f"Vectorized: {vec.get('message')}",
-        })
+        out.append(
+            {
+                "kind": "vectorized",
+                "ok": vec.get("ok"),
+                "text": f"Vectorized: {vec.get('message')}",
+            }
+        )
     return out

@@ -104,9 +104,15 @@ def _overall(report: dict[str, Any]) -> list[str]:
     rows = []
     for m in report["overall"]["mix"]:
         p = by_area.get(m["area"])
-        rows.append([m["area"].replace("_", " "), num(m["weight"]), ", ".join(m["stages"]),
-                     num(p["value"]) if p else "-",
-                     num(p["contribution"]) if p and p["value"] is not None else "left out"])
+        rows.append(
+            [
+                m["area"].replace("_", " "),
+                num(m["weight"]),
+                ", ".join(m["stages"]),
+                num(p["value"]) if p else "-",
+                num(p["contribution"]) if p and p["value"] is not None else "left out",
+            ]
+        )
     return [
         f"<h2>Overall score: {_e(score_text(score))}</h2>",
         _table(["Area", "Weight", "Stages", "Score", "Points"], rows),
@@ -119,16 +125,33 @@ def _times(report: dict[str, Any]) -> list[str]:
     rows = []
     for st in report["stages"]:
         over = st["overtime_s"]
-        rows.append([
-            str(st["idx"] + 1), st["title"], planned(st["planned_s"]), duration(st["used_s"]),
-            ("+" + duration(over)) if over else "-", STATUS_WORDS.get(st["status"], st["status"]),
-            num(st["score"]["value"]) if st["scored"] else "not scored",
-        ])
+        rows.append(
+            [
+                str(st["idx"] + 1),
+                st["title"],
+                planned(st["planned_s"]),
+                duration(st["used_s"]),
+                ("+" + duration(over)) if over else "-",
+                STATUS_WORDS.get(st["status"], st["status"]),
+                num(st["score"]["value"]) if st["scored"] else "not scored",
+            ]
+        )
     t = report["times"]
-    rows.append(["", "Total", planned(t["planned_s"]), duration(t["used_s"]),
-                 ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-", "", ""])
-    return ["<h2>Times</h2>",
-            _table(["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows)]
+    rows.append(
+        [
+            "",
+            "Total",
+            planned(t["planned_s"]),
+            duration(t["used_s"]),
+            ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-",
+            "",
+            "",
+        ]
+    )
+    return [
+        "<h2>Times</h2>",
+        _table(["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows),
+    ]
 
 
 def _missed(report: dict[str, Any]) -> list[str]:
@@ -143,17 +166,23 @@ def _missed(report: dict[str, Any]) -> list[str]:
             lis.append(f"<li>{_e(where)}" + (f": {_e(r[key])}" if key else "") + "</li>")
         return "<ul>" + "".join(lis) + "</ul>"
 
-    out = ["<h2>What to work on</h2>",
-           "<h3>Key points missed</h3>", items(report["key_points_missed"], "text"),
-           "<h3>Common mistakes to check</h3>", items(report["common_mistakes"], "mistake")]
+    out = [
+        "<h2>What to work on</h2>",
+        "<h3>Key points missed</h3>",
+        items(report["key_points_missed"], "text"),
+        "<h3>Common mistakes to check</h3>",
+        items(report["common_mistakes"], "mistake"),
+    ]
     if report["unanswered"]:
         out += ["<h3>Questions not answered</h3>", items(report["unanswered"], None)]
     return out
 
 
 def _stage(st: dict[str, Any], formatter, lexer) -> list[str]:
-    out = [f'<section id="stage-{_e(st["id"])}">',
-           f"<h2>{st['idx'] + 1}. {_e(st['title'])}: {_e(score_text(st['score']))}</h2>"]
+    out = [
+        f'<section id="stage-{_e(st["id"])}">',
+        f"<h2>{st['idx'] + 1}. {_e(st['title'])}: {_e(score_text(st['score']))}</h2>",
+    ]
     out.append(f"<p>{_e(stage_line(st))}</p>")
     out.append(_parts(st["score"], 2))
     if st["notes"]:
@@ -185,8 +214,10 @@ def _point(p: dict[str, Any]) -> str:
 
 def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
     comps = f" · competencies: {_e(', '.join(q['competencies']))}" if q["competencies"] else ""
-    out = [f"<h3>Q{i}. {_e(q['prompt'] or '(question no longer in the bank)')}</h3>",
-           f"<p>Question <code>{_e(q['id'])}</code>{comps}</p>"]
+    out = [
+        f"<h3>Q{i}. {_e(q['prompt'] or '(question no longer in the bank)')}</h3>",
+        f"<p>Question <code>{_e(q['id'])}</code>{comps}</p>",
+    ]
     if q["status"] != "answered":
         return out + ["<p>Not answered.</p>"]
     out.append(f"<p>{_e(answer_line(q))}</p>")
@@ -198,12 +229,19 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
         out += ["<p>Answer:</p>", _quote(q["answer"])]
     cov = q.get("coverage")
     if cov is not None and kind != "system_design":
-        out += [f"<p>Key points covered: {cov['covered']} of {cov['total']}</p>",
-                "<ul>" + "".join(_point(p) for p in cov["points"]) + "</ul>"]
+        out += [
+            f"<p>Key points covered: {cov['covered']} of {cov['total']}</p>",
+            "<ul>" + "".join(_point(p) for p in cov["points"]) + "</ul>",
+        ]
     if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
-        out.append(f"<p>Terms used: {_e(', '.join(cov['terminology_used']) or 'none')}. "
-                   f"Not used: {_e(', '.join(cov['terminology_unused']) or 'none')}.</p>")
-    for label, key in (("Common mistakes to check", "mistakes"), ("What interviewers look for", "look_for")):
+        out.append(
+            f"<p>Terms used: {_e(', '.join(cov['terminology_used']) or 'none')}. "
+            f"Not used: {_e(', '.join(cov['terminology_unused']) or 'none')}.</p>"
+        )
+    for label, key in (
+        ("Common mistakes to check", "mistakes"),
+        ("What interviewers look for", "look_for"),
+    ):
         if q[key]:
             out += [f"<p>{label}:</p>", _list(q[key])]
     if q["ratings"]:
@@ -214,12 +252,29 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
 
 def _star(q: dict[str, Any]) -> list[str]:
     star = q["star"]
-    rows = [[p["name"].capitalize(), str(p["words"]), pct(p["share"]), duration(p["seconds"]),
-             pct(p["time_share"]), str(p["i"]), str(p["we"])] for p in star["parts"]]
-    out = ["<p>STAR analysis:</p>",
-           _table(["Part", "Words", "Share", "Time", "Time share", "I", "we"], rows),
-           _list([f"Result numbers: {', '.join(star['result_numbers']) or 'none'}",
-                  i_we_text(star), f"Checks: {checks_text(star)}"])]
+    rows = [
+        [
+            p["name"].capitalize(),
+            str(p["words"]),
+            pct(p["share"]),
+            duration(p["seconds"]),
+            pct(p["time_share"]),
+            str(p["i"]),
+            str(p["we"]),
+        ]
+        for p in star["parts"]
+    ]
+    out = [
+        "<p>STAR analysis:</p>",
+        _table(["Part", "Words", "Share", "Time", "Time share", "I", "we"], rows),
+        _list(
+            [
+                f"Result numbers: {', '.join(star['result_numbers']) or 'none'}",
+                i_we_text(star),
+                f"Checks: {checks_text(star)}",
+            ]
+        ),
+    ]
     if star["advice"]:
         out += ["<p>Advice:</p>", _list([a["text"] for a in star["advice"]])]
     out.append("<p>The story:</p>")
@@ -240,8 +295,10 @@ def _design(q: dict[str, Any]) -> list[str]:
     items += [f'<li class="missed">✗ {_e(x)}</li>' for x in c["missed"]]
     if c["extra"]:
         items.append(f"<li>also named: {_e(', '.join(c['extra']))}</li>")
-    out += [f"<p>Components checked: {len(c['checked'])} of {len(c['listed'])}</p>",
-            "<ul>" + "".join(items) + "</ul>"]
+    out += [
+        f"<p>Components checked: {len(c['checked'])} of {len(c['listed'])}</p>",
+        "<ul>" + "".join(items) + "</ul>",
+    ]
     if q["scratchpad"].strip():
         out += ["<p>Capacity scratchpad:</p>", f'<pre class="plain">{_e(q["scratchpad"])}</pre>']
     return out
@@ -250,8 +307,10 @@ def _design(q: dict[str, Any]) -> list[str]:
 def _coding(content: dict[str, Any], formatter, lexer) -> list[str]:
     out = []
     for p in content["problems"]:
-        out.append(f"<h3>{_e(p['title'])} (<code>{_e(p['slug'])}</code>): "
-                   f"{_e(PROBLEM_STATUS.get(p['status'], p['status']))}</h3>")
+        out.append(
+            f"<h3>{_e(p['title'])} (<code>{_e(p['slug'])}</code>): "
+            f"{_e(PROBLEM_STATUS.get(p['status'], p['status']))}</h3>"
+        )
         out.append(f"<p>{_e(problem_facts(p))}</p>")
         best, last = p["best_submit"], p["last_run"]
         if best:
@@ -260,21 +319,32 @@ def _coding(content: dict[str, Any], formatter, lexer) -> list[str]:
             out += _run("Last run", last)
         shown = best or last
         if shown:
-            out += [f"<p>Code ({'best submit' if best else 'last run'}):</p>",
-                    highlight(shown["code"], lexer, formatter)]
+            out += [
+                f"<p>Code ({'best submit' if best else 'last run'}):</p>",
+                highlight(shown["code"], lexer, formatter),
+            ]
     if content.get("hints_other"):
         out.append(f"<p>Hints not tied to a problem: {content['hints_other']}</p>")
     return out or ["<p>No problems.</p>"]
 
 
 def _run(label: str, r: dict[str, Any]) -> list[str]:
-    out = [f"<p>{_e(label)} (#{r['id']}, {_e(r['kind'])} at {_e(duration(r['elapsed_s']))}): "
-           f"{_e(verdict_word(r['verdict']))}, {r['passed']} of {r['total']} tests passed</p>"]
+    out = [
+        f"<p>{_e(label)} (#{r['id']}, {_e(r['kind'])} at {_e(duration(r['elapsed_s']))}): "
+        f"{_e(verdict_word(r['verdict']))}, {r['passed']} of {r['total']} tests passed</p>"
+    ]
     if r["skipped"]:
         out.append(f"<p>{r['skipped']} more tests not run after a time limit.</p>")
-    rows = [[t["id"], "yes" if t["visible"] else "hidden", verdict_word(t["verdict"]),
-             f"{num(t['time_ms'])} ms" if t["time_ms"] is not None else "-", t["message"]]
-            for t in r["tests"]]
+    rows = [
+        [
+            t["id"],
+            "yes" if t["visible"] else "hidden",
+            verdict_word(t["verdict"]),
+            f"{num(t['time_ms'])} ms" if t["time_ms"] is not None else "-",
+            t["message"],
+        ]
+        for t in r["tests"]
+    ]
     if rows:
         out.append(_table(["Test", "Visible", "Verdict", "Time", "Message"], rows))
     if r["advice"]:

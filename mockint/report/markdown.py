@@ -34,7 +34,7 @@ CHECK_WORDS = {
     "task_short": "Task short",
     "action_largest": "Action the largest part",
     "result_has_number": "Result has a number",
-    "says_i": "Action says \"I\"",
+    "says_i": 'Action says "I"',
     "has_reflection": "Reflection given",
 }
 
@@ -89,14 +89,18 @@ def checks_text(star: dict[str, Any]) -> str:
 
 def i_we_text(star: dict[str, Any]) -> str:
     action = next(p for p in star["parts"] if p["name"] == "action")
-    return (f"\"I\" {star['i']} against \"we\" {star['we']} "
-            f"(in the Action: {action['i']} against {action['we']})")
+    return (
+        f'"I" {star["i"]} against "we" {star["we"]} '
+        f"(in the Action: {action['i']} against {action['we']})"
+    )
 
 
 def stage_line(st: dict[str, Any]) -> str:
     """Status, time used against planned, pauses and crash recoveries, on one line."""
-    line = (f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used "
-            f"{duration(st['used_s'])} of {planned(st['planned_s'])}")
+    line = (
+        f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used "
+        f"{duration(st['used_s'])} of {planned(st['planned_s'])}"
+    )
     if st["overtime_s"]:
         line += f" (+{duration(st['overtime_s'])} overtime)"
     if st["pauses"]:
@@ -121,7 +125,9 @@ def problem_facts(p: dict[str, Any]) -> str:
 
 def answer_line(q: dict[str, Any]) -> str:
     line = f"Score: {num(q['score'])} / 100" if q["score"] is not None else "Score: not scored"
-    return line + f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
+    return (
+        line + f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
+    )
 
 
 def duration(seconds: float | None) -> str:
@@ -198,13 +204,15 @@ def _overall(report: dict[str, Any]) -> list[str]:
     rows = []
     for m in report["overall"]["mix"]:
         p = by_area.get(m["area"])
-        rows.append([
-            m["area"].replace("_", " "),
-            num(m["weight"]),
-            ", ".join(m["stages"]),
-            num(p["value"]) if p else "-",
-            num(p["contribution"]) if p and p["value"] is not None else "left out",
-        ])
+        rows.append(
+            [
+                m["area"].replace("_", " "),
+                num(m["weight"]),
+                ", ".join(m["stages"]),
+                num(p["value"]) if p else "-",
+                num(p["contribution"]) if p and p["value"] is not None else "left out",
+            ]
+        )
     out += _table(["Area", "Weight", "Stages", "Score", "Points"], rows)
     out.append("")
     out += ["How it adds up:", ""] + _parts(score, depth=3) + [""]
@@ -215,20 +223,34 @@ def _times(report: dict[str, Any]) -> list[str]:
     rows = []
     for st in report["stages"]:
         over = st["overtime_s"]
-        rows.append([
-            str(st["idx"] + 1),
-            st["title"],
-            planned(st["planned_s"]),
-            duration(st["used_s"]),
-            ("+" + duration(over)) if over else "-",
-            STATUS_WORDS.get(st["status"], st["status"]),
-            num(st["score"]["value"]) if st["scored"] else "not scored",
-        ])
+        rows.append(
+            [
+                str(st["idx"] + 1),
+                st["title"],
+                planned(st["planned_s"]),
+                duration(st["used_s"]),
+                ("+" + duration(over)) if over else "-",
+                STATUS_WORDS.get(st["status"], st["status"]),
+                num(st["score"]["value"]) if st["scored"] else "not scored",
+            ]
+        )
     t = report["times"]
-    rows.append(["", "Total", planned(t["planned_s"]), duration(t["used_s"]),
-                 ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-", "", ""])
-    return ["## Times", ""] + _table(
-        ["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows) + [""]
+    rows.append(
+        [
+            "",
+            "Total",
+            planned(t["planned_s"]),
+            duration(t["used_s"]),
+            ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-",
+            "",
+            "",
+        ]
+    )
+    return (
+        ["## Times", ""]
+        + _table(["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows)
+        + [""]
+    )
 
 
 def _missed(report: dict[str, Any]) -> list[str]:
@@ -275,8 +297,13 @@ def _stage(st: dict[str, Any]) -> list[str]:
 
 def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
     head = _prose(q["prompt"]) if q["prompt"] else "(question no longer in the bank)"
-    out = [f"### Q{i}. {head}", "", f"Question `{q['id']}`"
-           + (f" · competencies: {', '.join(q['competencies'])}" if q["competencies"] else ""), ""]
+    out = [
+        f"### Q{i}. {head}",
+        "",
+        f"Question `{q['id']}`"
+        + (f" · competencies: {', '.join(q['competencies'])}" if q["competencies"] else ""),
+        "",
+    ]
     if q["status"] != "answered":
         return out + ["Not answered.", ""]
     out += [answer_line(q), ""]
@@ -292,9 +319,15 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
         out += [f"Key points covered: {cov['covered']} of {cov['total']}", ""]
         out += [_point(p) for p in cov["points"]] + [""]
     if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
-        out += [f"Terms used: {', '.join(cov['terminology_used']) or 'none'}. "
-                f"Not used: {', '.join(cov['terminology_unused']) or 'none'}.", ""]
-    for label, key in (("Common mistakes to check", "mistakes"), ("What interviewers look for", "look_for")):
+        out += [
+            f"Terms used: {', '.join(cov['terminology_used']) or 'none'}. "
+            f"Not used: {', '.join(cov['terminology_unused']) or 'none'}.",
+            "",
+        ]
+    for label, key in (
+        ("Common mistakes to check", "mistakes"),
+        ("What interviewers look for", "look_for"),
+    ):
         if q[key]:
             out += [f"{label}:", ""] + [f"- {_prose(m)}" for m in q[key]] + [""]
     if q["ratings"]:
@@ -306,22 +339,33 @@ def _point(p: dict[str, Any]) -> str:
     mark = "x" if p["covered"] else " "
     line = f"- [{mark}] {_prose(p['text'])}"
     if p["matched"]:
-        line += " (matched: " + ", ".join(f"\"{_prose(m['text'])}\"" for m in p["matched"]) + ")"
+        line += " (matched: " + ", ".join(f'"{_prose(m["text"])}"' for m in p["matched"]) + ")"
     return line
 
 
 def _star(q: dict[str, Any]) -> list[str]:
     star = q["star"]
     rows = [
-        [p["name"].capitalize(), str(p["words"]), pct(p["share"]),
-         duration(p["seconds"]), pct(p["time_share"]), str(p["i"]), str(p["we"])]
+        [
+            p["name"].capitalize(),
+            str(p["words"]),
+            pct(p["share"]),
+            duration(p["seconds"]),
+            pct(p["time_share"]),
+            str(p["i"]),
+            str(p["we"]),
+        ]
         for p in star["parts"]
     ]
     out = ["STAR analysis:", ""]
     out += _table(["Part", "Words", "Share", "Time", "Time share", "I", "we"], rows) + [""]
     numbers = ", ".join(star["result_numbers"]) or "none"
-    out += [f"- Result numbers: {_prose(numbers)}", f"- {i_we_text(star)}",
-            f"- Checks: {checks_text(star)}", ""]
+    out += [
+        f"- Result numbers: {_prose(numbers)}",
+        f"- {i_we_text(star)}",
+        f"- Checks: {checks_text(star)}",
+        "",
+    ]
     if star["advice"]:
         out += ["Advice:", ""] + [f"- {_prose(a['text'])}" for a in star["advice"]] + [""]
     out += ["The story:", ""]
@@ -373,13 +417,23 @@ def _coding(content: dict[str, Any]) -> list[str]:
 
 
 def _run(label: str, r: dict[str, Any]) -> list[str]:
-    out = [f"{label} (#{r['id']}, {r['kind']} at {duration(r['elapsed_s'])}): "
-           f"{verdict_word(r['verdict'])}, {r['passed']} of {r['total']} tests passed", ""]
+    out = [
+        f"{label} (#{r['id']}, {r['kind']} at {duration(r['elapsed_s'])}): "
+        f"{verdict_word(r['verdict'])}, {r['passed']} of {r['total']} tests passed",
+        "",
+    ]
     if r["skipped"]:
         out += [f"{r['skipped']} more tests not run after a time limit.", ""]
-    rows = [[t["id"], "yes" if t["visible"] else "hidden", verdict_word(t["verdict"]),
-             f"{num(t['time_ms'])} ms" if t["time_ms"] is not None else "-", t["message"]]
-            for t in r["tests"]]
+    rows = [
+        [
+            t["id"],
+            "yes" if t["visible"] else "hidden",
+            verdict_word(t["verdict"]),
+            f"{num(t['time_ms'])} ms" if t["time_ms"] is not None else "-",
+            t["message"],
+        ]
+        for t in r["tests"]
+    ]
     if rows:
         out += _table(["Test", "Visible", "Verdict", "Time", "Message"], rows) + [""]
     if r["advice"]:

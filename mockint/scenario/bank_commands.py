@@ -79,8 +79,10 @@ def main(argv: list[str]) -> int:
         return banks_list("--json" in argv[1:])
     if argv[:1] == ["validate"]:
         return banks_validate(argv[1:])
-    print("usage: python -m mockint.scenario.bank_commands list [--json] | validate [PATH...]",
-          file=sys.stderr)
+    print(
+        "usage: python -m mockint.scenario.bank_commands list [--json] | validate [PATH...]",
+        file=sys.stderr,
+    )
     return 2
 
 

@@ -24,7 +24,13 @@ _TOP_REQUIRED = {"id", "kind", "title", "questions"}
 _TOP_OPTIONAL = {"questions_to_ask"}
 _Q_REQUIRED = {"id", "prompt", "minutes", "key_points"}
 _Q_OPTIONAL = {
-    "topic", "terminology", "look_for", "mistakes", "follow_ups", "competencies", "components",
+    "topic",
+    "terminology",
+    "look_for",
+    "mistakes",
+    "follow_ups",
+    "competencies",
+    "components",
 }
 
 
@@ -36,17 +42,17 @@ def load_bank(path: Path | str) -> Bank:
 def parse_bank(text: str, path: Path) -> Bank:
     """Parse one bank file:
 
-        id = "ml-deep-dive"              # lower-case id; a user file with the same id wins
-        kind = "ml_deep_dive"            # a stage kind other than coding
-        title = "ML deep dive"
-        questions_to_ask = ["..."]       # optional (hiring manager)
+    id = "ml-deep-dive"              # lower-case id; a user file with the same id wins
+    kind = "ml_deep_dive"            # a stage kind other than coding
+    title = "ML deep dive"
+    questions_to_ask = ["..."]       # optional (hiring manager)
 
-        [[questions]]
-        id, prompt, minutes              # required; minutes is the question's time budget
-        topic, terminology, look_for, mistakes, competencies, components   # optional
+    [[questions]]
+    id, prompt, minutes              # required; minutes is the question's time budget
+    topic, terminology, look_for, mistakes, competencies, components   # optional
 
-        [[questions.key_points]]         # at least one; id, text, terms (at least one)
-        [[questions.follow_ups]]         # optional; at_minute, text, kind
+    [[questions.key_points]]         # at least one; id, text, terms (at least one)
+    [[questions.follow_ups]]         # optional; at_minute, text, kind
     """
     c = Checker(path, text)
     top = c.table(parse_toml(text, path), (), _TOP_REQUIRED, _TOP_OPTIONAL)

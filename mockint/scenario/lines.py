@@ -37,8 +37,11 @@ def find_line(text: str, path: tuple[str | int, ...]) -> int | None:
                         del counts[other]
             current = name
             parts = current.split(".")
-            current_idx = [counts[".".join(parts[: i + 1])] for i in range(len(parts))
-                           if ".".join(parts[: i + 1]) in counts]
+            current_idx = [
+                counts[".".join(parts[: i + 1])]
+                for i in range(len(parts))
+                if ".".join(parts[: i + 1]) in counts
+            ]
             if current == want and current_idx == want_idx:
                 header_line = no
                 if key is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mockint.scenario.check import ID as _ID
@@ -36,7 +35,9 @@ def parse_scenario(text: str, path: Path) -> Scenario:
     seen: set[str] = set()
     for i, raw in enumerate(raw_stages):
         where: Path_ = ("stages", i)
-        st = c.table(raw, where, {"id", "kind", "title", "minutes", "expect"}, {"phases", "problems"})
+        st = c.table(
+            raw, where, {"id", "kind", "title", "minutes", "expect"}, {"phases", "problems"}
+        )
         stage_id = c.string(st, "id", where, _ID)
         if stage_id in seen:
             raise c.fail(where + ("id",), f"duplicate stage id '{stage_id}'")
@@ -107,13 +108,17 @@ def _picks(c: _Checker, st: dict, where: Path_, kind: str) -> tuple[ProblemPick,
             lists[key] = tuple(values)
         bad = [d for d in lists["difficulty"] if d not in ("easy", "medium", "hard")]
         if bad:
-            raise c.fail(pw + ("difficulty",), f"unknown difficulty '{bad[0]}' (easy, medium, hard)")
+            raise c.fail(
+                pw + ("difficulty",), f"unknown difficulty '{bad[0]}' (easy, medium, hard)"
+            )
         picks.append(ProblemPick(slug, lists["topics"], lists["difficulty"]))
     return tuple(picks)
 
 
 def _mix(c: _Checker, top: dict, stage_ids: set[str]) -> tuple[MixArea, ...]:
-    raw_mix = c.table(top["mix"], ("mix",), set(), set(top["mix"]) if isinstance(top["mix"], dict) else set())
+    raw_mix = c.table(
+        top["mix"], ("mix",), set(), set(top["mix"]) if isinstance(top["mix"], dict) else set()
+    )
     if not raw_mix:
         raise c.fail(("mix",), "must name at least one assessment area")
     areas: list[MixArea] = []
@@ -127,7 +132,9 @@ def _mix(c: _Checker, top: dict, stage_ids: set[str]) -> tuple[MixArea, ...]:
         feeds = c.array(area, "stages", where)
         for k, ref in enumerate(feeds):
             if not isinstance(ref, str):
-                raise c.fail(where + ("stages",), f"entry {k} must be a stage id string, got {_kind(ref)}")
+                raise c.fail(
+                    where + ("stages",), f"entry {k} must be a stage id string, got {_kind(ref)}"
+                )
             if ref not in stage_ids:
                 raise c.fail(where + ("stages",), f"unknown stage '{ref}'")
             if ref in fed:

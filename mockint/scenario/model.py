@@ -77,7 +77,7 @@ class Scenario:
                 return s
         raise KeyError(stage_id)
 
-    def paced(self, pace: float) -> "Scenario":
+    def paced(self, pace: float) -> Scenario:
         """Every length (stages and phases) multiplied by `pace`."""
         if not pace > 0:
             raise ValueError("pace must be greater than 0")
@@ -94,7 +94,7 @@ class Scenario:
         )
         return replace(self, stages=stages)
 
-    def subset(self, stage_ids: list[str]) -> "Scenario":
+    def subset(self, stage_ids: list[str]) -> Scenario:
         """Only the named stages, in the scenario's order. Unknown ids raise KeyError."""
         known = {s.id for s in self.stages}
         unknown = [i for i in stage_ids if i not in known]
@@ -112,9 +112,7 @@ class Scenario:
                 {"id": s.id, "kind": s.kind, "title": s.title, "minutes": _num(s.minutes)}
                 for s in self.stages
             ],
-            "mix": {
-                m.area: {"weight": _num(m.weight), "stages": list(m.stages)} for m in self.mix
-            },
+            "mix": {m.area: {"weight": _num(m.weight), "stages": list(m.stages)} for m in self.mix},
         }
 
 

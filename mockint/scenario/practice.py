@@ -7,7 +7,9 @@ from mockint.scenario.model import MixArea, ProblemPick, Scenario, Stage
 DEFAULT_MINUTES = {"easy": 20, "medium": 30, "hard": 45}
 
 
-def practice_scenario(slug: str, title: str, difficulty: str, minutes: float | None = None) -> Scenario:
+def practice_scenario(
+    slug: str, title: str, difficulty: str, minutes: float | None = None
+) -> Scenario:
     length = minutes if minutes is not None else DEFAULT_MINUTES.get(difficulty, 30)
     stage = Stage(
         id="practice",

@@ -24,7 +24,9 @@ def scenario_from_dict(d: dict[str, Any]) -> Scenario:
             expect=s["expect"],
             phases=tuple(Phase(**p) for p in s.get("phases", ())),
             problems=tuple(
-                ProblemPick(p.get("slug"), tuple(p.get("topics", ())), tuple(p.get("difficulty", ())))
+                ProblemPick(
+                    p.get("slug"), tuple(p.get("topics", ())), tuple(p.get("difficulty", ()))
+                )
                 for p in s.get("problems", ())
             ),
             questions=tuple(s.get("questions", ())),

@@ -18,10 +18,10 @@ from mockint.scoring.score import (
     ProblemResult,
     Score,
     score_answer,
-    star_score,
     score_coding_stage,
     score_overall,
     score_talking_stage,
+    star_score,
 )
 from mockint.scoring.star import Advice, StarAnalysis, StarPart, analyse
 

@@ -174,7 +174,7 @@ class _Answer:
         self._words = self._at.keys()
         self._joinable = [
             _GAP.fullmatch(self.text, a.end, b.start) is not None
-            for a, b in zip(self.tokens, self.tokens[1:])
+            for a, b in zip(self.tokens, self.tokens[1:], strict=False)
         ]
 
     def joinable(self, i: int) -> bool:
@@ -198,9 +198,12 @@ class _Answer:
             if j < after:
                 continue
             last = -1
-            if j + n <= count and all(self.lower[j + i] in pat.words[i] for i in range(n)):
-                if all(self.joinable(j + i) for i in range(n - 1)):
-                    last = j + n - 1
+            if (
+                j + n <= count
+                and all(self.lower[j + i] in pat.words[i] for i in range(n))
+                and all(self.joinable(j + i) for i in range(n - 1))
+            ):
+                last = j + n - 1
             run = ""
             for k in range(j, min(count, j + pat.max_tokens)):
                 if k > j and not self.joinable(k - 1):
@@ -288,9 +291,7 @@ class Coverage:
         }
 
 
-def cover(
-    answer: str, key_points: Sequence[KeyPoint], terminology: Sequence[str] = ()
-) -> Coverage:
+def cover(answer: str, key_points: Sequence[KeyPoint], terminology: Sequence[str] = ()) -> Coverage:
     """Which `key_points` the answer covers, and which `terminology` it uses."""
     ans = _Answer(answer)
     points = tuple(

@@ -120,7 +120,9 @@ def _total(parts: Sequence[Part]) -> float:
 
 
 def _weighted(
-    name: str, kind: str, items: Sequence[tuple[str, float, float, str, Score | None]],
+    name: str,
+    kind: str,
+    items: Sequence[tuple[str, float, float, str, Score | None]],
     notes: Sequence[str] = (),
 ) -> Score:
     """A weighted mean of (name, value, raw weight, why, detail), weights rescaled to 1."""
@@ -320,8 +322,10 @@ def score_overall(
         sc = _weighted(
             area.area,
             "area",
-            [(s.name, s.value, 1.0, f"mean of {_count(len(scored), 'scored stage')}", s)
-             for s in scored],
+            [
+                (s.name, s.value, 1.0, f"mean of {_count(len(scored), 'scored stage')}", s)
+                for s in scored
+            ],
             [f"{s}: not run or not scored, left out" for s in missing],
         )
         area_scores.append((area, sc))

@@ -31,13 +31,59 @@ TASK_MAX_SHARE = 0.20
 SETUP_MAX_TIME_SHARE = 0.35  # Situation + Task, of the time spent
 MIN_WORDS_FOR_PROPORTIONS = 30  # below this the story is too short to judge its shape
 
-_WRITTEN_NUMBERS = (
-    "zero two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
-    "dozen dozens half halved halving doubled doubling tripled tripling quadrupled tenfold "
-    "twofold threefold twice thrice percent"
-).split()
+_WRITTEN_NUMBERS = [
+    "zero",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "half",
+    "halved",
+    "halving",
+    "doubled",
+    "doubling",
+    "tripled",
+    "tripling",
+    "quadrupled",
+    "tenfold",
+    "twofold",
+    "threefold",
+    "twice",
+    "thrice",
+    "percent",
+]
 _NUMBER = re.compile(
     r"[$€£¥]\s?\d|(?<![^\W_])\d|%|\b(?:" + "|".join(_WRITTEN_NUMBERS) + r")\b|\bper\s+cent\b",
     re.IGNORECASE,
@@ -260,24 +306,22 @@ def _advise(a: StarAnalysis, total_time: float) -> tuple[Advice, ...]:
         if a.part("action").words and not a.action_largest:
             say(
                 "action_small",
-                "The Action should be the longest part: say step by step what you did "
-                "and why.",
+                "The Action should be the longest part: say step by step what you did and why.",
             )
     if a.part("result").words and not a.result_has_number:
         say(
             "result_no_number",
-            "Give the Result a number: a percentage, time or money saved, a count, "
-            "\"halved\".",
+            'Give the Result a number: a percentage, time or money saved, a count, "halved".',
         )
     act = a.part("action")
     if act.words and act.we_count > act.i_count:
         say(
             "we_over_i",
-            f"The Action says \"we\" {act.we_count} times and \"I\" {act.i_count}: "
+            f'The Action says "we" {act.we_count} times and "I" {act.i_count}: '
             "say what you did yourself.",
         )
     elif act.words and act.i_count == 0:
-        say("no_i", "The Action never says \"I\": make your own part in it explicit.")
+        say("no_i", 'The Action never says "I": make your own part in it explicit.')
     if not a.has_reflection and a.part("result").words:
         say("no_reflection", "Add a Reflection: what you learned or would do differently.")
     if total_time > 0 and a.shaped:

@@ -35,9 +35,16 @@ def save_answer(store: Store, session_id: int, row: AnswerRow, now: float) -> No
             " position = excluded.position, fields = excluded.fields, seconds = excluded.seconds,"
             " ratings = excluded.ratings, updated_at = excluded.updated_at, done = excluded.done",
             (
-                session_id, row.stage_idx, row.question_id, row.position,
-                json.dumps(row.fields), json.dumps(row.seconds), json.dumps(row.ratings),
-                row.started_at if row.started_at is not None else now, now, int(row.done),
+                session_id,
+                row.stage_idx,
+                row.question_id,
+                row.position,
+                json.dumps(row.fields),
+                json.dumps(row.seconds),
+                json.dumps(row.ratings),
+                row.started_at if row.started_at is not None else now,
+                now,
+                int(row.done),
             ),
         )
 
@@ -81,7 +88,14 @@ def save_story(store: Store, story: Story, now: float, session_id: int | None = 
             cur = c.execute(
                 "INSERT INTO stories (title, competencies, fields, created_at, updated_at, session_id)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (story.title, json.dumps(story.competencies), json.dumps(story.fields), now, now, session_id),
+                (
+                    story.title,
+                    json.dumps(story.competencies),
+                    json.dumps(story.fields),
+                    now,
+                    now,
+                    session_id,
+                ),
             )
             assert cur.lastrowid is not None
             return cur.lastrowid
@@ -94,7 +108,13 @@ def save_story(store: Store, story: Story, now: float, session_id: int | None = 
 
 def stories(store: Store) -> list[Story]:
     return [
-        Story(r["id"], r["title"], json.loads(r["competencies"]), json.loads(r["fields"]), r["updated_at"])
+        Story(
+            r["id"],
+            r["title"],
+            json.loads(r["competencies"]),
+            json.loads(r["fields"]),
+            r["updated_at"],
+        )
         for r in store.conn.execute("SELECT * FROM stories ORDER BY updated_at DESC")
     ]
 

@@ -42,7 +42,10 @@ def timeline(store: Store, session_id: int, stage_idx: int, problem: str) -> lis
         " WHERE session_id = ? AND stage_idx = ? AND problem = ? ORDER BY id",
         (session_id, stage_idx, problem),
     ).fetchall()
-    return [Snapshot(r["at"], r["elapsed_s"], r["code"], (r["cursor_row"], r["cursor_col"])) for r in rows]
+    return [
+        Snapshot(r["at"], r["elapsed_s"], r["code"], (r["cursor_row"], r["cursor_col"]))
+        for r in rows
+    ]
 
 
 def latest_snapshot(store: Store, session_id: int, stage_idx: int, problem: str) -> Snapshot | None:
@@ -57,8 +60,15 @@ def latest_snapshot(store: Store, session_id: int, stage_idx: int, problem: str)
 
 
 def start_run(
-    store: Store, session_id: int, stage_idx: int, problem: str, *, kind: str, at: float,
-    elapsed: float | None, code: str,
+    store: Store,
+    session_id: int,
+    stage_idx: int,
+    problem: str,
+    *,
+    kind: str,
+    at: float,
+    elapsed: float | None,
+    code: str,
 ) -> int:
     with store.transaction() as c:
         cur = c.execute(
@@ -71,7 +81,9 @@ def start_run(
     return run_id
 
 
-def finish_run(store: Store, run_id: int, *, at: float, result: dict[str, Any] | None, verdict: str) -> None:
+def finish_run(
+    store: Store, run_id: int, *, at: float, result: dict[str, Any] | None, verdict: str
+) -> None:
     """`verdict` is the judge's, or `cancelled` / `error` when there is no result."""
     with store.transaction() as c:
         c.execute(

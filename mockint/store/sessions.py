@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from mockint.store.db import StoreError, connect
 
@@ -125,8 +126,14 @@ class Store:
             )
 
     def add_event(
-        self, session_id: int, stage_idx: int | None, kind: str, *, at: float,
-        elapsed: float | None = None, data: dict[str, Any] | None = None,
+        self,
+        session_id: int,
+        stage_idx: int | None,
+        kind: str,
+        *,
+        at: float,
+        elapsed: float | None = None,
+        data: dict[str, Any] | None = None,
     ) -> None:
         """An event outside the engine's transitions (a hint shown, a problem opened)."""
         with self.transaction() as c:
@@ -136,7 +143,9 @@ class Store:
                 (session_id, stage_idx, kind, at, elapsed, json.dumps(data or {})),
             )
 
-    def heartbeat(self, session_id: int, stage_idx: int | None, elapsed: float | None, now: float) -> None:
+    def heartbeat(
+        self, session_id: int, stage_idx: int | None, elapsed: float | None, now: float
+    ) -> None:
         """The app is alive, and (if a stage runs) this is its clock."""
         with self.transaction() as c:
             if stage_idx is not None and elapsed is not None:
@@ -146,7 +155,9 @@ class Store:
                 )
             c.execute("UPDATE sessions SET alive_at = ? WHERE id = ?", (now, session_id))
 
-    def save_note(self, session_id: int, stage_idx: int, body: str, now: float | None = None) -> None:
+    def save_note(
+        self, session_id: int, stage_idx: int, body: str, now: float | None = None
+    ) -> None:
         now = time.time() if now is None else now
         with self.transaction() as c:
             c.execute(

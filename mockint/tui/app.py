@@ -203,7 +203,9 @@ class MockintApp(App):
         known = {q.id: q for q in bank.questions} if bank else {}
         questions = [known[q] for q in stage.questions if q in known]
         if bank is None or not questions:
-            self.notify("No questions found for this stage; showing the notes area.", severity="warning")
+            self.notify(
+                "No questions found for this stage; showing the notes area.", severity="warning"
+            )
             self._show(StageScreen(s, self.notes.get(s.current, "")))
             return
         assert self.recorder is not None
@@ -245,7 +247,9 @@ class MockintApp(App):
 
         from mockint.tui.screens.confirm import Confirm
 
-        self.push_screen(Confirm(f"Skip '{s.run.stage.title}'?", "It is recorded as skipped."), answered)
+        self.push_screen(
+            Confirm(f"Skip '{s.run.stage.title}'?", "It is recorded as skipped."), answered
+        )
 
     def action_next_stage(self) -> None:
         s = self.session
@@ -308,7 +312,9 @@ class MockintApp(App):
         if self._judge is None:
             from mockint.paths import user_data_dir
 
-            self._judge = GradingClient(log_path=str(user_data_dir() / "logs" / "grading-worker.log"))
+            self._judge = GradingClient(
+                log_path=str(user_data_dir() / "logs" / "grading-worker.log")
+            )
         self._judge.start()
         return self._judge
 

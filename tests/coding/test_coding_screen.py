@@ -5,14 +5,13 @@ import json
 import os
 import signal
 
-import pytest
 import sqlite_utils
 
 from mockint.engine.clock import FakeClock
 from mockint.paths import bundled_dir
+from mockint.scenario.catalog import find_scenario
 from mockint.scenario.practice import practice_scenario
 from mockint.store.sessions import Store
-from mockint.scenario.catalog import find_scenario
 from mockint.tui.app import MockintApp
 from mockint.tui.screens.coding import CodingScreen
 from mockint.tui.screens.confirm import Confirm
@@ -65,7 +64,9 @@ async def test_type_run_and_submit_with_the_real_judge(tmp_path):
         await pilot.press("f7", "backspace")
         await pilot.press(*"class MovingAverage:", "enter", *"pass")
         await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app))
+        await wait_for(
+            pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app)
+        )
         assert "0 of" in verdict(app) or "Wrong" in verdict(app) or "Runtime" in verdict(app)
         results = app.screen.query_one(Results)
         assert results.tests and all(t["visible"] for t in results.tests)
@@ -74,14 +75,19 @@ async def test_type_run_and_submit_with_the_real_judge(tmp_path):
         # Now the real solution, then a submit with the hidden cases.
         editor.load_text(SOLUTION)
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app))
+        await wait_for(
+            pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app)
+        )
         assert verdict(app).startswith("✓ Accepted")
         assert any(not t["visible"] for t in results.tests)
         summary = str(app.screen.query_one("#run-summary").render())
         assert summary.startswith("Runs: 2") and "accepted at" in summary
     db = sqlite_utils.Database(tmp_path / "c.db")
     runs = list(db["grading_runs"].rows_where(order_by="id"))
-    assert [(r["kind"], r["verdict"] == "accepted") for r in runs] == [("run", False), ("submit", True)]
+    assert [(r["kind"], r["verdict"] == "accepted") for r in runs] == [
+        ("run", False),
+        ("submit", True),
+    ]
     assert runs[1]["code"] == SOLUTION and runs[1]["passed"] == runs[1]["total"]
     snaps = list(db["code_snapshots"].rows_where(order_by="id"))
     assert snaps and snaps[-1]["code"] == SOLUTION
@@ -138,7 +144,9 @@ async def test_a_dead_grading_process_is_reported_and_restarted(tmp_path):
         assert editor.text == SLOW  # the code is not lost
         editor.load_text(SOLUTION)
         await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app))
+        await wait_for(
+            pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app)
+        )
         assert verdict(app).startswith("✓ Accepted")
 
 
@@ -173,7 +181,9 @@ async def test_resume_brings_back_code_cursor_and_problem(tmp_path):
     app = practice_app(tmp_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await open_editor(pilot, app)
-        editor.load_text("class MovingAverage:\n    def __init__(self, window):\n        self.w = window\n")
+        editor.load_text(
+            "class MovingAverage:\n    def __init__(self, window):\n        self.w = window\n"
+        )
         editor.move_cursor((2, 8))
         app.screen._dirty = True
         clock.advance(300)
@@ -181,7 +191,9 @@ async def test_resume_brings_back_code_cursor_and_problem(tmp_path):
     # Simulate a crash: no clean exit bookkeeping, a fresh app on the same database.
     clock.advance(50)
     store = Store(tmp_path / "c.db")
-    app2 = MockintApp(store, default_scenario=find_scenario("aiml-engineer"), clock=clock, resume_id=1)
+    app2 = MockintApp(
+        store, default_scenario=find_scenario("aiml-engineer"), clock=clock, resume_id=1
+    )
     async with app2.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app2.screen, CodingScreen))
         editor = app2.screen.query_one("#editor")
@@ -210,5 +222,7 @@ async def test_hints_one_at_a_time_and_recorded(tmp_path):
         assert any("No more hints" in n.message for n in app._notifications)
         assert "hints used: " in str(app.screen.query_one("#run-summary").render())
     db = sqlite_utils.Database(tmp_path / "c.db")
-    numbers = [json.loads(e["data"])["number"] for e in db["events"].rows_where("kind = 'hint_shown'")]
+    numbers = [
+        json.loads(e["data"])["number"] for e in db["events"].rows_where("kind = 'hint_shown'")
+    ]
     assert numbers == list(range(1, len(hints) + 1))

@@ -95,7 +95,7 @@ def test_external_editor_round_trip(term, tmp_path):
         del os.environ["EDITOR"]
     time.sleep(1.5)
     db = sqlite_utils.Database(os.environ["MOCKINT_DB"])
-    last = list(db["code_snapshots"].rows_where(order_by="id desc", limit=1))[0]
+    last = next(iter(db["code_snapshots"].rows_where(order_by="id desc", limit=1)))
     assert last["code"].rstrip().endswith("# written in the external editor")
 
 
@@ -108,7 +108,9 @@ def test_kill_9_during_the_round_then_resume(term):
     time.sleep(0.5)
     term.send("BSpace")
     time.sleep(0.3)
-    type_code(term, "class MovingAverage:\n    def __init__(self, window):\n        self.window = window")
+    type_code(
+        term, "class MovingAverage:\n    def __init__(self, window):\n        self.window = window"
+    )
     time.sleep(1.5)  # the promise: at most a second or two of typing lost
     db = sqlite_utils.Database(os.environ["MOCKINT_DB"])
     [snap] = list(db["code_snapshots"].rows_where(order_by="id desc", limit=1))

@@ -18,10 +18,14 @@ LOOP = "def prune_weights(weights, threshold):\n    while True:\n        pass\n"
 
 
 def test_client_and_commands_import_neither_numpy_nor_torch():
-    code = ("import sys, mockint.grading, mockint.grading.client, mockint.grading.commands, "
-            "mockint.grading.problems\n"
-            "print(sorted(m for m in ('numpy', 'torch') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    code = (
+        "import sys, mockint.grading, mockint.grading.client, mockint.grading.commands, "
+        "mockint.grading.problems\n"
+        "print(sorted(m for m in ('numpy', 'torch') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -149,8 +153,12 @@ def test_fallback_without_namespaces_warns_and_still_limits():
 
 
 def test_worker_protocol_is_json_lines():
-    proc = subprocess.Popen([sys.executable, "-m", "mockint.grading.worker"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mockint.grading.worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         ready = json.loads(proc.stdout.readline())
         assert ready["event"] == "ready"
@@ -164,34 +172,49 @@ def test_worker_protocol_is_json_lines():
 
 def test_unprivileged_user_gets_a_user_namespace(tmp_path):
     """The path a normal (non-root) user takes: a user namespace around the sandbox."""
-    probe = subprocess.run(["unshare", "--user", "--map-user=1000", "--map-group=1000", "true"],
-                           capture_output=True)
+    probe = subprocess.run(
+        ["unshare", "--user", "--map-user=1000", "--map-group=1000", "true"], capture_output=True
+    )
     if probe.returncode != 0:
         pytest.skip("cannot start a process as a non-root user here (unshare --map-user failed)")
     wrapper = tmp_path / "python-as-user"
-    wrapper.write_text(f'#!/bin/sh\nexec unshare --user --map-user=1000 --map-group=1000 {sys.executable} "$@"\n')
+    wrapper.write_text(
+        f'#!/bin/sh\nexec unshare --user --map-user=1000 --map-group=1000 {sys.executable} "$@"\n'
+    )
     wrapper.chmod(0o755)
     with GradingClient(python=str(wrapper)) as client:
         assert client.wait_ready(60)
         assert client.ready_info["namespaces"], client.sandbox_warning
         code = (solutions_dir() / "prune-weights.py").read_text()
-        assert client.submit(code, "prune-weights", hidden=True).result(timeout=60)["verdict"] == "accepted"
+        assert (
+            client.submit(code, "prune-weights", hidden=True).result(timeout=60)["verdict"]
+            == "accepted"
+        )
         assert client.submit(LOOP, "prune-weights").result(timeout=60)["verdict"] == "time_limit"
-        escape = ("import torch\ndef prune_weights(w, t):\n"
-                  f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n")
+        escape = (
+            "import torch\ndef prune_weights(w, t):\n"
+            f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
+        )
         result = client.submit(escape, "prune-weights").result(timeout=60)
-        assert result["verdict"] == "runtime_error" and "Read-only file system" in result["tests"][0]["message"]
+        assert (
+            result["verdict"] == "runtime_error"
+            and "Read-only file system" in result["tests"][0]["message"]
+        )
         # Root of its user namespace, but with no capabilities: it cannot make the file system
         # writable again (MS_REMOUNT | MS_BIND, keeping relatime) nor lift a mask.
         cases = problems_dir() / "prune-weights" / "cases.py"
-        remount = ("import ctypes, torch\nlibc = ctypes.CDLL(None, use_errno=True)\n"
-                   "def prune_weights(w, t):\n"
-                   "    libc.mount(None, b'/', None, 32 | 4096 | (1 << 21), None)\n"
-                   f"    libc.umount2({str(problems_dir().parent).encode()!r}, 2)\n"
-                   f"    open({str(cases)!r}).read()\n"
-                   f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n")
+        remount = (
+            "import ctypes, torch\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+            "def prune_weights(w, t):\n"
+            "    libc.mount(None, b'/', None, 32 | 4096 | (1 << 21), None)\n"
+            f"    libc.umount2({str(problems_dir().parent).encode()!r}, 2)\n"
+            f"    open({str(cases)!r}).read()\n"
+            f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
+        )
         result = client.submit(remount, "prune-weights").result(timeout=60)
         assert result["verdict"] == "runtime_error", result["tests"][0]
         message = result["tests"][0]["message"]
-        assert "cases.py" in message and ("Permission denied" in message or "No such file" in message)
+        assert "cases.py" in message and (
+            "Permission denied" in message or "No such file" in message
+        )
         assert not (tmp_path / "escaped.txt").exists()

@@ -10,16 +10,28 @@ from tests.grading.conftest import HERE
 
 
 def run(*args, timeout=120):
-    return subprocess.run([sys.executable, "-m", "mockint.grading", *args], capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "mockint.grading", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_grade_json_shape_and_exit_0():
-    out = run("grade", str(solutions_dir() / "pairwise-distances.py"), "--problem", "pairwise-distances",
-              "--hidden", "--json")
+    out = run(
+        "grade",
+        str(solutions_dir() / "pairwise-distances.py"),
+        "--problem",
+        "pairwise-distances",
+        "--hidden",
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert {"problem", "verdict", "passed", "total", "tests", "complexity", "vectorized"} <= set(result)
+    assert {"problem", "verdict", "passed", "total", "tests", "complexity", "vectorized"} <= set(
+        result
+    )
     assert result["problem"] == "pairwise-distances" and result["verdict"] == "accepted"
     for test in result["tests"]:
         assert {"id", "visible", "verdict", "message", "time_ms"} <= set(test)
@@ -28,7 +40,9 @@ def test_grade_json_shape_and_exit_0():
 
 
 def test_grade_complexity_shape():
-    out = run("grade", str(solutions_dir() / "moving-average.py"), "--problem", "moving-average", "--json")
+    out = run(
+        "grade", str(solutions_dir() / "moving-average.py"), "--problem", "moving-average", "--json"
+    )
     assert out.returncode == 0, out.stderr
     c = json.loads(out.stdout)["complexity"]
     assert {"target", "measured", "slope", "ok"} <= set(c)
@@ -50,7 +64,9 @@ def test_hidden_failure_shows_only_kind_and_note():
     path = HERE / "submissions" / "prune-weights__wrong_boundary.py"
     out = run("grade", str(path), "--problem", "prune-weights", "--hidden", "--json")
     result = json.loads(out.stdout)
-    hidden_failures = [t for t in result["tests"] if not t["visible"] and t["verdict"] != "accepted"]
+    hidden_failures = [
+        t for t in result["tests"] if not t["visible"] and t["verdict"] != "accepted"
+    ]
     assert hidden_failures
     for t in hidden_failures:
         assert t["message"].startswith("hidden test")
@@ -83,7 +99,9 @@ def test_compile_error_exits_1_with_verdict():
 def test_problems_list(capsys):
     assert problems_list(as_json=True) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert {"moving-average", "pairwise-distances", "prune-weights", "fc-relu"} <= {r["slug"] for r in rows}
+    assert {"moving-average", "pairwise-distances", "prune-weights", "fc-relu"} <= {
+        r["slug"] for r in rows
+    }
     assert set(rows[0]) == {"slug", "title", "difficulty", "kind", "topics"}
     assert problems_list(as_json=False) == 0
     table = capsys.readouterr().out.splitlines()

@@ -7,7 +7,17 @@ import pytest
 
 from mockint.grading.compare import compare
 from mockint.grading.outcome import classify_run
-from mockint.grading.values import NDArray, Other, Raises, Tensor, WireError, from_wire, npy_bytes, raises, tensor
+from mockint.grading.values import (
+    NDArray,
+    Other,
+    Raises,
+    Tensor,
+    WireError,
+    from_wire,
+    npy_bytes,
+    raises,
+    tensor,
+)
 
 LIMITS = {"cpu_s": 1.0, "wall_s": 2.0, "memory_mb": 256, "output_kb": 1024, "file_mb": 8}
 
@@ -35,7 +45,9 @@ def test_tensors_check_dtype_shape_and_values():
     want = tensor([[1.0, 2.0]], "float32")
     assert compare(want, tensor([[1.0, 2.0]], "float32"), 0, 0) is None
     assert "dtype" in compare(want, tensor([[1.0, 2.0]], "float64"), 0, 0)
-    assert "shape" in compare(want, tensor([1.0, 2.0], "float32"), 0, 0)  # broadcastable is not enough
+    assert "shape" in compare(
+        want, tensor([1.0, 2.0], "float32"), 0, 0
+    )  # broadcastable is not enough
     assert "values differ" in compare(want, tensor([[1.0, 2.5]], "float32"), 1e-3, 1e-3)
     assert compare(want, tensor([[np.nan, 2.0]], "float32"), 1, 1) is not None
     assert compare(want, NDArray(np.array([[1.0, 2.0]])), 0, 0) is not None  # not a tensor
@@ -45,7 +57,12 @@ def test_tensors_check_dtype_shape_and_values():
 
 
 def test_expected_exceptions():
-    assert compare(raises("ValueError"), Raises("MyError", ["MyError", "ValueError", "Exception"]), 0, 0) is None
+    assert (
+        compare(
+            raises("ValueError"), Raises("MyError", ["MyError", "ValueError", "Exception"]), 0, 0
+        )
+        is None
+    )
     assert compare(raises("ValueError"), Raises("TypeError", ["TypeError"]), 0, 0) is not None
     assert compare(raises("ValueError"), None, 0, 0) is not None
     assert compare(None, Raises("ValueError", ["ValueError"]), 0, 0) is not None
@@ -53,18 +70,33 @@ def test_expected_exceptions():
 
 def test_decoding_is_strict():
     assert from_wire({"$tuple": [1, {"$dict": {"a": None}}]}) == (1, {"a": None})
-    t = from_wire({"$tensor": npy_bytes(np.ones((2, 2), np.float32)), "dtype": "float32", "param": True})
+    t = from_wire(
+        {"$tensor": npy_bytes(np.ones((2, 2), np.float32)), "dtype": "float32", "param": True}
+    )
     assert isinstance(t, Tensor) and t.param and t.shape == (2, 2)
     assert from_wire({"$tensor": npy_bytes(np.float64(3.0)), "dtype": "float64"}).shape == ()
-    for bad in ({"$pickle": "x"}, {"$tensor": "not base64!", "dtype": "float32"}, {}, {"$dict": [1]},
-                {"$ndarray": npy_bytes(np.array(["a"]))}):
+    for bad in (
+        {"$pickle": "x"},
+        {"$tensor": "not base64!", "dtype": "float32"},
+        {},
+        {"$dict": [1]},
+        {"$ndarray": npy_bytes(np.array(["a"]))},
+    ):
         with pytest.raises(WireError):
             from_wire(bad)
 
 
 def _reply(**kw):
-    base = {"exit": 0, "signal": None, "wall_s": 0.01, "cpu_s": 0.01, "timed_out": False,
-            "output_exceeded": False, "frame_exceeded": False, "cancelled": False}
+    base = {
+        "exit": 0,
+        "signal": None,
+        "wall_s": 0.01,
+        "cpu_s": 0.01,
+        "timed_out": False,
+        "output_exceeded": False,
+        "frame_exceeded": False,
+        "cancelled": False,
+    }
     return dict(base, **kw)
 
 
@@ -72,15 +104,36 @@ def test_classify_runs():
     ok = b"I\nR " + json.dumps({"status": "ok", "results": []}).encode() + b"\n"
     assert classify_run(_reply(), ok, LIMITS, "f").verdict is None
     assert classify_run(_reply(timed_out=True), b"I\n", LIMITS, "f").verdict == "time_limit"
-    assert classify_run(_reply(signal=24, exit=None), b"I\n", LIMITS, "f").verdict == "time_limit"  # SIGXCPU
-    assert classify_run(_reply(exit=128 + 25), b"I\n", LIMITS, "f").verdict == "output_limit"  # SIGXFSZ via init
+    assert (
+        classify_run(_reply(signal=24, exit=None), b"I\n", LIMITS, "f").verdict == "time_limit"
+    )  # SIGXCPU
+    assert (
+        classify_run(_reply(exit=128 + 25), b"I\n", LIMITS, "f").verdict == "output_limit"
+    )  # SIGXFSZ via init
     assert classify_run(_reply(output_exceeded=True), ok, LIMITS, "f").verdict == "output_limit"
-    assert classify_run(_reply(exit=0), b"I\n", LIMITS, "f").verdict == "runtime_error"  # no result frame
-    assert classify_run(_reply(exit=139), b"I\n", LIMITS, "f").message.startswith("crashed with SIGSEGV")
-    mem = {"status": "raised", "error": {"$raises": {"name": "MemoryError", "mro": ["MemoryError"], "message": ""}}}
-    assert classify_run(_reply(), b"I\nR " + json.dumps(mem).encode(), LIMITS, "f").verdict == "memory_limit"
-    ce = classify_run(_reply(), b"R " + json.dumps({"status": "compile_error", "message": "bad"}).encode(), LIMITS, "f")
+    assert (
+        classify_run(_reply(exit=0), b"I\n", LIMITS, "f").verdict == "runtime_error"
+    )  # no result frame
+    assert classify_run(_reply(exit=139), b"I\n", LIMITS, "f").message.startswith(
+        "crashed with SIGSEGV"
+    )
+    mem = {
+        "status": "raised",
+        "error": {"$raises": {"name": "MemoryError", "mro": ["MemoryError"], "message": ""}},
+    }
+    assert (
+        classify_run(_reply(), b"I\nR " + json.dumps(mem).encode(), LIMITS, "f").verdict
+        == "memory_limit"
+    )
+    ce = classify_run(
+        _reply(),
+        b"R " + json.dumps({"status": "compile_error", "message": "bad"}).encode(),
+        LIMITS,
+        "f",
+    )
     assert ce.verdict == "compile_error" and not ce.loaded
     # The submission cannot claim a verdict: an unknown status is a malformed result.
-    fake = classify_run(_reply(), b"I\nR " + json.dumps({"status": "accepted"}).encode(), LIMITS, "f")
+    fake = classify_run(
+        _reply(), b"I\nR " + json.dumps({"status": "accepted"}).encode(), LIMITS, "f"
+    )
     assert fake.verdict == "runtime_error"

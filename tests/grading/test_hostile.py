@@ -99,13 +99,15 @@ def test_hostile_submission(warm_judge, tmp_path, path):
     listener.listen(1)
     listener.setblocking(False)
     head = read_header(path)
-    code = (path.read_text()
-            .replace("{{SENTINEL_DIR}}", str(sentinel))
-            .replace("{{PROBLEMS_DIR}}", str(problems_dir()))
-            .replace("{{SOLUTIONS_DIR}}", str(solutions_dir()))
-            .replace("{{PORT}}", str(listener.getsockname()[1]))
-            .replace("{{DB}}", judge.secret_paths["DB"])
-            .replace("{{DATA_DIR}}", judge.secret_paths["DATA_DIR"]))
+    code = (
+        path.read_text()
+        .replace("{{SENTINEL_DIR}}", str(sentinel))
+        .replace("{{PROBLEMS_DIR}}", str(problems_dir()))
+        .replace("{{SOLUTIONS_DIR}}", str(solutions_dir()))
+        .replace("{{PORT}}", str(listener.getsockname()[1]))
+        .replace("{{DB}}", judge.secret_paths["DB"])
+        .replace("{{DATA_DIR}}", judge.secret_paths["DATA_DIR"])
+    )
     before_data = _tree_digest(REPO_DATA)
     nobody_before = {pid for pid, (_, uid) in _processes().items() if uid == 65534}
     shm_before = set(os.listdir("/dev/shm"))
@@ -140,8 +142,11 @@ def test_hostile_submission(warm_judge, tmp_path, path):
     # this machine (other test sessions) keep their sandboxes under their own workers.
     procs = _processes()
     ours = after | {worker_pid, 1}
-    stray = {pid for pid, (ppid, uid) in procs.items()
-             if uid == 65534 and pid not in nobody_before and ppid in ours}
+    stray = {
+        pid
+        for pid, (ppid, uid) in procs.items()
+        if uid == 65534 and pid not in nobody_before and ppid in ours
+    }
     assert not stray
     assert judge._proc.pid == worker_pid and judge.alive
 

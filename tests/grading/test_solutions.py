@@ -39,8 +39,11 @@ def test_every_problem_has_a_caught_wrong_and_a_caught_slow_or_loop_submission(s
         expect = head["expect"]
         if expect.get("verdict") == "wrong_answer":
             kinds.add("wrong")
-        if (expect.get("complexity") == "bad" or expect.get("vectorized") == "bad"
-                or expect.get("verdict") == "time_limit"):
+        if (
+            expect.get("complexity") == "bad"
+            or expect.get("vectorized") == "bad"
+            or expect.get("verdict") == "time_limit"
+        ):
             kinds.add("slow")
     assert kinds == {"wrong", "slow"}, f"{slug}: only {sorted(kinds)} in tests/grading/submissions"
 

@@ -52,7 +52,9 @@ def _golden(name: str, text: str) -> None:
     if UPDATE:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"{path} missing: run with MOCKINT_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed (MOCKINT_UPDATE_GOLDEN=1 to accept)"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} changed (MOCKINT_UPDATE_GOLDEN=1 to accept)"
+    )
 
 
 def test_golden_markdown(session):
@@ -71,8 +73,16 @@ def test_report_is_deterministic_and_json_round_trips(session):
 
 def test_report_shape(session):
     r = _report(*session)
-    assert set(r) == {"format", "session", "times", "stages", "overall", "key_points_missed",
-                      "common_mistakes", "unanswered"}
+    assert set(r) == {
+        "format",
+        "session",
+        "times",
+        "stages",
+        "overall",
+        "key_points_missed",
+        "common_mistakes",
+        "unanswered",
+    }
     by_id = {s["id"]: s for s in r["stages"]}
     assert [s["id"] for s in r["stages"]] == [s.id for s in scripted.SCENARIO.stages]
     coding = by_id["coding"]
@@ -104,7 +114,10 @@ def test_unreached_and_skipped_stages_are_not_scored_as_zero(session):
     area = next(p for p in r["overall"]["score"]["parts"] if p["name"] == "behavioural")
     assert "hiring-manager: not run or not scored, left out" in area["detail"]["notes"]
     md = render_markdown(r)
-    assert "## 6. Hiring manager: not scored" in md and "| 6 | Hiring manager | 10:00 | 00:00 | - | not reached | not scored |" in md
+    assert (
+        "## 6. Hiring manager: not scored" in md
+        and "| 6 | Hiring manager | 10:00 | 00:00 | - | not reached | not scored |" in md
+    )
 
 
 def _scores(node):
@@ -152,7 +165,9 @@ def test_markdown_keeps_candidate_html_inert(session):
 def test_split_components():
     listed = ["feature store", "plan (data, tensor, pipeline)", "cache"]
     assert split_components("plan (data, tensor, pipeline), feature store, queue", listed) == (
-        ["feature store", "plan (data, tensor, pipeline)"], ["queue"])
+        ["feature store", "plan (data, tensor, pipeline)"],
+        ["queue"],
+    )
     assert split_components("", listed) == ([], [])
     assert split_components("feature stores", listed) == ([], ["feature stores"])
 
@@ -181,7 +196,10 @@ def test_coding_stage_started_with_nothing_run_is_not_scored(tmp_path):
     coding = _report(store, sid)["stages"][1]
     assert coding["status"] == "finished" and coding["score"]["value"] is None
     assert coding["score"]["notes"] == ["nothing was run or submitted"]
-    assert [p["status"] for p in coding["content"]["problems"]] == ["not_attempted", "not_attempted"]
+    assert [p["status"] for p in coding["content"]["problems"]] == [
+        "not_attempted",
+        "not_attempted",
+    ]
 
 
 def test_stage_in_progress_after_a_crash(tmp_path):
@@ -210,7 +228,9 @@ def test_default_lookups_use_the_installed_banks_and_problems(session):
     r = build_report(*session)
     coding = next(s for s in r["stages"] if s["id"] == "coding")
     assert [p["title"] for p in coding["content"]["problems"]] == [
-        load_problem("top-k").title, load_problem("linear-regression").title]
+        load_problem("top-k").title,
+        load_problem("linear-regression").title,
+    ]
     bundled = {q.id for q in bank_for_kind("phone_screen").questions}
     for q in r["stages"][0]["content"]["questions"]:
         assert q["in_bank"] == (q["id"] in bundled)

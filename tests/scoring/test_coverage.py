@@ -41,13 +41,20 @@ def test_case_is_ignored(answer):
 
 @pytest.mark.parametrize(
     "answer",
-    ["a trade-off", "a trade off", "a tradeoff", "the trade-offs", "the tradeoffs",
-     "a trade\u2013off", "a trade\noff"],
+    [
+        "a trade-off",
+        "a trade off",
+        "a tradeoff",
+        "the trade-offs",
+        "the tradeoffs",
+        "a trade\u2013off",
+        "a trade\noff",
+    ],
 )
 @pytest.mark.parametrize("term", ["trade-off", "trade off", "tradeoff"])
 def test_hyphen_space_and_joined_variants(answer, term):
     (m,) = find_term(answer, term)
-    assert answer[m.start:m.end] == m.text
+    assert answer[m.start : m.end] == m.text
     assert m.text.lower().replace("\u2013", "-").replace("\n", " ").startswith("trade")
 
 
@@ -85,14 +92,18 @@ def test_every_occurrence_with_spans():
     answer = "Recall first. Then recall again, and RECALL."
     ms = find_term(answer, "recall")
     assert [(m.start, m.end) for m in ms] == [(0, 6), (19, 25), (37, 43)]
-    assert all(answer[m.start:m.end] == m.text for m in ms)
+    assert all(answer[m.start : m.end] == m.text for m in ms)
 
 
 KPS = (
-    KeyPoint("bv", "Explains the bias-variance trade-off", ("bias-variance", "underfitting",
-                                                          "overfitting")),
-    KeyPoint("reg", "Names regularisation", ("regularization", "regularisation", "L2 penalty",
-                                             "dropout")),
+    KeyPoint(
+        "bv",
+        "Explains the bias-variance trade-off",
+        ("bias-variance", "underfitting", "overfitting"),
+    ),
+    KeyPoint(
+        "reg", "Names regularisation", ("regularization", "regularisation", "L2 penalty", "dropout")
+    ),
     KeyPoint("cv", "Uses cross-validation", ("cross-validation", "k-fold")),
     KeyPoint("art", "Mentions the state of the art", ("art",)),
 )
@@ -119,7 +130,9 @@ def test_cover_explains_which_points_and_words():
     d = cov.to_dict()
     assert d["covered"] == 3 and d["total"] == 4
     assert d["points"][1]["matches"][0] == {
-        "term": "L2 penalty", "text": "L2-penalty", "start": answer.index("L2"),
+        "term": "L2 penalty",
+        "text": "L2-penalty",
+        "start": answer.index("L2"),
         "end": answer.index("L2") + len("L2-penalty"),
     }
 
@@ -147,7 +160,7 @@ def test_cover_question_uses_its_terminology():
 def test_long_answer_is_fast():
     import time
 
-    answer = ("We used embeddings and an ANN index with sharding, caching and retries. " * 400)
+    answer = "We used embeddings and an ANN index with sharding, caching and retries. " * 400
     terms = [f"term{i} phrase" for i in range(60)] + ["embedding", "trade-off", "ANN index"]
     kps = [KeyPoint(f"k{i}", "x", (t,)) for i, t in enumerate(terms)]
     t0 = time.perf_counter()

@@ -74,8 +74,9 @@ def test_unrated_answer_is_coverage_only():
     assert any("rating" in n for n in s.notes)
 
 
-@pytest.mark.parametrize("ratings, expected", [((1,), 0.0), ((5,), 100.0), ((3, 5), 75.0),
-                                               ((2,), 25.0)])
+@pytest.mark.parametrize(
+    "ratings, expected", [((1,), 0.0), ((5,), 100.0), ((3, 5), 75.0), ((2,), 25.0)]
+)
 def test_rating_scale(ratings, expected):
     s = score_answer(Answer("q", None, ratings))
     assert s.value == pytest.approx(expected)
@@ -100,8 +101,13 @@ def test_behavioural_answer_weights():
 
 
 def test_star_part_counts_checks():
-    weak = analyse({"Situation": "We had a slow model.", "Action": "We fixed it together.",
-                    "Result": "Better."})
+    weak = analyse(
+        {
+            "Situation": "We had a slow model.",
+            "Action": "We fixed it together.",
+            "Result": "Better.",
+        }
+    )
     # passes: situation_short? no (4 of 12 words), task_short yes, action_largest no,
     # number no, says_i no, reflection no -> 1 of 6
     checks = weak.checks()
@@ -116,8 +122,9 @@ def test_nothing_to_score():
     assert s.value is None and s.parts == ()
 
 
-@pytest.mark.parametrize("bad", [Answer("q", 1.5), Answer("q", -0.1), Answer("q", 0.5, (0,)),
-                                 Answer("q", 0.5, (6,))])
+@pytest.mark.parametrize(
+    "bad", [Answer("q", 1.5), Answer("q", -0.1), Answer("q", 0.5, (0,)), Answer("q", 0.5, (6,))]
+)
 def test_out_of_range_inputs_are_refused(bad):
     with pytest.raises(ValueError, match="q"):
         score_answer(bad)
@@ -199,8 +206,12 @@ def test_coding_refuses_impossible_counts_and_no_problems():
 
 
 def test_overall_weighted_by_the_mix():
-    stages = [stage("coding", 80), stage("ml-deep-dive", 70), stage("system-design", 60),
-              stage("behavioural", 90)]
+    stages = [
+        stage("coding", 80),
+        stage("ml-deep-dive", 70),
+        stage("system-design", 60),
+        stage("behavioural", 90),
+    ]
     o = score_overall(MIX, stages)
     # areas: coding 80, system_design (70 + 60) / 2 = 65, behavioural 90
     assert o.part("system_design").value == pytest.approx(65)
@@ -214,8 +225,11 @@ def test_overall_rescales_when_an_area_has_no_scored_stage():
     not_run = Score("coding", None, (), "stage")
     o = score_overall(
         MIX,
-        {"system-design": stage("system-design", 60), "behavioural": stage("behavioural", 90),
-         "coding": not_run},
+        {
+            "system-design": stage("system-design", 60),
+            "behavioural": stage("behavioural", 90),
+            "coding": not_run,
+        },
     )
     assert o.value == pytest.approx(60 * 40 / 60 + 90 * 20 / 60)  # 70
     coding = o.part("coding")
@@ -259,20 +273,27 @@ def test_scores_stay_within_bounds_and_traceable():
     rng = random.Random(5)
     for _ in range(300):
         answers = [
-            Answer(f"q{i}", rng.choice([None, rng.random()]),
-                   tuple(rng.randint(1, 5) for _ in range(rng.randint(0, 2))))
+            Answer(
+                f"q{i}",
+                rng.choice([None, rng.random()]),
+                tuple(rng.randint(1, 5) for _ in range(rng.randint(0, 2))),
+            )
             for i in range(rng.randint(0, 4))
         ]
         talk = score_talking_stage("ml-deep-dive", answers)
         problems = []
         for i in range(rng.randint(1, 3)):
             total = rng.randint(0, 10)
-            problems.append(ProblemResult(f"p{i}", rng.randint(0, total), total,
-                                          rng.random() < 0.5, rng.randint(0, 4)))
+            problems.append(
+                ProblemResult(
+                    f"p{i}", rng.randint(0, total), total, rng.random() < 0.5, rng.randint(0, 4)
+                )
+            )
         code = score_coding_stage(
             "coding",
-            CodingResult(problems, rng.uniform(0, 9000), rng.choice([None, 3600]),
-                         rng.randint(0, 3)),
+            CodingResult(
+                problems, rng.uniform(0, 9000), rng.choice([None, 3600]), rng.randint(0, 3)
+            ),
         )
         overall = score_overall(MIX, [talk, code])
         for s in (talk, code, overall):
@@ -282,8 +303,7 @@ def test_scores_stay_within_bounds_and_traceable():
 
 
 def test_to_dict_is_rounded_and_nested():
-    o = score_overall(MIX, [score_coding_stage(
-        "coding", CodingResult([ProblemResult("p", 2, 3)]))])
+    o = score_overall(MIX, [score_coding_stage("coding", CodingResult([ProblemResult("p", 2, 3)]))])
     d = o.to_dict()
     assert d["value"] == 66.67
     coding = d["parts"][0]

@@ -163,8 +163,13 @@ def test_negative_seconds_are_refused():
 
 def test_to_dict_shape():
     d = analyse(GOOD).to_dict()
-    assert [p["name"] for p in d["parts"]] == ["situation", "task", "action", "result",
-                                              "reflection"]
+    assert [p["name"] for p in d["parts"]] == [
+        "situation",
+        "task",
+        "action",
+        "result",
+        "reflection",
+    ]
     assert d["checks"]["action_largest"] is True
     assert d["result_numbers"] == ["800 ms", "240 ms"]
     assert d["advice"] == []

@@ -71,7 +71,7 @@ async def test_question_flow_follow_up_review_and_rating(tmp_path):
         await wait_for(pilot, lambda: screen.reviewing)
         review = str(screen.query_one("#review").render())
         assert f"✓ {kp.text}" in review
-        assert f"Key points: " in review and "press 1 (poor) to 5 (strong)" in review
+        assert "Key points: " in review and "press 1 (poor) to 5 (strong)" in review
         await pilot.press("5")
         await pilot.pause()
         assert "5/5 (strong)" in str(screen.query_one("#review").render())
@@ -95,7 +95,9 @@ async def test_star_form_live_checks_and_story_bank(tmp_path):
         clock.advance(20)
         await pilot.pause(0.4)
         await pilot.press("tab", *"I owned the fix.", "tab")
-        await pilot.press(*"I rebuilt the features and I ran a shadow launch over two weeks.", "tab")
+        await pilot.press(
+            *"I rebuilt the features and I ran a shadow launch over two weeks.", "tab"
+        )
         await pilot.press(*"Precision rose by 13%.")
         await pilot.pause(0.3)
         assert "✓ Result has a number" in guide()
@@ -123,7 +125,13 @@ async def test_system_design_phases_scratchpad_and_components(tmp_path):
     app = make_app(tmp_path, "system-design", clock)
     async with app.run_test(size=(110, 36)) as pilot:
         screen = await enter_stage(pilot, app, DesignScreen)
-        assert [p[0] for p in screen.phases] == ["requirements", "capacity", "high-level", "deep-dive", "trade-offs"]
+        assert [p[0] for p in screen.phases] == [
+            "requirements",
+            "capacity",
+            "high-level",
+            "deep-dive",
+            "trade-offs",
+        ]
         outline = lambda: str(screen.query_one("#phase-outline").render())  # noqa: E731
         await pilot.press(*"p99 latency under 100 ms")
         clock.advance(7 * 60)
@@ -152,4 +160,6 @@ async def test_system_design_phases_scratchpad_and_components(tmp_path):
     fields = json.loads(row["fields"])
     assert fields["requirements"] == "p99 latency under 100 ms" and fields["components"] == first
     seconds = json.loads(row["seconds"])
-    assert seconds["requirements"] == pytest.approx(420, abs=1) and seconds["capacity"] == pytest.approx(360, abs=1)
+    assert seconds["requirements"] == pytest.approx(420, abs=1) and seconds[
+        "capacity"
+    ] == pytest.approx(360, abs=1)

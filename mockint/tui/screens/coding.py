@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -168,9 +169,16 @@ class CodingScreen(StageClock, BaseScreen):
         self.codes[slug] = editor.text
         self.cursors[slug] = editor.cursor_location
         self.app._guard(  # type: ignore[attr-defined]
-            "your code", records.add_snapshot, self.store, self.session_id, self.index, slug,
-            at=self.session.clock.now(), elapsed=self.session.elapsed(self.index),
-            code=editor.text, cursor=editor.cursor_location,
+            "your code",
+            records.add_snapshot,
+            self.store,
+            self.session_id,
+            self.index,
+            slug,
+            at=self.session.clock.now(),
+            elapsed=self.session.elapsed(self.index),
+            code=editor.text,
+            cursor=editor.cursor_location,
         )
 
     def flush_notes(self) -> None:
@@ -200,8 +208,16 @@ class CodingScreen(StageClock, BaseScreen):
         slug = self.problem.slug
         kind = "submit" if submit else "run"
         self.run_row = self.app._guard(  # type: ignore[attr-defined]
-            "the run", records.start_run, self.store, self.session_id, self.index, slug,
-            kind=kind, at=self.session.clock.now(), elapsed=self.session.elapsed(self.index), code=code,
+            "the run",
+            records.start_run,
+            self.store,
+            self.session_id,
+            self.index,
+            slug,
+            kind=kind,
+            at=self.session.clock.now(),
+            elapsed=self.session.elapsed(self.index),
+            code=code,
         )
         results = self.query_one(Results)
         results.begin(kind)
@@ -209,16 +225,16 @@ class CodingScreen(StageClock, BaseScreen):
         self._token = token
 
         def forward(event: dict) -> None:
-            try:
+            with contextlib.suppress(RuntimeError):  # the app is closing
                 self.app.call_from_thread(self._on_grading_event, token, event)
-            except RuntimeError:
-                pass  # the app is closing
 
         judge = self.app.ensure_judge()  # type: ignore[attr-defined]
         self.run_handle = judge.submit(code, slug, hidden=submit, on_event=forward)
         if judge.sandbox_warning and not getattr(self.app, "_sandbox_warned", False):
             self.app._sandbox_warned = True  # type: ignore[attr-defined]
-            self.notify(judge.sandbox_warning, title="Weaker isolation", severity="warning", timeout=12)
+            self.notify(
+                judge.sandbox_warning, title="Weaker isolation", severity="warning", timeout=12
+            )
         self.refresh_bindings()
 
     def _on_grading_event(self, token: object, event: dict) -> None:
@@ -253,8 +269,13 @@ class CodingScreen(StageClock, BaseScreen):
     def _end_run(self, result: dict | None, verdict: str) -> None:
         if self.run_row is not None:
             self.app._guard(  # type: ignore[attr-defined]
-                "the verdict", records.finish_run, self.store, self.run_row,
-                at=self.session.clock.now(), result=result, verdict=verdict,
+                "the verdict",
+                records.finish_run,
+                self.store,
+                self.run_row,
+                at=self.session.clock.now(),
+                result=result,
+                verdict=verdict,
             )
         self.run_handle = None
         self.run_row = None
@@ -268,8 +289,14 @@ class CodingScreen(StageClock, BaseScreen):
     # -- hints, reset, next problem, $EDITOR ------------------------------------------
     def _log(self, kind: str, **data) -> None:
         self.app._guard(  # type: ignore[attr-defined]
-            "the event", self.store.add_event, self.session_id, self.index, kind,
-            at=self.session.clock.now(), elapsed=self.session.elapsed(self.index), data=data,
+            "the event",
+            self.store.add_event,
+            self.session_id,
+            self.index,
+            kind,
+            at=self.session.clock.now(),
+            elapsed=self.session.elapsed(self.index),
+            data=data,
         )
 
     def action_hint(self) -> None:
@@ -277,7 +304,9 @@ class CodingScreen(StageClock, BaseScreen):
         slug = self.problem.slug
         shown = self.hints_shown.get(slug, 0)
         if shown >= len(hints):
-            self.notify("No more hints for this problem." if hints else "This problem has no hints.")
+            self.notify(
+                "No more hints for this problem." if hints else "This problem has no hints."
+            )
             return
         self.hints_shown[slug] = shown + 1
         self._log("hint_shown", problem=slug, number=shown + 1)
@@ -321,7 +350,10 @@ class CodingScreen(StageClock, BaseScreen):
                 self.notify(f"Could not start {editor_cmd!r}: {exc}", severity="error")
                 return
             if proc.returncode != 0:
-                self.notify(f"{editor_cmd} exited with {proc.returncode}; code kept as it was.", severity="warning")
+                self.notify(
+                    f"{editor_cmd} exited with {proc.returncode}; code kept as it was.",
+                    severity="warning",
+                )
                 return
             text = path.read_text(encoding="utf-8", errors="replace")
         if text != widget.text:

@@ -46,12 +46,15 @@ class DesignScreen(TalkScreen):
         with Horizontal(id="design"):
             yield Static("", id="phase-outline")
             with ContentSwitcher(initial=f"field-{self.phases[0][0]}", id="design-switch"):
-                for pid, title, *_ in self.phases:
+                for pid, _title, *_ in self.phases:
                     yield TextArea(self.row.fields.get(pid, ""), id=f"field-{pid}", soft_wrap=True)
-                with Vertical(id="pad-box"):
-                    with Horizontal(id="pad"):
-                        yield TextArea(self.row.fields.get("scratchpad", ""), id="field-scratchpad", soft_wrap=False)
-                        yield Static("", id="pad-results", markup=False)
+                with Vertical(id="pad-box"), Horizontal(id="pad"):
+                    yield TextArea(
+                        self.row.fields.get("scratchpad", ""),
+                        id="field-scratchpad",
+                        soft_wrap=False,
+                    )
+                    yield Static("", id="pad-results", markup=False)
                 with Vertical(id="components-box"):
                     yield SelectionList(id="components-list")
                     yield TextArea("", id="field-components", classes="hidden-field")
@@ -83,7 +86,11 @@ class DesignScreen(TalkScreen):
             return
         ids = [p[0] for p in self.phases]
         # From the scratchpad or the checklist, F4 goes to the first phase and F3 to the last.
-        i = ids.index(self.active_field) if self.active_field in ids else (-1 if step > 0 else len(ids))
+        i = (
+            ids.index(self.active_field)
+            if self.active_field in ids
+            else (-1 if step > 0 else len(ids))
+        )
         j = max(0, min(len(ids) - 1, i + step))
         self.action_show(self.phases[j][0])
 
@@ -91,7 +98,9 @@ class DesignScreen(TalkScreen):
         if self.reviewing:
             return
         switch = self.query_one("#design-switch", ContentSwitcher)
-        target = {"scratchpad": "pad-box", "components": "components-box"}.get(name, f"field-{name}")
+        target = {"scratchpad": "pad-box", "components": "components-box"}.get(
+            name, f"field-{name}"
+        )
         switch.current = target
         self.active_field = name
         if name == "components":
@@ -111,7 +120,9 @@ class DesignScreen(TalkScreen):
             mark = "▶ " if pid == self.active_field else "  "
             style = ("bold " if pid == self.active_field else "") + ("red" if over else "")
             t.append(f"{mark}{title}\n", style=style.strip())
-            span = clock_text(lo * 60) if lo == hi else f"{clock_text(lo * 60)}-{clock_text(hi * 60)}"
+            span = (
+                clock_text(lo * 60) if lo == hi else f"{clock_text(lo * 60)}-{clock_text(hi * 60)}"
+            )
             t.append(f"    {elapsed_text(spent)} of {span}\n", style="red" if over else "dim")
         for name, label in (("scratchpad", "Scratchpad (F5)"), ("components", "Components (F6)")):
             t.append(("▶ " if name == self.active_field else "  ") + label + "\n")
@@ -148,7 +159,9 @@ class DesignScreen(TalkScreen):
         checked = {c for c in self.row.fields.get("components", "").split(",") if c}
         if self.question.components:
             text.append("\nComponents: ", style="bold")
-            text.append(f"{len(checked & set(self.question.components))} of {len(self.question.components)} checked")
+            text.append(
+                f"{len(checked & set(self.question.components))} of {len(self.question.components)} checked"
+            )
             missing = [c for c in self.question.components if c not in checked]
             if missing:
                 text.append(f" (not checked: {', '.join(missing)})", style="dim")

@@ -24,7 +24,7 @@ class Help(BaseModal[None]):
         table.add_column(style="bold")
         table.add_column()
         grouped: dict[str, tuple[list[str], str]] = {}
-        for key, active in self.under.active_bindings.items():
+        for _key, active in self.under.active_bindings.items():
             b = active.binding
             # The screen's and the app's keys; a text area's own editing keys are standard.
             if not b.description or not isinstance(active.node, (Screen, App)):

@@ -24,7 +24,9 @@ class ProblemPicker(BaseModal[str | None]):
             yield Static("[b]Pick a problem to practise[/b]")
             yield OptionList(
                 *[
-                    Option(f"{p.title}  [dim]{p.difficulty} · {', '.join(p.topics)}[/dim]", id=p.slug)
+                    Option(
+                        f"{p.title}  [dim]{p.difficulty} · {', '.join(p.topics)}[/dim]", id=p.slug
+                    )
                     for p in self.problems
                 ],
                 id="problem-list",

@@ -37,7 +37,8 @@ class StageScreen(StageClock, BaseScreen):
         with Vertical(id="stage"):
             with Horizontal(id="stage-head"):
                 yield Static(
-                    f"Stage {self.index + 1} of {count} · [b]{run.stage.title}[/b]", id="stage-title"
+                    f"Stage {self.index + 1} of {count} · [b]{run.stage.title}[/b]",
+                    id="stage-title",
                 )
                 yield Static("", id="stage-state")
             yield Countdown(id="countdown")
@@ -56,7 +57,9 @@ class StageScreen(StageClock, BaseScreen):
     def refresh_clock(self) -> None:
         if self.update_countdown():
             paused = self.session.runs[self.index].state is StageState.PAUSED
-            self.query_one("#stage-state", Static).update("paused (F2 resumes)" if paused else "running")
+            self.query_one("#stage-state", Static).update(
+                "paused (F2 resumes)" if paused else "running"
+            )
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._dirty = True

@@ -23,7 +23,10 @@ HINTS = {
 
 
 def guidance(fields: dict[str, str], seconds: dict[str, float]) -> Text:
-    a = analyse({p.capitalize(): fields.get(p, "") for p in PARTS}, {p.capitalize(): s for p, s in seconds.items()})
+    a = analyse(
+        {p.capitalize(): fields.get(p, "") for p in PARTS},
+        {p.capitalize(): s for p, s in seconds.items()},
+    )
     t = Text()
     t.append("Live STAR check\n", style="bold")
     for part in a.parts:
@@ -37,7 +40,7 @@ def guidance(fields: dict[str, str], seconds: dict[str, float]) -> Text:
         "task_short": "Task short",
         "action_largest": "Action the largest",
         "result_has_number": "Result has a number",
-        "says_i": "\"I\" over \"we\" in Action",
+        "says_i": '"I" over "we" in Action',
         "has_reflection": "Reflection written",
     }
     for key, label in labels.items():
@@ -69,8 +72,15 @@ class StarScreen(TalkScreen):
         with Horizontal(id="star"):
             with VerticalScroll(id="star-fields"):
                 for p in PARTS:
-                    yield Label(f"[b]{p.capitalize()}[/b]  [dim]{HINTS[p]}[/dim]", classes="star-label")
-                    yield TextArea(self.row.fields.get(p, ""), id=f"field-{p}", soft_wrap=True, classes="star-field")
+                    yield Label(
+                        f"[b]{p.capitalize()}[/b]  [dim]{HINTS[p]}[/dim]", classes="star-label"
+                    )
+                    yield TextArea(
+                        self.row.fields.get(p, ""),
+                        id=f"field-{p}",
+                        soft_wrap=True,
+                        classes="star-field",
+                    )
             yield Static("", id="star-guide")
 
     def on_fields_changed(self) -> None:
@@ -83,7 +93,9 @@ class StarScreen(TalkScreen):
     def tick(self) -> None:
         before = dict(self.row.seconds)
         super().tick()
-        if self.row.seconds != before and int(sum(self.row.seconds.values())) != int(sum(before.values())):
+        if self.row.seconds != before and int(sum(self.row.seconds.values())) != int(
+            sum(before.values())
+        ):
             self.on_fields_changed()
 
     def review_content(self):
@@ -102,7 +114,12 @@ class StarScreen(TalkScreen):
         story_id = self.row.ratings.get("story_id")
         story = Story(story_id, title or "Untitled story", list(self.question.competencies), fields)
         new_id = self.app._guard(  # type: ignore[attr-defined]
-            "the story", save_story, self.app.store, story, self.session.clock.now(), self.session_id  # type: ignore[attr-defined]
+            "the story",
+            save_story,
+            self.app.store,
+            story,
+            self.session.clock.now(),
+            self.session_id,  # type: ignore[attr-defined]
         )
         if new_id is not None:
             self.row.ratings["story_id"] = new_id

@@ -67,7 +67,7 @@ class SummaryScreen(BaseScreen):
 
         try:
             self.report = build_report(self.app.store, self.session_id)  # type: ignore[attr-defined]
-        except Exception as exc:  # noqa: BLE001 - the times above stay useful without it
+        except Exception as exc:
             self.query_one("#summary-score", Static).update(f"The report could not be built: {exc}")
             return
         score = self.report["overall"]["score"]

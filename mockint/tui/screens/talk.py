@@ -35,7 +35,10 @@ class TalkScreen(StageClock, BaseScreen):
     BINDINGS = [
         Binding("ctrl+j", "done", "Answer done / next", id="talk.done", priority=True),
         Binding("escape", "edit", "Back to answer", id="talk.edit", priority=True),
-        *[Binding(str(n), f"rate({n})", f"Rate {n}", show=False, priority=True) for n in range(1, 6)],
+        *[
+            Binding(str(n), f"rate({n})", f"Rate {n}", show=False, priority=True)
+            for n in range(1, 6)
+        ],
         Binding("f3", "previous", "Previous question", id="talk.prev", priority=True),
         Binding("f4", "next", "Next question", id="talk.next", priority=True),
         *STAGE_BINDINGS,
@@ -43,7 +46,9 @@ class TalkScreen(StageClock, BaseScreen):
     FIELDS: tuple[str, ...] = ("answer",)
     AUTO_FOCUS = "#field-answer"
 
-    def __init__(self, session: Session, bank: Bank, questions: list[Question], session_id: int, pace: float):
+    def __init__(
+        self, session: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
+    ):
         super().__init__()
         self.session = session
         self.index = session.current
@@ -108,7 +113,12 @@ class TalkScreen(StageClock, BaseScreen):
         yield Footer()
 
     def answer_widgets(self):
-        yield TextArea(self.row.fields.get("answer", ""), id="field-answer", soft_wrap=True, classes="answer-field")
+        yield TextArea(
+            self.row.fields.get("answer", ""),
+            id="field-answer",
+            soft_wrap=True,
+            classes="answer-field",
+        )
 
     def on_mount(self) -> None:
         self._last_elapsed = self.session.elapsed(self.index)
@@ -157,7 +167,9 @@ class TalkScreen(StageClock, BaseScreen):
         now = s.elapsed(self.index)
         if self._last_elapsed is not None and now > self._last_elapsed and not self.reviewing:
             row = self.row
-            row.seconds[self.active_field] = row.seconds.get(self.active_field, 0.0) + now - self._last_elapsed
+            row.seconds[self.active_field] = (
+                row.seconds.get(self.active_field, 0.0) + now - self._last_elapsed
+            )
             self._dirty = True
             self.on_question_time()
         self._last_elapsed = now
@@ -206,7 +218,11 @@ class TalkScreen(StageClock, BaseScreen):
         self._dirty = False
         for row in self.rows.values():
             self.app._guard(  # type: ignore[attr-defined]
-                "your answer", save_answer, self.app.store, self.session_id, row,  # type: ignore[attr-defined]
+                "your answer",
+                save_answer,
+                self.app.store,
+                self.session_id,
+                row,  # type: ignore[attr-defined]
                 self.session.clock.now(),
             )
 

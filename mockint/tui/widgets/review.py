@@ -14,7 +14,9 @@ RATING_WORDS = {1: "poor", 2: "weak", 3: "fair", 4: "good", 5: "strong"}
 
 def review_text(question: Question, coverage: Coverage, rating: int | None) -> Text:
     t = Text()
-    t.append(f"Key points: {len(coverage.covered)} of {len(coverage.points)} covered\n", style="bold")
+    t.append(
+        f"Key points: {len(coverage.covered)} of {len(coverage.points)} covered\n", style="bold"
+    )
     for p in coverage.points:
         if p.covered:
             t.append("  ✓ ", style="green")

@@ -17,8 +17,15 @@ def _random(rng, b, t, s, d, e, scale=1.0, masked=False, dtype="float32", cid=No
     if masked:
         mask = rng.random((t, s)) < 0.6
         mask[np.arange(t), rng.integers(0, s, size=t)] = True  # every query keeps a key
-    return _case(cid, rng.normal(0, scale, (b, t, d)), rng.normal(0, scale, (b, s, d)),
-                 rng.normal(size=(b, s, e)), mask, dtype, note)
+    return _case(
+        cid,
+        rng.normal(0, scale, (b, t, d)),
+        rng.normal(0, scale, (b, s, d)),
+        rng.normal(size=(b, s, e)),
+        mask,
+        dtype,
+        note,
+    )
 
 
 def visible():
@@ -28,14 +35,22 @@ def visible():
         _case("one-key", [[[1.0, 2.0]]], [[[0.5, -1.0]]], [[[3.0, 4.0, 5.0]]]),
         _case("two-keys", [[[1.0, 0.0], [0.0, 1.0]]], [[[1.0, 0.0], [0.0, 1.0]]], [[[1.0], [2.0]]]),
         _random(rng, 2, 3, 3, 4, 2, cid="batch"),
-        _case("causal-mask", rng.normal(size=(1, 3, 2)), rng.normal(size=(1, 3, 2)), rng.normal(size=(1, 3, 2)), causal),
+        _case(
+            "causal-mask",
+            rng.normal(size=(1, 3, 2)),
+            rng.normal(size=(1, 3, 2)),
+            rng.normal(size=(1, 3, 2)),
+            causal,
+        ),
     ]
 
 
 def hidden():
     rng = np.random.default_rng(14)
     return [
-        _random(rng, 2, 4, 5, 8, 3, scale=30.0, cid="large-scores", note="large scores (stability)"),
+        _random(
+            rng, 2, 4, 5, 8, 3, scale=30.0, cid="large-scores", note="large scores (stability)"
+        ),
         _random(rng, 1, 5, 7, 4, 4, masked=True, cid="random-mask", note="a random mask"),
         _random(rng, 2, 3, 6, 4, 2, dtype="float64", cid="float64", note="float64 inputs"),
     ]
@@ -44,8 +59,16 @@ def hidden():
 def generate(rng):
     b, t, s, d, e = (int(x) for x in rng.integers(1, 9, size=5))
     masked = bool(rng.random() < 0.5)
-    return _random(rng, b, t, s, d, e, masked=masked,
-                   note=f"B={b}, T={t}, S={s}, d={d}, e={e}" + (", masked" if masked else ""))
+    return _random(
+        rng,
+        b,
+        t,
+        s,
+        d,
+        e,
+        masked=masked,
+        note=f"B={b}, T={t}, S={s}, d={d}, e={e}" + (", masked" if masked else ""),
+    )
 
 
 def expected(case):
@@ -60,5 +83,10 @@ def expected(case):
 
 
 def sized(n, rng):
-    return {"args": [tensor(rng.normal(size=(n, n, 4)), "float32"), tensor(rng.normal(size=(n, n, 4)), "float32"),
-                     tensor(rng.normal(size=(n, n, 4)), "float32")]}
+    return {
+        "args": [
+            tensor(rng.normal(size=(n, n, 4)), "float32"),
+            tensor(rng.normal(size=(n, n, 4)), "float32"),
+            tensor(rng.normal(size=(n, n, 4)), "float32"),
+        ]
+    }

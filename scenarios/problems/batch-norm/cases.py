@@ -8,8 +8,11 @@ from mockint.grading.values import ndarray
 
 
 def _case(cid, x, gamma, beta, eps=None, note=""):
-    args = [ndarray(np.asarray(x, dtype=np.float64)), ndarray(np.asarray(gamma, dtype=np.float64)),
-            ndarray(np.asarray(beta, dtype=np.float64))]
+    args = [
+        ndarray(np.asarray(x, dtype=np.float64)),
+        ndarray(np.asarray(gamma, dtype=np.float64)),
+        ndarray(np.asarray(beta, dtype=np.float64)),
+    ]
     case = {"id": cid, "args": args, "check_args": [0, 1, 2], "note": note}
     if eps is not None:
         case["args"].append(eps)
@@ -28,16 +31,32 @@ def visible():
 def hidden():
     rng = np.random.default_rng(12)
     return [
-        _case("single-row", [[3.0, -2.0, 7.0]], [1.0, 2.0, 3.0], [0.1, 0.2, 0.3], note="a batch of one"),
-        _case("large-offset", rng.normal(1e6, 1.0, size=(64, 4)), np.ones(4), np.zeros(4),
-              note="features around one million with unit spread"),
+        _case(
+            "single-row",
+            [[3.0, -2.0, 7.0]],
+            [1.0, 2.0, 3.0],
+            [0.1, 0.2, 0.3],
+            note="a batch of one",
+        ),
+        _case(
+            "large-offset",
+            rng.normal(1e6, 1.0, size=(64, 4)),
+            np.ones(4),
+            np.zeros(4),
+            note="features around one million with unit spread",
+        ),
     ]
 
 
 def generate(rng):
     n, d = int(rng.integers(2, 100)), int(rng.integers(1, 16))
-    return _case(None, rng.normal(rng.normal(0, 5), rng.uniform(0.1, 10), size=(n, d)),
-                 rng.normal(size=d), rng.normal(size=d), note=f"a random batch of {n} x {d}")
+    return _case(
+        None,
+        rng.normal(rng.normal(0, 5), rng.uniform(0.1, 10), size=(n, d)),
+        rng.normal(size=d),
+        rng.normal(size=d),
+        note=f"a random batch of {n} x {d}",
+    )
 
 
 def expected(case):

@@ -38,7 +38,9 @@ def hidden():
 
 def generate(rng):
     m, k, n = int(rng.integers(500, 20000)), int(rng.integers(1, 8)), int(rng.integers(50, 600))
-    return _case(None, m, k, n, 3000, f"s{int(rng.integers(1 << 30))}", note=f"m={m}, k={k}, {n} items")
+    return _case(
+        None, m, k, n, 3000, f"s{int(rng.integers(1 << 30))}", note=f"m={m}, k={k}, {n} items"
+    )
 
 
 def validate(case, got):
@@ -51,9 +53,9 @@ def validate(case, got):
         return "not every operation returned"
     if isinstance(got[0], Raises):
         return f"BloomFilter({m}, {k}) raised {got[0].name}"
-    adds = got[1:1 + n_add]
-    members = got[1 + n_add:1 + 2 * n_add]
-    others = got[1 + 2 * n_add:]
+    adds = got[1 : 1 + n_add]
+    members = got[1 + n_add : 1 + 2 * n_add]
+    others = got[1 + 2 * n_add :]
     if any(a is not None for a in adds):
         return "add() should return None"
     if not all(type(v) is bool for v in members + others):
@@ -67,8 +69,10 @@ def validate(case, got):
     spread = 5 * math.sqrt(p * (1 - p) / n_probe)
     low, high = max(0.0, 0.5 * p - spread), min(1.0, 1.6 * p + spread + 0.002)
     if not low <= rate <= high:
-        return (f"false positive rate {rate:.4f} on {n_probe} absent items; a Bloom filter with m={m}, k={k} "
-                f"and {n_add} items gives about {p:.4f}")
+        return (
+            f"false positive rate {rate:.4f} on {n_probe} absent items; a Bloom filter with m={m}, k={k} "
+            f"and {n_add} items gives about {p:.4f}"
+        )
     return None
 
 

@@ -9,8 +9,13 @@ def _case(cid, logits, targets, dtype="float32", note=""):
     logits = np.asarray(logits, dtype=np.float64)
     # Rounding the logits themselves moves the loss by about eps * |logit|.
     atol = 1e-5 + 16 * float(np.finfo(dtype).eps) * float(np.max(np.abs(logits)))
-    return {"id": cid, "args": [tensor(logits, dtype), tensor(np.asarray(targets), "int64")],
-            "check_args": [0, 1], "note": note, "atol": atol}
+    return {
+        "id": cid,
+        "args": [tensor(logits, dtype), tensor(np.asarray(targets), "int64")],
+        "check_args": [0, 1],
+        "note": note,
+        "atol": atol,
+    }
 
 
 def visible():
@@ -24,8 +29,12 @@ def visible():
 
 def hidden():
     return [
-        _case("huge-logits", [[1000.0, 999.0, 0.0], [-1000.0, -1001.0, -999.0]], [1, 2],
-              note="logits around +-1000"),
+        _case(
+            "huge-logits",
+            [[1000.0, 999.0, 0.0], [-1000.0, -1001.0, -999.0]],
+            [1, 2],
+            note="logits around +-1000",
+        ),
         _case("one-class", [[3.0], [-7.0]], [0, 0], note="a single class"),
         _case("huge-float64", [[800.0, -800.0]], [1], "float64", note="float64 logits of 800"),
     ]
@@ -35,8 +44,13 @@ def generate(rng):
     n, c = int(rng.integers(1, 64)), int(rng.integers(2, 20))
     scale = float(rng.choice([1.0, 30.0, 300.0]))
     dtype = "float32" if rng.random() < 0.7 else "float64"
-    return _case(None, rng.normal(0, scale, size=(n, c)), rng.integers(0, c, size=n), dtype,
-                 note=f"{n} x {c} {dtype} logits with spread {scale:g}")
+    return _case(
+        None,
+        rng.normal(0, scale, size=(n, c)),
+        rng.integers(0, c, size=n),
+        dtype,
+        note=f"{n} x {c} {dtype} logits with spread {scale:g}",
+    )
 
 
 def expected(case):
@@ -49,4 +63,9 @@ def expected(case):
 
 
 def sized(n, rng):
-    return {"args": [tensor(rng.normal(size=(n, 10)), "float32"), tensor(rng.integers(0, 10, size=n), "int64")]}
+    return {
+        "args": [
+            tensor(rng.normal(size=(n, 10)), "float32"),
+            tensor(rng.integers(0, 10, size=n), "int64"),
+        ]
+    }

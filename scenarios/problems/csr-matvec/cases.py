@@ -12,10 +12,18 @@ def _from_rows(rows, n_cols, x, cid, note=""):
             indices.append(col)
             data.append(val)
         indptr.append(len(data))
-    return {"id": cid, "note": note, "n_cols": n_cols, "args": [
-        ndarray(np.asarray(data, dtype=np.float64)), ndarray(np.asarray(indices, dtype=np.int64)),
-        ndarray(np.asarray(indptr, dtype=np.int64)), ndarray(np.asarray(x, dtype=np.float64))],
-        "check_args": [0, 1, 2, 3]}
+    return {
+        "id": cid,
+        "note": note,
+        "n_cols": n_cols,
+        "args": [
+            ndarray(np.asarray(data, dtype=np.float64)),
+            ndarray(np.asarray(indices, dtype=np.int64)),
+            ndarray(np.asarray(indptr, dtype=np.int64)),
+            ndarray(np.asarray(x, dtype=np.float64)),
+        ],
+        "check_args": [0, 1, 2, 3],
+    }
 
 
 def visible():
@@ -30,7 +38,9 @@ def visible():
 def hidden():
     return [
         _from_rows([], 3, [1.0, 2.0, 3.0], "no-rows", note="a matrix with zero rows"),
-        _from_rows([[], [], [(3, 7.0)]], 4, [1.0, 1.0, 1.0, 2.0], "trailing-entry", note="empty rows first"),
+        _from_rows(
+            [[], [], [(3, 7.0)]], 4, [1.0, 1.0, 1.0, 2.0], "trailing-entry", note="empty rows first"
+        ),
     ]
 
 
@@ -38,14 +48,18 @@ def _random(rng, n_rows, n_cols, per_row):
     rows = []
     for _ in range(n_rows):
         cols = rng.integers(0, n_cols, size=int(rng.integers(0, per_row + 1)))
-        rows.append([(int(c), float(v)) for c, v in zip(cols, rng.normal(size=len(cols)))])
+        rows.append(
+            [(int(c), float(v)) for c, v in zip(cols, rng.normal(size=len(cols)), strict=False)]
+        )
     return rows
 
 
 def generate(rng):
     n_rows, n_cols = int(rng.integers(1, 300)), int(rng.integers(1, 300))
     rows = _random(rng, n_rows, n_cols, 6)
-    return _from_rows(rows, n_cols, rng.normal(size=n_cols), None, note=f"random {n_rows} x {n_cols} matrix")
+    return _from_rows(
+        rows, n_cols, rng.normal(size=n_cols), None, note=f"random {n_rows} x {n_cols} matrix"
+    )
 
 
 def expected(case):

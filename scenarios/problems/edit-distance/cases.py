@@ -37,7 +37,9 @@ def generate(rng):
             del b[int(rng.integers(len(b)))]
         else:
             b.insert(int(rng.integers(len(b) + 1)), _word(rng, 1))
-    return _case(None, a, "".join(b), note=f"a DNA-like string of {len(a)} letters and an edited copy")
+    return _case(
+        None, a, "".join(b), note=f"a DNA-like string of {len(a)} letters and an edited copy"
+    )
 
 
 def expected(case):
@@ -47,8 +49,11 @@ def expected(case):
     table[0, :] = np.arange(len(b) + 1)
     for i in range(1, len(a) + 1):
         for j in range(1, len(b) + 1):
-            table[i, j] = min(table[i - 1, j] + 1, table[i, j - 1] + 1,
-                              table[i - 1, j - 1] + (a[i - 1] != b[j - 1]))
+            table[i, j] = min(
+                table[i - 1, j] + 1,
+                table[i, j - 1] + 1,
+                table[i - 1, j - 1] + (a[i - 1] != b[j - 1]),
+            )
     return int(table[len(a), len(b)])
 
 

@@ -12,17 +12,30 @@ def _x(rng, batch, n_in):
 
 def _init_case(cid, n_in, n_out, batch, seed, note=""):
     rng = np.random.default_rng(seed)
-    return {"id": cid, "note": note, "ops": [
-        ["FullyConnectedReLU", [n_in, n_out]], ["__params__", []], ["__call__", [_x(rng, batch, n_in)]]]}
+    return {
+        "id": cid,
+        "note": note,
+        "ops": [
+            ["FullyConnectedReLU", [n_in, n_out]],
+            ["__params__", []],
+            ["__call__", [_x(rng, batch, n_in)]],
+        ],
+    }
 
 
 def _loaded_case(cid, n_in, n_out, batch, seed, note=""):
     rng = np.random.default_rng(seed)
     w = tensor(rng.normal(0, 0.5, size=(n_out, n_in)), "float32")
     b = tensor(rng.normal(0, 0.5, size=(n_out,)), "float32")
-    return {"id": cid, "note": note, "ops": [
-        ["FullyConnectedReLU", [n_in, n_out]], ["__load__", [{"weight": w, "bias": b}]],
-        ["__call__", [_x(rng, batch, n_in)]]]}
+    return {
+        "id": cid,
+        "note": note,
+        "ops": [
+            ["FullyConnectedReLU", [n_in, n_out]],
+            ["__load__", [{"weight": w, "bias": b}]],
+            ["__call__", [_x(rng, batch, n_in)]],
+        ],
+    }
 
 
 def visible():
@@ -42,8 +55,14 @@ def hidden():
 
 def generate(rng):
     n_in, n_out, batch = (int(v) for v in rng.integers(1, 30, size=3))
-    return _loaded_case(None, n_in, n_out, batch, int(rng.integers(1 << 30)),
-                        note=f"loaded weights, {n_in} -> {n_out}, batch {batch}")
+    return _loaded_case(
+        None,
+        n_in,
+        n_out,
+        batch,
+        int(rng.integers(1 << 30)),
+        note=f"loaded weights, {n_in} -> {n_out}, batch {batch}",
+    )
 
 
 def _forward(x, w, b):
@@ -63,8 +82,10 @@ def _check_params(params, n_in, n_out):
     w = params["weight"].data.astype(np.float64)
     spread = w.std() * np.sqrt(n_in)
     if not 0.3 <= spread <= 2.0 or abs(w.mean()) * np.sqrt(n_in) > 0.1:
-        return (f"weight has mean {w.mean():.3g} and std {w.std():.3g}; Kaiming-style init has mean 0 "
-                f"and std of order 1/sqrt(in_features) = {1 / np.sqrt(n_in):.3g}")
+        return (
+            f"weight has mean {w.mean():.3g} and std {w.std():.3g}; Kaiming-style init has mean 0 "
+            f"and std of order 1/sqrt(in_features) = {1 / np.sqrt(n_in):.3g}"
+        )
     if np.max(np.abs(params["bias"].data)) > 2.0 / np.sqrt(n_in):
         return "bias starts too large (zero or within +-1/sqrt(in_features) is expected)"
     return None

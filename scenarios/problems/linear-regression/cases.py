@@ -6,8 +6,15 @@ from mockint.grading.values import ndarray
 
 
 def _case(cid, X, y, note=""):
-    return {"id": cid, "args": [ndarray(np.asarray(X, dtype=np.float64)), ndarray(np.asarray(y, dtype=np.float64))],
-            "check_args": [0, 1], "note": note}
+    return {
+        "id": cid,
+        "args": [
+            ndarray(np.asarray(X, dtype=np.float64)),
+            ndarray(np.asarray(y, dtype=np.float64)),
+        ],
+        "check_args": [0, 1],
+        "note": note,
+    }
 
 
 def _noisy(rng, n, d, noise=0.1, scale=1.0):
@@ -20,7 +27,11 @@ def visible():
     rng = np.random.default_rng(5)
     return [
         _case("example", [[0.0], [1.0], [2.0]], [1.0, 3.0, 5.0]),
-        _case("two-features-exact", [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]], [3.0, -1.0, 2.0, 5.0]),
+        _case(
+            "two-features-exact",
+            [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 1.0]],
+            [3.0, -1.0, 2.0, 5.0],
+        ),
         _case("noisy", *_noisy(rng, 50, 3)),
         _case("negative-slope", [[1.0], [2.0], [3.0], [4.0]], [10.0, 8.0, 6.5, 4.0]),
     ]

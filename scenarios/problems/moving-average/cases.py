@@ -26,8 +26,11 @@ def hidden():
     return [
         {"id": "negative-window", "ops": _ops(-4, []), "note": "a negative window"},
         {"id": "ints", "ops": _ops(3, [1, 2, 3, 4, None]), "note": "integer values"},
-        {"id": "large-values", "ops": _ops(3, [1e12, 1.0, None, -1e12, None, 2.0, 3.0, None]),
-         "note": "values of very different sizes"},
+        {
+            "id": "large-values",
+            "ops": _ops(3, [1e12, 1.0, None, -1e12, None, 2.0, 3.0, None]),
+            "note": "values of very different sizes",
+        },
     ]
 
 

@@ -31,15 +31,23 @@ def hidden():
     return [
         _case("empty", [], note="no points at all"),
         _case("one-dimension", [[1.0], [4.0], [-2.0]], note="points on a line"),
-        _case("offset-cluster", (np.arange(12).reshape(6, 2) * 1e-2 + 5.0).tolist(),
-              note="close points far from the origin"),
+        _case(
+            "offset-cluster",
+            (np.arange(12).reshape(6, 2) * 1e-2 + 5.0).tolist(),
+            note="close points far from the origin",
+        ),
     ]
 
 
 def generate(rng):
     n, d = int(rng.integers(2, 40)), int(rng.integers(1, 12))
     dtype = "float32" if rng.random() < 0.6 else "float64"
-    return _case(None, rng.normal(0, 3, size=(n, d)), dtype, note=f"{n} random {dtype} points in {d} dimensions")
+    return _case(
+        None,
+        rng.normal(0, 3, size=(n, d)),
+        dtype,
+        note=f"{n} random {dtype} points in {d} dimensions",
+    )
 
 
 def expected(case):

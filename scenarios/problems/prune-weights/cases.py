@@ -6,7 +6,12 @@ from mockint.grading.values import raises, tensor
 
 
 def _case(cid, w, threshold, dtype="float32", note=""):
-    return {"id": cid, "args": [tensor(np.asarray(w), dtype), threshold], "check_args": [0], "note": note}
+    return {
+        "id": cid,
+        "args": [tensor(np.asarray(w), dtype), threshold],
+        "check_args": [0],
+        "note": note,
+    }
 
 
 def visible():

@@ -23,8 +23,12 @@ def hidden():
         _case("long-chain", 5000, [(i, i + 1) for i in range(4999)], note="a chain of 5000 tasks"),
         _case("repeated-edges", 3, [(0, 1), (0, 1), (1, 2)], note="the same edge twice"),
         _case("empty", 0, [], note="no tasks"),
-        _case("cycle-behind-dag", 6, [(0, 1), (1, 2), (3, 4), (4, 5), (5, 3)],
-              note="a cycle in one part of the graph only"),
+        _case(
+            "cycle-behind-dag",
+            6,
+            [(0, 1), (1, 2), (3, 4), (4, 5), (5, 3)],
+            note="a cycle in one part of the graph only",
+        ),
     ]
 
 
@@ -40,7 +44,12 @@ def generate(rng):
     if cyclic:
         a, b = edges[int(rng.integers(len(edges)))]
         edges.append((b, a))
-    return _case(None, n, edges, note=f"random graph, {n} tasks, {len(edges)} edges" + (", with a cycle" if cyclic else ""))
+    return _case(
+        None,
+        n,
+        edges,
+        note=f"random graph, {n} tasks, {len(edges)} edges" + (", with a cycle" if cyclic else ""),
+    )
 
 
 def _has_cycle(n, edges):
