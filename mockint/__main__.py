@@ -1,4 +1,4 @@
-from mockint.launch import main
+from mockint.entry import main
 
 if __name__ == "__main__":
     main()

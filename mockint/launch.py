@@ -1,7 +1,7 @@
 """Starting mockint: the shared steps of every command that opens the app.
 
-`main()` is the console script. A bare `mockint` opens the home screen without importing
-click (about 10 ms of start-up); anything else goes through the click commands in cli.py.
+Shared by `entry.py` (the console script) and the click commands in `cli.py`; it imports
+neither, so the two never form a cycle.
 """
 
 from __future__ import annotations
@@ -46,12 +46,3 @@ def run_app(store, **kwargs) -> None:
         store.close()
     if app.return_code:
         sys.exit(app.return_code)
-
-
-def main() -> None:
-    if len(sys.argv) == 1:
-        run_app(open_store(None), default_scenario=load_scenario_or_exit(None), pace=1.0)
-        return
-    from mockint.cli import main as cli_main
-
-    cli_main()

@@ -1,0 +1,20 @@
+"""The console script `mockint` and `python -m mockint`.
+
+A bare `mockint` opens the home screen without importing click (about 10 ms of start-up);
+anything else goes through the click commands in cli.py.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if len(sys.argv) == 1:
+        from mockint.launch import load_scenario_or_exit, open_store, run_app
+
+        run_app(open_store(None), default_scenario=load_scenario_or_exit(None), pace=1.0)
+        return
+    from mockint.cli import main as cli_main
+
+    cli_main()
