@@ -281,5 +281,10 @@ def grade(file: Path, slug: str, hidden: bool, as_json: bool) -> None:
     sys.exit(grade_file(str(file), slug, hidden, as_json))
 
 
+from mockint.scoring.commands import assess_command  # noqa: E402
+
+cli.add_command(assess_command)
+
+
 def main() -> None:
     cli(prog_name="mockint")

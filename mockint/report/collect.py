@@ -17,6 +17,7 @@ Shape:
      "overall": {"mix": [{area, weight, stages}], "score": Score.to_dict()},
      "key_points_missed": [{stage, question, id, text}],
      "common_mistakes": [{stage, question, mistake}],
+     "contradictions": [{stage, question, id, point, statement, said}],
      "unanswered": [{stage, question}]}
 
 A stage's `status` is one of not_reached, skipped, in_progress, finished. A stage or an
@@ -26,8 +27,14 @@ never shown as 0.
 Decisions worth knowing:
 - A talking answer whose text is empty and that has no self-rating is "not answered":
   it is listed, but neither scored nor counted in the missed key points.
-- System design coverage reads the phase notes and the scratchpad, not the components
-  checklist (ticking a box is not explaining it); the checklist is reported beside it.
+- Answers are scored on `mockint.scoring.answer_text.scored_text`, the same text the
+  screens score: system design coverage reads the phase notes and the scratchpad, not the
+  components checklist (ticking a box is not explaining it); the checklist is reported
+  beside it.
+- A key point said but contradicted ("high bias means overfitting") is not covered; the
+  contradiction is listed under the point and in `contradictions`.
+- A question's `area` (e.g. a phone screen's ML fundamentals, counted as technical) moves
+  its answer's score into that area of the mix; the stage's own score keeps every answer.
 - Coding: a problem counts its best submit (most tests passed, the earliest on a tie).
   In a stage where something was run, a problem never submitted counts 0 and says so; a
   stage where nothing was run or submitted has no score.
@@ -57,7 +64,9 @@ from mockint.scoring import (
     score_overall,
     score_talking_stage,
 )
+from mockint.scoring.answer_text import scored_text
 from mockint.scoring.coverage import Coverage
+from mockint.scoring.score import resolve_area, split_by_area, stage_area
 from mockint.scoring.star import PARTS as STAR_PARTS
 from mockint.scoring.text import count_words
 from mockint.store import answers as answer_store
@@ -67,9 +76,6 @@ from mockint.store.sessions import SessionRecord, StageRow, Store
 
 FORMAT = 1
 TALKING_KINDS = ("phone_screen", "ml_deep_dive", "hiring_manager")
-# Joins text fields for coverage: the full stop keeps the last word of one field and the
-# first of the next from being read as one phrase.
-FIELD_JOIN = "\n.\n"
 
 BankLookup = Callable[[str], "Bank | None"]
 TitleLookup = Callable[[str], "str | None"]
@@ -124,8 +130,10 @@ def build_report(
 
     stages: list[dict[str, Any]] = []
     scores: dict[str, Score] = {}
+    portions: dict[str, dict[str, Score]] = {}  # stages whose answers count in several areas
     missed: list[dict[str, Any]] = []
     mistakes: list[dict[str, Any]] = []
+    contradictions: list[dict[str, Any]] = []
     unanswered: list[dict[str, Any]] = []
     for row in rec.stages:
         stage = _scenario_stage(scenario, row)
@@ -134,7 +142,15 @@ def build_report(
         if row.kind == "coding":
             score, content = _coding(store, rec, row, stage, ev, problem_title)
         else:
-            score, content = _talking(store, rec, row, stage, bank(row.kind))
+            score, content, routed = _talking(store, rec, row, stage, bank(row.kind))
+            kinds = {s.id: s.kind for s in scenario.stages}
+            split = split_by_area(
+                row.stage_id,
+                [(a, resolve_area(area, row.stage_id, scenario, kinds)) for a, area in routed],
+                stage_area(row.stage_id, scenario),
+            )
+            if split:
+                portions[row.stage_id] = split
             for q in content["questions"]:
                 where = {"stage": row.stage_id, "question": q["id"]}
                 if q["status"] != "answered":
@@ -148,6 +164,11 @@ def build_report(
                     if not p["covered"]
                 ]
                 mistakes += [where | {"mistake": m} for m in q.get("mistakes", [])]
+                contradictions += [
+                    where | {"id": p["id"], "point": p["text"]} | c
+                    for p in cov["points"]
+                    for c in p.get("contradictions", [])
+                ]
         if not score.scored and status in ("not_reached", "skipped"):
             why = "not reached" if status == "not_reached" else "skipped"
             rest = tuple(n for n in score.notes if n != "no answers")
@@ -184,7 +205,7 @@ def build_report(
             }
         )
 
-    overall = score_overall(scenario, scores)
+    overall = score_overall(scenario, scores, portions)
     planned = sum(s.planned_s for s in rec.stages)
     used = sum(s.elapsed_s or 0.0 for s in rec.stages)
     over = sum(max(0.0, (s.elapsed_s or 0.0) - s.planned_s) for s in rec.stages)
@@ -214,6 +235,7 @@ def build_report(
         },
         "key_points_missed": missed,
         "common_mistakes": mistakes,
+        "contradictions": contradictions,
         "unanswered": unanswered,
     }
 
@@ -238,7 +260,7 @@ def _status(row: StageRow) -> str:
 
 def _talking(
     store: Store, rec: SessionRecord, row: StageRow, stage: Stage | None, bank: Bank | None
-) -> tuple[Score, dict[str, Any]]:
+) -> tuple[Score, dict[str, Any], list[tuple[Answer, str]]]:
     rows = {a.question_id: a for a in answer_store.answers(store, rec.id, row.idx)}
     asked = list(stage.questions) if stage else []
     # Answers to questions the snapshot does not list still belong in the report.
@@ -249,12 +271,14 @@ def _talking(
     ]
     questions: list[dict[str, Any]] = []
     scored: list[Answer] = []
+    routed: list[tuple[Answer, str]] = []  # each answer with its question's area
     for n, qid in enumerate(ids):
         q = _question(bank, qid)
         entry, answer = _question_entry(row, stage, q, qid, rows.get(qid), n)
         questions.append(entry)
         if answer is not None:
             scored.append(answer)
+            routed.append((answer, q.area if q else ""))
     score = score_talking_stage(row.stage_id, scored)
     content: dict[str, Any] = {"questions": questions}
     if row.kind == "hiring_manager":
@@ -269,7 +293,7 @@ def _talking(
             }
             for p in _phases(stage)
         ]
-    return score, content
+    return score, content, routed
 
 
 def _question(bank: Bank | None, qid: str) -> Question | None:
@@ -294,23 +318,19 @@ def _question_entry(
         "minutes": q.minutes if q else None,
         "look_for": list(q.look_for) if q else [],
         "mistakes": list(q.mistakes) if q else [],
+        "area": (q.area or None) if q else None,
+        "outline": (q.outline or None) if q else None,
         "ratings": dict(sorted(a.ratings.items())) if a else {},
         "done": a.done if a else False,
         "seconds": _r(sum(float(v) for v in a.seconds.values())) if a else None,
     }
     fields = a.fields if a else {}
+    # The same text the screens score (mockint.scoring.answer_text): review == report.
+    text = scored_text(row.kind, fields, [p.id for p in _phases(stage)])
     if row.kind == "behavioural":
-        texts = {p: fields.get(p, "") or "" for p in STAR_PARTS}
-        entry["fields"] = texts
-        text = FIELD_JOIN.join(t for t in texts.values() if t.strip())
-    elif row.kind == "system_design":
-        phases = [p.id for p in _phases(stage)]
-        others = sorted(k for k in fields if k not in phases + ["components", "scratchpad"])
-        order = phases + others + ["scratchpad"]
-        text = FIELD_JOIN.join(fields[k] for k in order if (fields.get(k) or "").strip())
-    else:
-        text = fields.get("answer", "") or ""
-        entry["answer"] = text
+        entry["fields"] = {p: fields.get(p, "") or "" for p in STAR_PARTS}
+    elif row.kind not in ("system_design",):
+        entry["answer"] = fields.get("answer", "") or ""
     entry["words"] = count_words(text)
 
     ratings = [float(v) for _, v in sorted(a.ratings.items())] if a else []
@@ -357,6 +377,7 @@ def _point(p) -> dict[str, Any]:
         "covered": p.covered,
         "terms": list(p.terms),
         "matched": [{"term": t, "text": x} for t, x in seen],
+        "contradictions": [{"statement": m.term, "said": m.text} for m in p.contradictions],
     }
 
 

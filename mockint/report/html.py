@@ -173,6 +173,12 @@ def _missed(report: dict[str, Any]) -> list[str]:
         "<h3>Common mistakes to check</h3>",
         items(report["common_mistakes"], "mistake"),
     ]
+    if report.get("contradictions"):
+        rows = [
+            dict(c, said=f"you said “{c['said']}”, which contradicts: {c['point']}")
+            for c in report["contradictions"]
+        ]
+        out += ["<h3>Contradictions (each cost its key point)</h3>", items(rows, "said")]
     if report["unanswered"]:
         out += ["<h3>Questions not answered</h3>", items(report["unanswered"], None)]
     return out
@@ -209,6 +215,8 @@ def _point(p: dict[str, Any]) -> str:
     matched = ""
     if p["matched"]:
         matched = " (matched: " + ", ".join(f"“{_e(m['text'])}”" for m in p["matched"]) + ")"
+    for c in p.get("contradictions", []):
+        matched += f" (contradicted: “{_e(c['said'])}”)"
     return f'<li class="{cls}">{mark} {_e(p["text"])}{matched}</li>'
 
 
@@ -247,6 +255,8 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
     if q["ratings"]:
         ratings = ", ".join(f"{k} {v}/5" for k, v in q["ratings"].items())
         out.append(f"<p>Self-rating: {_e(ratings)}</p>")
+    if q.get("outline"):
+        out += ["<p>Model answer (an outline):</p>", _quote(q["outline"])]
     return out
 
 

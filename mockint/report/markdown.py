@@ -262,6 +262,12 @@ def _missed(report: dict[str, Any]) -> list[str]:
 
     out += ["### Key points missed", ""]
     out += [f"- {where(m)}: {_prose(m['text'])}" for m in report["key_points_missed"]] or ["- none"]
+    if report.get("contradictions"):
+        out += ["", "### Contradictions (each cost its key point)", ""]
+        out += [
+            f'- {where(c)}: you said "{_prose(c["said"])}", which contradicts: {_prose(c["point"])}'
+            for c in report["contradictions"]
+        ]
     out += ["", "### Common mistakes to check", ""]
     mistakes = report["common_mistakes"]
     out += [f"- {where(m)}: {_prose(m['mistake'])}" for m in mistakes] or ["- none"]
@@ -332,6 +338,8 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
             out += [f"{label}:", ""] + [f"- {_prose(m)}" for m in q[key]] + [""]
     if q["ratings"]:
         out += ["Self-rating: " + ", ".join(f"{k} {v}/5" for k, v in q["ratings"].items()), ""]
+    if q.get("outline"):
+        out += ["Model answer (an outline):", ""] + _quote(q["outline"]) + [""]
     return out
 
 
@@ -340,6 +348,8 @@ def _point(p: dict[str, Any]) -> str:
     line = f"- [{mark}] {_prose(p['text'])}"
     if p["matched"]:
         line += " (matched: " + ", ".join(f'"{_prose(m["text"])}"' for m in p["matched"]) + ")"
+    for c in p.get("contradictions", []):
+        line += f' (contradicted: "{_prose(c["said"])}")'
     return line
 
 

@@ -15,13 +15,16 @@ FOLLOW_UP_KINDS = ("follow_up", "curveball")
 class KeyPoint:
     """One thing a strong answer covers, and the words that show it was covered.
 
-    `terms` holds the phrases and their synonyms; any one of them, matched as whole words
-    (case and simple plurals ignored), counts as covering the point.
+    `terms` holds the phrases and their synonyms; any specific one of them, matched as
+    whole words (case and inflections ignored), counts as covering the point. Generic
+    terms only support (see `mockint.scenario.bank_terms`). `contradictions` are
+    statements of the opposite; saying one costs the point.
     """
 
     id: str
     text: str
     terms: tuple[str, ...]
+    contradictions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,10 @@ class Question:
     topic: str = ""  # e.g. "bias-variance" or "recommendation"
     competencies: tuple[str, ...] = ()  # behavioural tags: conflict, ambiguity, ...
     components: tuple[str, ...] = ()  # system design: the checklist of parts a design names
+    # The assessment area the answer's score counts toward: a mix area id of the scenario
+    # or a stage kind (the area holding a stage of that kind); "" means its stage's area.
+    area: str = ""
+    outline: str = ""  # a model answer outline, shown after the review and in the report
 
 
 @dataclass(frozen=True)

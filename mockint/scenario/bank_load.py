@@ -6,10 +6,17 @@ A bank file holds the questions for one stage kind; the schema is in the docstri
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mockint.paths import bundled_dir, user_data_dir
 from mockint.scenario.bank import FOLLOW_UP_KINDS, Bank, FollowUp, KeyPoint, Question
+from mockint.scenario.bank_terms import (
+    CONTRADICTION_GAP,
+    contradiction_parts,
+    is_generic,
+    unknown_placeholders,
+)
 from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text, reflow
 from mockint.scenario.errors import ScenarioError
 from mockint.scenario.lines import find_line
@@ -31,6 +38,8 @@ _Q_OPTIONAL = {
     "follow_ups",
     "competencies",
     "components",
+    "area",
+    "outline",
 }
 
 
@@ -50,8 +59,11 @@ def parse_bank(text: str, path: Path) -> Bank:
     [[questions]]
     id, prompt, minutes              # required; minutes is the question's time budget
     topic, terminology, look_for, mistakes, competencies, components   # optional
+    area                             # optional: mix area id or stage kind to score toward
+    outline                          # optional: a model answer (paragraphs, "- " bullets)
 
-    [[questions.key_points]]         # at least one; id, text, terms (at least one)
+    [[questions.key_points]]         # at least one; id, text, terms (at least one
+                                     # specific); contradictions (optional)
     [[questions.follow_ups]]         # optional; at_minute, text, kind
     """
     c = Checker(path, text)
@@ -85,6 +97,8 @@ def _question(c: Checker, raw: object, where: Where, kind: str) -> Question:
     prompt = reflow(c.string(q, "prompt", where))
     minutes = c.number(q, "minutes", where)
     topic = c.string(q, "topic", where, ID) if "topic" in q else ""
+    area = c.string(q, "area", where, ID) if "area" in q else ""
+    outline = reflow_outline(c.string(q, "outline", where)) if "outline" in q else ""
     competencies = c.strings(q, "competencies", where, ID)
     if kind == "behavioural" and not competencies:
         raise c.fail(where, "a behavioural question needs at least one entry in 'competencies'")
@@ -117,11 +131,13 @@ def _question(c: Checker, raw: object, where: Where, kind: str) -> Question:
         topic=topic,
         competencies=competencies,
         components=c.strings(q, "components", where),
+        area=area,
+        outline=outline,
     )
 
 
 def _key_point(c: Checker, raw: object, where: Where, kind: str) -> KeyPoint:
-    kp = c.table(raw, where, {"id", "text", "terms"}, set())
+    kp = c.table(raw, where, {"id", "text", "terms"}, {"contradictions"})
     kid = c.string(kp, "id", where, ID)
     if kind == "system_design" and design_phase(kid) is None:
         raise c.fail(
@@ -135,7 +151,23 @@ def _key_point(c: Checker, raw: object, where: Where, kind: str) -> KeyPoint:
     for k, t in enumerate(lowered):
         if t in lowered[:k]:
             raise c.fail(where + ("terms",), f"duplicate term '{terms[k]}'")
-    return KeyPoint(kid, reflow(c.string(kp, "text", where)), terms)
+        bad = unknown_placeholders(t)
+        if bad:
+            raise c.fail(where + ("terms",), f"unknown placeholder '{{{bad[0]}}}' in '{terms[k]}'")
+    if all(is_generic(t) for t in terms):
+        raise c.fail(
+            where + ("terms",),
+            "needs at least one specific term: generic words alone "
+            f"({', '.join(terms[:4])}) never cover a key point",
+        )
+    contradictions = c.strings(kp, "contradictions", where)
+    for st in contradictions:
+        if not all(contradiction_parts(st)) or unknown_placeholders(st):
+            raise c.fail(
+                where + ("contradictions",),
+                f"'{st}' must be phrases joined by '{CONTRADICTION_GAP}', none empty",
+            )
+    return KeyPoint(kid, reflow(c.string(kp, "text", where)), terms, contradictions)
 
 
 def _follow_up(c: Checker, raw: object, where: Where, budget: float) -> FollowUp:
@@ -152,6 +184,24 @@ def _follow_up(c: Checker, raw: object, where: Where, budget: float) -> FollowUp
             f"unknown follow-up kind '{kind}' (known: {', '.join(FOLLOW_UP_KINDS)})",
         )
     return FollowUp(at, reflow(c.string(fu, "text", where)), kind)
+
+
+def reflow_outline(text: str) -> str:
+    """Join hard-wrapped lines of an outline, keeping paragraphs and "- " or "1. " items."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        lines: list[str] = []
+        for line in para.splitlines():
+            line = line.strip()
+            if lines and not _ITEM.match(line):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        out.append("\n".join(" ".join(x.split()) for x in lines))
+    return "\n\n".join(out)
+
+
+_ITEM = re.compile(r"^(?:[-*]|\d+[.)])\s")
 
 
 def design_phase(key_point_id: str) -> str | None:

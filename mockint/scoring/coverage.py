@@ -20,20 +20,46 @@ The approach is deliberately small: the answer is tokenised once, each term is e
 into the set of word forms it accepts, and tokens are compared against those sets. Forms
 are only ever generated from the term, never stripped from the answer, so an unrelated
 answer word cannot be shortened into a match.
+
+Honest coverage (the term kinds are described in `mockint.scenario.bank_terms`):
+
+- Only a specific term covers a key point. Generic words ("trade-off", "cost",
+  "learning") found in the answer are kept as supporting words, never as coverage.
+- Number patterns (`{n} requests {per-second}`) match figures as people write them.
+- A contradiction of a key point found in the answer ("high bias ... overfit") costs the
+  point even when its terms were said, and is listed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from mockint.scenario.bank import KeyPoint, Question
+from mockint.scenario.bank_terms import (
+    PLACEHOLDERS,
+    contradiction_parts,
+    is_generic,
+    placeholders,
+)
 from mockint.scoring.text import Token, tokenize
 
 # What may stand between two words of one phrase: spaces, hyphens and dashes, slashes.
 _GAP = re.compile(r"[\s\-\u2010-\u2015/]+")
+# What ends a sentence or a clause for contradictions: two statements split by it are
+# not read as one.
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+# At most this many words between the parts of a contradiction.
+CONTRADICTION_WINDOW = 8
+# Words between the parts of a contradiction that undo it: a negation or a contrast.
+_BLOCKERS_TEXT = """
+    not no never nor without unlike whereas while but rather instead versus vs opposite
+    neither although though however and or isn't aren't doesn't don't didn't won't wouldn't
+    can't cannot shouldn't hardly rarely
+    """
+_BLOCKERS = frozenset(_BLOCKERS_TEXT.split())
 
 # Irregular plurals that show up in ML talk; regular ones are generated.
 _IRREGULAR = {
@@ -172,6 +198,7 @@ class _Answer:
         for i, w in enumerate(self.lower):
             self._at.setdefault(w, []).append(i)
         self._words = self._at.keys()
+        self._claims: set[int] = set()
         self._joinable = [
             _GAP.fullmatch(self.text, a.end, b.start) is not None
             for a, b in zip(self.tokens, self.tokens[1:], strict=False)
@@ -183,7 +210,7 @@ class _Answer:
 
     def find(self, term: str) -> tuple[Match, ...]:
         if term not in self._found:
-            self._found[term] = self._find(term)
+            self._found[term] = self._find_figure(term) if placeholders(term) else self._find(term)
         return self._found[term]
 
     def _find(self, term: str) -> tuple[Match, ...]:
@@ -220,6 +247,88 @@ class _Answer:
             after = last + 1
         return tuple(found)
 
+    def _find_figure(self, term: str) -> tuple[Match, ...]:
+        rx = _figure_pattern(term)
+        return tuple(Match(term, m.group(), m.start(), m.end()) for m in rx.finditer(self.text))
+
+    def clause_break(self, i: int, j: int) -> bool:
+        """Whether a sentence or clause ends between token i and token j (i < j)."""
+        return _CLAUSE_END.search(self.text, self.tokens[i].end, self.tokens[j].start) is not None
+
+    def tokens_in(self, matches: Iterable[Match]) -> set[int]:
+        """Indices of the tokens inside any of `matches`."""
+        out: set[int] = set()
+        for m in matches:
+            out |= {k for k, t in enumerate(self.tokens) if t.start >= m.start and t.end <= m.end}
+        return out
+
+    def contradictions(self, statement: str, claims: set[int] | None = None) -> tuple[Match, ...]:
+        """Where `statement` (parts joined by `...`) is said, by the module's rules.
+
+        `claims` are tokens that belong to other claims about the point (its terms, the
+        parts of its contradictions): one between the two parts means the second part
+        belongs to a different claim ("high bias underfits, high variance overfits")."""
+        self._claims = claims or set()
+        at_start = {t.start: k for k, t in enumerate(self.tokens)}
+        at_end = {t.end: k for k, t in enumerate(self.tokens)}
+        places: list[list[tuple[int, int, Match]]] = []
+        for part in contradiction_parts(statement):
+            places.append(
+                [
+                    (at_start[m.start], at_end[m.end], m)
+                    for m in self.find(part)
+                    if m.start in at_start and m.end in at_end
+                ]
+            )
+        found: list[Match] = []
+        for _, end, first in places[0]:
+            last: Match | None = first
+            for later in places[1:]:
+                nxt = next((p for p in later if p[0] > end), None)
+                if nxt is None or not self._close(end, nxt[0]):
+                    last = None
+                    break
+                end, last = nxt[1], nxt[2]
+            if last is not None:
+                text = self.text[first.start : last.end]
+                found.append(Match(statement, text, first.start, last.end))
+        return tuple(found)
+
+    def _close(self, i: int, j: int) -> bool:
+        """Token j follows token i closely, in the same clause, with nothing that undoes it."""
+        between = self.lower[i + 1 : j]
+        return (
+            len(between) <= CONTRADICTION_WINDOW
+            and not self.clause_break(i, j)
+            and not _BLOCKERS & set(between)
+            and not any(i < k < j for k in self._claims)
+        )
+
+
+@lru_cache(maxsize=1024)
+def _figure_pattern(term: str) -> re.Pattern[str]:
+    """A term with placeholders as one regular expression: each word by its forms."""
+    pieces: list[tuple[str, bool]] = []  # (regex, is a placeholder)
+    for chunk in re.split(r"(\{[a-z-]+\})", term):
+        if chunk.startswith("{") and chunk[1:-1] in PLACEHOLDERS:
+            pieces.append((f"(?:{PLACEHOLDERS[chunk[1:-1]]})", True))
+            continue
+        for tok in tokenize(chunk):
+            forms = sorted(word_forms(tok.text), key=len, reverse=True)
+            pieces.append(("(?:" + "|".join(re.escape(f) for f in forms) + ")", False))
+    rx = ""
+    for k, (piece, placeholder) in enumerate(pieces):
+        if k:
+            # "20k" + "qps", "20%" need no space; two words need a gap of some kind.
+            gap = (
+                r"[\s\-\u2010-\u2015]*"
+                if placeholder or pieces[k - 1][1]
+                else r"[\s\-\u2010-\u2015/]+"
+            )
+            rx += gap
+        rx += piece
+    return re.compile(r"(?<!\w)" + rx + r"(?!\w)", re.IGNORECASE)
+
 
 def find_term(answer: str, term: str) -> tuple[Match, ...]:
     """Every place `term` occurs in `answer`, by the rules in this module's docstring."""
@@ -230,11 +339,22 @@ def find_term(answer: str, term: str) -> tuple[Match, ...]:
 class PointCoverage:
     id: str
     text: str
-    matches: tuple[Match, ...]  # in the order the terms are listed, then by position
+    matches: tuple[Match, ...]  # specific terms, in the order listed, then by position
+    supporting: tuple[Match, ...] = ()  # generic terms found: shown, never covering
+    contradictions: tuple[Match, ...] = ()  # statements of the opposite found
+
+    @property
+    def said(self) -> bool:
+        """A specific term was found (whether or not a contradiction cancels it)."""
+        return bool(self.matches)
+
+    @property
+    def contradicted(self) -> bool:
+        return bool(self.contradictions)
 
     @property
     def covered(self) -> bool:
-        return bool(self.matches)
+        return bool(self.matches) and not self.contradictions
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -248,6 +368,8 @@ class PointCoverage:
             "covered": self.covered,
             "terms": list(self.terms),
             "matches": [m.to_dict() for m in self.matches],
+            "supporting": [m.to_dict() for m in self.supporting],
+            "contradictions": [m.to_dict() for m in self.contradictions],
         }
 
 
@@ -264,6 +386,10 @@ class Coverage:
     @property
     def missed(self) -> tuple[PointCoverage, ...]:
         return tuple(p for p in self.points if not p.covered)
+
+    @property
+    def contradicted(self) -> tuple[PointCoverage, ...]:
+        return tuple(p for p in self.points if p.contradicted)
 
     @property
     def share(self) -> float:
@@ -291,13 +417,33 @@ class Coverage:
         }
 
 
+def _distinct(matches: Iterable[Match]) -> tuple[Match, ...]:
+    """One match per span of the answer (synonyms "trade-off" and "tradeoff" find the
+    same words), the first listed term winning."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m in matches:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return tuple(out)
+
+
+def _point(ans: _Answer, kp: KeyPoint) -> PointCoverage:
+    specific = _distinct(m for t in kp.terms if not is_generic(t) for m in ans.find(t))
+    generic = _distinct(m for t in kp.terms if is_generic(t) for m in ans.find(t))
+    contra: tuple[Match, ...] = ()
+    if kp.contradictions:
+        parts = {p for st in kp.contradictions for p in contradiction_parts(st)}
+        claims = ans.tokens_in(specific) | ans.tokens_in(m for p in parts for m in ans.find(p))
+        contra = _distinct(m for st in kp.contradictions for m in ans.contradictions(st, claims))
+    return PointCoverage(kp.id, kp.text, specific, generic, contra)
+
+
 def cover(answer: str, key_points: Sequence[KeyPoint], terminology: Sequence[str] = ()) -> Coverage:
     """Which `key_points` the answer covers, and which `terminology` it uses."""
     ans = _Answer(answer)
-    points = tuple(
-        PointCoverage(kp.id, kp.text, tuple(m for term in kp.terms for m in ans.find(term)))
-        for kp in key_points
-    )
+    points = tuple(_point(ans, kp) for kp in key_points)
     terms = tuple(dict.fromkeys(terminology))
     used = tuple(m for term in terms for m in ans.find(term))
     return Coverage(points, used, terms)

@@ -19,7 +19,10 @@ Formulas (the constants below are the knobs):
   if accepted, else 0). Each hint costs 5 points (at most 25). Overtime costs half a point
   per percent over the planned time (at most 20). If the penalties would take the score
   below 0, a "bounded at 0" part adds back exactly the excess.
-- An area of the mix: the plain mean of its stages that have a score.
+- An area of the mix: the plain mean of its stages that have a score. A talking stage whose
+  questions count toward different areas (a phone screen's ML fundamentals count as
+  technical) is split into portions, one per area, each the mean of its answers there
+  (`split_by_area`); each portion counts as a stage of its area.
 - Overall: the mean of the areas weighted by the mix, over areas with at least one scored
   stage; the weights of those areas are rescaled to sum to 100 % and the breakdown names
   the areas left out.
@@ -305,17 +308,75 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
 # ---- the loop --------------------------------------------------------------------------
 
 
+def resolve_area(
+    question_area: str, stage_id: str, mix: Scenario | Sequence[MixArea], kinds: Mapping[str, str]
+) -> str | None:
+    """The mix area an answer counts toward: `question_area` names a mix area or a stage
+    kind (the area of the first stage of that kind, by `kinds`: stage id -> kind); None when
+    it is empty or names nothing in this mix (the answer then counts with its stage)."""
+    areas = mix.mix if isinstance(mix, Scenario) else tuple(mix)
+    if not question_area:
+        return None
+    for a in areas:
+        if a.area == question_area:
+            return a.area
+    for a in areas:
+        for sid in a.stages:
+            if kinds.get(sid) == question_area:
+                return a.area
+    return None
+
+
+def stage_area(stage_id: str, mix: Scenario | Sequence[MixArea]) -> str | None:
+    areas = mix.mix if isinstance(mix, Scenario) else tuple(mix)
+    return next((a.area for a in areas if stage_id in a.stages), None)
+
+
+def split_by_area(
+    stage_id: str, answers: Sequence[tuple[Answer, str | None]], home: str | None
+) -> dict[str, Score]:
+    """A talking stage's answers grouped by the area each counts toward (None: `home`),
+    one stage-like Score per area: the home portion is named after the stage, the others
+    `stage (area questions)`. Empty when every answer counts at home (nothing to split)."""
+    groups: dict[str, list[Answer]] = {}
+    for answer, area in answers:
+        groups.setdefault(area or home or "", []).append(answer)
+    if set(groups) <= {home or ""}:
+        return {}
+    out = {}
+    for area, group in groups.items():
+        name = stage_id if area == (home or "") else f"{stage_id} ({area} questions)"
+        out[area] = score_talking_stage(name, group)
+    return out
+
+
 def score_overall(
-    mix: Scenario | Sequence[MixArea], stages: Mapping[str, Score] | Iterable[Score]
+    mix: Scenario | Sequence[MixArea],
+    stages: Mapping[str, Score] | Iterable[Score],
+    portions: Mapping[str, Mapping[str, Score]] | None = None,
 ) -> Score:
-    """The loop's score from its stages' scores (keyed by stage id, or named by it)."""
+    """The loop's score from its stages' scores (keyed by stage id, or named by it).
+
+    `portions` (stage id -> area -> Score, from `split_by_area`) replaces a stage's single
+    score by its parts, each counted in its own area."""
     areas = mix.mix if isinstance(mix, Scenario) else tuple(mix)
     by_id = dict(stages) if isinstance(stages, Mapping) else {s.name: s for s in stages}
+    portions = portions or {}
     notes: list[str] = []
     area_scores: list[tuple[MixArea, Score]] = []
     for area in areas:
-        scored = [by_id[s] for s in area.stages if s in by_id and by_id[s].scored]
-        missing = [s for s in area.stages if s not in by_id or not by_id[s].scored]
+        entries: list[tuple[str, Score | None]] = []
+        for sid in area.stages:
+            if sid in portions:
+                if area.area in portions[sid]:
+                    entries.append((sid, portions[sid][area.area]))
+                continue
+            entries.append((sid, by_id.get(sid)))
+        for sid, parts in portions.items():
+            if sid not in area.stages and area.area in parts:
+                entries.append((sid, parts[area.area]))
+        scored = [sc for _, sc in entries if sc is not None and sc.scored]
+        missing = [sid for sid, sc in entries if sc is None or not sc.scored]
         if not scored:
             area_scores.append((area, Score(area.area, None, (), "area", ("no scored stage",))))
             continue
@@ -331,6 +392,10 @@ def score_overall(
         area_scores.append((area, sc))
 
     in_mix = {s for a in areas for s in a.stages}
+    for parts in portions.values():
+        for area_id, sc in parts.items():
+            if sc.scored and area_id not in {a.area for a in areas}:
+                notes.append(f"{sc.name}: area '{area_id}' is not in the mix, so not counted")
     for sid, s in by_id.items():
         if sid not in in_mix and s.scored:
             notes.append(f"{sid}: not in the mix, so not counted")

@@ -59,6 +59,9 @@ BANKS = {
                 ],
                 terminology=("generalization", "variance", "cross-validation"),
                 mistakes=("Tuning on the test set.", "Calling any high error overfitting."),
+                area="ml_deep_dive",  # ML fundamentals count as technical
+                outline="Define it as fitting noise.\n\n- Detect: a gap on held-out data.\n"
+                "- Fix: regularise, add data, stop early.",
             ),
             _q(
                 "metrics",
@@ -72,7 +75,8 @@ BANKS = {
                     (
                         "pr",
                         "Prefers precision and recall or PR-AUC over accuracy.",
-                        ("precision", "recall", "PR-AUC"),
+                        ("precision", "recall", "PR-AUC", "threshold"),
+                        ("accuracy ... good metric",),
                     ),
                 ],
                 terminology=("accuracy", "threshold"),
@@ -384,7 +388,10 @@ def build(store: Store) -> int:
             0,
             "metrics",
             1,
-            fields={"answer": "Accuracy is useless here; I would pick a threshold."},
+            fields={
+                "answer": "Accuracy is useless here; I would pick a threshold. Later I said "
+                "accuracy is a good metric after all."
+            },
             seconds={"answer": 390.0},
             ratings={"clarity": 2},
             done=True,

@@ -81,6 +81,7 @@ def test_report_shape(session):
         "overall",
         "key_points_missed",
         "common_mistakes",
+        "contradictions",
         "unanswered",
     }
     by_id = {s["id"]: s for s in r["stages"]}
@@ -100,6 +101,35 @@ def test_report_shape(session):
     star = by_id["behavioural"]["content"]["questions"][0]["star"]
     assert star["result_numbers"] == ["3%", "half"] and not star["checks"]["says_i"]
     assert r["unanswered"] == [{"stage": "phone-screen", "question": "role-goals"}]
+
+
+def test_contradictions_cost_the_point_and_are_listed(session):
+    r = _report(*session)
+    (c,) = r["contradictions"]
+    assert c["stage"] == "phone-screen" and c["question"] == "metrics" and c["id"] == "pr"
+    assert c["said"] == "accuracy is a good metric"
+    metrics = next(s for s in r["stages"] if s["id"] == "phone-screen")["content"]["questions"][1]
+    (pr,) = [p for p in metrics["coverage"]["points"] if p["id"] == "pr"]
+    assert pr["matched"] and not pr["covered"]
+    md = render_markdown(r)
+    assert 'you said "accuracy is a good metric", which contradicts' in md
+    assert '(contradicted: "accuracy is a good metric")' in md
+
+
+def test_fundamentals_answers_count_as_technical_and_the_outline_is_shown(session):
+    r = _report(*session)
+    areas = {p["name"]: p for p in r["overall"]["score"]["parts"]}
+    technical = [p["name"] for p in areas["system_design"]["detail"]["parts"]]
+    behavioural = [p["name"] for p in areas["behavioural"]["detail"]["parts"]]
+    assert "phone-screen (system_design questions)" in technical
+    assert "phone-screen" in behavioural  # the metrics answer stays at home
+    phone = next(s for s in r["stages"] if s["id"] == "phone-screen")
+    assert phone["score"]["value"] is not None  # the stage score keeps every answer
+    overfitting = phone["content"]["questions"][0]
+    assert overfitting["area"] == "ml_deep_dive"
+    assert overfitting["outline"].startswith("Define it as fitting noise.")
+    md = render_markdown(r)
+    assert "Model answer (an outline):\n\n> Define it as fitting noise.\n>\n> - Detect" in md
 
 
 def test_unreached_and_skipped_stages_are_not_scored_as_zero(session):

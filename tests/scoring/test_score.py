@@ -311,3 +311,54 @@ def test_to_dict_is_rounded_and_nested():
     assert coding["detail"]["parts"][0]["detail"]["parts"][0]["name"] == "correctness"
     assert d["parts"][1]["value"] is None
     assert o.to_dict(ndigits=None)["value"] == pytest.approx(200 / 3)
+
+
+def test_answers_count_toward_their_question_area():
+    from mockint.scoring.score import resolve_area, split_by_area, stage_area
+
+    mix = [
+        MixArea("coding", 40, ("coding",)),
+        MixArea("system_design", 40, ("ml-deep-dive", "system-design")),
+        MixArea("behavioural", 20, ("phone-screen", "behavioural")),
+    ]
+    kinds = {
+        "coding": "coding",
+        "ml-deep-dive": "ml_deep_dive",
+        "system-design": "system_design",
+        "phone-screen": "phone_screen",
+        "behavioural": "behavioural",
+    }
+    # a stage kind or an area id; unknown or empty means the stage's own area
+    assert resolve_area("ml_deep_dive", "phone-screen", mix, kinds) == "system_design"
+    assert resolve_area("system_design", "phone-screen", mix, kinds) == "system_design"
+    assert resolve_area("", "phone-screen", mix, kinds) is None
+    assert resolve_area("marketing", "phone-screen", mix, kinds) is None
+    home = stage_area("phone-screen", mix)
+    assert home == "behavioural"
+
+    background = Answer("background", 1.0)  # 100
+    overfitting = Answer("overfitting", 0.5)  # 50, an ML fundamentals question
+    portions = split_by_area(
+        "phone-screen", [(background, None), (overfitting, "system_design")], home
+    )
+    assert set(portions) == {"behavioural", "system_design"}
+    assert portions["behavioural"].value == 100
+    assert portions["system_design"].name == "phone-screen (system_design questions)"
+    stages = {
+        "phone-screen": score_talking_stage("phone-screen", [background, overfitting]),
+        "ml-deep-dive": score_talking_stage("ml-deep-dive", [Answer("bv", 0.9)]),
+    }
+    overall = score_overall(mix, stages, {"phone-screen": portions})
+    technical = overall.part("system_design").detail
+    assert technical.value == pytest.approx((90 + 50) / 2)
+    assert overall.part("behavioural").detail.value == 100
+    # without the split the ML answer would have pulled the behavioural area down
+    plain = score_overall(mix, stages)
+    assert plain.part("behavioural").detail.value == 75
+    assert plain.part("system_design").detail.value == 90
+
+
+def test_no_split_when_every_answer_counts_at_home():
+    from mockint.scoring.score import split_by_area
+
+    assert split_by_area("s", [(Answer("a", 1.0), None), (Answer("b", 0.5), "x")], "x") == {}

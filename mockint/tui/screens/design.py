@@ -71,9 +71,8 @@ class DesignScreen(TalkScreen):
         self.update_outline()
         self.update_pad()
 
-    def answer_text(self, row=None) -> str:
-        row = row or self.row
-        return "\n".join(row.fields.get(f, "") for f in self.FIELDS)
+    def phase_ids(self) -> tuple[str, ...]:
+        return tuple(p[0] for p in self.phases)
 
     # -- phases ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static, TextArea
 from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
+from mockint.scoring.answer_text import scored_text
 from mockint.scoring.coverage import cover_question
 from mockint.store.answers import AnswerRow, answers, save_answer
 from mockint.tui.screens.base import BaseScreen
@@ -91,9 +92,12 @@ class TalkScreen(StageClock, BaseScreen):
                     self._announced.add((q.id, i))
 
     def answer_text(self, row: AnswerRow | None = None) -> str:
-        """The text scored for coverage: every field together."""
+        """The text scored for coverage, built exactly as the report builds it."""
         row = row or self.row
-        return "\n".join(row.fields.get(f, "") for f in self.FIELDS)
+        return scored_text(self.bank.kind, row.fields, self.phase_ids())
+
+    def phase_ids(self) -> tuple[str, ...]:
+        return ()
 
     # -- layout ------------------------------------------------------------------------
     def body(self):
