@@ -25,10 +25,11 @@ Contradictions: statements that say the opposite of the key point. `...` between
 phrases means "the second follows the first in the same clause (no `.,;:!?` or
 parenthesis between), at most eight words later, with no negation or contrast word and no
 other claim about the point (one of its terms, a part of its contradictions) between
-them": `high bias ... overfit` matches "high bias means the model overfits" but not
-"high bias does not mean overfitting", "high bias underfits, high variance overfits" nor
-"high bias causes underfitting and high variance overfitting". Write them narrowly:
-a wrong contradiction costs a candidate a point they earned.
+them, and no negation or reversed comparison ("never", "less", "opposite") in the three
+words before it": `high bias ... overfit` matches "high bias means the model overfits"
+but not "high bias does not mean overfitting", "high bias underfits, high variance
+overfits" nor "high bias causes underfitting and high variance overfitting". Write them
+narrowly: a wrong contradiction costs a candidate a point they earned.
 """
 
 from __future__ import annotations

@@ -60,6 +60,15 @@ _BLOCKERS_TEXT = """
     can't cannot shouldn't hardly rarely
     """
 _BLOCKERS = frozenset(_BLOCKERS_TEXT.split())
+# Words just before the first part (up to three, same clause) that undo a contradiction:
+# a negation ("never tune on the test set") or a reversed comparison ("less
+# regularisation reduces bias", "the opposite direction of the gradient").
+_PRE_BLOCKERS_TEXT = """
+    not no never nor without avoid avoiding don't doesn't didn't won't wouldn't shouldn't
+    can't cannot isn't aren't mustn't less lower fewer reducing decreasing removing
+    opposite against negative reverse
+"""
+_PRE_BLOCKERS = frozenset(_PRE_BLOCKERS_TEXT.split())
 
 # Irregular plurals that show up in ML talk; regular ones are generated.
 _IRREGULAR = {
@@ -281,7 +290,9 @@ class _Answer:
                 ]
             )
         found: list[Match] = []
-        for _, end, first in places[0]:
+        for begin, end, first in places[0]:
+            if self._negated_before(begin):
+                continue
             last: Match | None = first
             for later in places[1:]:
                 nxt = next((p for p in later if p[0] > end), None)
@@ -293,6 +304,15 @@ class _Answer:
                 text = self.text[first.start : last.end]
                 found.append(Match(statement, text, first.start, last.end))
         return tuple(found)
+
+    def _negated_before(self, i: int) -> bool:
+        """A negation or reversed comparison among the three tokens before token i."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if self.clause_break(k, k + 1):
+                return False
+            if self.lower[k] in _PRE_BLOCKERS:
+                return True
+        return False
 
     def _close(self, i: int, j: int) -> bool:
         """Token j follows token i closely, in the same clause, with nothing that undoes it."""

@@ -167,3 +167,24 @@ def test_star_text_joins_parts_in_order_without_merging_phrases():
     text = scored_text("behavioural", fields)
     assert text.index("model") < text.index("retrained") < text.index("latency")
     assert find_term(text, "model I retrained") == ()
+
+
+@pytest.mark.parametrize(
+    "answer, contradicted",
+    [
+        ("Tune the thresholds on the test set.", True),
+        ("Never tune on the test set.", False),
+        ("More regularisation reduces bias.", True),
+        ("Less regularisation reduces bias.", False),
+        ("Step in the direction of the gradient.", True),
+        ("Step in the opposite direction of the gradient.", False),
+    ],
+)
+def test_a_negation_before_the_statement_undoes_it(answer, contradicted):
+    kp = KeyPoint(
+        "x",
+        "A point.",
+        ("zzz",),
+        ("tune ... on the test set", "regularisation reduces bias", "direction of the gradient"),
+    )
+    assert cover(answer, [kp]).points[0].contradicted is contradicted
