@@ -78,6 +78,21 @@ def test_every_question_is_complete_and_fits_its_stage():
             assert minutes == sorted(minutes) and all(0 < m <= q.minutes for m in minutes)
 
 
+EXAMPLE_FIGURES = {
+    "{n}": "20",
+    "{per-second}": "per second",
+    "{per-day}": "a day",
+    "{percent}": "%",
+}
+
+
+def example_of(term: str) -> str:
+    """How a person might say `term`, placeholders filled with a figure."""
+    for k, v in EXAMPLE_FIGURES.items():
+        term = term.replace(k, v)
+    return term
+
+
 def test_every_term_can_be_matched_by_coverage():
     from mockint.scoring.coverage import find_term  # a term it cannot find is dead weight
 
@@ -85,7 +100,140 @@ def test_every_term_can_be_matched_by_coverage():
         for q in bank.questions:
             for kp in q.key_points:
                 for term in kp.terms:
-                    assert find_term(f"I said {term} here.", term), (bank.id, q.id, term)
+                    said = f"I said {example_of(term)} here."
+                    assert find_term(said, term), (bank.id, q.id, term)
+                for st in kp.contradictions:
+                    for part in st.split("..."):
+                        said = f"I said {example_of(part.strip())} here."
+                        assert find_term(said, part.strip()), (bank.id, q.id, st)
+
+
+def test_every_question_has_a_model_answer_outline():
+    from mockint.scoring.text import count_words
+
+    for bank in bundled().values():
+        for q in bank.questions:
+            words = count_words(q.outline)
+            assert 120 <= words <= 250, f"{bank.id}/{q.id}: outline of {words} words"
+
+
+def test_every_outline_covers_its_key_points_and_contradicts_none():
+    """A model answer that misses its own key points, or trips its own contradictions, is
+    either a wrong outline or a wrong key point: this catches both."""
+    from mockint.scoring.coverage import cover_question
+
+    for bank in bundled().values():
+        for q in bank.questions:
+            cov = cover_question(q.outline, q)
+            assert not cov.contradicted, (q.id, [p.contradictions for p in cov.contradicted])
+            assert not cov.missed, (q.id, [p.id for p in cov.missed])
+
+
+def test_every_key_point_has_a_specific_term():
+    from mockint.scenario.bank_terms import is_generic
+
+    for bank in bundled().values():
+        for q in bank.questions:
+            for kp in q.key_points:
+                assert any(not is_generic(t) for t in kp.terms), (q.id, kp.id)
+
+
+BUZZWORDS = (
+    "It is all about the trade-off. You have to compare models, think about the cost and "
+    "the complexity, use the data well and keep learning from the results, so performance and "
+    "accuracy improve over time. A simple model is cheap and a complex one is expensive, so it "
+    "depends on the business goal, the customer, the metric and the team. I would communicate "
+    "with stakeholders, decide, plan, track the impact, and scale the solution to help users "
+    "and grow the product."
+)
+
+
+def test_a_buzzword_answer_covers_nothing_anywhere():
+    from mockint.scoring.coverage import cover_question
+
+    for bank in bundled().values():
+        for q in bank.questions:
+            cov = cover_question(BUZZWORDS, q)
+            assert not cov.covered, (q.id, [(p.id, p.terms) for p in cov.covered])
+
+
+@pytest.mark.parametrize(
+    "question, point, answer",
+    [
+        ("realtime-recommendations", "capacity-traffic", "Peak is 20k requests a second."),
+        ("realtime-recommendations", "capacity-traffic", "around 300,000 requests/s"),
+        ("distributed-training", "high-level-parallelism", "We need model parallelism."),
+        ("distributed-training", "high-level-parallelism", "Plain DDP will not fit."),
+        ("vector-search", "capacity-shards", "Replication gives us availability."),
+        (
+            "bias-variance-explain",
+            "diagnosis",
+            "It does badly even on the data it was trained on.",
+        ),
+        ("serve-large-model", "capacity-weights", "the weights take 26 GB"),
+        ("monitoring-retraining", "capacity-logging", "about 2 million predictions per day"),
+    ],
+)
+def test_plain_words_and_figures_cover_their_point(question, point, answer):
+    from mockint.scoring.coverage import cover_question
+
+    q = next(q for b in bundled().values() for q in b.questions if q.id == question)
+    cov = {p.id: p for p in cover_question(answer, q).points}
+    assert cov[point].covered, (answer, cov[point])
+
+
+def test_seed_topics_the_guide_names_are_there():
+    design = bundled()["system_design"]
+    serving = {kp.id for kp in design.question("serve-large-model").key_points}
+    assert {
+        "deep-dive-hardware",
+        "deep-dive-autoscaling",
+        "trade-offs-versioning-retraining",
+        "requirements-data-security",
+    } <= serving
+    recs = {kp.id for kp in design.question("realtime-recommendations").key_points}
+    assert {
+        "deep-dive-serving-scale",
+        "trade-offs-versioning-retraining",
+        "high-level-ingestion-security",
+    } <= recs
+    training = {kp.id for kp in design.question("distributed-training").key_points}
+    assert "deep-dive-sync-async" in training
+    hardware = design.question("serve-large-model").key_points
+    words = " ".join(t for kp in hardware for t in kp.terms)
+    assert "int8 vs fp16" in words and "memory bandwidth" in words
+    assert bundled()["ml_deep_dive"].question("architecture-choice").topic == "architecture"
+    behavioural = bundled()["behavioural"]
+    assert "values" in behavioural.question("company-values").competencies
+    assert "hypothetical" in behavioural.question("hypothetical-unfair-model").prompt.lower()
+
+
+def test_ml_fundamentals_count_as_technical():
+    phone = bundled()["phone_screen"]
+    for q in phone.questions:
+        assert (q.area == "ml_deep_dive") is (q.topic == "basic-ml"), q.id
+
+
+def test_the_inverted_bias_variance_answer_loses_to_the_right_one():
+    from mockint.scoring.coverage import cover_question
+
+    q = bundled()["ml_deep_dive"].question("bias-variance-explain")
+    inverted = (
+        "Bias is the error from being too sensitive to the training sample, and variance is "
+        "the error from overly simple assumptions. High bias means overfitting. High variance "
+        "means underfitting. More capacity lowers variance but raises bias, so find the sweet "
+        "spot. Some irreducible noise remains."
+    )
+    right = (
+        "Bias is error from assumptions that are too simple; variance is error from "
+        "sensitivity to the training sample. More capacity lowers bias and raises variance, "
+        "so find the sweet spot. High bias is underfitting; high variance is overfitting. "
+        "Some irreducible noise remains."
+    )
+    bad, good = cover_question(inverted, q), cover_question(right, q)
+    assert {p.id for p in bad.contradicted} == {"definitions", "tradeoff", "diagnosis"}
+    assert len(bad.covered) < len(good.covered)
+    assert not good.contradicted
 
 
 def test_phone_screen_topics():
@@ -184,7 +332,7 @@ terminology = ["bias", "variance"]
 [[questions.key_points]]
 id = "tradeoff"
 text = "Capacity trades bias for variance."
-terms = ["trade-off", "tradeoff"]
+terms = ["trade-off", "tradeoff", "capacity"]
 
 [[questions.follow_ups]]
 at_minute = 5
@@ -234,8 +382,8 @@ CASES = [
         sub("minutes = 8", "minutes = 8\nlevel = 3"),
         25,
         "questions[1].level",
-        "unknown key (allowed: competencies, components, follow_ups, id, "
-        "key_points, look_for, minutes, mistakes, prompt, terminology, topic)",
+        "unknown key (allowed: area, competencies, components, follow_ups, id, "
+        "key_points, look_for, minutes, mistakes, outline, prompt, terminology, topic)",
     ),
     (
         "minutes-wrong-type",
@@ -443,7 +591,7 @@ def test_good_bank_loads_with_sorted_follow_ups(tmp_path, capsys):
     q = bank.question("bias")
     assert [f.at_minute for f in q.follow_ups] == [5, 8]
     assert [f.kind for f in q.follow_ups] == ["curveball", "follow_up"]
-    assert q.key_points[0].terms == ("trade-off", "tradeoff")
+    assert q.key_points[0].terms == ("trade-off", "tradeoff", "capacity")
     assert bank.question("metrics").topic == ""
     assert banks_validate([str(path)]) == 0
     assert capsys.readouterr().out == f"{path}: ok (mini, ml_deep_dive, 2 questions, 18 min)\n"

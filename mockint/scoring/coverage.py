@@ -12,8 +12,8 @@ Matching rules, in the order a reader would check them:
   word inflected, not a different word that happens to contain it.
 - A term written in capitals with two or more of them ("RAG", "GPUs") is an acronym and
   only takes a plural or possessive ("RAGs", "GPU's"), never "-ed"/"-ing".
-- Words of a phrase may be separated by spaces, hyphens, dashes, slashes or line breaks,
-  or written as one word: "trade-off", "trade off", "tradeoff" and "trade-offs" all match
+- Words of a phrase may be separated by spaces, hyphens, dashes, slashes, underscores, "@" or line
+  breaks, or written as one word: "trade-off", "trade off", "tradeoff" and "trade-offs" all match
   each other. Sentence punctuation between them breaks the phrase ("trade. Off" does not).
 
 The approach is deliberately small: the answer is tokenised once, each term is expanded
@@ -46,8 +46,9 @@ from mockint.scenario.bank_terms import (
 )
 from mockint.scoring.text import Token, tokenize
 
-# What may stand between two words of one phrase: spaces, hyphens and dashes, slashes.
-_GAP = re.compile(r"[\s\-\u2010-\u2015/]+")
+# What may stand between two words of one phrase: spaces, hyphens and dashes, slashes,
+# underscores and @ ("max_features", "recall@10").
+_GAP = re.compile(r"[\s\-\u2010-\u2015/_@]+")
 # What ends a sentence or a clause for contradictions: two statements split by it are
 # not read as one.
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
