@@ -11,7 +11,7 @@ from dataclasses import replace
 from mockint.engine.clock import Clock
 from mockint.engine.picks import Candidate, choose
 from mockint.engine.session import Event, Session, StageState
-from mockint.scenario.model import ProblemPick, Scenario
+from mockint.scenario.model import ProblemPick, Scenario, Stage
 from mockint.scenario.serialize import scenario_from_dict, scenario_to_dict
 from mockint.store.sessions import SessionRecord, Store
 
@@ -106,7 +106,7 @@ def resolve_content(
 
 
 def _pick_problems(
-    st, store: Store, rng: random.Random, repeat_solved: bool
+    st: Stage, store: Store, rng: random.Random, repeat_solved: bool
 ) -> tuple[ProblemPick, ...]:
     from mockint.grading.problems import list_problems
     from mockint.store.coding import recently_solved
@@ -117,7 +117,7 @@ def _pick_problems(
     return tuple(ProblemPick(slug=s) for s in slugs)
 
 
-def _pick_questions(st, store: Store, pace: float, rng: random.Random) -> tuple[str, ...]:
+def _pick_questions(st: Stage, store: Store, pace: float, rng: random.Random) -> tuple[str, ...]:
     from mockint.engine.questions import QuestionInfo, choose_questions
     from mockint.scenario.bank_load import bank_for_kind
     from mockint.store.answers import recently_asked

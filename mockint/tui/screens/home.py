@@ -98,9 +98,10 @@ class HomeScreen(BaseScreen):
         from mockint.tui.screens.confirm import Confirm
 
         option = self.query_one("#menu", OptionList).highlighted_option
-        if option is None or not (option.id or "").startswith("resume:"):
+        option_id = option.id if option is not None else None
+        if option_id is None or not option_id.startswith("resume:"):
             return
-        session_id = int(option.id.split(":", 1)[1])
+        session_id = int(option_id.split(":", 1)[1])
 
         def answered(yes: bool | None) -> None:
             if yes:
