@@ -65,6 +65,8 @@ class MockintApp(App[None]):
         self.notes: dict[int, str] = {}
         self._judge: GradingClient | None = None
         self.sandbox_warned = False
+        self.fatal_message = ""  # printed after the app has left the screen
+        self._backed_up: set[int] = set()
         self._was_unsaved = False
 
     # -- set-up ------------------------------------------------------------------------
@@ -88,6 +90,17 @@ class MockintApp(App[None]):
         except StoreError as exc:
             self.notify(f"Could not save {what}: {exc}", severity="error", timeout=10)
             return None
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's hook for an unhandled error: a database that fails while the app reads
+        # it ends the app with one line (and `mockint doctor` as the way out), no traceback.
+        if isinstance(error, StoreError):
+            self.fatal_message = f"mockint: {error}"
+            if self.recorder is not None:
+                self.recorder.lease = None
+            self.exit(return_code=2)
+            return
+        super()._handle_exception(error)
 
     def _attach_recorder(self, recorder: Recorder) -> None:
         self.recorder = recorder
@@ -240,6 +253,7 @@ class MockintApp(App[None]):
         if s is None:
             return
         if s.finished:
+            self._backup_once()
             self._show(SummaryScreen(s, self.recorder.session_id if self.recorder else None))
         elif s.run.state is StageState.NOT_STARTED:
             self._show(StageIntro(s.run.stage, s.current, len(s.runs)))
@@ -296,6 +310,17 @@ class MockintApp(App[None]):
             from mockint.tui.screens.talk import TalkScreen
 
             self._show(TalkScreen(*args))
+
+    def _backup_once(self) -> None:
+        """A rolling backup of the database when a session ends (the last few kept)."""
+        from mockint.store.backup import backup
+
+        rec = self.recorder
+        if rec is None or rec.session_id in self._backed_up or str(self.store.path) == ":memory:":
+            return
+        self._backed_up.add(rec.session_id)
+        rec.flush()
+        self.save("the backup", backup, self.store)
 
     def session_pace(self) -> float:
         if self.recorder is None:
