@@ -50,7 +50,7 @@ from typing import Any
 
 from mockint.scenario.bank import Bank, Question
 from mockint.scenario.bank_load import DESIGN_PHASES, design_phase
-from mockint.scenario.model import Scenario, Stage
+from mockint.scenario.model import Phase, Scenario, Stage
 from mockint.scenario.serialize import scenario_from_dict
 from mockint.scoring import (
     Answer,
@@ -65,7 +65,7 @@ from mockint.scoring import (
     score_talking_stage,
 )
 from mockint.scoring.answer_text import scored_text
-from mockint.scoring.coverage import Coverage
+from mockint.scoring.coverage import Coverage, PointCoverage
 from mockint.scoring.score import resolve_area, split_by_area, stage_area
 from mockint.scoring.star import PARTS as STAR_PARTS
 from mockint.scoring.text import count_words
@@ -366,7 +366,7 @@ def _coverage(cov: Coverage) -> dict[str, Any]:
     }
 
 
-def _point(p) -> dict[str, Any]:
+def _point(p: PointCoverage) -> dict[str, Any]:
     # Spans are left out: for STAR and design answers they point into joined text.
     seen: dict[tuple[str, str], None] = {}
     for m in p.matches:
@@ -381,9 +381,7 @@ def _point(p) -> dict[str, Any]:
     }
 
 
-def _phases(stage: Stage | None):
-    from mockint.scenario.model import Phase
-
+def _phases(stage: Stage | None) -> tuple[Phase, ...]:
     if stage and stage.phases:
         return stage.phases
     return tuple(Phase(p, p.replace("-", " ").capitalize(), 0, 0) for p in DESIGN_PHASES)

@@ -383,9 +383,9 @@ def score_overall(
                     entries.append((sid, portions[sid][area.area]))
                 continue
             entries.append((sid, by_id.get(sid)))
-        for sid, parts in portions.items():
-            if sid not in area.stages and area.area in parts:
-                entries.append((sid, parts[area.area]))
+        for sid, split in portions.items():
+            if sid not in area.stages and area.area in split:
+                entries.append((sid, split[area.area]))
         scored = [sc for _, sc in entries if sc is not None and sc.scored]
         missing = [sid for sid, sc in entries if sc is None or not sc.scored]
         if not scored:
@@ -403,8 +403,8 @@ def score_overall(
         area_scores.append((area, sc))
 
     in_mix = {s for a in areas for s in a.stages}
-    for parts in portions.values():
-        for area_id, sc in parts.items():
+    for split in portions.values():
+        for area_id, sc in split.items():
             if sc.scored and area_id not in {a.area for a in areas}:
                 notes.append(f"{sc.name}: area '{area_id}' is not in the mix, so not counted")
     for sid, s in by_id.items():
