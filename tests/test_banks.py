@@ -715,3 +715,60 @@ def test_loading_banks_imports_no_ui_or_numpy():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "[]"
+
+
+# --- example STAR stories -------------------------------------------------------------------
+
+MAIN_COMPETENCIES = {
+    "conflict": "disagreement-with-peer",
+    "ambiguity": "ambiguous-project",
+    "failure": "project-failure",
+    "leadership": "lead-without-authority",
+    "influence": "persuade-stakeholder",
+    "tight-deadline": "tight-deadline",
+    "ownership": "owned-beyond-role",
+    "feedback": "hard-feedback",
+    "prioritisation": "competing-priorities",
+}
+
+
+def test_example_stories_load_one_per_main_competency_and_pass_the_star_checks():
+    from mockint.scenario.bank_stories import STORY_PARTS, load_examples
+    from mockint.scoring.star import analyse
+
+    stories = load_examples()
+    assert len(stories) >= 8
+    firsts = [s.competencies[0] for s in stories]
+    assert set(MAIN_COMPETENCIES) <= set(firsts)
+    for s in stories:
+        checks = analyse(s.fields).checks()
+        assert all(checks.values()), (s.id, checks)
+        for p in STORY_PARTS:
+            assert s.parts[p].text and len(s.parts[p].note.split()) >= 5, (s.id, p)
+
+
+def test_each_example_story_covers_the_question_of_its_competency():
+    from mockint.scenario.bank_stories import load_examples
+    from mockint.scoring.answer_text import scored_text
+    from mockint.scoring.coverage import cover_question
+
+    bank = bundled()["behavioural"]
+    for s in load_examples():
+        q = bank.question(MAIN_COMPETENCIES[s.competencies[0]])
+        cov = cover_question(scored_text("behavioural", s.fields), q)
+        assert not cov.missed and not cov.contradicted, (s.id, [p.id for p in cov.missed])
+
+
+def test_a_broken_example_file_is_one_line(tmp_path):
+    from mockint.scenario.bank_stories import load_examples
+
+    path = tmp_path / "stories.toml"
+    parts = "".join(f'[stories.{p}]\ntext = "t"\nnote = "n"\n' for p in ("situation", "task"))
+    path.write_text('[[stories]]\nid = "x"\ntitle = "T"\ncompetencies = ["conflict"]\n' + parts)
+    with pytest.raises(ScenarioError) as err:
+        load_examples(path)
+    assert str(err.value) == f"{path}:1: stories[0]: missing required key 'action'"
+    path.write_text('[[stories]]\nid = "x"\ntitle = "T"\ncompetencies = []\n')
+    with pytest.raises(ScenarioError) as err:
+        load_examples(path)
+    assert "missing required key" in str(err.value) and "\n" not in str(err.value)
