@@ -146,6 +146,7 @@ class Grader:
             "kind": problem.kind,
             "entry": problem.entry,
             "cases": [_wire_case(case)],
+            "forbidden": list(problem.forbidden),
         }
         reply, output, frame = self.run_child(payload, problem.limits, lane)
         out_text = output.decode("utf-8", errors="replace")

@@ -262,6 +262,25 @@ def warm_up() -> None:
     _error(ValueError("warm-up"))
 
 
+def forbid(names) -> None:
+    """Replace the library calls a problem rules out (problem.toml `forbidden`, dotted names
+    such as `torch.cdist` or `torch.Tensor.backward`) with ones that raise, before the
+    submission loads, so `from torch import cdist` gets the stub too. Only this child is
+    changed."""
+    for dotted in names:
+        parts = dotted.split(".")
+        owner = sys.modules.get(parts[0])
+        for name in parts[1:-1]:
+            owner = getattr(owner, name, None)
+        if owner is None or not hasattr(owner, parts[-1]):
+            continue
+
+        def blocked(*args, _name=dotted, **kwargs):
+            raise RuntimeError(f"{_name} is off limits in this problem (see the statement)")
+
+        setattr(owner, parts[-1], blocked)
+
+
 def run(request: dict, frame_fd: int) -> None:
     frame = _Frame(frame_fd)
     code = request["code"]
@@ -278,6 +297,7 @@ def run(request: dict, frame_fd: int) -> None:
     except Exception as exc:
         frame.line("S " + _dumps({"sandbox_error": f"bad input: {exc}"}))
         return
+    forbid(request.get("forbidden", ()))
     linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
     namespace = {"__name__": "solution", "__file__": FILENAME, "__builtins__": builtins}
     try:

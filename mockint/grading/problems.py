@@ -16,6 +16,7 @@ KINDS = ("function", "class", "module")
 DIFFICULTIES = ("easy", "medium", "hard")
 DEFAULT_LIMITS = {"cpu_s": 1.0, "wall_s": 2.0, "memory_mb": 256, "output_kb": 1024, "file_mb": 8}
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_DOTTED = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$")
 
 
 class ProblemError(Exception):
@@ -39,6 +40,7 @@ class Problem:
     vectorized: dict | None
     dir: Path = field(repr=False)
     hints: list[str] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)  # library calls that raise if used
 
     @property
     def statement(self) -> str:
@@ -121,6 +123,11 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
     for name in ("statement.md", "starter.py", "cases.py"):
         if not (pdir / name).is_file():
             raise ProblemError(f"{pdir / name}: missing")
+    forbidden = data.get("forbidden", [])
+    if not isinstance(forbidden, list) or not all(
+        isinstance(f, str) and _DOTTED.match(f) for f in forbidden
+    ):
+        raise ProblemError(f"{where}: forbidden: expected a list of dotted names (torch.cdist)")
     hints = data.get("hints", [])
     if not isinstance(hints, list) or not all(isinstance(h, str) and h.strip() for h in hints):
         raise ProblemError(f"{where}: hints: expected a list of non-empty strings")
@@ -140,6 +147,7 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         vectorized=vectorized if vectorized and vectorized.get("required", True) else None,
         dir=pdir,
         hints=list(hints),
+        forbidden=list(forbidden),
     )
 
 

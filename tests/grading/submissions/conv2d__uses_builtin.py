@@ -1,0 +1,7 @@
+# problem: conv2d
+# expect: verdict=runtime_error
+import torch.nn.functional as F
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0):
+    return F.conv2d(x, weight, bias, stride=stride, padding=padding)
