@@ -7,7 +7,7 @@ def _features(A: np.ndarray) -> np.ndarray:
     return np.hstack([A, A[:, i] * A[:, j]])
 
 
-def _newton_logreg(F: np.ndarray, y: np.ndarray, l2: float, steps: int = 25) -> np.ndarray:
+def _newton_logreg(F: np.ndarray, y: np.ndarray, l2: float, steps: int = 15) -> np.ndarray:
     F1 = np.hstack([F, np.ones((len(F), 1))])
     w = np.zeros(F1.shape[1])
     penalty = l2 * np.eye(len(w))
