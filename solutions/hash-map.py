@@ -46,8 +46,11 @@ class HashMap:
             self._rebuild(cap * 2 if self._size * 3 > cap else cap)
 
     def _rebuild(self, capacity):
-        old = [(k, v) for k, v in zip(self._keys, self._values)
-               if k is not _EMPTY and k is not _DELETED]
+        old = [
+            (k, v)
+            for k, v in zip(self._keys, self._values, strict=True)
+            if k is not _EMPTY and k is not _DELETED
+        ]
         self._keys = [_EMPTY] * capacity
         self._values = [None] * capacity
         self._size = self._tombstones = 0

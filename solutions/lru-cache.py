@@ -1,5 +1,5 @@
 class _Node:
-    __slots__ = ("key", "value", "prev", "next")
+    __slots__ = ("key", "next", "prev", "value")
 
     def __init__(self, key=None, value=None):
         self.key, self.value = key, value

@@ -50,12 +50,28 @@ def hidden():
     rng = np.random.default_rng(4)
     return [
         _rand(rng, 1, 1, 1, 4, 4, (4, 4), note="kernel as large as the image", cid="full"),
-        _rand(rng, 3, 4, 2, 9, 5, (2, 3), stride=3, padding=2, note="rectangular kernel",
-              cid="rectangular"),
-        _case("too-small", np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)),
-              note="kernel larger than the padded image"),
-        _case("bad-stride", np.ones((1, 1, 4, 4)), np.ones((1, 1, 2, 2)), stride=0,
-              note="stride 0"),
+        _rand(
+            rng,
+            3,
+            4,
+            2,
+            9,
+            5,
+            (2, 3),
+            stride=3,
+            padding=2,
+            note="rectangular kernel",
+            cid="rectangular",
+        ),
+        _case(
+            "too-small",
+            np.ones((1, 1, 2, 2)),
+            np.ones((1, 1, 3, 3)),
+            note="kernel larger than the padded image",
+        ),
+        _case(
+            "bad-stride", np.ones((1, 1, 4, 4)), np.ones((1, 1, 2, 2)), stride=0, note="stride 0"
+        ),
         _rand(rng, 4, 8, 16, 28, 28, (5, 5), padding=2, note="a small CNN layer", cid="layer"),
     ]
 

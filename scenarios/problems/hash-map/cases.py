@@ -36,7 +36,11 @@ class _Model:
         self.keys[slot], self.vals[slot] = key, value
         self.size += 1
         if (self.size + self.tomb) * 3 > self.cap * 2:
-            old = [(k, v) for k, v in zip(self.keys, self.vals) if k is not None and k != DELETED]
+            old = [
+                (k, v)
+                for k, v in zip(self.keys, self.vals, strict=True)
+                if k is not None and k != DELETED
+            ]
             self.cap = self.cap * 2 if self.size * 3 > self.cap else self.cap
             self.keys, self.vals = [None] * self.cap, [None] * self.cap
             self.size = self.tomb = 0
@@ -88,8 +92,16 @@ def visible():
         {
             "id": "reuse-tombstone",
             "ops": _ops(
-                [("put", 2, "a"), ("put", 10, "b"), ("put", 18, "c"), ("remove", 10),
-                 ("put", 26, "d"), ("slots",), ("remove", 10), ("get", 18)]
+                [
+                    ("put", 2, "a"),
+                    ("put", 10, "b"),
+                    ("put", 18, "c"),
+                    ("remove", 10),
+                    ("put", 26, "d"),
+                    ("slots",),
+                    ("remove", 10),
+                    ("get", 18),
+                ]
             ),
         },
     ]
@@ -100,13 +112,23 @@ def hidden():
     for k in range(40):
         churn += [("put", k * 8, k), ("remove", k * 8)]
     return [
-        {"id": "churn", "ops": _ops(churn + [("slots",), ("size",)]),
-         "note": "many puts and removes of colliding keys"},
-        {"id": "empty-remove", "ops": _ops([("remove", 5), ("size",), ("slots",)]),
-         "note": "remove from an empty map"},
-        {"id": "big-keys", "ops": _ops([("put", 10**12 + k, k) for k in range(20)]
-                                       + [("get", 10**12 + 7), ("slots",)]),
-         "note": "very large keys"},
+        {
+            "id": "churn",
+            "ops": _ops(churn + [("slots",), ("size",)]),
+            "note": "many puts and removes of colliding keys",
+        },
+        {
+            "id": "empty-remove",
+            "ops": _ops([("remove", 5), ("size",), ("slots",)]),
+            "note": "remove from an empty map",
+        },
+        {
+            "id": "big-keys",
+            "ops": _ops(
+                [("put", 10**12 + k, k) for k in range(20)] + [("get", 10**12 + 7), ("slots",)]
+            ),
+            "note": "very large keys",
+        },
     ]
 
 
@@ -124,8 +146,10 @@ def generate(rng):
             calls.append(("get", int(rng.choice(keys))))
         else:
             calls.append(("slots",))
-    return {"ops": _ops(calls + [("size",), ("slots",)]),
-            "note": "600 random operations on keys in -500..500"}
+    return {
+        "ops": _ops(calls + [("size",), ("slots",)]),
+        "note": "600 random operations on keys in -500..500",
+    }
 
 
 def expected(case):

@@ -8,8 +8,11 @@ from mockint.grading.values import ndarray
 def _case(cid, X, init, max_iter, note=""):
     return {
         "id": cid,
-        "args": [ndarray(np.asarray(X, dtype=np.float64)),
-                 ndarray(np.asarray(init, dtype=np.float64)), max_iter],
+        "args": [
+            ndarray(np.asarray(X, dtype=np.float64)),
+            ndarray(np.asarray(init, dtype=np.float64)),
+            max_iter,
+        ],
         "check_args": [0, 1],
         "note": note,
     }
@@ -39,16 +42,22 @@ def hidden():
     return [
         _case("overlapping", X, init, 100, note="overlapping clusters in 5 dimensions"),
         _case("one-cluster", X, init[:1], 10, note="k = 1"),
-        _case("one-dimension", [[1.0], [2.0], [9.0], [10.0], [11.0]], [[0.0], [5.0]], 20,
-              note="points on a line"),
+        _case(
+            "one-dimension",
+            [[1.0], [2.0], [9.0], [10.0], [11.0]],
+            [[0.0], [5.0]],
+            20,
+            note="points on a line",
+        ),
     ]
 
 
 def generate(rng):
     n, k, d = int(rng.integers(20, 400)), int(rng.integers(2, 8)), int(rng.integers(1, 6))
     X, init = _blobs(rng, n, k, d, spread=float(rng.uniform(0.5, 4.0)))
-    return _case(None, X, init, int(rng.integers(1, 60)),
-                 note=f"{n} points in {d} dimensions, k = {k}")
+    return _case(
+        None, X, init, int(rng.integers(1, 60)), note=f"{n} points in {d} dimensions, k = {k}"
+    )
 
 
 def _assign(X, C):

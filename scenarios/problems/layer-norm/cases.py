@@ -29,8 +29,13 @@ def visible():
     return [
         _case("example", [[1, 2, 3]], [1, 1, 1], [0, 0, 0], [[1, 1, 1]], eps=0.0),
         _rand(rng, 4, 6, cid="random"),
-        _case("gamma-beta", [[0.5, -1.0], [2.0, 4.0]], [2.0, -1.0], [0.5, 0.25],
-              [[0.1, -0.3], [1.0, 2.0]]),
+        _case(
+            "gamma-beta",
+            [[0.5, -1.0], [2.0, 4.0]],
+            [2.0, -1.0],
+            [0.5, 0.25],
+            [[0.1, -0.3], [1.0, 2.0]],
+        ),
         _rand(rng, 1, 1, cid="one-feature"),
     ]
 
@@ -40,15 +45,27 @@ def hidden():
     return [
         _rand(rng, 3, 16, scale=1e-3, note="tiny variance, eps matters", cid="tiny-variance"),
         _rand(rng, 5, 8, scale=10.0, shift=1e3, note="large offset", cid="offset"),
-        _case("constant-row", [[3.0, 3.0, 3.0, 3.0]], [1.0, 2.0, 3.0, 4.0], [0.0] * 4,
-              [[1.0, -1.0, 2.0, 0.5]], note="a row with zero variance"),
+        _case(
+            "constant-row",
+            [[3.0, 3.0, 3.0, 3.0]],
+            [1.0, 2.0, 3.0, 4.0],
+            [0.0] * 4,
+            [[1.0, -1.0, 2.0, 0.5]],
+            note="a row with zero variance",
+        ),
     ]
 
 
 def generate(rng):
     n, d = int(rng.integers(1, 40)), int(rng.integers(2, 64))
-    return _rand(rng, n, d, scale=float(rng.uniform(0.1, 5)), shift=float(rng.normal(0, 3)),
-                 note=f"{n} rows of {d} features")
+    return _rand(
+        rng,
+        n,
+        d,
+        scale=float(rng.uniform(0.1, 5)),
+        shift=float(rng.normal(0, 3)),
+        note=f"{n} rows of {d} features",
+    )
 
 
 def expected(case):
@@ -72,5 +89,12 @@ def expected(case):
 
 def sized(n, rng):
     d = 16
-    return {"args": [ndarray(rng.normal(size=(n, d))), ndarray(np.ones(d)), ndarray(np.zeros(d)),
-                     ndarray(rng.normal(size=(n, d))), 1e-5]}
+    return {
+        "args": [
+            ndarray(rng.normal(size=(n, d))),
+            ndarray(np.ones(d)),
+            ndarray(np.zeros(d)),
+            ndarray(rng.normal(size=(n, d))),
+            1e-5,
+        ]
+    }

@@ -11,8 +11,13 @@ from mockint.grading.values import ndarray
 def _case(cid, X, y, lr, epochs, l2=0.0, note=""):
     return {
         "id": cid,
-        "args": [ndarray(np.asarray(X, dtype=np.float64)),
-                 ndarray(np.asarray(y, dtype=np.float64)), lr, epochs, l2],
+        "args": [
+            ndarray(np.asarray(X, dtype=np.float64)),
+            ndarray(np.asarray(y, dtype=np.float64)),
+            lr,
+            epochs,
+            l2,
+        ],
         "check_args": [0, 1],
         "note": note,
     }

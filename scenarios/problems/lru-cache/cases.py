@@ -9,12 +9,30 @@ def _ops(capacity, calls):
 
 def visible():
     return [
-        {"id": "example", "ops": _ops(2, [("put", 1, 1), ("put", 2, 2), ("get", 1), ("put", 3, 3),
-                                          ("get", 2), ("get", 3)])},
-        {"id": "update-refreshes", "ops": _ops(2, [("put", 1, 1), ("put", 2, 2), ("put", 1, 10),
-                                                   ("put", 3, 3), ("get", 1), ("get", 2)])},
-        {"id": "capacity-one", "ops": _ops(1, [("put", 5, 50), ("get", 5), ("put", 6, 60),
-                                               ("get", 5), ("get", 6)])},
+        {
+            "id": "example",
+            "ops": _ops(
+                2, [("put", 1, 1), ("put", 2, 2), ("get", 1), ("put", 3, 3), ("get", 2), ("get", 3)]
+            ),
+        },
+        {
+            "id": "update-refreshes",
+            "ops": _ops(
+                2,
+                [
+                    ("put", 1, 1),
+                    ("put", 2, 2),
+                    ("put", 1, 10),
+                    ("put", 3, 3),
+                    ("get", 1),
+                    ("get", 2),
+                ],
+            ),
+        },
+        {
+            "id": "capacity-one",
+            "ops": _ops(1, [("put", 5, 50), ("get", 5), ("put", 6, 60), ("get", 5), ("get", 6)]),
+        },
         {"id": "bad-capacity", "ops": _ops(0, [])},
     ]
 
@@ -23,8 +41,11 @@ def hidden():
     calls = [("put", k, k) for k in range(5)] + [("get", 0)] * 3 + [("put", 9, 9), ("get", 1)]
     return [
         {"id": "repeated-gets", "ops": _ops(5, calls), "note": "repeated gets of one key"},
-        {"id": "get-missing", "ops": _ops(3, [("get", 7), ("put", 7, 1), ("get", 7)]),
-         "note": "get before any put"},
+        {
+            "id": "get-missing",
+            "ops": _ops(3, [("get", 7), ("put", 7, 1), ("get", 7)]),
+            "note": "get before any put",
+        },
         {"id": "negative-capacity", "ops": _ops(-2, []), "note": "a negative capacity"},
     ]
 

@@ -22,11 +22,17 @@ def visible():
 
 def hidden():
     return [
-        {"id": "negatives", "ops": _ops([-3.0, -1.0, -2.0, None, -10.0, None]),
-         "note": "negative values"},
+        {
+            "id": "negatives",
+            "ops": _ops([-3.0, -1.0, -2.0, None, -10.0, None]),
+            "note": "negative values",
+        },
         {"id": "ints", "ops": _ops([1, 2, None, 3, None]), "note": "integer values"},
-        {"id": "alternating", "ops": _ops([(-1) ** i * i for i in range(200)] + [None]),
-         "note": "alternating large and small values"},
+        {
+            "id": "alternating",
+            "ops": _ops([(-1) ** i * i for i in range(200)] + [None]),
+            "note": "alternating large and small values",
+        },
     ]
 
 

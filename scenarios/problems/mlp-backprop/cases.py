@@ -11,8 +11,12 @@ from mockint.grading.values import ndarray
 def _case(cid, X, y, W1, b1, W2, b2, note=""):
     arrs = [np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.int64)]
     arrs += [np.asarray(a, dtype=np.float64) for a in (W1, b1, W2, b2)]
-    return {"id": cid, "args": [ndarray(a) for a in arrs], "check_args": list(range(6)),
-            "note": note}
+    return {
+        "id": cid,
+        "args": [ndarray(a) for a in arrs],
+        "check_args": list(range(6)),
+        "note": note,
+    }
 
 
 def _rand(rng, n, d, h, c, scale=1.0, cid=None, note=""):
@@ -31,8 +35,15 @@ def _rand(rng, n, d, h, c, scale=1.0, cid=None, note=""):
 def visible():
     rng = np.random.default_rng(17)
     return [
-        _case("zero-weights", [[1.0, 2.0], [3.0, -1.0]], [0, 2], np.zeros((2, 3)), np.zeros(3),
-              np.zeros((3, 3)), np.zeros(3)),
+        _case(
+            "zero-weights",
+            [[1.0, 2.0], [3.0, -1.0]],
+            [0, 2],
+            np.zeros((2, 3)),
+            np.zeros(3),
+            np.zeros((3, 3)),
+            np.zeros(3),
+        ),
         _rand(rng, 5, 4, 6, 3, cid="random"),
         _rand(rng, 1, 3, 2, 2, cid="one-sample"),
     ]
@@ -41,8 +52,16 @@ def visible():
 def hidden():
     rng = np.random.default_rng(18)
     return [
-        _rand(rng, 8, 5, 7, 4, scale=40.0, cid="large-logits",
-              note="large weights: logits in the hundreds"),
+        _rand(
+            rng,
+            8,
+            5,
+            7,
+            4,
+            scale=40.0,
+            cid="large-logits",
+            note="large weights: logits in the hundreds",
+        ),
         _rand(rng, 30, 10, 1, 5, cid="one-hidden-unit", note="a single hidden unit"),
         _rand(rng, 12, 3, 8, 2, cid="two-classes", note="two classes"),
     ]
@@ -50,16 +69,21 @@ def hidden():
 
 def generate(rng):
     n, d, h, c = (int(v) for v in rng.integers([1, 1, 1, 2], [60, 12, 16, 8]))
-    return _rand(rng, n, d, h, c, scale=float(rng.uniform(0.5, 3.0)),
-                 note=f"{n} samples, {d} -> {h} -> {c}")
+    return _rand(
+        rng, n, d, h, c, scale=float(rng.uniform(0.5, 3.0)), note=f"{n} samples, {d} -> {h} -> {c}"
+    )
 
 
 def expected(case):
     X, y, W1, b1, W2, b2 = (a.data for a in case["args"])
     n = X.shape[0]
     loss = 0.0
-    g = {"W1": np.zeros_like(W1), "b1": np.zeros_like(b1), "W2": np.zeros_like(W2),
-         "b2": np.zeros_like(b2)}
+    g = {
+        "W1": np.zeros_like(W1),
+        "b1": np.zeros_like(b1),
+        "W2": np.zeros_like(W2),
+        "b2": np.zeros_like(b2),
+    }
     for i in range(n):
         z1 = X[i] @ W1 + b1
         a1 = np.maximum(z1, 0.0)
