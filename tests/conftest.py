@@ -1,3 +1,4 @@
+import asyncio
 import os
 import subprocess
 import sys
@@ -32,3 +33,20 @@ def run_cli(*args, cwd=None, env=None, timeout=60):
 @pytest.fixture
 def cli():
     return run_cli
+
+
+async def wait_for(pilot, predicate, timeout=10.0):
+    """Let the app run until `predicate()` holds (for state with no message to wait on)."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not predicate():
+        assert loop.time() < end, "timed out waiting"
+        await pilot.pause(0.05)
+
+
+async def graded(pilot, app, timeout=120.0):
+    """Wait for the run being graded: its Textual worker ends once the final event is
+    posted, then the screen handles the messages it posted."""
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
+    await pilot.pause()
+    await wait_for(pilot, lambda: app.screen.run_handle is None, timeout=10)

@@ -1,6 +1,5 @@
 """The app driven through Textual's Pilot, as a user would with the keyboard."""
 
-import asyncio
 import json
 
 import sqlite_utils
@@ -17,19 +16,12 @@ from mockint.tui.screens.intro import StageIntro
 from mockint.tui.screens.stage import StageScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.screens.talk import TalkScreen
+from tests.conftest import wait_for
 
 
 def make_app(tmp_path, clock=None, **kwargs):
     store = Store(tmp_path / "pilot.db")
     return MockintApp(store, default_scenario=find_scenario("aiml-engineer"), clock=clock, **kwargs)
-
-
-async def wait_for(pilot, predicate, timeout=10.0):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < end, "timed out waiting"
-        await pilot.pause(0.05)
 
 
 def clock_line(app):
