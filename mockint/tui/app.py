@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 
 from mockint.engine.clock import Clock, SystemClock
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+
+def _palette() -> type[Provider]:
+    # Imported when the palette first opens, not at start-up.
+    from mockint.tui.commands import MockintCommands
+
+    return MockintCommands
+
+
 # The other screens are imported where first used: the home screen must come up fast.
 
 HEARTBEAT_S = 1.0
@@ -33,6 +42,7 @@ HEARTBEAT_S = 1.0
 class MockintApp(App[None]):
     CSS_PATH = "mockint.tcss"
     TITLE = "mockint"
+    COMMANDS = App.COMMANDS | {lambda: _palette()}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1", "help", "Help", id="app.help"),
@@ -75,6 +85,7 @@ class MockintApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._apply_keymap()
         self.set_interval(HEARTBEAT_S, self.heartbeat)
         if self._start is not None:
             self.begin(self._start, paced=True)
@@ -91,6 +102,17 @@ class MockintApp(App[None]):
         except StoreError as exc:
             self.notify(f"Could not save {what}: {exc}", severity="error", timeout=10)
             return None
+
+    def _apply_keymap(self) -> None:
+        from mockint.tui.keymap import keymap_path, load_keymap
+
+        if not keymap_path().exists():  # the common case costs one stat at start-up
+            return
+        keymap, error = load_keymap()
+        if error:
+            self.notify(error, title="Keymap", severity="error", timeout=12)
+        if keymap:
+            self.set_keymap(keymap)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual's hook for an unhandled error: a database that fails while the app reads
