@@ -162,15 +162,18 @@ class DesignScreen(TalkScreen):
         if self.is_mounted and self.query("#pad-results"):
             self.update_pad()
 
-    def review_content(self):
-        text = super().review_content()
+    def review_extra(self) -> Text | None:
+        """The checklist, beside the coverage: ticking a box is not explaining it, so the
+        components never count as answer text (the report says the same)."""
         checked = {c for c in self.row.fields.get("components", "").split(",") if c}
-        if self.question.components:
-            text.append("\nComponents: ", style="bold")
-            text.append(
-                f"{len(checked & set(self.question.components))} of {len(self.question.components)} checked"
-            )
-            missing = [c for c in self.question.components if c not in checked]
-            if missing:
-                text.append(f" (not checked: {', '.join(missing)})", style="dim")
+        if not self.question.components:
+            return None
+        text = Text()
+        text.append("Components: ", style="bold")
+        text.append(
+            f"{len(checked & set(self.question.components))} of {len(self.question.components)} checked"
+        )
+        missing = [c for c in self.question.components if c not in checked]
+        if missing:
+            text.append(f" (not checked: {', '.join(missing)})", style="dim")
         return text

@@ -59,7 +59,8 @@ class StarScreen(TalkScreen):
     HELP_TEXT = (
         "Tell a story in the STAR shape: Situation, Task, Action, Result, and a Reflection. "
         "The panel on the right checks the shape as you type and times each part. Ctrl+B "
-        "saves the story to your story bank; F8 picks a saved story to refine."
+        "saves the story to your story bank; F8 picks a saved story to refine, or an "
+        "annotated example story to use as a template."
     )
     BINDINGS = [
         Binding("ctrl+b", "save_story", "Save story", id="star.save", priority=True),
@@ -98,11 +99,8 @@ class StarScreen(TalkScreen):
         ):
             self.on_fields_changed()
 
-    def review_content(self):
-        text = super().review_content()
-        text.append("\n\n")
-        text.append(guidance(self.row.fields, self.row.seconds))
-        return text
+    def review_extra(self) -> Text | None:
+        return guidance(self.row.fields, self.row.seconds)
 
     def action_save_story(self) -> None:
         fields = {p: self.row.fields.get(p, "") for p in PARTS}
@@ -123,22 +121,37 @@ class StarScreen(TalkScreen):
             self.notify(f"Saved to your story bank: {story.title}", timeout=4)
 
     def action_pick_story(self) -> None:
-        from mockint.tui.screens.story_picker import StoryPicker
+        from mockint.scenario.bank_stories import ExampleStory, load_examples
+        from mockint.scenario.errors import ScenarioError
+        from mockint.tui.screens.story_picker import Picked, StoryPicker
 
         saved = stories(self.mockint.store)
-        if not saved:
+        try:
+            examples = load_examples()
+        except ScenarioError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            examples = []
+        if not saved and not examples:
             self.notify("Your story bank is empty: Ctrl+B saves the current story.")
             return
 
-        def chosen(story: Story | None) -> None:
+        def chosen(story: Picked | None) -> None:
             if story is None:
                 return
             for p in PARTS:
                 self.query_one(f"#field-{p}", TextArea).load_text(story.fields.get(p, ""))
                 self.row.fields[p] = story.fields.get(p, "")
-            if story.id is not None:
+            if isinstance(story, ExampleStory):
+                # A template: Ctrl+B saves your version as a new story, never over the example.
+                self.row.ratings.pop("story_id", None)
+                self.notify(
+                    f"Example loaded: {story.title}. Keep its shape, replace the facts with "
+                    "your own (F8 shows its notes again).",
+                    timeout=8,
+                )
+            elif story.id is not None:
                 self.row.ratings["story_id"] = story.id
             self._dirty = True
             self.on_fields_changed()
 
-        self.app.push_screen(StoryPicker(saved, self.question.competencies), chosen)
+        self.app.push_screen(StoryPicker(saved, self.question.competencies, examples), chosen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static, TextArea
@@ -281,7 +282,13 @@ class TalkScreen(StageClock, BaseScreen):
 
     def review_content(self):
         coverage = cover_question(self.answer_text(), self.question)
-        return review_text(self.question, coverage, self.row.ratings.get("rubric"))
+        return review_text(
+            self.question, coverage, self.row.ratings.get("rubric"), self.review_extra()
+        )
+
+    def review_extra(self) -> Text | None:
+        """What a subclass adds to the review (before the rating and the model answer)."""
+        return None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "rate":

@@ -1,0 +1,52 @@
+"""SVG snapshots of the content screens: the review with its model answer, the story picker
+with the annotated examples, the coding screen's complexity claim and the discussion shown
+after an accepted submit (update with --snapshot-update)."""
+
+from dataclasses import replace
+
+import pytest
+
+from mockint.engine.clock import FakeClock
+from mockint.scenario.catalog import find_scenario
+from mockint.store.sessions import Store
+from mockint.tui.app import MockintApp
+from tests.test_snapshots import SIZES, steady
+
+
+def _app(stage: str, question: str) -> MockintApp:
+    sc = find_scenario("aiml-engineer").subset([stage])
+    sc = replace(sc, stages=tuple(replace(s, questions=(question,)) for s in sc.stages))
+    return MockintApp(Store(":memory:"), default_scenario=sc, clock=FakeClock(), start=sc)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_review_with_model_answer(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"It memorises noise; I watch the validation gap and add dropout.")
+        await pilot.press("ctrl+j")
+        await pilot.pause(0.3)
+        await pilot.press("4")
+        await pilot.pause(0.3)
+        pilot.app.screen.query_one("#review-box").scroll_end(animate=False)
+        await pilot.pause(0.2)
+        await steady(pilot)
+
+    assert snap_compare(
+        _app("phone-screen", "overfitting"), terminal_size=size, run_before=run_before
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_story_picker_with_examples(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("f8")
+        await pilot.pause(0.4)
+        await steady(pilot)
+
+    assert snap_compare(
+        _app("behavioural", "disagreement-with-peer"), terminal_size=size, run_before=run_before
+    )
