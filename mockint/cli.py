@@ -264,7 +264,7 @@ def problems() -> None:
 @problems.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def problems_list(as_json: bool) -> None:
-    """Every bundled coding problem."""
+    """The coding problems: the bundled ones and your own (problems/<slug>/ in the data directory)."""
     from mockint.grading.commands import problems_list as impl
 
     sys.exit(impl(as_json))
@@ -332,6 +332,9 @@ def keys() -> None:
 from mockint.scoring.commands import assess_command  # noqa: E402
 
 cli.add_command(assess_command)
+from mockint.authoring import validate_command  # noqa: E402
+
+problems.add_command(validate_command)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 
-from mockint.grading.problems import ProblemError, list_problems, load_problem
+from mockint.grading.problems import ProblemError, discover_problems, load_problem
 from mockint.kinds import verdict_info
 
 
@@ -19,9 +19,11 @@ def _fail(message: str) -> int:
 
 def problems_list(as_json: bool) -> int:
     try:
-        problems = list_problems()
+        problems, errors = discover_problems()
     except ProblemError as exc:
         return _fail(str(exc))
+    for err in errors:  # your own broken problems: one line each, the rest still listed
+        print(f"mockint: {err}", file=sys.stderr)
     rows = [p.summary() for p in problems]
     if as_json:
         print(json.dumps(rows, indent=2))

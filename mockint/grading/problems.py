@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.paths import bundled_dir
+from mockint.paths import bundled_dir, user_data_dir
 
 KINDS = ("function", "class", "module")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -41,6 +41,7 @@ class Problem:
     dir: Path = field(repr=False)
     hints: list[str] = field(default_factory=list)
     forbidden: list[str] = field(default_factory=list)  # library calls that raise if used
+    reference: dict = field(default_factory=dict)  # [reference] time and space of the solution
 
     @property
     def statement(self) -> str:
@@ -52,7 +53,15 @@ class Problem:
 
     @property
     def reference_path(self) -> Path:
-        return solutions_dir() / f"{self.slug}.py"
+        """`solution.py` beside a user's problem, else the bundled `solutions/<slug>.py`."""
+        own = self.dir / "solution.py"
+        return own if own.is_file() else solutions_dir() / f"{self.slug}.py"
+
+    @property
+    def discussion(self) -> str:
+        """discussion.md (approach, complexity, pitfalls), or "" when the problem has none."""
+        path = self.dir / "discussion.md"
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
 
     def summary(self) -> dict:
         return {
@@ -62,6 +71,11 @@ class Problem:
             "kind": self.kind,
             "topics": list(self.topics),
         }
+
+
+def user_problems_dir() -> Path:
+    """Your own problems: `problems/<slug>/` in the data directory (beside `scenarios/`)."""
+    return user_data_dir() / "problems"
 
 
 def problems_dir() -> Path:
@@ -86,7 +100,10 @@ def _need(data: dict, key: str, typ, where: str):
 def load_problem(slug: str, root: Path | None = None) -> Problem:
     if not SLUG_RE.match(slug or ""):
         raise ProblemError(f"unknown problem {slug!r}")
-    pdir = (root or problems_dir()) / slug
+    if root is None:  # a problem of your own with the same slug replaces a bundled one
+        own = user_problems_dir() / slug
+        root = user_problems_dir() if (own / "problem.toml").is_file() else problems_dir()
+    pdir = root / slug
     toml_path = pdir / "problem.toml"
     if not toml_path.is_file():
         raise ProblemError(f"unknown problem {slug!r} (try `mockint problems list`)")
@@ -148,13 +165,41 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         dir=pdir,
         hints=list(hints),
         forbidden=list(forbidden),
+        reference=_reference(data.get("reference", {}), where),
     )
 
 
+def _reference(table: object, where: str) -> dict:
+    if not isinstance(table, dict) or not all(
+        k in ("time", "space") and isinstance(v, str) for k, v in table.items()
+    ):
+        raise ProblemError(f"{where}: reference: expected a table of time and space strings")
+    return dict(table)
+
+
 def list_problems(root: Path | None = None) -> list[Problem]:
-    base = root or problems_dir()
-    if not base.is_dir():
+    """The problems in `root`; with no root, the bundled ones and your own (yours replace a
+    bundled one of the same slug; a broken one of yours is left out, see discover_problems)."""
+    if root is None:
+        return discover_problems()[0]
+    if not root.is_dir():
         return []
     return [
-        load_problem(p.name, base) for p in sorted(base.iterdir()) if (p / "problem.toml").is_file()
+        load_problem(p.name, root) for p in sorted(root.iterdir()) if (p / "problem.toml").is_file()
     ]
+
+
+def discover_problems() -> tuple[list[Problem], list[ProblemError]]:
+    """Bundled and user problems by slug, and the errors of user problems that do not load."""
+    found = {p.slug: p for p in list_problems(problems_dir())}
+    errors: list[ProblemError] = []
+    mine = user_problems_dir()
+    if mine.is_dir():
+        for d in sorted(mine.iterdir()):
+            if not (d / "problem.toml").is_file():
+                continue
+            try:
+                found[d.name] = load_problem(d.name, mine)
+            except ProblemError as exc:
+                errors.append(exc)
+    return [found[k] for k in sorted(found)], errors
