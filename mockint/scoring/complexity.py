@@ -17,7 +17,6 @@ claimed more" or "less"; the measurement then says which side the code is really
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 # The judge's tolerance on a log-log slope (mockint.grading.advice.SLOPE_SLACK).
@@ -78,13 +77,14 @@ def parse_big_o(text: str) -> BigO | None:
     s = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda x: "^" + x.group(1).translate(_SUPERSCRIPTS), raw)
     m = re.search(r"O\s*\((.*)\)", s, re.IGNORECASE | re.DOTALL)
     body = m.group(1) if m else s
-    powers: Counter[str] = Counter()
+    powers: dict[str, float] = {}
     logs: list[str] = []
     for tok in _TOKEN.finditer(body):
         if tok.group("log"):
             logs.append((tok.group("logarg") or "n").lower())
         elif tok.group("sqrt"):
-            powers[tok.group("sqrtarg").lower()] += 0.5
+            key = tok.group("sqrtarg").lower()
+            powers[key] = powers.get(key, 0.0) + 0.5
         elif tok.group("var"):
             name = tok.group("var").lower()
             if name in _IGNORED:
@@ -92,10 +92,10 @@ def parse_big_o(text: str) -> BigO | None:
             if m is None and len(name) > 3 and not name.endswith(("logn", "logk")):
                 return None  # a word, not a size: "fast", "linear"
             if re.fullmatch(r"(n|m|k|d)log(n|m|k|d)", name):  # "nlogn" typed as one word
-                powers[name[0]] += 1
+                powers[name[0]] = powers.get(name[0], 0.0) + 1
                 logs.append(name[-1])
                 continue
-            powers[name] += float(tok.group("pow") or 1)
+            powers[name] = powers.get(name, 0.0) + float(tok.group("pow") or 1)
     if not powers and not logs and not re.search(r"\d", body):
         return None
     return BigO(tuple(sorted((k, v) for k, v in powers.items() if v)), tuple(logs), raw)

@@ -31,8 +31,8 @@ def review_text(
         elif p.contradicted:
             t.append("  ! ", style="bold red")
             t.append(p.text + "\n")
-            for m in p.contradictions[:2]:
-                t.append(f'      you said "{m.text}", which contradicts it\n', style="red")
+            for c in p.contradictions[:2]:
+                t.append(f'      you said "{c.text}", which contradicts it\n', style="red")
         else:
             t.append("  ✗ ", style="red")
             t.append(p.text + "\n")
