@@ -50,3 +50,23 @@ def test_story_picker_with_examples(snap_compare, size):
     assert snap_compare(
         _app("behavioural", "disagreement-with-peer"), terminal_size=size, run_before=run_before
     )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_coding_claim_and_discussion(snap_compare, size):
+    from mockint.scenario.practice import practice_scenario
+
+    sc = practice_scenario("moving-average", "Moving average of a stream", "easy", 20)
+    app = MockintApp(Store(":memory:"), default_scenario=sc, clock=FakeClock(), start=sc)
+
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        await pilot.press("f6", *"O(1) per call", "enter", *"O(window)", "enter")
+        await pilot.press("f9")
+        await pilot.pause(0.3)
+        await pilot.press("y")
+        await pilot.pause(0.6)
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

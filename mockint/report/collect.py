@@ -79,6 +79,8 @@ TALKING_KINDS = ("phone_screen", "ml_deep_dive", "hiring_manager")
 
 BankLookup = Callable[[str], "Bank | None"]
 TitleLookup = Callable[[str], "str | None"]
+# slug -> {"reference": {"time", "space"}, "complexity": problem.toml's [complexity]} or None
+FactsLookup = Callable[[str], "dict[str, Any] | None"]
 
 
 def _default_bank(kind: str) -> Bank | None:
@@ -94,6 +96,16 @@ def _default_title(slug: str) -> str | None:
         return load_problem(slug).title
     except ProblemError:
         return None
+
+
+def _default_facts(slug: str) -> dict[str, Any] | None:
+    from mockint.grading.problems import ProblemError, load_problem
+
+    try:
+        p = load_problem(slug)
+    except ProblemError:
+        return None
+    return {"reference": dict(p.reference), "complexity": dict(p.complexity or {})}
 
 
 def iso(ts: float | None) -> str | None:
@@ -112,12 +124,15 @@ def build_report(
     *,
     bank_for: BankLookup | None = None,
     problem_title: TitleLookup | None = None,
+    problem_facts: FactsLookup | None = None,
 ) -> dict[str, Any]:
-    """The report of one session. `bank_for(kind)` and `problem_title(slug)` default to the
-    installed banks and problems; tests pass their own so content edits cannot move them.
-    Raises StoreError for an unknown session."""
+    """The report of one session. `bank_for(kind)`, `problem_title(slug)` and
+    `problem_facts(slug)` (the reference complexity a stated claim is compared with) default
+    to the installed banks and problems; tests pass their own so content edits cannot move
+    them. Raises StoreError for an unknown session."""
     bank_for = bank_for or _default_bank
     problem_title = problem_title or _default_title
+    facts_for = problem_facts or _default_facts
     rec = store.load(session_id)
     events = store.events(session_id)
     scenario = scenario_from_dict(rec.scenario)
@@ -140,7 +155,7 @@ def build_report(
         ev = [e for e in events if e["stage_idx"] == row.idx]
         status = _status(row)
         if row.kind == "coding":
-            score, content = _coding(store, rec, row, stage, ev, problem_title)
+            score, content = _coding(store, rec, row, stage, ev, problem_title, facts_for)
         else:
             score, content, routed = _talking(store, rec, row, stage, bank(row.kind))
             kinds = {s.id: s.kind for s in scenario.stages}
@@ -459,25 +474,37 @@ def _coding(
     stage: Stage | None,
     events: list[dict[str, Any]],
     problem_title: TitleLookup,
+    facts_for: FactsLookup,
 ) -> tuple[Score, dict[str, Any]]:
     runs = coding_store.runs(store, rec.id, row.idx)
     picked = [p.slug for p in (stage.problems if stage else ()) if p.slug]
     slugs = list(dict.fromkeys(picked + [r["problem"] for r in runs]))
     hints: dict[str, int] = {}
+    viewed: dict[str, str] = {}  # slug -> "before_solving" or "after_solving"
+    claims: dict[str, tuple[str, str]] = {}  # the last stated complexity per problem
     for e in events:
+        slug = str(e["data"].get("problem", ""))
         if e["kind"] == "hint_shown":
-            slug = str(e["data"].get("problem", ""))
             hints[slug] = max(hints.get(slug, 0), int(e["data"].get("number", 1)))
+        elif e["kind"] == "solution_viewed":
+            early = bool(e["data"].get("before_solving"))
+            if early or slug not in viewed:
+                viewed[slug] = "before_solving" if early else "after_solving"
+        elif e["kind"] == "complexity_claimed":
+            claims[slug] = (str(e["data"].get("time", "")), str(e["data"].get("space", "")))
     problems = []
     results = []
     notes = []
     for slug in slugs:
         mine = [r for r in runs if r["problem"] == slug]
         entry = _problem(slug, problem_title(slug), mine, hints.get(slug, 0))
+        entry["solution_viewed"] = viewed.get(slug)
+        entry["claim"] = _claim(claims.get(slug), entry, facts_for, slug)
         problems.append(entry)
+        peeked = viewed.get(slug) == "before_solving"
         best = entry["best_submit"]
         if best is None:
-            results.append(ProblemResult(slug, 0, 0, False, hints.get(slug, 0)))
+            results.append(ProblemResult(slug, 0, 0, False, hints.get(slug, 0), peeked))
             what = "never submitted" if mine else "not attempted"
             notes.append(f"{slug}: {what}, counts 0")
         else:
@@ -488,6 +515,7 @@ def _coding(
                     best["total"] or 0,
                     best["verdict"] == "accepted",
                     hints.get(slug, 0),
+                    peeked,
                 )
             )
     stray = sum(n for s, n in hints.items() if s not in slugs)
@@ -501,6 +529,32 @@ def _coding(
         ),
     )
     return replace(score, notes=score.notes + tuple(notes)), content
+
+
+def _claim(
+    claim: tuple[str, str] | None, entry: dict[str, Any], facts_for: FactsLookup, slug: str
+) -> dict[str, Any] | None:
+    """The stated complexity and how it compares (mockint.scoring.complexity), against the
+    best submit's measurement (or the last run's); None when nothing was stated."""
+    if claim is None or not any(x.strip() for x in claim):
+        return None
+    from mockint.scoring.complexity import compare_claim
+
+    facts = facts_for(slug) or {}
+    ref = facts.get("reference") or {}
+    spec = facts.get("complexity") or {}
+    run = entry["best_submit"] or entry["last_run"] or {}
+    cx = run.get("complexity") or {}
+    advice = compare_claim(
+        claim[0],
+        claim[1],
+        ref.get("time") or spec.get("target"),
+        ref.get("space"),
+        cx.get("slope"),
+        float(spec["exponent"]) if "exponent" in spec else None,
+        cx.get("reference_slope"),
+    )
+    return {"time": claim[0], "space": claim[1], "advice": advice}
 
 
 def _problem(

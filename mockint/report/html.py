@@ -326,6 +326,10 @@ def _coding(content: dict[str, Any], code_html: Callable[[str], str]) -> list[st
             f"{_e(PROBLEM_STATUS.get(p['status'], p['status']))}</h3>"
         )
         out.append(f"<p>{_e(problem_facts(p))}</p>")
+        claim = p.get("claim")
+        if claim:
+            stated = ", ".join(f"{k} {claim[k]}" for k in ("time", "space") if claim[k].strip())
+            out += [f"<p>Stated complexity: {_e(stated)}</p>", _list(claim["advice"])]
         best, last = p["best_submit"], p["last_run"]
         if best:
             out += _run("Best submit", best)

@@ -120,6 +120,10 @@ def problem_facts(p: dict[str, Any]) -> str:
         facts.append(f"first run at {duration(p['first_run_s'])}")
     if p["accepted_s"] is not None:
         facts.append(f"accepted at {duration(p['accepted_s'])}")
+    if p.get("solution_viewed") == "before_solving":
+        facts.append("discussion and reference viewed before solving")
+    elif p.get("solution_viewed"):
+        facts.append("discussion read after solving")
     return " · ".join(facts)
 
 
@@ -412,6 +416,13 @@ def _coding(content: dict[str, Any]) -> list[str]:
         status = PROBLEM_STATUS.get(p["status"], p["status"])
         out += [f"### {_prose(p['title'])} (`{p['slug']}`): {status}", ""]
         out += ["- " + problem_facts(p), ""]
+        claim = p.get("claim")
+        if claim:
+            stated = ", ".join(
+                f"{k} {_prose(claim[k])}" for k in ("time", "space") if claim[k].strip()
+            )
+            out += [f"Stated complexity: {stated}", ""]
+            out += [f"- {_prose(line)}" for line in claim["advice"]] + [""]
         best, last = p["best_submit"], p["last_run"]
         if best:
             out += _run("Best submit", best)

@@ -16,7 +16,9 @@ Formulas (the constants below are the knobs):
 - A talking stage: the plain mean of its scored answers.
 - A coding stage: correctness minus penalties, bounded to 0-100. Correctness is the mean
   over problems of 100 * tests passed / tests total (a problem with no test counts is 100
-  if accepted, else 0). Each hint costs 5 points (at most 25). Overtime costs half a point
+  if accepted, else 0). Each hint costs 5 points (at most 25). Opening a problem's
+  discussion and reference solution before solving it costs 20 points per problem (at most
+  40); after an accepted submit it is free. Overtime costs half a point
   per percent over the planned time (at most 20). If the penalties would take the score
   below 0, a "bounded at 0" part adds back exactly the excess.
 - An area of the mix: the plain mean of its stages that have a score. A talking stage whose
@@ -44,6 +46,8 @@ BEHAVIOURAL_WEIGHTS = {"coverage": 0.4, "star": 0.3, "rating": 0.3}
 RATING_MIN, RATING_MAX = 1, 5
 HINT_PENALTY = 5.0
 HINT_PENALTY_MAX = 25.0
+PEEK_PENALTY = 20.0  # per problem whose discussion and reference were opened before solving
+PEEK_PENALTY_MAX = 40.0
 OVERTIME_PENALTY_PER_PERCENT = 0.5
 OVERTIME_PENALTY_MAX = 20.0
 
@@ -246,6 +250,7 @@ class ProblemResult:
     total: int  # tests run
     accepted: bool = False  # the judge's overall verdict
     hints: int = 0
+    peeked: bool = False  # discussion and reference solution opened before solving
 
 
 @dataclass(frozen=True)
@@ -296,6 +301,18 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
             f"at most {_num(HINT_PENALTY_MAX)}",
         ),
     ]
+    peeked = [p.problem_id for p in result.problems if p.peeked]
+    if peeked:
+        parts.append(
+            Part(
+                "solution viewed",
+                float(len(peeked)),
+                None,
+                -min(PEEK_PENALTY_MAX, PEEK_PENALTY * len(peeked)),
+                f"discussion and reference opened before solving ({', '.join(peeked)}): "
+                f"{_num(PEEK_PENALTY)} points each, at most {_num(PEEK_PENALTY_MAX)}",
+            )
+        )
     used, planned = result.seconds_used, result.seconds_planned
     if used is not None and planned:
         over = max(0.0, used - planned)

@@ -362,3 +362,17 @@ def test_no_split_when_every_answer_counts_at_home():
     from mockint.scoring.score import split_by_area
 
     assert split_by_area("s", [(Answer("a", 1.0), None), (Answer("b", 0.5), "x")], "x") == {}
+
+
+def test_viewing_the_solution_before_solving_costs_points():
+    from mockint.scoring.score import PEEK_PENALTY
+
+    plain = score_coding_stage("c", CodingResult([ProblemResult("a", 4, 4, True)]))
+    peeked = score_coding_stage("c", CodingResult([ProblemResult("a", 4, 4, True, peeked=True)]))
+    assert plain.value - peeked.value == PEEK_PENALTY
+    part = peeked.part("solution viewed")
+    assert part.contribution == -PEEK_PENALTY and "before solving (a)" in part.why
+    three = score_coding_stage(
+        "c", CodingResult([ProblemResult(x, 1, 1, True, peeked=True) for x in "abc"])
+    )
+    assert three.part("solution viewed").contribution == -40

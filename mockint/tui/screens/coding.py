@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets import Footer, Input, Markdown, Static, TextArea
 
 from mockint.engine.session import Session
 from mockint.engine.timefmt import elapsed_text
@@ -43,7 +43,11 @@ class CodingScreen(StageClock, BaseScreen):
     HELP_TEXT = (
         "Solve the problem in the editor. Ctrl+R runs the visible tests, Ctrl+S submits "
         "(visible and hidden tests). Grading runs in the background: keep typing. Every "
-        "change is saved within a second, with a timeline for replay."
+        "change is saved within a second, with a timeline for replay. F6 lets you state the "
+        "time and space complexity (Enter moves on); the advice compares it with the "
+        "reference and the measurement. After an accepted submit the discussion and the "
+        "reference solution appear below the statement; F9 shows them earlier, which is "
+        "recorded and costs points."
     )
     BINDINGS = [
         Binding("ctrl+r", "run(False)", "Run tests", id="coding.run", priority=True),
@@ -54,6 +58,8 @@ class CodingScreen(StageClock, BaseScreen):
         Binding("ctrl+e", "external_editor", "$EDITOR", id="coding.editor", priority=True),
         Binding("f5", "reset", "Reset code", id="coding.reset", priority=True),
         Binding("f4", "next_problem", "Next problem", id="coding.next", priority=True),
+        Binding("f6", "claim", "Complexity", id="coding.claim", priority=True),
+        Binding("f9", "discussion", "Discussion", id="coding.discussion", priority=True),
         *STAGE_BINDINGS,
     ]
 
@@ -88,6 +94,9 @@ class CodingScreen(StageClock, BaseScreen):
         self.codes: dict[str, str] = {}
         self.cursors: dict[str, tuple[int, int]] = {}
         self.hints_shown: dict[str, int] = {}
+        self.claims: dict[str, tuple[str, str]] = {}  # slug -> (time, space) as typed
+        self._claims_logged: dict[str, tuple[str, str]] = {}
+        self.revealed: dict[str, bool] = {}  # slug -> shown before it was solved
         self.run_handle: GradingRun | None = None
         self.run_ref: RunRef | None = None
         self._dirty = False
@@ -123,6 +132,14 @@ class CodingScreen(StageClock, BaseScreen):
                 slug = ev["data"].get("problem")
                 if slug in self.hints_shown:
                     self.hints_shown[slug] = max(self.hints_shown[slug], ev["data"]["number"])
+            elif ev["kind"] == "complexity_claimed":
+                slug = str(ev["data"].get("problem", ""))
+                claim = (str(ev["data"].get("time", "")), str(ev["data"].get("space", "")))
+                self.claims[slug] = self._claims_logged[slug] = claim
+            elif ev["kind"] == "solution_viewed":
+                slug = str(ev["data"].get("problem", ""))
+                early = bool(ev["data"].get("before_solving"))
+                self.revealed[slug] = self.revealed.get(slug, False) or early
 
     # -- layout ------------------------------------------------------------------------
     def body(self) -> Iterator[Widget]:
@@ -134,9 +151,14 @@ class CodingScreen(StageClock, BaseScreen):
                 yield Static("", id="coding-title")
                 yield Countdown(id="countdown", classes="compact")
             with Horizontal(id="coding-main"):
-                with VerticalScroll(id="statement-box"):
-                    yield Markdown("", id="statement")
-                    yield Static("", id="hints", markup=False)
+                with Vertical(id="coding-left"):
+                    with VerticalScroll(id="statement-box"):
+                        yield Markdown("", id="statement")
+                        yield Static("", id="hints", markup=False)
+                        yield Markdown("", id="discussion")
+                    with Horizontal(id="claim-row"):
+                        yield Input(placeholder="F6: time O(...)", id="claim-time")
+                        yield Input(placeholder="space O(...)", id="claim-space")
                 yield CodeEditor(self.codes[self.problem.slug], id="editor")
             yield Results(id="results")
         yield Footer()
@@ -165,7 +187,11 @@ class CodingScreen(StageClock, BaseScreen):
         row, col = self.cursors.get(p.slug, (0, 0))
         editor.cursor_location = (min(row, editor.document.line_count - 1), col)
         editor.focus()
+        time_claim, space_claim = self.claims.get(p.slug, ("", ""))
+        self.query_one("#claim-time", Input).value = time_claim
+        self.query_one("#claim-space", Input).value = space_claim
         self._show_hints()
+        self._show_discussion()
         self._show_summary()
 
     def _show_hints(self) -> None:
@@ -186,7 +212,114 @@ class CodingScreen(StageClock, BaseScreen):
         hints = self.hints_shown.get(self.problem.slug, 0)
         if hints:
             text += f" · hints used: {hints}"
+        if self.revealed.get(self.problem.slug):
+            text += " · solution viewed before solving"
         self.query_one(Results).set_summary(text)
+
+    # -- stated complexity ---------------------------------------------------------------
+    def action_claim(self) -> None:
+        self.query_one("#claim-time", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("claim-time", "claim-space"):
+            t = self.query_one("#claim-time", Input).value
+            sp = self.query_one("#claim-space", Input).value
+            self.claims[self.problem.slug] = (t, sp)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "claim-time":
+            self.query_one("#claim-space", Input).focus()
+        elif event.input.id == "claim-space":
+            self._log_claim()
+            self.editor.focus()
+
+    def _log_claim(self) -> None:
+        """Records the claim when it changed since it was last recorded."""
+        slug = self.problem.slug
+        claim = tuple(x.strip() for x in self.claims.get(slug, ("", "")))
+        if claim != self._claims_logged.get(slug, ("", "")):
+            self._claims_logged[slug] = (claim[0], claim[1])
+            self._log("complexity_claimed", problem=slug, time=claim[0], space=claim[1])
+
+    def claim_advice(self, result: dict[str, Any]) -> str:
+        """The claim compared with the reference and the measurement, as advice lines."""
+        from mockint.scoring.complexity import compare_claim
+
+        p = self.problem
+        time_claim, space_claim = self.claims.get(p.slug, ("", ""))
+        spec = p.complexity or {}
+        ref_time = p.reference.get("time") or spec.get("target")
+        cx = result.get("complexity") or {}
+        lines = compare_claim(
+            time_claim,
+            space_claim,
+            ref_time,
+            p.reference.get("space"),
+            cx.get("slope"),
+            float(spec["exponent"]) if "exponent" in spec else None,
+            cx.get("reference_slope"),
+        )
+        return "\n".join(f"• {line}" for line in lines)
+
+    # -- discussion and reference solution -------------------------------------------------
+    def _solved(self) -> bool:
+        stats = records.run_stats(self.store, self.session_id, self.index, self.problem.slug)
+        return stats["accepted_s"] is not None
+
+    def _show_discussion(self) -> None:
+        p = self.problem
+        box = self.query_one("#discussion", Markdown)
+        if p.slug not in self.revealed:
+            box.update("")
+            box.display = False
+            return
+        box.display = True
+        text = p.discussion or "# Discussion\n\nThis problem has no discussion.md."
+        try:
+            code = p.reference_path.read_text(encoding="utf-8")
+        except OSError:
+            code = "# the reference solution is missing"
+        note = (
+            "*Shown before the problem was solved: recorded, and it costs points.*\n\n"
+            if self.revealed[p.slug]
+            else ""
+        )
+        box.update(f"---\n\n{note}{text}\n\n## Reference solution\n\n```python\n{code}\n```\n")
+
+    def reveal(self, before_solving: bool) -> None:
+        slug = self.problem.slug
+        if slug not in self.revealed or (before_solving and not self.revealed[slug]):
+            self._log("solution_viewed", problem=slug, before_solving=before_solving)
+        self.revealed[slug] = self.revealed.get(slug, False) or before_solving
+        self._show_discussion()
+        self._show_summary()
+        # The Markdown renders on a later frame: scroll once it has its height.
+        self.set_timer(
+            0.2,
+            lambda: self.query_one("#statement-box").scroll_to_widget(
+                self.query_one("#discussion"), animate=False, top=True
+            ),
+        )
+
+    def action_discussion(self) -> None:
+        from mockint.tui.screens.confirm import Confirm
+
+        if self.problem.slug in self.revealed or self._solved():
+            self.reveal(before_solving=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.reveal(before_solving=True)
+
+        self.app.push_screen(
+            Confirm(
+                "Show the discussion and the reference solution now?",
+                "You have not solved this problem yet: looking now is recorded and costs "
+                "points. After an accepted submit they appear without any cost.",
+            ),
+            answered,
+        )
 
     # -- clock -------------------------------------------------------------------------
     def refresh_clock(self) -> None:
@@ -222,6 +355,7 @@ class CodingScreen(StageClock, BaseScreen):
 
     def on_unmount(self) -> None:
         self.save_snapshot()
+        self._log_claim()
         if self.run_handle is not None:
             self.run_handle.cancel()
 
@@ -239,9 +373,11 @@ class CodingScreen(StageClock, BaseScreen):
             return
         self._dirty = True
         self.save_snapshot()
+        self._log_claim()
         code = self.query_one("#editor", TextArea).text
         slug = self.problem.slug
         kind = "submit" if submit else "run"
+        self._run_kind = kind
         if self.recorder is not None:
             self.run_ref = self.recorder.start_run(
                 self.index,
@@ -287,11 +423,18 @@ class CodingScreen(StageClock, BaseScreen):
         elif kind == "done":
             result = event["result"]
             passed, total = result.get("passed", 0), result.get("total", 0)
+            advice = "\n".join(x for x in (advice_text(result), self.claim_advice(result)) if x)
             results.finish(
-                f"{verdict_text(result['verdict'])}: {passed} of {total} tests passed",
-                advice_text(result),
+                f"{verdict_text(result['verdict'])}: {passed} of {total} tests passed", advice
             )
             self._end_run(result, result["verdict"])
+            if result["verdict"] == "accepted" and getattr(self, "_run_kind", "") == "submit":
+                self.reveal(before_solving=False)
+                self.notify(
+                    "Accepted. The discussion and the reference solution are now below the "
+                    "statement.",
+                    timeout=8,
+                )
         elif kind == "cancelled":
             results.finish("Run cancelled.")
             self._end_run(None, "cancelled")
@@ -363,6 +506,7 @@ class CodingScreen(StageClock, BaseScreen):
             return
         self._dirty = True
         self.save_snapshot()
+        self._log_claim()
         self.current = (self.current + 1) % len(self.problems)
         self._log("problem_opened", problem=self.problem.slug, index=self.current)
         self._show_problem()
