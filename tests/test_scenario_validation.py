@@ -236,3 +236,30 @@ def test_user_scenarios_are_listed_and_broken_ones_reported(isolated_data, cli):
     assert re.search(r"broken\.toml:1: toml: invalid TOML", res.stderr)
     res = cli("run", "broken")
     assert res.returncode == 2 and "broken.toml:1: toml: invalid TOML" in res.stderr
+
+
+def test_difficulty_and_preparation_are_read_and_checked(tmp_path):
+    from mockint.scenario.catalog import find_scenario
+    from mockint.scenario.errors import ScenarioError
+    from mockint.scenario.load import parse_scenario
+    from mockint.scenario.serialize import scenario_from_dict, scenario_to_dict
+
+    sc = find_scenario("aiml-engineer")
+    assert sc.difficulty == 4.5 and sc.preparation == "6-10 weeks"
+    assert sc.profile == "difficulty 4.5 of 5 · typical preparation 6-10 weeks"
+    back = scenario_from_dict(scenario_to_dict(sc))
+    assert (back.difficulty, back.preparation) == (4.5, "6-10 weeks")
+    assert (
+        scenario_from_dict(
+            {
+                k: v
+                for k, v in scenario_to_dict(sc).items()
+                if k not in ("difficulty", "preparation")
+            }
+        ).profile
+        == ""
+    )
+    path = tmp_path / "x.toml"
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario(GOOD.replace("title = ", "difficulty = 7\ntitle = ", 1), path)
+    assert str(err.value).endswith("difficulty: must be between 1 and 5, got 7")

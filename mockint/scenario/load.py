@@ -25,10 +25,18 @@ def parse_scenario(text: str, path: Path) -> Scenario:
     data = parse_toml(text, path)
 
     c = _Checker(path, text)
-    top = c.table(data, (), {"id", "title", "stages", "mix"}, {"description"})
+    top = c.table(
+        data, (), {"id", "title", "stages", "mix"}, {"description", "difficulty", "preparation"}
+    )
     sid = c.string(top, "id", (), _ID)
     title = c.string(top, "title", ())
     description = c.string(top, "description", ()) if "description" in top else ""
+    difficulty = None
+    if "difficulty" in top:
+        difficulty = c.number(top, "difficulty", ())
+        if not 1 <= difficulty <= 5:
+            raise c.fail(("difficulty",), f"must be between 1 and 5, got {difficulty:g}")
+    preparation = c.string(top, "preparation", ()) if "preparation" in top else ""
 
     raw_stages = c.array(top, "stages", ())
     if not raw_stages:
@@ -65,7 +73,16 @@ def parse_scenario(text: str, path: Path) -> Scenario:
         )
 
     mix = _mix(c, top, seen)
-    return Scenario(sid, title, reflow(description), tuple(stages), mix, path)
+    return Scenario(
+        sid,
+        title,
+        reflow(description),
+        tuple(stages),
+        mix,
+        path,
+        difficulty=difficulty,
+        preparation=preparation,
+    )
 
 
 def _phases(

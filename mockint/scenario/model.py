@@ -63,6 +63,18 @@ class Scenario:
     stages: tuple[Stage, ...]
     mix: tuple[MixArea, ...]
     path: Path | None = field(default=None, compare=False)
+    difficulty: float | None = None  # 1 (gentle) to 5 (hardest), as candidates rate loops
+    preparation: str = ""  # typical preparation time, e.g. "4-8 weeks"
+
+    @property
+    def profile(self) -> str:
+        """ "difficulty 4.5 of 5 · typical preparation 4-8 weeks", or "" when neither is set."""
+        parts = []
+        if self.difficulty is not None:
+            parts.append(f"difficulty {_num(self.difficulty)} of 5")
+        if self.preparation:
+            parts.append(f"typical preparation {self.preparation}")
+        return " · ".join(parts)
 
     @property
     def total_minutes(self) -> float:

@@ -35,4 +35,12 @@ def scenario_from_dict(d: dict[str, Any]) -> Scenario:
         for s in d["stages"]
     )
     mix = tuple(MixArea(m["area"], m["weight"], tuple(m["stages"])) for m in d["mix"])
-    return Scenario(d["id"], d["title"], d.get("description", ""), stages, mix)
+    return Scenario(
+        d["id"],
+        d["title"],
+        d.get("description", ""),
+        stages,
+        mix,
+        difficulty=d.get("difficulty"),
+        preparation=d.get("preparation", ""),
+    )

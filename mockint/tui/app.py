@@ -281,7 +281,7 @@ class MockintApp(App[None]):
             self._backup_once()
             self._show(SummaryScreen(s, self.recorder.session_id if self.recorder else None))
         elif s.run.state is StageState.NOT_STARTED:
-            self._show(StageIntro(s.run.stage, s.current, len(s.runs)))
+            self._show(StageIntro(s.run.stage, s.current, len(s.runs), s.scenario.profile))
             if s.run.stage.kind == StageKind.CODING:
                 self.ensure_judge()  # warm it up while the candidate reads the card
         else:

@@ -104,3 +104,14 @@ async def test_an_example_story_loads_as_a_template(tmp_path):
     (row,) = list(db["answers"].rows)
     assert json.loads(row["fields"])["result"] == example.parts["result"].text
     assert list(db["stories"].rows) == []  # a template is not saved until Ctrl+B
+
+
+async def test_the_first_card_shows_the_loops_difficulty_and_preparation(tmp_path):
+    sc = find_scenario("aiml-engineer").subset(["phone-screen", "coding"])
+    app = MockintApp(Store(tmp_path / "t.db"), default_scenario=sc, clock=FakeClock(), start=sc)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("#card-step"))
+        step = str(app.screen.query_one("#card-step").render())
+        assert step == (
+            "Stage 1 of 2 · this loop: difficulty 4.5 of 5 · typical preparation 6-10 weeks"
+        )

@@ -20,16 +20,20 @@ class StageIntro(BaseScreen):
         Binding("ctrl+q", "app.quit", "Leave", id="intro.leave", priority=True),
     ]
 
-    def __init__(self, stage: Stage, index: int, count: int) -> None:
+    def __init__(self, stage: Stage, index: int, count: int, profile: str = "") -> None:
         super().__init__()
         self.stage = stage
         self.index = index
         self.count = count
+        self.profile = profile  # the loop's difficulty and preparation time, first card only
 
     def body(self):
         st = self.stage
         with Vertical(id="card"):
-            yield Static(f"Stage {self.index + 1} of {self.count}", id="card-step")
+            step = f"Stage {self.index + 1} of {self.count}"
+            if self.profile and self.index == 0:
+                step += f" · this loop: {self.profile}"
+            yield Static(step, id="card-step", markup=False)
             yield Static(f"[b]{st.title}[/b]", id="card-title")
             yield Static(
                 f"Length: {format_minutes(st.minutes)} ({clock_text(st.seconds)})", id="card-length"

@@ -28,7 +28,9 @@ class ScenarioPicker(BaseModal[str | None]):
             options = [
                 Option(
                     f"{sc.title}  [dim]{sc.id} · {len(sc.stages)} stages · "
-                    f"{format_minutes(sc.total_minutes)}[/dim]",
+                    f"{format_minutes(sc.total_minutes)}"
+                    + (f"\n  {sc.profile}" if sc.profile else "")
+                    + "[/dim]",
                     id=sc.id,
                 )
                 for sc in self.scenarios
