@@ -23,8 +23,9 @@ import pytest
 from mockint.engine.clock import FakeClock
 from mockint.engine.session import Session
 from mockint.recording import Recorder
-from mockint.report.collect import build_report, split_components
+from mockint.report.collect import build_report
 from mockint.report.commands import report_command
+from mockint.report.design import split_components
 from mockint.report.html import render_html
 from mockint.report.markdown import render_markdown
 from mockint.scenario.serialize import scenario_to_dict
