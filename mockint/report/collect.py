@@ -79,6 +79,7 @@ def build_report(
     installed banks and problems; tests pass their own so content edits cannot move them.
     Raises StoreError for an unknown session."""
     lookup = bank_for or _default_bank
+    title = problem_title or _default_title
     rec = store.load(session_id)
     events = store.events(session_id)
     scenario = scenario_from_dict(rec.scenario)
@@ -97,15 +98,7 @@ def build_report(
     for row in rec.stages:
         ev = [e for e in events if e["stage_idx"] == row.idx]
         status = _status(row)
-        ctx = StageContext(
-            store,
-            rec,
-            row,
-            _scenario_stage(scenario, row),
-            ev,
-            bank,
-            problem_title or _default_title,
-        )
+        ctx = StageContext(store, rec, row, _scenario_stage(scenario, row), ev, bank, title)
         score, content, questions = SECTIONS.get(row.kind, FALLBACK)(ctx)
         for q in questions:
             where: Where = {"stage": row.stage_id, "question": q["id"]}

@@ -30,8 +30,6 @@ from mockint.report.shape import (
     CodingContent,
     DesignContent,
     DesignQuestion,
-    MissedPoint,
-    Mistake,
     PointReport,
     QuestionReport,
     Report,
@@ -190,14 +188,12 @@ def _missed(report: Report) -> list[str]:
             lis.append(f"<li>{_e(where)}" + (f": {_e(what)}" if what is not None else "") + "</li>")
         return "<ul>" + "".join(lis) + "</ul>"
 
-    missed: list[MissedPoint] = report["key_points_missed"]
-    mistakes: list[Mistake] = report["common_mistakes"]
     out = [
         "<h2>What to work on</h2>",
         "<h3>Key points missed</h3>",
-        items([(m, m["text"]) for m in missed]),
+        items([(m, m["text"]) for m in report["key_points_missed"]]),
         "<h3>Common mistakes to check</h3>",
-        items([(m, m["mistake"]) for m in mistakes]),
+        items([(m, m["mistake"]) for m in report["common_mistakes"]]),
     ]
     if report["unanswered"]:
         out += ["<h3>Questions not answered</h3>", items([(u, None) for u in report["unanswered"]])]
