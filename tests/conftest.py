@@ -14,6 +14,7 @@ def isolated_data(tmp_path, monkeypatch):
     """Every test gets its own data directory and database; the user's are never touched."""
     data_home = tmp_path / "xdg-data"
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("MOCKINT_DB", str(tmp_path / "mockint.db"))
     return data_home
 
