@@ -1,7 +1,7 @@
 """Everything a session report says, gathered from the store (the shape is in `shape.py`).
 
 This module builds the session-level parts (times, the overall score, what to work on) and
-asks the section builder registered for each stage's kind in `SECTIONS` for the rest.
+asks each stage's section builder (`report` in `mockint.kinds.STAGE_KINDS`) for the rest.
 `build_report` reads only what the store holds (timestamps included: it never asks the
 clock), scores with `mockint.scoring`, and orders every list by the scenario (stages,
 questions, problems) or by the order things happened, so the same session always gives
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mockint.report import behavioural, coding, design, talking
+from mockint.kinds import kind_info, resolve
+from mockint.report import talking
 from mockint.report.section import (
     BankLookup,
     SectionBuilder,
@@ -37,20 +38,18 @@ from mockint.store.sessions import StageRow, Store
 
 FORMAT = 1
 
-# The section of the report for each stage kind. Adding a kind: one entry here and its
-# section module. A kind this version does not know (a newer database) reads as questions
-# and answers.
-SECTIONS: dict[str, SectionBuilder] = {
-    "phone_screen": talking.section,
-    "coding": coding.section,
-    "ml_deep_dive": talking.section,
-    "system_design": design.section,
-    "behavioural": behavioural.section,
-    "hiring_manager": talking.hiring_manager,
-}
-FALLBACK: SectionBuilder = talking.section
-
 _STATUS: dict[str, StageStatus] = {"not_started": "not_reached", "finished": "finished"}
+
+
+def section_for(kind: str) -> SectionBuilder:
+    """The section builder registered for a stage kind. A kind this version does not know
+    (a session from a newer version) reads as plain questions and answers."""
+    try:
+        name = kind_info(kind).report
+    except ValueError:
+        return talking.section
+    builder: SectionBuilder = resolve(name)
+    return builder
 
 
 def _default_bank(kind: str) -> Bank | None:
@@ -99,7 +98,7 @@ def build_report(
         ev = [e for e in events if e["stage_idx"] == row.idx]
         status = _status(row)
         ctx = StageContext(store, rec, row, _scenario_stage(scenario, row), ev, bank, title)
-        score, content, questions = SECTIONS.get(row.kind, FALLBACK)(ctx)
+        score, content, questions = section_for(row.kind)(ctx)
         for q in questions:
             where: Where = {"stage": row.stage_id, "question": q["id"]}
             if q["status"] != "answered":

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.kinds import verdict_info
 from mockint.report.shape import (
     BehaviouralContent,
     BehaviouralQuestion,
@@ -34,15 +35,6 @@ STATUS_WORDS = {
     "skipped": "skipped",
     "in_progress": "in progress",
     "finished": "finished",
-}
-VERDICT_WORDS = {
-    "accepted": "Accepted",
-    "wrong_answer": "Wrong answer",
-    "time_limit": "Time limit exceeded",
-    "memory_limit": "Memory limit exceeded",
-    "output_limit": "Output limit exceeded",
-    "runtime_error": "Runtime error",
-    "compile_error": "Compile error",
 }
 PROBLEM_STATUS = {
     "accepted": "accepted",
@@ -76,9 +68,8 @@ def pct(x: float | None) -> str:
 
 
 def verdict_word(v: str | None) -> str:
-    if v is None:
-        return "no verdict"
-    return VERDICT_WORDS.get(v, v.replace("_", " ").capitalize())
+    """A verdict as the report words it (mockint.kinds.VERDICTS)."""
+    return "no verdict" if v is None else verdict_info(v).long
 
 
 def score_text(score: ScoreDict) -> str:

@@ -1,6 +1,6 @@
 """What a stage's section builder is given (`StageContext`) and gives back (`Section`), and
-the rounding every part of the report shares. Builders are registered by stage kind in
-`collect.SECTIONS`."""
+the rounding every part of the report shares. Each stage kind names its builder in
+`mockint.kinds.STAGE_KINDS`."""
 
 from __future__ import annotations
 

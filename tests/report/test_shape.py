@@ -1,9 +1,10 @@
 """shape.py tells the truth: every report built here has exactly the keys and value types its
 TypedDicts declare (mypy checks the code that reads them, this checks the data), and every
-stage kind has a section builder."""
+stage kind names a section builder that exists."""
 
 from __future__ import annotations
 
+import inspect
 import types
 from typing import (
     Any,
@@ -18,9 +19,9 @@ from typing import (
 
 import pytest
 
-from mockint.report import shape
-from mockint.report.collect import SECTIONS, build_report
-from mockint.scenario.model import STAGE_KINDS
+from mockint.kinds import STAGE_KINDS, StageKind
+from mockint.report import shape, talking
+from mockint.report.collect import build_report, section_for
 from mockint.scenario.serialize import scenario_to_dict
 from mockint.store.answers import AnswerRow, save_answer
 from mockint.store.sessions import Store
@@ -102,7 +103,7 @@ def test_the_scripted_session_has_the_declared_shape(store):
     report = _report(store, sid)
     _check(report)
     kinds = {st["kind"] for st in report["stages"]}
-    assert kinds == set(STAGE_KINDS)  # every kind's content was checked
+    assert kinds == set(StageKind)  # every kind's content was checked
 
 
 def test_answers_outside_the_bank_and_unreached_stages_have_the_declared_shape(store):
@@ -137,5 +138,14 @@ def test_the_checker_finds_a_wrong_shape(store):
     assert len(found) == 3, found
 
 
-def test_every_stage_kind_has_a_section():
-    assert set(SECTIONS) == set(STAGE_KINDS)
+@pytest.mark.parametrize("kind", list(StageKind))
+def test_every_stage_kind_names_a_section_builder(kind):
+    name = STAGE_KINDS[kind].report
+    assert name.startswith("mockint.report.")
+    builder = section_for(kind)
+    assert callable(builder) and list(inspect.signature(builder).parameters) == ["ctx"]
+    assert section_for(kind.value) is builder  # the stored kind is a plain string
+
+
+def test_an_unknown_kind_reads_as_questions_and_answers():
+    assert section_for("dance_off") is talking.section
