@@ -117,6 +117,8 @@ class MockintApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         # Textual's hook for an unhandled error: a database that fails while the app reads
         # it ends the app with one line (and `mockint doctor` as the way out), no traceback.
+        if self.fatal_message:
+            return  # the app is already ending on a store error; what follows is its echo
         if isinstance(error, StoreError):
             self.fatal_message = f"mockint: {error}"
             if self.recorder is not None:
