@@ -281,5 +281,9 @@ def grade(file: Path, slug: str, hidden: bool, as_json: bool) -> None:
     sys.exit(grade_file(str(file), slug, hidden, as_json))
 
 
+cli.add_command(__import__("mockint.pair.commands").pair.commands.serve)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair)
+
+
 def main() -> None:
     cli(prog_name="mockint")
