@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import secrets
 import time
@@ -29,6 +30,8 @@ from mockint.pair.content import STAR_PARTS, public_plan, rubric_dimensions, sta
 from mockint.pair.text import clean
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
+
+log = logging.getLogger("mockint.pair")
 
 INTERVIEWER = "interviewer"
 CANDIDATE = "candidate"
@@ -286,6 +289,9 @@ class Hub:
                     self._handle(ticket, msg)
                 except StoreError as exc:
                     conn.send({"op": "error", "message": f"Could not save: {exc}"})
+                except Exception:  # a bug in one message must not end the participant's session
+                    log.exception("hub: message %r failed", msg.get("op"))
+                    conn.send({"op": "error", "message": "That did not work (logged)."})
         except (TimeoutError, asyncio.IncompleteReadError, ValueError, ConnectionError):
             pass
         finally:
@@ -470,7 +476,9 @@ class Hub:
             interviewer=t.identity,
             candidate=room.role_identity(CANDIDATE),
         )
-        self._event(room, "pair_setup", scenario=scenario_to_dict(sc)["id"], round=room.round_no)
+        self._event(
+            room, "pair_setup", {"scenario": scenario_to_dict(sc)["id"], "round": room.round_no}
+        )
         room.plans = [stage_plan(st, i, len(sc.stages)) for i, st in enumerate(sc.stages)]
         room.fields = {}
         self._init_fields(room)
@@ -484,7 +492,7 @@ class Hub:
         for f in plan["fields"]:
             room.fields.setdefault(f["id"], {"text": f.get("initial", ""), "cursor": [0, 0]})
 
-    def _event(self, room: Room, kind: str, **data: Any) -> None:
+    def _event(self, room: Room, kind: str, data: dict[str, Any]) -> None:
         s = room.session
         if s is None or room.session_id is None:
             return
@@ -519,7 +527,7 @@ class Hub:
                 from mockint.store.pair import add_planned
 
                 add_planned(self.store, room.session_id or 0, s.current, PLUS_MINUTES * 60)
-                self._event(room, "time_added", seconds=PLUS_MINUTES * 60)
+                self._event(room, "time_added", {"seconds": PLUS_MINUTES * 60})
             elif action == "next":
                 self._flush(room)
                 if s.run.state is StageState.NOT_STARTED:
@@ -587,7 +595,7 @@ class Hub:
         if source == "problem":
             push["problem"] = str(msg["problem"])
         room.pushes.append(push)
-        self._event(room, "pair_push", **push)
+        self._event(room, "pair_push", dict(push))
         self._both(room, {"op": "push", "push": push})
 
     def _rubric(self, room: Room, t: Ticket, msg: dict[str, Any]) -> None:

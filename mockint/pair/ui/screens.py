@@ -132,6 +132,7 @@ class LobbyScreen(PairScreen):
         sl.clear_options()
         for st in self.chosen["stages"]:
             sl.add_option((f"{st['title']} ({st['kind']}, {st['minutes']:g} min)", st["id"], True))
+        sl.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option_index)
@@ -169,7 +170,6 @@ class CandidateScreen(PairScreen):
             with Horizontal(id="room-main"):
                 with VerticalScroll(id="prompt-box"):
                     yield Markdown(self._prompt(st), id="prompt")
-                    yield Static("", id="pushes", markup=False)
                 with VerticalScroll(id="fields"):
                     for f in st["fields"]:
                         value = fields.get(f["id"], {"text": f.get("initial", "")})
@@ -186,6 +186,7 @@ class CandidateScreen(PairScreen):
                             )
                         ta.field_id = f["id"]  # type: ignore[attr-defined]
                         yield ta
+            yield Static("", id="pushes", markup=False)
             yield Static("", id="results", markup=False)
         yield Footer()
 
@@ -230,7 +231,6 @@ class CandidateScreen(PairScreen):
 
     def on_push(self, push: dict[str, Any]) -> None:
         self._show_pushes()
-        self.query_one("#prompt-box").scroll_end(animate=False)
         self.notify(push["text"], title=KIND_NAMES.get(push["kind"], "Note"), timeout=8)
 
     def _show_results(self) -> None:
