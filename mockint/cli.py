@@ -283,6 +283,7 @@ def grade(file: Path, slug: str, hidden: bool, as_json: bool) -> None:
 
 cli.add_command(__import__("mockint.pair.commands").pair.commands.serve)
 cli.add_command(__import__("mockint.pair.commands").pair.commands.pair)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair_report_command)
 
 
 def main() -> None:

@@ -65,7 +65,7 @@ class PairApp(App):
             )
         except OSError as exc:
             self.bye_reason = f"Cannot reach the room: {exc}"
-            self.exit(1)
+            self.exit(return_code=1)
             return
         self._writer = writer
         self.send({"op": "hello", "token": self.token})
@@ -81,7 +81,7 @@ class PairApp(App):
                 self._dispatch(msg)
         if self.bye_reason is None:
             self.bye_reason = "The room closed."
-            self.exit(1)
+            self.exit(return_code=1)
 
     def send(self, obj: dict[str, Any]) -> None:
         if self._writer is not None and not self._writer.is_closing():
@@ -121,7 +121,7 @@ class PairApp(App):
             self.notify(str(msg.get("message", "")), severity="error", timeout=6)
         elif op == "bye":
             if msg.get("relaunch"):
-                self.exit(RELAUNCH_STATUS)
+                self.exit(return_code=RELAUNCH_STATUS)
                 return
             self.bye_reason = str(msg.get("reason", "The room closed."))
             self.exit(0)

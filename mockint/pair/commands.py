@@ -204,3 +204,43 @@ def pair(port: int, db: Path | None) -> None:
             f"The server keeps running (room {code}); `mockint pair` comes back to it. "
             f"Stop it with: kill {state['pid']}"
         )
+
+
+@click.command("pair-report", context_settings=CONTEXT)
+@click.argument("session_id", type=int)
+@click.option(
+    "--as",
+    "view",
+    type=click.Choice(["candidate", "interviewer"]),
+    default="candidate",
+    show_default=True,
+    help="Whose copy: the candidate's has no private notes and no rubric.",
+)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="MOCKINT_DB",
+    help="SQLite database to read.",
+)
+def pair_report_command(session_id: int, view: str, fmt: str, db: Path | None) -> None:
+    """The report of a pair round for one side."""
+    from mockint.pair.report import pair_report
+    from mockint.paths import default_db_path
+    from mockint.store.db import StoreError
+    from mockint.store.sessions import Store
+
+    path = db or default_db_path()
+    if not path.exists():
+        raise click.ClickException(f"no session {session_id} in {path}")
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        click.echo(pair_report(store, session_id, view, fmt), nl=False)
+    except (StoreError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()

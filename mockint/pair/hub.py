@@ -484,6 +484,8 @@ class Hub:
         self._init_fields(room)
         room.phase = "live"
         self._broadcast_state(room)
+        if any(st.kind == "coding" for st in sc.stages):
+            self.warm_judge()  # its torch import happens while the first stages run
 
     def _init_fields(self, room: Room) -> None:
         plan = self._plan(room)

@@ -36,6 +36,7 @@ MIN_COLS, MIN_ROWS = 20, 8
 MAX_COLS, MAX_ROWS = 500, 200
 DEFAULT_SIZE = (80, 24)
 MAX_TYPEAHEAD = 64 * 1024
+KICK_GRACE_S = 3.0
 ENV_WHITELIST = ("TERM", "COLORTERM", "LANG")
 NO_PTY_MESSAGE = (
     "mockint: pair practice needs a terminal. Connect without -T "
@@ -362,8 +363,10 @@ class PtySession(asyncssh.SSHServerSession):
             self._write_pty(data)
 
     def _kick(self, reason: str) -> None:
+        # The hub has told the app to leave (it restores the terminal and says why); one
+        # that has not gone after a grace period is ended.
         self.kick_reason = reason
-        self._terminate_app()
+        asyncio.get_running_loop().call_later(KICK_GRACE_S, self._terminate_app)
 
     def data_received(self, data: bytes, datatype: Any) -> None:
         self._touch()
@@ -443,7 +446,7 @@ class PtySession(asyncssh.SSHServerSession):
             return
         if self.ticket is not None:
             self.server.hub.leave(self.ticket)
-        if self.kick_reason:
+        if self.kick_reason and status != 0:
             self.chan.write(f"\r\nmockint: {self.kick_reason}\r\n".encode())
         self.chan.exit(0)
 

@@ -339,10 +339,10 @@ class InterviewerScreen(PairScreen):
                         soft_wrap=True,
                         tab_behavior="focus",
                     )
+                    yield Static("", id="rubric-line", markup=False)
+                    yield Static("", id="pushes", markup=False)
                     with VerticalScroll(id="guide-box"):
                         yield Static(self._guide(st), id="guide", markup=False)
-                        yield Static("", id="rubric-line", markup=False)
-                        yield Static("", id="pushes", markup=False)
             yield Static("", id="results", markup=False)
         yield Footer()
 
@@ -499,6 +499,7 @@ class Ask(ModalScreen[bool]):
 
 class TypePush(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "Input"
 
     def compose(self):
         with Vertical(id="dialog"):
@@ -516,6 +517,7 @@ class RubricDialog(ModalScreen[None]):
     """1-4 per dimension and a hire / no-hire call; sent to the hub only (private)."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
+    AUTO_FOCUS = "Input"
 
     def __init__(self, dimensions: list[dict[str, str]], pair: Any) -> None:
         super().__init__()
