@@ -166,6 +166,7 @@ class PairApp(App):
         if current == key:
             self._screen_call("update_state")
             return
+        screen: screens.PairScreen
         if key[0] == "lobby":
             screen = (
                 screens.LobbyScreen()

@@ -155,6 +155,8 @@ class Hub:
     async def close(self) -> None:
         for room in list(self.rooms.values()):
             self._flush(room)
+            if room.recorder is not None:
+                room.recorder.close()
             for t in room.seats.values():
                 if t is not None and t.conn is not None:
                     t.conn.send({"op": "bye", "reason": "The server is shutting down."})
@@ -496,11 +498,10 @@ class Hub:
 
     def _event(self, room: Room, kind: str, data: dict[str, Any]) -> None:
         s = room.session
-        if s is None or room.session_id is None:
+        if s is None or room.recorder is None:
             return
         stage = None if s.finished else s.current
-        self.store.add_event(
-            room.session_id,
+        room.recorder.event(
             stage,
             kind,
             at=self.clock.now(),
@@ -528,7 +529,10 @@ class Hub:
                 r.stage = replace(r.stage, minutes=r.stage.minutes + PLUS_MINUTES)
                 from mockint.store.pair import add_planned
 
-                add_planned(self.store, room.session_id or 0, s.current, PLUS_MINUTES * 60)
+                sid, idx = room.session_id or 0, s.current
+                room.recorder.write(
+                    "the clock", lambda: add_planned(self.store, sid, idx, PLUS_MINUTES * 60)
+                )
                 self._event(room, "time_added", {"seconds": PLUS_MINUTES * 60})
             elif action == "next":
                 self._flush(room)
@@ -617,8 +621,13 @@ class Hub:
             "labels": {d["id"]: d["label"] for d in rubric_dimensions(self._plan(room))},
         }
         room.rubric[t.identity] = rubric
-        if room.session_id is not None:
-            records.save_private(self.store, room.session_id, t.identity, "rubric", rubric)
+        if room.session_id is not None and room.recorder is not None:
+            sid, ident = room.session_id, t.identity
+            room.recorder.write(
+                "the rubric",
+                lambda: records.save_private(self.store, sid, ident, "rubric", rubric),
+                key=("pair-rubric", ident),
+            )
         self._send(room, INTERVIEWER, {"op": "rubric", "rubric": rubric})
 
     def _feedback(self, room: Room, t: Ticket, msg: dict[str, Any]) -> None:
@@ -632,8 +641,13 @@ class Hub:
             return
         body = {"rating": rating, "text": clean(msg.get("text", ""), 2000).strip()}
         room.feedback[t.role] = body
-        if room.session_id is not None:
-            records.save_feedback(self.store, room.session_id, t.identity, t.role, body)
+        if room.session_id is not None and room.recorder is not None:
+            sid, ident, role = room.session_id, t.identity, t.role
+            room.recorder.write(
+                "the feedback",
+                lambda: records.save_feedback(self.store, sid, ident, role, body),
+                key=("pair-feedback", ident),
+            )
         self._broadcast_state(room)
 
     def _swap(self, room: Room, t: Ticket, agree: bool) -> None:
@@ -648,6 +662,8 @@ class Hub:
             self._broadcast_state(room)
             return
         self._flush(room)
+        if room.recorder is not None:
+            room.recorder.close()
         for ident, role in list(room.persons.items()):
             room.persons[ident] = CANDIDATE if role == INTERVIEWER else INTERVIEWER
         room.round_no += 1
@@ -670,11 +686,9 @@ class Hub:
 
     # -- grading -----------------------------------------------------------------------
     def _run(self, room: Room, msg: dict[str, Any]) -> None:
-        from mockint.store import coding as records
-
         s = room.session
         plan = self._plan(room)
-        if s is None or plan is None or plan["kind"] != "coding":
+        if s is None or plan is None or plan["kind"] != "coding" or room.recorder is None:
             return
         slug = str(msg.get("problem", ""))
         if slug not in {p["slug"] for p in plan["problems"]}:
@@ -686,9 +700,7 @@ class Hub:
         kind = "submit" if hidden else "run"
         code = room.fields.get(f"code:{slug}", {}).get("text", "")
         self._flush(room)
-        row = records.start_run(
-            self.store,
-            room.session_id or 0,
+        row = room.recorder.start_run(
             s.current,
             slug,
             kind=kind,
@@ -727,8 +739,6 @@ class Hub:
         self._ensure_judge()
 
     def _grading_event(self, room: Room, token: str, event: dict) -> None:
-        from mockint.store import coding as records
-
         run = room.running
         if not run or run.get("token") != token:
             return
@@ -761,9 +771,9 @@ class Hub:
                 view["verdict"] = verdict
             view["state"] = "done"
             room.running = {}
-            if room.session_id is not None:
-                records.finish_run(
-                    self.store, run["row"], at=self.clock.now(), result=result, verdict=verdict
+            if room.recorder is not None:
+                room.recorder.finish_run(
+                    run["row"], at=self.clock.now(), result=result, verdict=verdict
                 )
         else:
             return
@@ -774,26 +784,42 @@ class Hub:
         from mockint.store import pair as records
 
         s = room.session
+        rec = room.recorder
+        if s is None or rec is None or room.session_id is None:
+            return
+        # Through the session's recorder: a write the store refuses stays queued and is
+        # tried again each second, so nothing typed is lost to a full disk.
         try:
-            if s is not None and room.recorder is not None and not s.finished:
-                room.recorder.heartbeat(s)
-            if room.dirty_fields and s is not None and room.session_id is not None:
-                self._save_fields(room)
-            for ident in list(room.dirty_notes):
-                if room.session_id is not None:
-                    records.save_private(
-                        self.store, room.session_id, ident, "notes", room.notes.get(ident, "")
-                    )
-            room.dirty_notes.clear()
-        except StoreError as exc:
+            if not s.finished:
+                rec.heartbeat(s)
+            else:
+                rec.flush()
+        except Exception as exc:  # e.g. SessionTaken: another instance took the session
             self._error(room, INTERVIEWER, f"Could not save: {exc}")
+        if room.dirty_fields:
+            self._save_fields(room)
+        sid = room.session_id
+        for ident in list(room.dirty_notes):
+            text = room.notes.get(ident, "")
+            rec.write(
+                "your private notes",
+                lambda ident=ident, text=text: records.save_private(
+                    self.store, sid, ident, "notes", text
+                ),
+                key=("pair-notes", ident),
+            )
+        room.dirty_notes.clear()
+        if rec.error is not None:
+            self._error(
+                room, INTERVIEWER, f"Not saved yet ({', '.join(rec.unsaved())}): {rec.error}"
+            )
 
     def _save_fields(self, room: Room) -> None:
-        from mockint.store import coding as coding_records
-        from mockint.store.answers import AnswerRow, save_answer
+        from mockint.store.answers import AnswerRow
 
         s = room.session
-        assert s is not None and room.session_id is not None
+        rec = room.recorder
+        assert s is not None and rec is not None
         stage = min(s.current, len(s.runs) - 1)
         now = self.clock.now()
         elapsed = s.elapsed(stage)
@@ -806,9 +832,7 @@ class Hub:
                 continue
             kind, _, rest = fid.partition(":")
             if kind == "code":
-                coding_records.add_snapshot(
-                    self.store,
-                    room.session_id,
+                rec.snapshot(
                     stage,
                     rest,
                     at=now,
@@ -836,5 +860,5 @@ class Hub:
                 fields={k: room.fields.get(v, {}).get("text", "") for k, v in names.items()},
             )
         for row in answers.values():
-            save_answer(self.store, room.session_id, row, now)
+            rec.answer(row, at=now)
         room.dirty_fields.clear()

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import termios
 import tty
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,7 @@ class Launcher:
         self._ids = 0
         self._waiting: dict[int, asyncio.Future] = {}
         self._ready: asyncio.Future | None = None
-        self.on_exit: dict[int, Any] = {}
+        self.on_exit: dict[int, Callable[[int | None], None]] = {}
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -137,12 +138,12 @@ class Launcher:
             if cb is not None:
                 cb(msg.get("status"))
         elif "id" in msg:
-            fut = self._waiting.pop(msg["id"], None)
-            if fut is not None and not fut.done():
+            waiting = self._waiting.pop(msg["id"], None)
+            if waiting is not None and not waiting.done():
                 if "pid" in msg:
-                    fut.set_result(msg["pid"])
+                    waiting.set_result(msg["pid"])
                 else:
-                    fut.set_exception(RuntimeError(msg.get("error", "launch failed")))
+                    waiting.set_exception(RuntimeError(msg.get("error", "launch failed")))
 
     async def spawn(self, slave_fd: int, env: dict[str, str], socket_path: str, token: str) -> int:
         assert self.sock is not None

@@ -184,7 +184,7 @@ class CandidateScreen(PairScreen):
                                 tab_behavior="focus",
                                 classes="answer",
                             )
-                        ta.field_id = f["id"]  # type: ignore[attr-defined]
+                        ta.field_id = f["id"]
                         yield ta
             yield Static("", id="pushes", markup=False)
             yield Static("", id="results", markup=False)
@@ -329,7 +329,7 @@ class InterviewerScreen(PairScreen):
                             classes="mirror",
                         )
                         ta.can_focus = False
-                        ta.field_id = f["id"]  # type: ignore[attr-defined]
+                        ta.field_id = f["id"]
                         yield ta
                 with Vertical(id="private"):
                     yield Static("Private notes (only you see them)", classes="field-label")
