@@ -154,6 +154,13 @@ def _ticket(state: dict) -> dict:
 
 
 @click.command(context_settings=CONTEXT)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address for a server this command starts (another machine's candidate needs one "
+    "they can reach, e.g. 0.0.0.0).",
+)
 @click.option("--port", default=2222, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
     "--db",
@@ -162,7 +169,7 @@ def _ticket(state: dict) -> dict:
     envvar="MOCKINT_DB",
     help="SQLite database the rooms are written to.",
 )
-def pair(port: int, db: Path | None) -> None:
+def pair(host: str, port: int, db: Path | None) -> None:
     """Be the interviewer from this terminal: starts `mockint serve` on 127.0.0.1 if none is
     running, then opens your screen with the room code and the ssh command for the candidate."""
     state = _running_server()
@@ -171,7 +178,9 @@ def pair(port: int, db: Path | None) -> None:
 
         log_dir = user_data_dir() / "pair"
         log_dir.mkdir(parents=True, exist_ok=True)
-        args = [sys.executable, "-m", "mockint", "serve", "--port", str(port)]
+        args = [sys.executable, "-m", "mockint", "serve", "--host", host, "--port", str(port)]
+        if not _is_loopback(host):
+            click.echo(f"mockint pair: starting a server on {host}, reachable from other machines.")
         if db is not None:
             args += ["--db", str(db)]
         with open(log_dir / "serve.log", "ab") as log:

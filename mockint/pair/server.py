@@ -580,7 +580,7 @@ class PairServer:
 
 
 def ssh_command(code: str, host: str, port: int) -> str:
-    shown = host if host not in ("0.0.0.0", "::", "") else "THIS-HOST"
+    shown = host if host not in ("0.0.0.0", "::", "") else socket.getfqdn()
     port_part = "" if port == 22 else f"-p {port} "
     return f"ssh {port_part}{code}@{shown}"
 
