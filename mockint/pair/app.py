@@ -56,7 +56,8 @@ class PairApp(App):
         return WaitScreen("Connecting to the room...")
 
     def on_mount(self) -> None:
-        self.run_worker(self._connect(), exclusive=True, name="hub")
+        if self.socket_path:  # empty in the launcher's rehearsal (ui/rehearsal.py)
+            self.run_worker(self._connect(), exclusive=True, name="hub")
 
     async def _connect(self) -> None:
         try:
@@ -186,7 +187,7 @@ class PairApp(App):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        if not self._ready_sent:
+        if not self._ready_sent and self.socket_path:
             self._ready_sent = True
             # Keys typed meanwhile are held by the server until the fields exist.
             self.call_after_refresh(lambda: self.send({"op": "ready"}))

@@ -26,8 +26,20 @@ MAX_MSG = 64 * 1024
 
 def _warm_up() -> None:
     # Everything an app process needs before its first frame, imported once here.
+    import threading
+
     import mockint.pair.app
     import mockint.pair.ui.screens  # noqa: F401
+    from mockint.pair.ui.rehearsal import rehearse
+
+    try:
+        rehearse()
+    except Exception:  # a rehearsal that fails only costs speed
+        import traceback
+
+        traceback.print_exc()
+    if threading.active_count() > 1:  # forking with threads alive is not safe
+        raise RuntimeError("the launcher has threads after its warm-up")
 
 
 def _child(req: dict, slave: int, sock: socket.socket) -> None:

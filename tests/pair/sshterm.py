@@ -203,6 +203,7 @@ def open_room(
     panes.wait_for(name, r"Phone screen \(phone_screen")
     if stages:
         panes.send(name, "Tab")  # to the stages list
+        panes.send(name, "Home")  # its first stage
         for i in range(6):
             if i not in stages:
                 panes.send(name, "Space")

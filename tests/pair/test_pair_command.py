@@ -31,6 +31,7 @@ def test_pair_starts_a_server_and_shows_the_ssh_command(isolated_data):
         panes.wait_for("cand", r"Waiting for the interviewer")
         panes.wait_for("host", r"Candidate: connected")
         panes.send("host", "Tab")
+        panes.send("host", "Home")
         for _ in range(5):
             panes.send("host", "Down")
             panes.send("host", "Space")

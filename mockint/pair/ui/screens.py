@@ -40,6 +40,14 @@ def _clock_line(app: Any) -> str:
     return f"Clock: {text}  {word}"
 
 
+def _set_clock(screen: Screen) -> None:
+    """Redraw the clock line only when its text changes (it is polled four times a second)."""
+    text = _clock_line(screen.app)
+    if getattr(screen, "_clock_text", None) != text:
+        screen._clock_text = text  # type: ignore[attr-defined]
+        screen.query_one("#clock-line", Static).update(text)
+
+
 def _stage_line(app: Any) -> str:
     st = app.state.get("stage")
     if not st:
@@ -221,7 +229,7 @@ class CandidateScreen(PairScreen):
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
-        self.query_one("#clock-line", Static).update(_clock_line(self.pair))
+        _set_clock(self)
 
     def _show_pushes(self) -> None:
         pushes = self.pair.state.get("pushes", [])
@@ -244,7 +252,15 @@ class CandidateScreen(PairScreen):
         if fid is None:
             return
         row, col = ta.cursor_location
-        self.pair.send({"op": "field", "id": fid, "text": ta.text, "cursor": [row, col]})
+        text = ta.text
+        # A key gives both a Changed and a SelectionChanged: the state is sent once.
+        sent = getattr(self, "_sent", None)
+        if sent is None:
+            sent = self._sent = {}
+        if sent.get(fid) == (text, row, col):
+            return
+        sent[fid] = (text, row, col)
+        self.pair.send({"op": "field", "id": fid, "text": text, "cursor": [row, col]})
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._send_field(event.text_area)
@@ -384,7 +400,7 @@ class InterviewerScreen(PairScreen):
         )
 
     def refresh_clock(self) -> None:
-        self.query_one("#clock-line", Static).update(_clock_line(self.pair))
+        _set_clock(self)
 
     def on_field(self, fid: str) -> None:
         value = self.pair.state.get("fields", {}).get(fid)
