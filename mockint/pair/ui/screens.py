@@ -254,9 +254,7 @@ class CandidateScreen(PairScreen):
         row, col = ta.cursor_location
         text = ta.text
         # A key gives both a Changed and a SelectionChanged: the state is sent once.
-        sent = getattr(self, "_sent", None)
-        if sent is None:
-            sent = self._sent = {}
+        sent: dict[str, tuple[str, int, int]] = self.__dict__.setdefault("_sent", {})
         if sent.get(fid) == (text, row, col):
             return
         sent[fid] = (text, row, col)
