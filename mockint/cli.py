@@ -330,5 +330,10 @@ def keys() -> None:
         click.echo(f"  {binding_id:<22} {b.key:<14} {b.description}")
 
 
+cli.add_command(__import__("mockint.pair.commands").pair.commands.serve)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair_report_command)
+
+
 def main() -> None:
     cli(prog_name="mockint")
