@@ -56,7 +56,7 @@ class PairApp(App):
         return WaitScreen("Connecting to the room...")
 
     def on_mount(self) -> None:
-        if self.socket_path:  # empty in the launcher's rehearsal (ui/rehearsal.py)
+        if self.socket_path:  # empty in the launcher's rehearsal (pair/rehearsal.py)
             self.run_worker(self._connect(), exclusive=True, name="hub")
 
     async def _connect(self) -> None:

@@ -30,7 +30,7 @@ def _warm_up() -> None:
 
     import mockint.pair.app
     import mockint.pair.ui.screens  # noqa: F401
-    from mockint.pair.ui.rehearsal import rehearse
+    from mockint.pair.rehearsal import rehearse
 
     try:
         rehearse()
