@@ -361,20 +361,25 @@ def stage_area(stage_id: str, mix: Scenario | Sequence[MixArea]) -> str | None:
 
 
 def split_by_area(
-    stage_id: str, answers: Sequence[tuple[Answer, str | None]], home: str | None
+    stage_id: str, answers: Sequence[tuple[Score, str | None]], home: str | None
 ) -> dict[str, Score]:
-    """A talking stage's answers grouped by the area each counts toward (None: `home`),
-    one stage-like Score per area: the home portion is named after the stage, the others
-    `stage (area questions)`. Empty when every answer counts at home (nothing to split)."""
-    groups: dict[str, list[Answer]] = {}
+    """A talking stage's scored answers grouped by the area each counts toward (None:
+    `home`), one stage-like Score per area, the mean of its answers: the home portion is
+    named after the stage, the others `stage (area questions)`. Empty when every answer
+    counts at home (nothing to split)."""
+    groups: dict[str, list[Score]] = {}
     for answer, area in answers:
-        groups.setdefault(area or home or "", []).append(answer)
+        if answer.scored:
+            groups.setdefault(area or home or "", []).append(answer)
     if set(groups) <= {home or ""}:
         return {}
     out = {}
     for area, group in groups.items():
         name = stage_id if area == (home or "") else f"{stage_id} ({area} questions)"
-        out[area] = score_talking_stage(name, group)
+        why = f"mean of {_count(len(group), 'answer')}"
+        # An answer's own parts come along when it has them (a bare value stays a value).
+        values = [(s.name, s.value or 0.0, 1.0, why, s if s.parts else None) for s in group]
+        out[area] = _weighted(name, "stage", values)
     return out
 
 

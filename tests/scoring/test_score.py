@@ -339,7 +339,9 @@ def test_answers_count_toward_their_question_area():
     background = Answer("background", 1.0)  # 100
     overfitting = Answer("overfitting", 0.5)  # 50, an ML fundamentals question
     portions = split_by_area(
-        "phone-screen", [(background, None), (overfitting, "system_design")], home
+        "phone-screen",
+        [(score_answer(background), None), (score_answer(overfitting), "system_design")],
+        home,
     )
     assert set(portions) == {"behavioural", "system_design"}
     assert portions["behavioural"].value == 100
@@ -361,7 +363,8 @@ def test_answers_count_toward_their_question_area():
 def test_no_split_when_every_answer_counts_at_home():
     from mockint.scoring.score import split_by_area
 
-    assert split_by_area("s", [(Answer("a", 1.0), None), (Answer("b", 0.5), "x")], "x") == {}
+    answers = [(score_answer(Answer("a", 1.0)), None), (score_answer(Answer("b", 0.5)), "x")]
+    assert split_by_area("s", answers, "x") == {}
 
 
 def test_viewing_the_solution_before_solving_costs_points():
