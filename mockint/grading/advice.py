@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from mockint.grading.grader import reference_code, wire_sized
+from mockint.grading.cases import reference_code, sized_cases
 from mockint.grading.outcome import parse_frame
 
 SLOPE_SLACK = 0.35  # what timing noise can add to a log-log slope over these sizes
@@ -65,8 +65,7 @@ def _timings(
 def complexity(run_child, problem, cases_mod, code: str) -> dict:
     spec = problem.complexity
     sizes = [int(n) for n in spec["sizes"]]
-    rng = np.random.default_rng(12345)
-    cases = [wire_sized(cases_mod.sized(n, rng)) for n in sizes]
+    cases = sized_cases(cases_mod, sizes, 12345)
     budget = float(spec.get("budget_s", 8.0))
     ref, _ = _timings(run_child, problem, reference_code(problem), cases, budget)
     got, why = _timings(run_child, problem, code, cases, budget)
@@ -107,8 +106,7 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
 
 def vectorization(run_child, problem, cases_mod, code: str) -> dict:
     small, large = (int(n) for n in problem.vectorized["sizes"])
-    rng = np.random.default_rng(54321)
-    cases = [wire_sized(cases_mod.sized(n, rng)) for n in (small, large)]
+    cases = sized_cases(cases_mod, [small, large], 54321)
     payload = {
         "mode": "trace",
         "code": code,

@@ -6,16 +6,13 @@ code itself: that happens in children of the zygote, which forked before any of 
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-import numpy as np
-
+from mockint.grading import advice
+from mockint.grading.cases import build_cases, load_cases_module, wire_case
 from mockint.grading.compare import compare
 from mockint.grading.lanes import Cancelled, Lanes
 from mockint.grading.outcome import classify_run, limit_verdict
-from mockint.grading.problems import Problem, load_problem
-from mockint.grading.values import Raises, WireError, describe, from_wire, to_wire
+from mockint.grading.problems import load_problem
+from mockint.grading.values import Raises, WireError, describe, from_wire
 
 VERDICTS = (
     "accepted",
@@ -26,29 +23,6 @@ VERDICTS = (
     "runtime_error",
     "compile_error",
 )
-
-
-def load_cases_module(problem: Problem):
-    path = problem.dir / "cases.py"
-    spec = importlib.util.spec_from_file_location(
-        f"mockint_cases_{problem.slug.replace('-', '_')}", path
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def build_cases(problem: Problem, cases_mod, hidden: bool) -> list[tuple[dict, bool]]:
-    out = [(c, True) for c in cases_mod.visible()]
-    if hidden:
-        out += [(c, False) for c in getattr(cases_mod, "hidden", list)()]
-        if problem.seeds and hasattr(cases_mod, "generate"):
-            for seed in problem.seeds:
-                case = cases_mod.generate(np.random.default_rng(seed))
-                if not case.get("id"):
-                    case["id"] = f"seed-{seed}"
-                out.append((case, False))
-    return out
 
 
 class Grader:
@@ -75,8 +49,6 @@ class Grader:
             self.zygote.recycle()
 
     def _grade(self, code: str, slug: str, hidden: bool, emit, is_cancelled) -> dict:
-        from mockint.grading import advice  # imports this module back
-
         problem = load_problem(slug)
         cases_mod = load_cases_module(problem)
         cases = build_cases(problem, cases_mod, hidden)
@@ -145,7 +117,7 @@ class Grader:
             "code": code,
             "kind": problem.kind,
             "entry": problem.entry,
-            "cases": [_wire_case(case)],
+            "cases": [wire_case(case)],
         }
         reply, output, frame = self.run_child(payload, problem.limits, lane)
         out_text = output.decode("utf-8", errors="replace")
@@ -272,20 +244,3 @@ def _hidden_message(case, verdict: str, reason: str) -> str:
         if note
         else f"hidden test: {first}"
     )
-
-
-def _wire_case(case: dict) -> dict:
-    out = {k: to_wire(v) for k, v in case.items() if k in ("args", "check_args")}
-    if "kwargs" in case:
-        out["kwargs"] = to_wire(dict(case["kwargs"]))
-    if "ops" in case:
-        out["ops"] = [[name, to_wire(list(args))] for name, args in case["ops"]]
-    return out
-
-
-def wire_sized(case: dict) -> dict:
-    return _wire_case(case)
-
-
-def reference_code(problem: Problem) -> str:
-    return Path(problem.reference_path).read_text(encoding="utf-8")

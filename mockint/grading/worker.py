@@ -29,6 +29,8 @@ import tempfile
 import threading
 import traceback
 
+from mockint.grading import framing
+
 
 class ZygoteDied(RuntimeError):
     pass
@@ -68,7 +70,6 @@ class ZygoteProcess:
     def __init__(self, judge_root: str, masks: list[str]):
         from mockint.grading import zygote
 
-        self._zygote = zygote
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         pid = os.fork()
         if pid == 0:
@@ -87,7 +88,7 @@ class ZygoteProcess:
                 os._exit(0)
         child.close()
         self.sock, self.pid = parent, pid
-        hello, _ = zygote.recv_msg(parent)
+        hello, _ = framing.recv_msg(parent)
         if not hello:
             raise ZygoteDied("the sandbox server did not start")
         self.namespaces, self.warning = hello["namespaces"], hello["warning"] or None
@@ -103,7 +104,7 @@ class ZygoteProcess:
 
     def _send(self, obj: dict, fds: list[int] | None = None) -> None:
         with self._send_lock:
-            self._zygote.send_msg(self.sock, obj, fds)
+            framing.send_msg(self.sock, obj, fds)
 
     def _open(self) -> int:
         sid = next(self._sids)
@@ -169,7 +170,7 @@ class ZygoteProcess:
     def _read_replies(self) -> None:
         try:
             while True:
-                reply, _ = self._zygote.recv_msg(self.sock)
+                reply, _ = framing.recv_msg(self.sock)
                 if reply is None:
                     break
                 output = _recv_exact(self.sock, reply["output_len"])
