@@ -20,6 +20,10 @@ client's reader thread; in a Textual app forward it with `app.call_from_thread`.
 A worker that dies is noticed at once: its runs end with a "worker_died" error and a fresh
 worker starts warming up right away (`submit` also starts one if needed).
 
+`GradingClient(secrets=[path])` hides more files from submissions (the app passes its
+database, however it was named). The worker gets only a whitelisted part of the environment
+(locale, paths, Python and thread settings, `MOCKINT_*`).
+
 `MOCKINT_JUDGE_NO_NAMESPACES=1` in the environment makes the judge skip Linux namespaces
 (as on systems that forbid them): it then says so in `sandbox_warning` and in each result.
 """
@@ -36,6 +40,24 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 
 _FINAL = ("done", "cancelled", "error")
+
+# The worker (and so every submission) gets only these variables from the app's
+# environment: no tokens, agent sockets or anything else a submission could print.
+_ENV_NAMES = {
+    "PATH", "LANG", "LANGUAGE", "TZ", "HOME", "USER", "LOGNAME", "TMPDIR", "VIRTUAL_ENV",
+    "LD_LIBRARY_PATH", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+}  # fmt: skip
+_ENV_PREFIXES = ("LC_", "PYTHON", "MOCKINT_", "OMP_", "MKL_", "OPENBLAS_", "TORCH_", "COVERAGE_")
+
+
+def worker_environment(env: dict[str, str], secrets: list[str]) -> dict[str, str]:
+    """The worker's environment: the whitelisted part of `env`, plus the secret paths."""
+    out = {k: v for k, v in env.items() if k in _ENV_NAMES or k.startswith(_ENV_PREFIXES)}
+    out.pop("MOCKINT_JUDGE_SECRETS", None)
+    paths = [os.path.abspath(os.path.expanduser(p)) for p in secrets if p]
+    if paths:
+        out["MOCKINT_JUDGE_SECRETS"] = os.pathsep.join(paths)
+    return out
 
 
 class GradingError(Exception):
@@ -117,10 +139,20 @@ class GradingRun:
 
 class GradingClient:
     def __init__(
-        self, python: str | None = None, env: dict | None = None, log_path: str | None = None
+        self,
+        python: str | None = None,
+        env: dict | None = None,
+        log_path: str | None = None,
+        launcher: list[str] | None = None,
+        secrets: list[str] | None = None,
     ):
         self.python = python or sys.executable
         self.env = env
+        # Files submissions must never see beyond the judge's own list (the app's database
+        # when it was named with --db): hidden in every sandbox, with their folders.
+        self.secrets = list(secrets or [])
+        # A command put in front of the worker's (tests run the judge as another user so).
+        self.launcher = list(launcher or [])
         # Where the worker's stderr goes. None inherits ours (fine for the CLI); the full-screen
         # app passes a file, since stray output on its terminal would garble the screen.
         self.log_path = log_path
@@ -148,14 +180,16 @@ class GradingClient:
             if self.alive:
                 return
             self._ready.clear()
-            env = dict(os.environ if self.env is None else self.env)
+            env = worker_environment(
+                dict(os.environ if self.env is None else self.env), self.secrets
+            )
             log = None
             if self.log_path is not None:
                 os.makedirs(os.path.dirname(self.log_path) or ".", exist_ok=True)
                 log = open(self.log_path, "ab")  # noqa: SIM115 (closed below once the child has it)
             try:
                 self._proc = subprocess.Popen(
-                    [self.python, "-m", "mockint.grading.worker"],
+                    [*self.launcher, self.python, "-m", "mockint.grading.worker"],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=log,

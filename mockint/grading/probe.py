@@ -7,7 +7,6 @@ once), the paths to mask, and the user's task count (for RLIMIT_NPROC).
 from __future__ import annotations
 
 import os
-import sys
 
 from mockint.grading import sandbox, session
 
@@ -15,30 +14,14 @@ from mockint.grading import sandbox, session
 class Setup:
     """How this zygote sandboxes: decided once by a probe at start."""
 
-    def __init__(self, judge_root: str, masks: list[str]):
+    def __init__(self, judge_root: str, masks: list[str], keeps: list[str]):
         self.judge_root = judge_root
-        self.masks = usable_masks(masks, judge_root)
-        self.namespaces, self.warning = probe_namespaces(judge_root, self.masks)
+        self.masks, self.keeps = masks, keeps
+        self.namespaces, self.warning = probe_namespaces(judge_root, masks, keeps)
         self.base_nproc = count_user_tasks(os.getuid()) if os.getuid() != 0 else 0
-
-
-def usable_masks(masks: list[str], judge_root: str) -> list[str]:
-    """Existing paths to hide, except any that would also hide the work directory or Python."""
-    keep_visible = [
-        judge_root,
-        sys.prefix,
-        sys.base_prefix,
-        os.path.dirname(os.path.dirname(__file__)),
-    ]
-    out = []
-    for mask in masks:
-        mask = os.path.realpath(mask)
-        if not os.path.exists(mask):
-            continue
-        if any(os.path.commonpath([mask, os.path.realpath(v)]) == mask for v in keep_visible):
-            continue  # an ancestor of something the sandbox needs
-        out.append(mask)
-    return out
+        # Runners drop to nobody only where the zygote is real root; elsewhere they keep the
+        # user's uid on the host, and so could signal any other process of the session.
+        self.runner_uid_differs = os.geteuid() == 0 and sandbox.is_initial_userns()
 
 
 def count_user_tasks(uid: int) -> int:
@@ -54,7 +37,7 @@ def count_user_tasks(uid: int) -> int:
     return n
 
 
-def probe_namespaces(judge_root: str, masks: list[str]) -> tuple[bool, str]:
+def probe_namespaces(judge_root: str, masks: list[str], keeps: list[str]) -> tuple[bool, str]:
     if os.environ.get("MOCKINT_JUDGE_NO_NAMESPACES") == "1":  # to test the fallback path
         return False, (
             "Linux namespaces switched off by MOCKINT_JUDGE_NO_NAMESPACES; submissions run "
@@ -66,7 +49,7 @@ def probe_namespaces(judge_root: str, masks: list[str]) -> tuple[bool, str]:
         os.close(r)
         try:
             sandbox.enter_namespaces()
-            failed = sandbox.confine_filesystem(judge_root, masks, 1)
+            failed = sandbox.confine_filesystem(judge_root, masks, keeps, 1)
             if failed:
                 raise OSError(f"could not make read-only: {', '.join(failed[:5])}")
             inner = os.fork()

@@ -56,7 +56,7 @@ def session_main(
         os.closerange(6, 65536)
         if setup.namespaces:
             sandbox.enter_namespaces()
-            sandbox.confine_filesystem(setup.judge_root, setup.masks, tmpfs_mb)
+            sandbox.confine_filesystem(setup.judge_root, setup.masks, setup.keeps, tmpfs_mb)
             _pass_through(os.fork())  # the outer child only waits
             # Now pid 1 of the new namespace. The kernel drops default-action signals sent
             # to a namespace's init (SIGXCPU, SIGXFSZ), so submitted code never runs here.
@@ -79,11 +79,15 @@ NO_MORE_REQUESTS = 75
 def _session_loop(setup, tmpfs_mb: int) -> None:
     """Run requests one after another, each in a fresh runner.
 
-    Forking costs a few milliseconds, so the next runner is forked as soon as the current
-    one has taken its request, and waits (still privileged, before any submitted code) for
-    the next request while the current one works.
+    Forking costs a few milliseconds, so where the runner cannot touch a process that has
+    not dropped its privileges yet (real root: runners run as nobody), the next runner is
+    forked as soon as the current one has taken its request, and waits (still privileged,
+    before any submitted code) for the next request while the current one works. Where
+    runners keep the user's uid (the unprivileged path), a runner could signal a waiting
+    one, so the next runner is forked only once the current one and all it started are gone.
     """
     n = [0]
+    prefork = setup.runner_uid_differs
 
     def spawn() -> tuple[int, int, str]:
         n[0] += 1
@@ -106,7 +110,7 @@ def _session_loop(setup, tmpfs_mb: int) -> None:
         os.close(took)
         if took_request:
             os.write(5, f"B {time.monotonic()!r}\n".encode())
-        upcoming = spawn() if took_request else None
+        upcoming = spawn() if took_request and prefork else None
         _, status, rusage = os.wait4(pid, 0)
         ended = time.monotonic()
         # Whatever the runner started dies with it; the upcoming runner is spared.
@@ -115,18 +119,11 @@ def _session_loop(setup, tmpfs_mb: int) -> None:
             remove_tree(workdir)
         if not took_request:
             return  # no more requests (or the runner died before taking one): end the session
-        if setup.namespaces:  # a fresh, empty work directory for the next request
-            sandbox.umount(setup.judge_root)
-            sandbox.mount(
-                "tmpfs",
-                setup.judge_root,
-                "tmpfs",
-                sandbox.MS_NOSUID | sandbox.MS_NODEV,
-                f"size={tmpfs_mb}m,mode=1777",
-            )
+        if setup.namespaces:  # fresh, empty work folder, /tmp and /dev/shm for the next request
+            sandbox.fresh_scratch(setup.judge_root, tmpfs_mb)
+        current = upcoming or spawn()
         cpu = rusage.ru_utime + rusage.ru_stime
         os.write(5, f"E {status} {cpu!r} {ended!r}\n".encode())
-        current = upcoming
 
 
 def _kill_all_but(spare: int | None, in_pid_namespace: bool) -> None:

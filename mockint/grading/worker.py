@@ -67,7 +67,7 @@ class ZygoteProcess:
     whole session), so a test never waits for namespaces and mounts to be set up.
     """
 
-    def __init__(self, judge_root: str, masks: list[str]):
+    def __init__(self, judge_root: str, masks: list[str], keeps: list[str]):
         from mockint.grading import zygote
 
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -81,7 +81,7 @@ class ZygoteProcess:
                 null = os.open("/dev/null", os.O_RDONLY)
                 os.dup2(null, 0)
                 os.dup2(2, 1)
-                zygote.serve(child, judge_root, masks)
+                zygote.serve(child, judge_root, masks, keeps)
             except BaseException:
                 traceback.print_exc()
             finally:
@@ -196,15 +196,10 @@ class ZygoteProcess:
             os.waitpid(self.pid, 0)
 
 
-def _masks() -> list[str]:
-    from mockint.paths import bundled_dir, user_data_dir
-
-    masks = [str(bundled_dir("scenarios")), str(bundled_dir("solutions")), str(user_data_dir())]
-    db = os.environ.get("MOCKINT_DB")
-    if db:  # the database file itself (and SQLite's side files), wherever it lives
-        db = os.path.abspath(os.path.expanduser(db))
-        masks += [db, db + "-wal", db + "-shm", db + "-journal"]
-    return masks
+def _secrets_from_client() -> list[str]:
+    """Paths the app named as secret (its database, e.g. from `--db`), in MOCKINT_JUDGE_SECRETS."""
+    raw = os.environ.get("MOCKINT_JUDGE_SECRETS", "")
+    return [p for p in raw.split(os.pathsep) if p]
 
 
 class Worker:
@@ -249,7 +244,10 @@ class Worker:
         judge_root = tempfile.mkdtemp(prefix="mockint-judge-")
         os.chmod(judge_root, 0o755)
         try:
-            self.zygote = ZygoteProcess(judge_root, _masks())
+            from mockint.grading import masks
+
+            hidden, keeps = masks.plan(judge_root, _secrets_from_client())
+            self.zygote = ZygoteProcess(judge_root, hidden, keeps)
             # Same-user processes must not read our memory (expected values live here).
             sandbox.prctl(sandbox.PR_SET_DUMPABLE, 0)
             from mockint.grading.grader import Cancelled, Grader

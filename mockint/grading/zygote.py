@@ -30,7 +30,7 @@ from mockint.grading.live_session import LiveSession
 from mockint.grading.probe import Setup
 
 
-def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
+def serve(sock: socket.socket, judge_root: str, masks: list[str], keeps: list[str]) -> None:
     """Zygote main loop (never returns)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sandbox.prctl(sandbox.PR_SET_CHILD_SUBREAPER, 1)
@@ -42,7 +42,7 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str]) -> None:
     torch.set_num_threads(1)
     from mockint.grading import harness  # imported once here, not per child
 
-    setup = Setup(judge_root, masks)
+    setup = Setup(judge_root, masks, keeps)
     send_msg(sock, {"ready": True, "namespaces": setup.namespaces, "warning": setup.warning})
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_r, False)
