@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 
 from mockint.grading import session
+from mockint.grading.cgroups import Cgroup
 from mockint.grading.probe import Setup
 
 FRAME_CAP = 32 * 1024 * 1024
@@ -33,11 +34,20 @@ class LiveSession:
         self.out_r, out_w = os.pipe()
         self.frame_r, frame_w = os.pipe()
         self.ctl_r, ctl_w = os.pipe()
+        self.cgroup: Cgroup | None = None
+        self.idle_usage = 0
+        if setup.cgroups is not None:
+            try:
+                self.cgroup = setup.cgroups.make(f"s{sid}")
+            except OSError:
+                self.cgroup = None  # the session reports a sandbox error when it needs one
         pid = os.fork()
         if pid == 0:
             for fd in (self.out_r, self.frame_r, self.ctl_r):
                 os.close(fd)
-            session.session_main(payload_fd, out_w, frame_w, ctl_w, setup, tmpfs_mb)
+            session.session_main(
+                payload_fd, out_w, frame_w, ctl_w, setup, tmpfs_mb, self.cgroup, self.needs_cgroup
+            )
         for fd in (payload_fd, out_w, frame_w, ctl_w):
             os.close(fd)
         self.pid = pid
@@ -50,8 +60,21 @@ class LiveSession:
         self.exited = None  # wait status once the session's outer process is gone
         self.busy = False
 
+    @property
+    def needs_cgroup(self) -> bool:
+        return self.setup.cgroups is not None
+
     def begin(self, msg: dict) -> None:
         self.msg, self.busy = msg, True
+        self.oom_before = 0
+        if self.cgroup is not None:
+            # The request may use memory_mb more than the session held while idle.
+            try:
+                base = self.idle_usage or self.cgroup.usage()
+                self.cgroup.set_memory(base + int(msg.get("memory_mb", 256)) * 2**20, absolute=True)
+                self.oom_before = self.cgroup.oom_kills()
+            except OSError:
+                pass
         self.started = time.monotonic()
         self.out_keep, self.out_total, self.frame = bytearray(), 0, bytearray()
         self.timed_out = self.output_exceeded = self.frame_exceeded = self.cancelled = False
@@ -116,7 +139,13 @@ class LiveSession:
         else:
             status, cpu = (self.exited if self.exited is not None else 0), 0.0
         self.busy = False
+        oom_killed = False
+        if self.cgroup is not None:
+            oom_killed = self.cgroup.oom_kills() > self.oom_before
+            if self.exited is None:
+                self.idle_usage = self.cgroup.usage()
         reply = {
+            "oom_killed": oom_killed,
             "sid": self.sid,
             "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
             "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
@@ -159,6 +188,8 @@ class LiveSession:
         for fd in (self.out_r, self.frame_r, self.ctl_r, self.pidfd):
             if fd is not None:
                 os.close(fd)
+        if self.cgroup is not None:
+            self.cgroup.remove()
         if not self.setup.namespaces:  # its runners' directories (named after the session)
             for name in os.listdir(self.setup.judge_root):
                 if name.startswith(f"run-{self.pid}-"):

@@ -87,6 +87,13 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome
             loaded,
             None,
         )
+    if reply.get("oom_killed"):
+        return Outcome(
+            "memory_limit",
+            f"its processes together used more than {limits['memory_mb']} MB",
+            loaded,
+            None,
+        )
     if reply["output_exceeded"]:
         return Outcome("output_limit", f"printed more than {limits['output_kb']} KB", loaded, None)
     if reply["frame_exceeded"]:

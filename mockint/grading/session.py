@@ -33,10 +33,25 @@ def remove_tree(path: str) -> None:
 
 
 def session_main(
-    payload_fd: int, out_w: int, frame_w: int, ctl_w: int, setup, tmpfs_mb: int
+    payload_fd: int,
+    out_w: int,
+    frame_w: int,
+    ctl_w: int,
+    setup,
+    tmpfs_mb: int,
+    cgroup=None,
+    needs_cgroup: bool = False,
 ) -> None:
-    """The outer child; never returns. fds: 0 null, 1-2 output, 3 frame, 4 payload, 5 control."""
+    """The outer child; never returns. fds: 0 null, 1-2 output, 3 frame, 4 payload, 5 control.
+
+    It moves itself into the session's cgroup first (while it still sees /sys and before
+    it starts anything), so every process of the session is counted there.
+    """
     try:
+        if needs_cgroup:
+            if cgroup is None:
+                raise OSError("could not create the session's cgroup")
+            cgroup.join(os.getpid())
         signal.set_wakeup_fd(-1)
         # Python ignores SIGXFSZ; the default makes a too-large file end the run at once.
         for sig in (signal.SIGUSR1, signal.SIGINT, signal.SIGXFSZ):
@@ -180,7 +195,15 @@ def _runner(setup, workdir: str, took_w: int) -> None:
             if setup.namespaces:
                 sandbox.private_ipc()
             limits = wrapper["limits"]
-            nproc = 32 + setup.base_nproc
+            # RLIMIT_NPROC counts every process of the uid on the host (other judges' runners
+            # are nobody too), so it is only a backstop: a cgroup's pids.max bounds the tree,
+            # or seccomp refuses new processes; without both it is the user's count + 1.
+            if setup.processes == "nproc":
+                nproc = 1 + setup.base_nproc
+            elif setup.cgroups is not None and setup.cgroups.limits_pids:
+                nproc = 4096 + setup.base_nproc
+            else:
+                nproc = 32 + setup.base_nproc
             sandbox.apply_limits(
                 limits["cpu_s"],
                 sandbox.vm_size_bytes() + limits["memory_mb"] * 2**20,
@@ -189,6 +212,8 @@ def _runner(setup, workdir: str, took_w: int) -> None:
                 nproc,
             )
             sandbox.drop_privileges()
+            if setup.seccomp is not None:
+                setup.seccomp.load()
         except BaseException as exc:
             os.write(3, b"S " + json.dumps({"sandbox_error": str(exc)[:500]}).encode() + b"\n")
             os._exit(70)

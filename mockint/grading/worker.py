@@ -92,6 +92,7 @@ class ZygoteProcess:
         if not hello:
             raise ZygoteDied("the sandbox server did not start")
         self.namespaces, self.warning = hello["namespaces"], hello["warning"] or None
+        self.processes, self.protections = hello["processes"], hello["protections"]
         self._send_lock = threading.Lock()
         self._lanes_lock = threading.Lock()
         self._dead = False
@@ -141,7 +142,13 @@ class ZygoteProcess:
         data = json.dumps({"limits": limits, "request": payload}).encode()
         # The zygote's clock starts when it reads "run", so the payload follows it.
         self._send(
-            {"op": "run", "sid": sid, "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]}
+            {
+                "op": "run",
+                "sid": sid,
+                "wall_s": limits["wall_s"],
+                "output_kb": limits["output_kb"],
+                "memory_mb": limits["memory_mb"],
+            }
         )
         writer = threading.Thread(
             target=_write_all,
@@ -262,6 +269,8 @@ class Worker:
                     "root": judge_root,
                     "namespaces": self.zygote.namespaces,
                     "warning": self.zygote.warning,
+                    "processes": self.zygote.processes,
+                    "protections": self.zygote.protections,
                 }
             )
             threading.Thread(target=self.read_requests, daemon=True).start()

@@ -43,7 +43,16 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str], keeps: list[st
     from mockint.grading import harness  # imported once here, not per child
 
     setup = Setup(judge_root, masks, keeps)
-    send_msg(sock, {"ready": True, "namespaces": setup.namespaces, "warning": setup.warning})
+    send_msg(
+        sock,
+        {
+            "ready": True,
+            "namespaces": setup.namespaces,
+            "warning": setup.warning,
+            "processes": setup.processes,
+            "protections": setup.protections(),
+        },
+    )
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_r, False)
     os.set_blocking(wake_w, False)

@@ -93,12 +93,15 @@ class JudgeAs:
         for db in (self.db_env, self.db_flag):
             db.parent.mkdir()
             db.write_bytes(b"SQLite format 3\0 other people's stories and notes")
+        # A home of its own (the judge hides home folders, so the area must not be one).
+        self.home = visible_area()
         self.own(self.area)
+        self.own(self.home)
         env = dict(
             os.environ,
             XDG_DATA_HOME=str(data_home),
             MOCKINT_DB=str(self.db_env),
-            HOME=str(self.area),
+            HOME=str(self.home),
         )
         self.client = GradingClient(env=env, launcher=launcher, secrets=[str(self.db_flag)])
         self.client.start()
@@ -130,6 +133,7 @@ class JudgeAs:
     def close(self) -> None:
         self.client.shutdown()
         shutil.rmtree(self.area, ignore_errors=True)
+        shutil.rmtree(self.home, ignore_errors=True)
 
 
 @pytest.fixture(scope="module", params=IDENTITIES)

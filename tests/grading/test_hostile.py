@@ -165,7 +165,12 @@ def tmux_server(area: Path, uid: int) -> Iterator[tuple[dict, callable]]:
         os.chown(folder, uid, uid)
     sock = folder / "default"
     marker = area / "tmux-was-driven"
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(area), "TERM": "xterm"}
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(area),
+        "TERM": "xterm",
+        "SHELL": "/bin/sh",  # nobody's login shell would end the session at once
+    }
     tmux = ["tmux", "-S", str(sock)]
     subprocess.run(
         [*tmux, "new-session", "-d", "-s", "victim", "sleep 600"],
@@ -175,6 +180,17 @@ def tmux_server(area: Path, uid: int) -> Iterator[tuple[dict, callable]]:
         timeout=30,
     )
 
+    server = subprocess.run(
+        [*tmux, "display-message", "-p", "-t", "victim", "#{pid}"],
+        env=env,
+        preexec_fn=_as_uid(uid),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    ours = {int(server.stdout.strip())} if server.stdout.strip().isdigit() else set()
+    ours |= {pid for root in ours for pid in _descendants(root)}
+
     def check() -> None:
         assert not marker.exists(), "the submission ran a command in the user's tmux"
         alive = subprocess.run(
@@ -183,7 +199,7 @@ def tmux_server(area: Path, uid: int) -> Iterator[tuple[dict, callable]]:
         assert alive.returncode == 0, "the user's tmux session is gone"
 
     try:
-        yield {"TMUX_SOCKET": str(sock), "TMUX_MARKER": str(marker)}, check
+        yield {"TMUX_SOCKET": str(sock), "TMUX_MARKER": str(marker), "_PIDS": ours}, check
     finally:
         subprocess.run([*tmux, "kill-server"], env=env, preexec_fn=_as_uid(uid), timeout=30)
         marker.unlink(missing_ok=True)
@@ -354,16 +370,19 @@ def test_hostile_submission(warm, path):
     }
     before_data = _tree_digest(REPO_DATA)
     sandbox_uid = judge_as.sandbox_uid
-    uid_before = {pid for pid, (_, uid) in _processes().items() if uid == sandbox_uid}
     shm_before = set(os.listdir("/dev/shm"))
     ipc_before = _sysv_ipc()
+    test_pids: set[int] = set()  # processes the test itself started for the submission to attack
     with contextlib.ExitStack() as stack:
         checks = []
         for need in head["needs"]:
             if need in RESOURCES:
                 more, check = stack.enter_context(RESOURCES[need](judge_as.area, sandbox_uid))
+                test_pids |= more.pop("_PIDS", set())
                 values.update(more)
                 checks.append(check)
+        # Processes of the sandbox's user before the run (the test's own tmux among them).
+        uid_before = {pid for pid, (_, uid) in _processes().items() if uid == sandbox_uid}
         code = path.read_text()
         for name, value in values.items():
             code = code.replace("{{" + name + "}}", value)
@@ -412,6 +431,7 @@ def test_hostile_submission(warm, path):
         for pid, (ppid, uid) in procs.items()
         if uid == sandbox_uid and pid not in uid_before and ppid in ours and pid not in after
     }
+    stray -= test_pids
     assert not stray
     assert judge._proc.pid == judge_as.pid and judge.alive
     # And the same warm worker still accepts a correct submission.
