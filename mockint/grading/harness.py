@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import binascii
 import builtins
+import io
 import json
 import linecache
 import os
@@ -262,7 +263,21 @@ def warm_up() -> None:
     _error(ValueError("warm-up"))
 
 
+def _fresh_streams() -> None:
+    """sys.stdout and sys.stderr written straight through to fds 1 and 2, so what a
+    submission prints is in the pipe even when it ends with os._exit (no buffer to lose)."""
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        raw = io.FileIO(fd, "w", closefd=False)
+        stream = io.TextIOWrapper(
+            raw, encoding="utf-8", errors="backslashreplace", write_through=True
+        )
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
+    sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+
+
 def run(request: dict, frame_fd: int) -> None:
+    _fresh_streams()
     frame = _Frame(frame_fd)
     code = request["code"]
     try:

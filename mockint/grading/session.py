@@ -189,6 +189,7 @@ def _runner(setup, workdir: str, took_w: int) -> None:
             os.close(4)
             os.write(took_w, b"x")
             os.close(took_w)
+            _fresh_descriptors()
             if not setup.namespaces:
                 os.setpgid(0, 0)
             os.chdir(workdir)
@@ -222,6 +223,24 @@ def _runner(setup, workdir: str, took_w: int) -> None:
         harness.run(wrapper["request"], 3)
     finally:
         os._exit(0)  # never fall back into the session loop, whatever happened
+
+
+def _reopen(fd: int, path: str, flags: int) -> None:
+    """Replace `fd` with a new open file description of the same file (flags such as
+    O_NONBLOCK live in the description, so nothing set on the old one carries over)."""
+    new = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC)
+    os.set_blocking(new, True)
+    os.dup2(new, fd)  # dup2 clears close-on-exec on the copy
+    os.close(new)
+
+
+def _fresh_descriptors() -> None:
+    """Stdin, the output pipe (1 and 2) and the frame pipe (3), each opened anew for this
+    runner: the session's descriptions, shared by every runner, never reach submitted code."""
+    _reopen(0, "/dev/null", os.O_RDONLY)
+    _reopen(1, "/proc/self/fd/1", os.O_WRONLY)
+    os.dup2(1, 2)
+    _reopen(3, "/proc/self/fd/3", os.O_WRONLY)
 
 
 def _pass_through(pid: int) -> None:
