@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from mockint.kinds import StageKind
 from mockint.scenario.check import ID as _ID
 from mockint.scenario.check import Checker as _Checker
 from mockint.scenario.check import Where as Path_
@@ -53,7 +55,7 @@ def parse_scenario(text: str, path: Path) -> Scenario:
         stages.append(
             Stage(
                 id=stage_id,
-                kind=kind,
+                kind=StageKind(kind),
                 title=c.string(st, "title", where),
                 minutes=minutes,
                 expect=reflow(c.string(st, "expect", where)),
@@ -66,7 +68,9 @@ def parse_scenario(text: str, path: Path) -> Scenario:
     return Scenario(sid, title, reflow(description), tuple(stages), mix, path)
 
 
-def _phases(c: _Checker, st: dict, where: Path_, stage_minutes: float) -> tuple[Phase, ...]:
+def _phases(
+    c: _Checker, st: dict[str, Any], where: Path_, stage_minutes: float
+) -> tuple[Phase, ...]:
     raw_phases = c.array(st, "phases", where)
     phases: list[Phase] = []
     seen: set[str] = set()
@@ -91,8 +95,8 @@ def _phases(c: _Checker, st: dict, where: Path_, stage_minutes: float) -> tuple[
     return tuple(phases)
 
 
-def _picks(c: _Checker, st: dict, where: Path_, kind: str) -> tuple[ProblemPick, ...]:
-    if kind != "coding":
+def _picks(c: _Checker, st: dict[str, Any], where: Path_, kind: str) -> tuple[ProblemPick, ...]:
+    if kind != StageKind.CODING:
         raise c.fail(where + ("problems",), f"only a coding stage picks problems, not {kind}")
     picks: list[ProblemPick] = []
     for j, raw in enumerate(c.array(st, "problems", where)):
@@ -115,7 +119,7 @@ def _picks(c: _Checker, st: dict, where: Path_, kind: str) -> tuple[ProblemPick,
     return tuple(picks)
 
 
-def _mix(c: _Checker, top: dict, stage_ids: set[str]) -> tuple[MixArea, ...]:
+def _mix(c: _Checker, top: dict[str, Any], stage_ids: set[str]) -> tuple[MixArea, ...]:
     raw_mix = c.table(
         top["mix"], ("mix",), set(), set(top["mix"]) if isinstance(top["mix"], dict) else set()
     )

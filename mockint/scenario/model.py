@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-STAGE_KINDS = (
-    "phone_screen",
-    "coding",
-    "ml_deep_dive",
-    "system_design",
-    "behavioural",
-    "hiring_manager",
-)
+from mockint.kinds import StageKind
+
+# The kinds a scenario may name, in the usual order of a loop (mockint.kinds has the registry).
+STAGE_KINDS: tuple[str, ...] = tuple(k.value for k in StageKind)
 
 
 @dataclass(frozen=True)
@@ -35,7 +32,7 @@ class ProblemPick:
 @dataclass(frozen=True)
 class Stage:
     id: str
-    kind: str
+    kind: StageKind
     title: str
     minutes: float
     expect: str
@@ -103,7 +100,7 @@ class Scenario:
         wanted = set(stage_ids)
         return replace(self, stages=tuple(s for s in self.stages if s.id in wanted))
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """The shape printed by `mockint scenarios show NAME --json`."""
         return {
             "id": self.id,

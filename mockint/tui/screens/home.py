@@ -62,14 +62,14 @@ class HomeScreen(BaseScreen):
             self.refresh_menu()
 
     def refresh_menu(self) -> None:
-        app = self.app
+        app = self.mockint
         menu = self.query_one("#menu", OptionList)
         menu.clear_options()
         now = time.time()
-        unfinished = app.store.unfinished()  # type: ignore[attr-defined]
+        unfinished = app.store.unfinished()
         for rec in unfinished[:3]:
             menu.add_option(Option(resume_label(rec, now), id=f"resume:{rec.id}"))
-        default = app.default_scenario  # type: ignore[attr-defined]
+        default = app.default_scenario
         if default is not None:
             menu.add_option(
                 Option(
@@ -83,7 +83,7 @@ class HomeScreen(BaseScreen):
         menu.highlighted = 0
         menu.focus()
         status = self.query_one("#home-status", Static)
-        status.update(f"Data: {app.store.path}")  # type: ignore[attr-defined]
+        status.update(f"Data: {app.store.path}")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "discard":
@@ -98,13 +98,14 @@ class HomeScreen(BaseScreen):
         from mockint.tui.screens.confirm import Confirm
 
         option = self.query_one("#menu", OptionList).highlighted_option
-        if option is None or not (option.id or "").startswith("resume:"):
+        option_id = option.id if option is not None else None
+        if option_id is None or not option_id.startswith("resume:"):
             return
-        session_id = int(option.id.split(":", 1)[1])
+        session_id = int(option_id.split(":", 1)[1])
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.store.abandon(session_id)  # type: ignore[attr-defined]
+                self.mockint.save("the discard", self.mockint.store.abandon, session_id)
                 self.refresh_menu()
 
         self.app.push_screen(
@@ -117,12 +118,12 @@ class HomeScreen(BaseScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id or ""
-        app = self.app
+        app = self.mockint
         if choice == "start":
-            app.begin(app.default_scenario)  # type: ignore[attr-defined]
+            app.begin(app.default_scenario)
         elif choice == "pick":
-            app.pick_scenario()  # type: ignore[attr-defined]
+            app.pick_scenario()
         elif choice.startswith("resume:"):
-            app.resume(int(choice.split(":", 1)[1]))  # type: ignore[attr-defined]
+            app.resume(int(choice.split(":", 1)[1]))
         elif choice == "quit":
             app.exit()

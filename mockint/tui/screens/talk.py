@@ -7,6 +7,8 @@ form and the system-design outline subclass it and change the answer area.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static, TextArea
@@ -15,11 +17,14 @@ from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
 from mockint.scoring.coverage import cover_question
-from mockint.store.answers import AnswerRow, answers, save_answer
+from mockint.store.answers import AnswerRow, answers
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.review import Review, review_text
+
+if TYPE_CHECKING:
+    from mockint.tui.app import MockintApp
 
 TICK_S = 0.25
 SAVE_S = 0.5  # answers reach the database at most this long after typing
@@ -45,6 +50,36 @@ class TalkScreen(StageClock, BaseScreen):
     ]
     FIELDS: tuple[str, ...] = ("answer",)
     AUTO_FOCUS = "#field-answer"
+
+    @classmethod
+    def for_stage(cls, app: MockintApp, s: Session) -> TalkScreen | None:
+        """This stage's screen with its questions from the kind's bank; None (and a notice)
+        when there are none to show."""
+        from mockint.scenario.bank_load import bank_for_kind
+        from mockint.scenario.errors import ScenarioError
+
+        stage = s.run.stage
+        if not stage.questions or app.recorder is None:
+            return None
+        try:
+            bank = bank_for_kind(stage.kind)
+        except ScenarioError as exc:
+            app.notify(str(exc), severity="error", timeout=10)
+            bank = None
+        known = {q.id: q for q in bank.questions} if bank else {}
+        questions = [known[q] for q in stage.questions if q in known]
+        if bank is None or not questions:
+            app.notify(
+                "No questions found for this stage; showing the notes area.", severity="warning"
+            )
+            return None
+        return cls._build(s, bank, questions, app.recorder.session_id, app.session_pace())
+
+    @classmethod
+    def _build(
+        cls, s: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
+    ) -> TalkScreen:
+        return cls(s, bank, questions, session_id, pace)
 
     def __init__(
         self, session: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
@@ -78,7 +113,7 @@ class TalkScreen(StageClock, BaseScreen):
         return self.rows[q.id]
 
     def _load(self) -> None:
-        for r in answers(self.app.store, self.session_id, self.index):  # type: ignore[attr-defined]
+        for r in answers(self.mockint.store, self.session_id, self.index):
             self.rows[r.question_id] = r
         ids = [q.id for q in self.questions]
         pending = [i for i, q in enumerate(ids) if not (q in self.rows and self.rows[q].done)]
@@ -216,15 +251,12 @@ class TalkScreen(StageClock, BaseScreen):
         if not self._dirty:
             return
         self._dirty = False
+        rec = self.mockint.recorder
+        if rec is None or rec.session_id != self.session_id:
+            return
         for row in self.rows.values():
-            self.app._guard(  # type: ignore[attr-defined]
-                "your answer",
-                save_answer,
-                self.app.store,
-                self.session_id,
-                row,  # type: ignore[attr-defined]
-                self.session.clock.now(),
-            )
+            # Queued by the recorder until the store takes it: a full disk loses nothing.
+            rec.answer(row, at=self.session.clock.now())
 
     def flush_notes(self) -> None:
         self._dirty = True
