@@ -96,8 +96,12 @@ class GradingRun:
         """Every event of this run, from the first, ending with the final one."""
         i = 0
         while True:
+
+            def arrived(n: int = i) -> bool:
+                return len(self._events) > n
+
             with self._cond:
-                if not self._cond.wait_for(lambda i=i: len(self._events) > i, timeout):
+                if not self._cond.wait_for(arrived, timeout):
                     raise TimeoutError("no event from the grading process in time")
                 event = self._events[i]
             i += 1
@@ -111,9 +115,13 @@ class GradingRun:
 
         loop = asyncio.get_running_loop()
         q: asyncio.Queue = asyncio.Queue()
+
+        def forward(ev: dict) -> None:
+            loop.call_soon_threadsafe(q.put_nowait, ev)
+
         with self._cond:
             backlog = list(self._events)
-            self._listeners.append(lambda ev: loop.call_soon_threadsafe(q.put_nowait, ev))
+            self._listeners.append(forward)
         for event in backlog:
             q.put_nowait(event)
         while True:
@@ -162,6 +170,7 @@ class GradingClient:
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._closing = False
+        self._dead_pids: set[int] = set()  # workers whose reader has swept their runs
         self.ready_info: dict = {}
 
     @property
@@ -216,7 +225,7 @@ class GradingClient:
         self.start()
         run = GradingRun(self, next(self._ids), on_event)
         with self._lock:
-            dead = getattr(self._proc, "_mockint_dead", False)
+            dead = self._proc is not None and self._proc.pid in self._dead_pids
             if not dead:
                 self._runs[run.id] = run
         if dead:  # died between start() and now: the reader has already swept its runs
@@ -241,7 +250,8 @@ class GradingClient:
             return
         self._send({"op": "shutdown"})
         with contextlib.suppress(OSError):
-            proc.stdin.close()
+            if proc.stdin is not None:
+                proc.stdin.close()
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -266,12 +276,14 @@ class GradingClient:
             return
         try:
             with self._lock:
+                assert proc.stdin is not None
                 proc.stdin.write(json.dumps(obj) + "\n")
                 proc.stdin.flush()
         except (OSError, ValueError):
             pass  # the reader thread reports the dead worker
 
     def _read(self, proc: subprocess.Popen) -> None:
+        assert proc.stdout is not None
         for line in proc.stdout:
             try:
                 event = json.loads(line)
@@ -289,7 +301,7 @@ class GradingClient:
                 run._push(event)
         proc.wait()
         with self._lock:
-            proc._mockint_dead = True
+            self._dead_pids.add(proc.pid)
             orphans = [r for r in self._runs.values()]
             for r in orphans:
                 del self._runs[r.id]

@@ -52,12 +52,12 @@ class LiveSession:
             os.close(fd)
         self.pid = pid
         LIVE_SESSIONS.add(pid)
-        try:
+        self.pidfd: int | None = None
+        with contextlib.suppress(OSError, AttributeError):  # kernels before 5.3: poll instead
             self.pidfd = os.pidfd_open(pid)
-        except (OSError, AttributeError):  # kernels before 5.3: poll instead
-            self.pidfd = None
         self.ctl_buf = b""
-        self.exited = None  # wait status once the session's outer process is gone
+        self.exited: int | None = None  # wait status once the session's outer process is gone
+        self.end: tuple[int, float, float] | None = None
         self.busy = False
 
     @property
@@ -81,8 +81,10 @@ class LiveSession:
         self.end = None
 
     def fds(self) -> list[int]:
-        alive = self.exited is None and self.pidfd is not None
-        return [self.out_r, self.frame_r, self.ctl_r] + ([self.pidfd] if alive else [])
+        fds = [self.out_r, self.frame_r, self.ctl_r]
+        if self.exited is None and self.pidfd is not None:
+            fds.append(self.pidfd)
+        return fds
 
     def deadline(self) -> float:
         return self.started + self.msg["wall_s"]
@@ -220,7 +222,7 @@ def _kill_group(pid: int) -> None:
 LIVE_SESSIONS: set[int] = set()
 
 
-def _reap_orphans(spare: set[int] = frozenset()) -> None:
+def _reap_orphans(spare: set[int] | frozenset[int] = frozenset()) -> None:
     """Kill and reap every child but `spare` (escapees re-parented to us as subreaper)."""
     for _ in range(200):
         kids = session.children() - spare

@@ -164,7 +164,7 @@ def _kill_all_but(spare: int | None, in_pid_namespace: bool) -> None:
 
 
 def children() -> set[int]:
-    kids = set()
+    kids: set[int] = set()
     try:
         for tid in os.listdir("/proc/self/task"):
             with open(f"/proc/self/task/{tid}/children") as f:

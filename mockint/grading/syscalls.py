@@ -39,6 +39,7 @@ a submission gets an ordinary Python exception it can read in its traceback.
 from __future__ import annotations
 
 import errno
+import importlib
 import socket
 from typing import Any
 
@@ -76,14 +77,12 @@ DENIED = (
 
 def _binding() -> tuple[Any, str]:
     """The libseccomp binding module and a name for it, or (None, why not)."""
-    try:
-        import seccomp  # libseccomp's own binding, where the system provides it
-
-        return seccomp, "libseccomp's Python binding"
+    try:  # libseccomp's own binding, where the system provides it
+        return importlib.import_module("seccomp"), "libseccomp's Python binding"
     except ImportError:
         pass
     try:
-        import pyseccomp
+        pyseccomp = importlib.import_module("pyseccomp")
     except ImportError:
         return None, "no libseccomp binding is installed (pip install pyseccomp)"
     except (RuntimeError, OSError) as exc:  # pyseccomp raises when libseccomp.so.2 is missing

@@ -139,6 +139,7 @@ class ZygoteProcess:
         if self.active[lane] is None:
             self.prepare([lane])
         sid = self.active[lane]
+        assert sid is not None  # prepare() opened one
         data = json.dumps({"limits": limits, "request": payload}).encode()
         # The zygote's clock starts when it reads "run", so the payload follows it.
         self._send(

@@ -70,8 +70,8 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str], keeps: list[st
         busy = [x for x in sessions.values() if x.busy]
         waits = [x.deadline() - time.monotonic() for x in busy]
         waits += [0.01 for x in busy if x.pidfd is None]  # no pidfd: look for its exit now and then
-        fds = [sock, _WAKE[0]] + [fd for x in busy for fd in x.fds()]
-        ready, _, _ = select.select(fds, [], [], max(0.0, min(waits)) if waits else None)
+        watched = [sock.fileno(), _WAKE[0]] + [fd for x in busy for fd in x.fds()]
+        ready, _, _ = select.select(watched, [], [], max(0.0, min(waits)) if waits else None)
         if _WAKE[0] in ready and _drain(_WAKE[0]):
             for x in busy:  # the worker cancelled: stop everything that is running
                 x.cancelled = True
@@ -84,7 +84,7 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str], keeps: list[st
                 send_msg(sock, reply)
                 for blob in blobs:
                     sock.sendall(blob)
-        if sock not in ready:
+        if sock.fileno() not in ready:
             continue
         msg, fds = recv_msg(sock)
         if msg is None:
@@ -92,6 +92,10 @@ def serve(sock: socket.socket, judge_root: str, masks: list[str], keeps: list[st
                 x.close()
             os._exit(0)
         op, sid = msg.get("op"), msg.get("sid")
+        if not isinstance(sid, int):
+            for fd in fds:
+                os.close(fd)
+            continue
         if op == "session" and len(fds) == 1 and sid not in sessions:
             sessions[sid] = LiveSession(setup, fds[0], msg["tmpfs_mb"], sid)
             continue
