@@ -12,17 +12,11 @@ from mockint.grading.compare import compare
 from mockint.grading.lanes import Cancelled, Lanes
 from mockint.grading.outcome import classify_run, limit_verdict
 from mockint.grading.problems import load_problem
+from mockint.grading.text import clean
 from mockint.grading.values import Raises, WireError, describe, from_wire
+from mockint.kinds import Verdict, verdict_info
 
-VERDICTS = (
-    "accepted",
-    "wrong_answer",
-    "time_limit",
-    "memory_limit",
-    "output_limit",
-    "runtime_error",
-    "compile_error",
-)
+VERDICTS = tuple(Verdict)  # every verdict a test can get (mockint.kinds)
 
 
 class Grader:
@@ -69,16 +63,17 @@ class Grader:
             for index, (case, visible) in enumerate(cases):
                 if carried is not None:
                     test = dict(carried, id=case["id"], visible=visible, time_ms=0)
+                    if not visible:
+                        test["message"] = _hidden_message(case, carried["verdict"])
                 else:
                     test, whole_module = pool.result(index)
                     if whole_module:
                         pool.stop()
-                        carried = {k: test[k] for k in ("verdict", "message")}
-                        carried["message"] = (
-                            "same failure as the first test: " + test["message"].split("\n")[0]
-                        )
-                        if not visible:
-                            carried["message"] = f"{test['verdict']} while loading the module"
+                        first_line = test["message"].split("\n")[0]
+                        carried = {
+                            "verdict": test["verdict"],
+                            "message": f"same failure as the first test: {first_line}",
+                        }
                 tests.append(test)
                 emit({"event": "test", "index": index, "test": test})
                 if test["verdict"] == "time_limit" and carried is None:
@@ -112,6 +107,14 @@ class Grader:
         return result
 
     def _run_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
+        test, whole_module = self._judge_case(problem, cases_mod, code, case, visible, lane)
+        # What the submission printed or raised is untrusted text: escapes shown, never raw.
+        test["message"] = clean(test["message"])
+        if "output" in test:
+            test["output"] = clean(test["output"])
+        return test, whole_module
+
+    def _judge_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
         payload = {
             "mode": "case",
             "code": code,
@@ -128,16 +131,13 @@ class Grader:
             "verdict": "accepted",
             "message": "",
             "time_ms": round(reply["wall_s"] * 1000, 1),
+            "cpu_ms": round(reply["cpu_s"] * 1000, 1),
         }
         if out_text and visible:
             test["output"] = out_text
         if outcome.verdict is not None:
             test["verdict"] = outcome.verdict
-            test["message"] = (
-                outcome.message
-                if visible
-                else _hidden_message(case, outcome.verdict, outcome.message)
-            )
+            test["message"] = outcome.message if visible else _hidden_message(case, outcome.verdict)
             # Failed before the module finished loading: the same happens for every test.
             return test, (not outcome.loaded) or outcome.verdict == "compile_error"
         verdict, reason, got = self._judge_values(problem, cases_mod, case, outcome.result)
@@ -146,7 +146,7 @@ class Grader:
             if visible:
                 test["message"] = reason + _show(case, problem, cases_mod, got)
             else:
-                test["message"] = _hidden_message(case, verdict, reason)
+                test["message"] = _hidden_message(case, verdict)
         return test, False
 
     def _judge_values(self, problem, cases_mod, case, result) -> tuple[str, str, object]:
@@ -231,16 +231,10 @@ def _show(case, problem, cases_mod, got) -> str:
     return f"\n{shown}\ngot: {describe(got, 600)}"
 
 
-def _hidden_message(case, verdict: str, reason: str) -> str:
-    note = case.get("note", "")
-    first = reason.split("\n")[0]
-    # Only the kind of failure: values in the reason could reveal the hidden data.
-    if verdict == "runtime_error" and ":" in first:
-        first = first.split(":")[0]
-    elif verdict == "wrong_answer":
-        first = "wrong answer"
-    return (
-        f"hidden test ({note})" + (f": {first}" if first else "")
-        if note
-        else f"hidden test: {first}"
-    )
+def _hidden_message(case: dict, verdict: str) -> str:
+    """What a failed hidden test says: the kind of failure and the case's note, both the
+    judge's own data. Never an exception's name or text, a limit's detail or a value: any
+    of those could carry the hidden input out to the candidate."""
+    note = str(case.get("note", "")).strip()
+    what = verdict_info(verdict).long.lower()
+    return f"hidden test ({note}): {what}" if note else f"hidden test: {what}"

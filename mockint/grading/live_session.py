@@ -7,6 +7,7 @@ feeds it the pipes that became readable and asks it whether the running request 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import time
@@ -58,6 +59,7 @@ class LiveSession:
         self.ctl_buf = b""
         self.exited: int | None = None  # wait status once the session's outer process is gone
         self.end: tuple[int, float, float] | None = None
+        self.clock: list[list[int]] = []
         self.busy = False
 
     @property
@@ -79,6 +81,7 @@ class LiveSession:
         self.out_keep, self.out_total, self.frame = bytearray(), 0, bytearray()
         self.timed_out = self.output_exceeded = self.frame_exceeded = self.cancelled = False
         self.end = None
+        self.clock = []
 
     def fds(self) -> list[int]:
         fds = [self.out_r, self.frame_r, self.ctl_r]
@@ -148,6 +151,7 @@ class LiveSession:
                 self.idle_usage = self.cgroup.usage()
         reply = {
             "oom_killed": oom_killed,
+            "clock": self.clock,
             "sid": self.sid,
             "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
             "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
@@ -166,7 +170,8 @@ class LiveSession:
 
     def _read_end(self) -> tuple[int, float, float] | None:
         """Parse the session init's lines: `B <start>` when the runner took the request (the
-        request may reach it before we read the worker's "run"), `E <status> <cpu> <end>`."""
+        request may reach it before we read the worker's "run"), `C <json>` the runner's CPU
+        clock samples, `E <status> <cpu> <end>`."""
         for chunk in drain_chunks(self.ctl_r):
             self.ctl_buf += chunk
         while b"\n" in self.ctl_buf:
@@ -174,6 +179,9 @@ class LiveSession:
             parts = line.split()
             if len(parts) == 2 and parts[0] == b"B":
                 self.started = min(self.started, float(parts[1]))
+            elif line.startswith(b"C "):
+                with contextlib.suppress(ValueError):
+                    self.clock = json.loads(line[2:])
             elif len(parts) == 4 and parts[0] == b"E":
                 return int(parts[1]), float(parts[2]), float(parts[3])
         return None

@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from mockint.grading import cgroups, sandbox, session, syscalls
+from mockint.grading.masks import holes
 
 MEMORY_WORDS = {
     "tree": "the whole process tree of each test (cgroup)",
@@ -76,7 +77,9 @@ class Setup:
                 else "NOT isolated (no mount namespace)"
             ),
             "hidden": list(self.masks) if self.namespaces else [],
-            "bound_back": list(self.keeps) if self.namespaces else [],
+            "bound_back": sorted({k for m in self.masks for k in holes(m, self.keeps)})
+            if self.namespaces
+            else [],
             "seccomp": {
                 "active": self.seccomp is not None,
                 "detail": self.seccomp.describe() if self.seccomp else self.seccomp_why,

@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 import queue
+import secrets
 import shutil
 import signal
 import socket
@@ -57,6 +58,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 LANES = 2  # tests of one submission run in this many sandboxes at once
+# Exit statuses a runner may be told to end with: not 0, not the set-up failure (70) nor
+# "no more requests" (75), nor what a shell uses for signals (128 and up).
+SEALS = [n for n in range(1, 128) if n not in (70, 75)]
 
 
 class ZygoteProcess:
@@ -140,7 +144,9 @@ class ZygoteProcess:
             self.prepare([lane])
         sid = self.active[lane]
         assert sid is not None  # prepare() opened one
-        data = json.dumps({"limits": limits, "request": payload}).encode()
+        # The runner exits with this number only after the harness wrote its result.
+        seal = secrets.choice(SEALS)
+        data = json.dumps({"limits": limits, "request": payload, "seal": seal}).encode()
         # The zygote's clock starts when it reads "run", so the payload follows it.
         self._send(
             {
@@ -169,6 +175,7 @@ class ZygoteProcess:
         if answer is None:
             raise ZygoteDied("the sandbox server stopped")
         reply, output, frame = answer
+        reply["seal"] = seal
         writer.join(5)
         if not reply["session_alive"]:  # the zygote dropped it (time limit, output limit...)
             self._forget(sid)

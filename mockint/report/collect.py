@@ -41,6 +41,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from mockint.grading.text import clean
 from mockint.scenario.bank import Bank, Question
 from mockint.scenario.bank_load import DESIGN_PHASES, design_phase
 from mockint.scenario.model import Scenario, Stage
@@ -540,7 +541,7 @@ def _run(r: dict[str, Any]) -> dict[str, Any]:
                 "id": t.get("id"),
                 "visible": bool(t.get("visible")),
                 "verdict": t.get("verdict"),
-                "message": t.get("message") or "",
+                "message": clean(t.get("message") or ""),
                 "time_ms": _r(t.get("time_ms"), 1),
             }
             for t in res.get("tests", [])
@@ -548,7 +549,7 @@ def _run(r: dict[str, Any]) -> dict[str, Any]:
         "complexity": res.get("complexity"),
         "vectorized": res.get("vectorized"),
         "advice": advice(res),
-        "code": r["code"],
+        "code": clean(r["code"]),  # typed by a candidate: shown, never sent raw to a terminal
     }
 
 

@@ -18,6 +18,7 @@ import hashlib
 import os
 import platform
 import pty
+import re
 import secrets
 import shutil
 import socket
@@ -31,6 +32,7 @@ import pytest
 
 from mockint.grading.masks import PACKAGE_DIR, _checkout_root
 from mockint.grading.problems import problems_dir, solutions_dir
+from mockint.kinds import Verdict, verdict_info
 from tests.grading.conftest import HERE, grade, read_header, run_as
 
 HOSTILE = sorted((HERE / "hostile").glob("*.py"))
@@ -423,6 +425,12 @@ def test_hostile_submission(warm, path):
         if key in expect:
             assert result[key] is not None, f"no {key} advice"
             assert result[key]["ok"] is (expect[key] == "ok"), result[key]
+    # A hidden test says only the kind of failure and its note, the judge's own words.
+    words = "|".join(verdict_info(v).long.lower() for v in Verdict)
+    for test in result["tests"]:
+        if not test["visible"]:
+            assert "output" not in test
+            assert re.fullmatch(rf"(hidden test( \([^\n]*\))?: ({words}))?", test["message"]), test
     # Nothing a submission printed reaches us with an escape sequence in it.
     for test in result["tests"]:
         for text in (test.get("message", ""), test.get("output", "")):
