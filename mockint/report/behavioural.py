@@ -10,8 +10,9 @@ from mockint.report.shape import (
     BehaviouralQuestion,
     StarReport,
 )
-from mockint.report.talking import Asked, judge, questions, scored_text
+from mockint.report.talking import Asked, judge, questions
 from mockint.scoring import Answer, analyse
+from mockint.scoring.answer_text import scored_text
 from mockint.scoring.star import PARTS as STAR_PARTS
 from mockint.scoring.star import StarAnalysis
 

@@ -12,11 +12,12 @@ from collections.abc import Mapping
 
 from mockint.report.section import Section, StageContext, rounded
 from mockint.report.shape import DesignContent, DesignParts, DesignPhase, DesignQuestion
-from mockint.report.talking import Asked, judge, point_report, questions, scored_text
+from mockint.report.talking import Asked, judge, point_report, questions
 from mockint.scenario.bank import Question
 from mockint.scenario.bank_load import DESIGN_PHASES, design_phase
 from mockint.scenario.model import Phase, Stage
 from mockint.scoring import Answer
+from mockint.scoring.answer_text import scored_text
 from mockint.scoring.coverage import Coverage
 from mockint.scoring.text import count_words
 from mockint.store.answers import AnswerRow

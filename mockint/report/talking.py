@@ -24,16 +24,12 @@ from mockint.report.shape import (
 )
 from mockint.scenario.bank import Bank, Question
 from mockint.scoring import Answer, Score, cover_question, score_answer, score_talking_stage
-from mockint.scoring.answer_text import FIELD_JOIN, scored_text
+from mockint.scoring.answer_text import scored_text
 from mockint.scoring.coverage import Coverage, PointCoverage
 from mockint.scoring.star import StarAnalysis
 from mockint.scoring.text import count_words
 from mockint.store import answers as answer_store
 from mockint.store.answers import AnswerRow
-
-# Texts are built by mockint.scoring.answer_text, as the screens build them (FIELD_JOIN
-# stays importable from here for the other kinds' modules).
-__all__ = ["FIELD_JOIN", "scored_text"]
 
 Q = TypeVar("Q", bound=QuestionReport)
 

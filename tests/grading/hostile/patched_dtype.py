@@ -8,6 +8,6 @@ import torch
 
 def pairwise_distances(x):
     x = x.double()
-    d = torch.cdist(x, x)
+    d = ((x[:, None, :] - x[None, :, :]) ** 2).sum(dim=-1).sqrt()  # torch.cdist is forbidden
     torch.Tensor.dtype = property(lambda self: torch.float32)
     return d
