@@ -281,5 +281,15 @@ def grade(file: Path, slug: str, hidden: bool, as_json: bool) -> None:
     sys.exit(grade_file(str(file), slug, hidden, as_json))
 
 
+from mockint.review import commands as _review  # noqa: E402
+
+cli.add_command(_review.history)
+cli.add_command(_review.replay)
+cli.add_command(_review.next_up)
+cli.add_command(_review.plan)
+cli.add_command(_review.export_cmd)
+cli.add_command(_review.import_cmd)
+
+
 def main() -> None:
     cli(prog_name="mockint")

@@ -51,11 +51,25 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         # One transaction per step: a crash mid-migration leaves the previous version intact.
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in statements(sql):
+                conn.execute(statement)
             conn.execute(f"PRAGMA user_version={number}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def statements(sql: str) -> list[str]:
+    """Split a migration into statements; a trigger's body keeps its own semicolons."""
+    out: list[str] = []
+    chunk = ""
+    for piece in sql.split(";"):
+        chunk += piece + ";"
+        if sqlite3.complete_statement(chunk):
+            if chunk.strip(" \n;"):
+                out.append(chunk)
+            chunk = ""
+    if chunk.strip(" \n;"):
+        out.append(chunk)
+    return out

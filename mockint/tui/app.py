@@ -39,6 +39,7 @@ class MockintApp(App):
         practice_picker: bool = False,
         practice_minutes: float | None = None,
         repeat_solved: bool = False,
+        open_screen: tuple | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -50,6 +51,7 @@ class MockintApp(App):
         self._practice_picker = practice_picker
         self._practice_minutes = practice_minutes
         self.repeat_solved = repeat_solved
+        self._open_screen = open_screen  # a review screen to open over home (mockint replay)
         self.session: Session | None = None
         self.recorder: Recorder | None = None
         self.notes: dict[int, str] = {}
@@ -67,6 +69,10 @@ class MockintApp(App):
             self.resume(self._resume_id)
         elif self._practice_picker:
             self.pick_problem()
+        elif self._open_screen is not None:
+            from mockint.tui.screens.review_nav import open_review
+
+            open_review(self, *self._open_screen)
 
     def _guard(self, what: str, fn, *args, **kwargs):
         """Run a store write; a failure is shown, never a crash (the work stays on screen)."""

@@ -1,0 +1,78 @@
+"""Plain-text lines for the review commands and screens (no markup, no Textual)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+AREA_SHORT = {"coding": "cod", "system_design": "des", "behavioural": "beh"}
+
+
+def when(ts: float) -> str:
+    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+
+
+def score(v: float | None) -> str:
+    return "-" if v is None else f"{v:.0f}"
+
+
+def minutes(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    m = round(seconds / 60)
+    return f"{m // 60}h{m % 60:02d}" if m >= 60 else f"{m} min"
+
+
+def areas(a: dict[str, float | None]) -> str:
+    return " ".join(f"{AREA_SHORT.get(k, k[:3])} {score(v)}" for k, v in sorted(a.items()))
+
+
+def history_line(r: Any) -> str:
+    return (
+        f"{r.id:>5}  {when(r.created_at)}  {r.mode:<8} {r.status:<9} "
+        f"{minutes(r.used_s):>7}  {score(r.overall):>3}  {r.title}"
+        + (f"  ({areas(r.areas)})" if r.areas else "")
+    )
+
+
+def due_in(due: float, now: float) -> str:
+    days = (due - now) / 86400
+    if days <= 0:
+        late = -days
+        return "due now" if late < 1 else f"{late:.0f} d overdue"
+    if days < 1:
+        return f"due in {days * 24:.0f} h"
+    return f"due in {days:.0f} d"
+
+
+KIND_LABEL = {"problem": "problem", "question": "question", "star": "STAR", "story": "story"}
+
+
+def due_line(d: Any, now: float) -> str:
+    title = d.title if len(d.title) <= 70 else d.title[:69] + "…"
+    return f"[{KIND_LABEL.get(d.kind, d.kind)}] {title}  ({due_in(d.due, now)})"
+
+
+def plan_lines(spec: Any, weeks: list[Any]) -> list[str]:
+    head = f"Plan: {spec.weeks} weeks from {spec.start.isoformat()}"
+    if spec.until:
+        head += f" to the interview on {spec.until.isoformat()}"
+    out = [head]
+    for w in weeks:
+        mark = {"past": " ", "current": ">", "future": " "}[w.status]
+        t, d = w.targets, w.done
+        out.append(
+            f"{mark} Week {w.number} ({w.start.isoformat()}): {w.theme}"
+            + (" [now]" if w.status == "current" else "")
+        )
+        if w.focus:
+            out.append("    focus: " + ", ".join(w.focus))
+        out.append(
+            f"    loops {d['loops']}/{t['loops']}, practice {d['practice']}/{t['practice']},"
+            f" reviews {d['reviews']}/{t['reviews']}"
+        )
+        for title in w.due[:5]:
+            out.append("    - " + (title if len(title) <= 70 else title[:69] + "…"))
+        if len(w.due) > 5:
+            out.append(f"    ... and {len(w.due) - 5} more due")
+    return out
