@@ -76,3 +76,15 @@ def plan_lines(spec: Any, weeks: list[Any]) -> list[str]:
         if len(w.due) > 5:
             out.append(f"    ... and {len(w.due) - 5} more due")
     return out
+
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def spark(values: list[float], width: int = 12, lo: float = 0.0, hi: float = 100.0) -> str:
+    """The last `width` values (scores 0-100) as block characters, for table cells."""
+    out = []
+    for v in values[-width:]:
+        share = 0.0 if hi <= lo else (min(hi, max(lo, v)) - lo) / (hi - lo)
+        out.append(BARS[min(len(BARS) - 1, int(share * len(BARS)))])
+    return "".join(out)

@@ -115,12 +115,14 @@ def sessions(store: Store, q: Query | None = None) -> list[Row]:
     if col is None:
         raise ValueError(f"unknown sort {q.sort!r} (known: {', '.join(SORTS)})")
     order = "DESC" if q.descending else "ASC"
+    # Only summary columns can be empty; sorting on an indexed session column needs no sort.
+    nulls = f"({col}) IS NULL, " if col.startswith("r.") else ""
     # Unscored sessions sort last either way; the id breaks ties so the order is stable.
     sql = (
         f"SELECT s.id, s.created_at, s.scenario_id, s.title, s.status, {MODE_SQL} AS vmode,"
         " r.used_s, r.planned_s, r.overall, r.areas"
         " FROM sessions s LEFT JOIN review_summaries r ON r.session_id = s.id"
-        f"{where} ORDER BY ({col}) IS NULL, {col} {order}, s.id {order}"
+        f"{where} ORDER BY {nulls}{col} {order}, s.id {order}"
     )
     if q.limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -182,3 +184,17 @@ def parse_day(text: str, *, end: bool = False) -> float:
     if end:
         d = d + timedelta(days=1)
     return datetime(d.year, d.month, d.day).timestamp()
+
+
+def unfinished_ids(store: Store, limit: int = 3) -> list[int]:
+    """The most recently active unfinished sessions (the home screen offers to resume them)."""
+    rows = store.conn.execute(
+        "SELECT id FROM sessions WHERE status = 'active' ORDER BY alive_at DESC LIMIT ?", (limit,)
+    )
+    return [r[0] for r in rows]
+
+
+def latest(store: Store) -> Row | None:
+    """The most recent session, with its summary if it has one."""
+    rows = sessions(store, Query(limit=1))
+    return rows[0] if rows else None

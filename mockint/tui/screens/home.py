@@ -1,8 +1,12 @@
-"""The home screen: start the default loop, pick a scenario, resume, quit."""
+"""The home screen: start the default loop, resume, practise, review past sessions, quit.
+
+It must come up fast with a large history: it reads three cached figures with one indexed
+query each (unfinished sessions, the latest session's summary, the due count) and imports
+no review screen; the summaries and cards are brought up to date in a worker after the
+first paint, and the labels follow.
+"""
 
 from __future__ import annotations
-
-import time
 
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,7 +46,11 @@ class HomeScreen(BaseScreen):
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("d", "discard", "Discard unfinished", id="home.discard"),
+        Binding("h", "review('history')", "History", id="home.history"),
+        Binding("n", "review('next')", "What next", id="home.next"),
+        Binding("s", "due_loop", "Start due loop", id="home.loop"),
     ]
+    REFRESH_AFTER_S = 0.3
 
     def body(self):
         with Vertical(id="home"):
@@ -55,6 +63,16 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.refresh_menu()
+        self.set_timer(self.REFRESH_AFTER_S, self.refresh_review_data)
+
+    def refresh_review_data(self) -> None:
+        from mockint.tui.screens.review_nav import refresh_review
+
+        refresh_review(self, self._after_refresh)
+
+    def _after_refresh(self) -> None:
+        if self.is_current:
+            self.refresh_menu()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -62,13 +80,17 @@ class HomeScreen(BaseScreen):
             self.refresh_menu()
 
     def refresh_menu(self) -> None:
+        from mockint.review import history, queue
+        from mockint.review.format import score
+
         app = self.app
+        store = app.store  # type: ignore[attr-defined]
         menu = self.query_one("#menu", OptionList)
+        keep = menu.highlighted_option.id if menu.highlighted_option else None
         menu.clear_options()
-        now = time.time()
-        unfinished = app.store.unfinished()  # type: ignore[attr-defined]
-        for rec in unfinished[:3]:
-            menu.add_option(Option(resume_label(rec, now), id=f"resume:{rec.id}"))
+        now = app.clock.now()  # type: ignore[attr-defined]
+        for sid in history.unfinished_ids(store, 3):
+            menu.add_option(Option(resume_label(store.load(sid), now), id=f"resume:{sid}"))
         default = app.default_scenario  # type: ignore[attr-defined]
         if default is not None:
             menu.add_option(
@@ -78,12 +100,27 @@ class HomeScreen(BaseScreen):
                     id="start",
                 )
             )
+        due = queue.due_count(store, now)
+        last = history.latest(store)
+        menu.add_option(Option("Practise one problem...", id="practice"))
+        menu.add_option(
+            Option(f"What next: {due} due today" if due else "What next: nothing due", id="next")
+        )
+        menu.add_option(
+            Option("History" + (f" (last: {last_text(last, now)})" if last else ""), id="history")
+        )
+        menu.add_option(Option("Progress and weak areas", id="progress"))
+        menu.add_option(Option("Preparation plan", id="plan"))
         menu.add_option(Option("Pick a scenario...", id="pick"))
         menu.add_option(Option("Quit", id="quit"))
-        menu.highlighted = 0
+        ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+        menu.highlighted = ids.index(keep) if keep in ids else 0
         menu.focus()
         status = self.query_one("#home-status", Static)
-        status.update(f"Data: {app.store.path}")  # type: ignore[attr-defined]
+        line = (
+            f"Last score: {score(last.overall)}/100 · " if last and last.overall is not None else ""
+        )
+        status.update(f"{line}{due} due today · Data: {store.path}")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "discard":
@@ -122,7 +159,40 @@ class HomeScreen(BaseScreen):
             app.begin(app.default_scenario)  # type: ignore[attr-defined]
         elif choice == "pick":
             app.pick_scenario()  # type: ignore[attr-defined]
+        elif choice == "practice":
+            app.pick_problem()  # type: ignore[attr-defined]
+        elif choice in ("next", "history", "progress", "plan"):
+            self.action_review(choice)
         elif choice.startswith("resume:"):
             app.resume(int(choice.split(":", 1)[1]))  # type: ignore[attr-defined]
         elif choice == "quit":
             app.exit()
+
+    def action_review(self, kind: str) -> None:
+        from mockint.tui.screens.review_nav import open_review
+
+        open_review(self.app, kind)
+
+    def action_due_loop(self) -> None:
+        from mockint.review import queue
+        from mockint.tui.screens.next_up import problem_minutes, question_minutes
+
+        store = self.app.store  # type: ignore[attr-defined]
+        scenario = queue.due_loop(
+            queue.due(store, self.app.clock.now()),  # type: ignore[attr-defined]
+            problem_minutes=problem_minutes,
+            question_minutes=question_minutes,
+        )
+        if scenario is None:
+            self.notify("Nothing is due today.", severity="warning")
+            return
+        self.app.begin(scenario, paced=True)  # type: ignore[attr-defined]
+
+
+def last_text(row, now: float) -> str:
+    from mockint.review.format import score
+
+    when = ago(now - row.created_at)
+    if row.overall is None:
+        return f"{row.title}, {when}, not scored"
+    return f"{score(row.overall)}/100, {when}"
