@@ -57,14 +57,11 @@ def plan_lines(spec: Any, weeks: list[Any]) -> list[str]:
     head = f"Plan: {spec.weeks} weeks from {spec.start.isoformat()}"
     if spec.until:
         head += f" to the interview on {spec.until.isoformat()}"
-    out = [head]
+    out = [head + " (> this week; done/target)"]
     for w in weeks:
         mark = {"past": " ", "current": ">", "future": " "}[w.status]
         t, d = w.targets, w.done
-        out.append(
-            f"{mark} Week {w.number} ({w.start.isoformat()}): {w.theme}"
-            + (" [now]" if w.status == "current" else "")
-        )
+        out.append(f"{mark} Week {w.number} ({w.start.isoformat()}): {w.theme}")
         if w.focus:
             out.append("    focus: " + ", ".join(w.focus))
         out.append(

@@ -84,7 +84,7 @@ def score_series(store: Store, limit: int | None = None) -> dict[str, Series]:
         for area, value in json.loads(r[2]).items():
             if value is not None:
                 out.setdefault(area, Series(area)).points.append((r[0], value))
-    return out
+    return {"overall": out.pop("overall")} | dict(sorted(out.items()))
 
 
 def topic_scores(store: Store, recent: int = 5) -> list[TopicScore]:

@@ -66,7 +66,7 @@ def test_cli_plan_saves_and_shows(cli, tmp_path):
     assert doc["weeks"] == 7 and len(doc["plan"]) == 7 and doc["plan"][0]["status"] == "current"
     res = cli("plan", "--db", db)  # the saved plan comes back
     assert res.returncode == 0 and res.stdout.startswith("Plan: 7 weeks from ")
-    assert "> Week 1" in res.stdout
+    assert "> Week 1" in res.stdout and "(> this week; done/target)" in res.stdout
     res = cli("plan", "--until", "2020-01-01", "--db", db)
     assert res.returncode == 2 and "not after today" in res.stderr and "Traceback" not in res.stderr
     res = cli("plan", "--until", "soon", "--db", db)

@@ -28,7 +28,7 @@ class HistoryScreen(BaseScreen):
         "report, p replays a coding round, d deletes a session (after asking)."
     )
     DEFAULT_CSS = """
-    #history { padding: 0 1; }
+    #history-screen { padding: 0 1; }
     #history-top { height: 3; }
     #history-title { width: 1fr; content-align: left middle; height: 3; text-style: bold; }
     #history-search { width: 44; }
@@ -55,7 +55,7 @@ class HistoryScreen(BaseScreen):
         self.total = 0
 
     def body(self):
-        with Vertical(id="history"):
+        with Vertical(id="history-screen"):
             with Horizontal(id="history-top"):
                 yield Static("History", id="history-title")
                 yield Input(placeholder="search questions, problems, topics", id="history-search")
@@ -66,7 +66,7 @@ class HistoryScreen(BaseScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("#", "Started", "Scenario", "Mode", "Status", "Time", "Score", "Areas")
+        table.add_columns("#", "Started", "Score", "Time", "Mode", "Scenario", "Status", "Areas")
         self.reload()
         table.focus()
         from mockint.review.summary import missing
@@ -97,11 +97,11 @@ class HistoryScreen(BaseScreen):
                 (
                     str(r.id),
                     fmt.when(r.created_at),
-                    r.title,
-                    r.mode,
-                    r.status,
-                    fmt.minutes(r.used_s),
                     fmt.score(r.overall),
+                    fmt.minutes(r.used_s),
+                    r.mode,
+                    r.title,
+                    r.status,
                     fmt.areas(r.areas),
                 )
                 for r in rows
@@ -120,12 +120,21 @@ class HistoryScreen(BaseScreen):
             self.rows += more
             self._add(more)
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()  # Enter on a row (the table's own binding)
+
     def set_status(self, text: str) -> None:
         self.query_one("#history-status", Static).update(text)
 
     def _show_filters(self) -> None:
         q = self.query_
-        parts = [f"sort: {q.sort} {'newest/highest first' if q.descending else 'ascending'}"]
+        first = {
+            "date": ("newest first", "oldest first"),
+            "score": ("highest first", "lowest first"),
+            "time": ("longest first", "shortest first"),
+            "scenario": ("Z-A", "A-Z"),
+        }[q.sort][0 if q.descending else 1]
+        parts = [f"sort: {q.sort}, {first}"]
         parts.append(f"mode: {q.mode or 'all'}")
         if q.scenario:
             parts.append(f"scenario: {q.scenario}")

@@ -175,11 +175,12 @@ class HomeScreen(BaseScreen):
 
     def action_due_loop(self) -> None:
         from mockint.review import queue
-        from mockint.tui.screens.next_up import problem_minutes, question_minutes
+        from mockint.tui.screens.next_up import available, problem_minutes, question_minutes
 
         store = self.app.store  # type: ignore[attr-defined]
+        now = self.app.clock.now()  # type: ignore[attr-defined]
         scenario = queue.due_loop(
-            queue.due(store, self.app.clock.now()),  # type: ignore[attr-defined]
+            [d for d in queue.due(store, now) if available(d)],
             problem_minutes=problem_minutes,
             question_minutes=question_minutes,
         )

@@ -22,7 +22,7 @@ class NextScreen(BaseScreen):
         "of what is due today; Enter practises the highlighted item on its own."
     )
     DEFAULT_CSS = """
-    #next { padding: 0 1; }
+    #next-screen { padding: 0 1; }
     #next-title { text-style: bold; height: 1; }
     #next-table { height: 1fr; }
     #next-foot { color: $text-muted; height: auto; }
@@ -45,7 +45,7 @@ class NextScreen(BaseScreen):
         return clock.now() if clock is not None else time.time()
 
     def body(self):
-        with Vertical(id="next"):
+        with Vertical(id="next-screen"):
             yield Static("", id="next-title", markup=False)
             yield DataTable(id="next-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="next-foot", markup=False)
@@ -55,7 +55,7 @@ class NextScreen(BaseScreen):
         from mockint.tui.screens.review_nav import refresh_review
 
         table = self.query_one(DataTable)
-        table.add_columns("Kind", "Item", "When", "Last", "Reviews")
+        table.add_columns("Kind", "When", "Last", "Reviews", "Item")
         self.fill()
         table.focus()
         refresh_review(self, self.fill)
@@ -74,10 +74,10 @@ class NextScreen(BaseScreen):
         for d in self.items + soon:
             table.add_row(
                 fmt.KIND_LABEL.get(d.kind, d.kind),
-                d.title,
                 fmt.due_in(d.due, now),
                 NAMES.get(d.last_rating, "?"),
                 str(d.reviews),
+                d.title if len(d.title) <= 72 else d.title[:71] + "…",
             )
         foot = (
             f"{len(soon)} more in the next 7 days." if soon else "Nothing else in the next 7 days."
@@ -87,6 +87,9 @@ class NextScreen(BaseScreen):
         elif not soon:
             foot = "Items appear here once you have solved problems or answered questions."
         self.query_one("#next-foot", Static).update(foot)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_practise()  # Enter on a row (the table's own binding)
 
     def action_start_loop(self) -> None:
         self.begin(self.items)
@@ -104,6 +107,11 @@ class NextScreen(BaseScreen):
         if not items:
             self.notify("Nothing is due today.", severity="warning")
             return
+        kept = [d for d in items if available(d)]
+        if len(kept) < len(items):
+            gone = len(items) - len(kept)
+            self.notify(f"{gone} item(s) left out: no longer in the problems or banks.")
+        items = kept
         scenario = queue.due_loop(
             items, problem_minutes=problem_minutes, question_minutes=question_minutes
         )
@@ -111,6 +119,25 @@ class NextScreen(BaseScreen):
             return
         self.app.pop_screen()
         self.app.begin(scenario, paced=True)  # type: ignore[attr-defined]
+
+
+def available(d: queue.Due) -> bool:
+    """Is the item still in the installed problems or question banks?"""
+    if d.stage_kind == "coding":
+        from mockint.grading.problems import ProblemError, load_problem
+
+        try:
+            load_problem(d.ref)
+        except ProblemError:
+            return False
+        return True
+    from mockint.scenario.bank_load import bank_for_kind
+
+    try:
+        bank = bank_for_kind(d.stage_kind)
+        return bank is not None and any(q.id == d.ref for q in bank.questions)
+    except Exception:
+        return False
 
 
 def problem_minutes(slug: str) -> float:

@@ -24,7 +24,7 @@ class PlanScreen(BaseScreen):
         "from today); `mockint plan --until DATE` plans up to an interview day."
     )
     DEFAULT_CSS = """
-    #plan { padding: 0 1; }
+    #plan-screen { padding: 0 1; }
     #plan-body { height: 1fr; }
     #plan-note { color: $warning; height: auto; }
     """
@@ -44,7 +44,7 @@ class PlanScreen(BaseScreen):
         return clock.now() if clock is not None else time.time()
 
     def body(self):
-        with Vertical(id="plan"):
+        with Vertical(id="plan-screen"):
             yield Static("", id="plan-note", markup=False)
             with VerticalScroll(id="plan-body"):
                 yield Static("", id="plan-text", markup=False)

@@ -30,27 +30,27 @@ class ProgressScreen(BaseScreen):
         "lowest topics, key points most often missed, verdicts most often hit, hints used."
     )
     DEFAULT_CSS = """
-    #progress { padding: 0 1; }
-    #charts { height: auto; }
+    #progress-screen { padding: 0 1; }
+    #progress-charts { height: auto; }
     .chart-row { height: 1; }
     .chart-name { width: 16; }
     .chart { width: 1fr; }
     .chart-figures { width: 34; color: $text-muted; padding-left: 1; }
     .progress-head { text-style: bold; margin-top: 1; }
-    #topics { height: auto; max-height: 14; }
-    #weak { height: auto; }
+    #progress-topics { height: auto; max-height: 14; }
+    #progress-weak { height: auto; }
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="progress.back")]
 
     def body(self):
-        with VerticalScroll(id="progress"):
+        with VerticalScroll(id="progress-screen"):
             yield Static("[b]Progress[/b]", id="progress-title")
-            yield Static("", id="charts-empty", markup=False)
-            yield Vertical(id="charts")
+            yield Static("", id="progress-charts-empty", markup=False)
+            yield Vertical(id="progress-charts")
             yield Static("Topics (recent = mean of the last 5 scores)", classes="progress-head")
-            yield DataTable(id="topics", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="progress-topics", cursor_type="row", zebra_stripes=True)
             yield Static("Weak areas", classes="progress-head")
-            yield Static("", id="weak", markup=False)
+            yield Static("", id="progress-weak", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,10 +64,10 @@ class ProgressScreen(BaseScreen):
     def fill(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         series = progress.score_series(store, SESSIONS)
-        charts = self.query_one("#charts")
+        charts = self.query_one("#progress-charts")
         charts.remove_children()
         empty = not series["overall"].points
-        self.query_one("#charts-empty", Static).update(
+        self.query_one("#progress-charts-empty", Static).update(
             "No scored session yet: finish a loop or a practice problem." if empty else ""
         )
         if not empty:
@@ -92,7 +92,7 @@ class ProgressScreen(BaseScreen):
                 t.group, t.topic, f"{t.recent:.0f}", str(t.count), fmt.spark(t.series.values)
             )
         weak = progress.weak_areas(store)
-        self.query_one("#weak", Static).update(weak_text(weak))
+        self.query_one("#progress-weak", Static).update(weak_text(weak))
 
 
 def weak_text(w: progress.Weak) -> str:

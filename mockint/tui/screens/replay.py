@@ -53,7 +53,7 @@ class ReplayScreen(BaseScreen):
         "paste). Click the timeline to jump there. Tab shows the next round."
     )
     DEFAULT_CSS = """
-    #replay { padding: 0 1; }
+    #replay-screen { padding: 0 1; }
     #replay-title { height: 1; text-style: bold; }
     #replay-main { height: 1fr; }
     #replay-code { width: 1fr; }
@@ -88,7 +88,7 @@ class ReplayScreen(BaseScreen):
         self._shown: tuple[int | None, int | None] | None = None
 
     def body(self):
-        with Vertical(id="replay"):
+        with Vertical(id="replay-screen"):
             yield Static("", id="replay-title", markup=False)
             with Horizontal(id="replay-main"):
                 yield TextArea.code_editor("", read_only=True, id="replay-code", language="python")
@@ -118,10 +118,13 @@ class ReplayScreen(BaseScreen):
         )
         marks = self.query_one("#replay-marks", OptionList)
         marks.clear_options()
-        for i, m in enumerate(self.round.marks):
-            marks.add_option(Option(mark_label(m), id=f"mark:{i}"))
-        for p in self.round.pastes:
-            marks.add_option(Option(f"{clock_text(p.t)} paste of {p.chars} chars", id=f"t:{p.t}"))
+        entries = [(m.t, 0, mark_label(m), f"mark:{i}") for i, m in enumerate(self.round.marks)]
+        entries += [
+            (p.t, 1, f"{clock_text(p.t)} PASTE of {p.chars} chars", f"t:{p.t}")
+            for p in self.round.pastes
+        ]
+        for _, _, label, oid in sorted(entries):
+            marks.add_option(Option(label, id=oid))
         self.show()
 
     # -- drawing ---------------------------------------------------------------------------
