@@ -25,7 +25,8 @@ def _db_option(f):
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        # No click checks here: the store refuses directories and special files in one line.
+        type=click.Path(path_type=Path),
         envvar="MOCKINT_DB",
         help="SQLite database to use (default: mockint.db in your user data directory; "
         "the MOCKINT_DB environment variable sets it too).",
@@ -279,6 +280,43 @@ def grade(file: Path, slug: str, hidden: bool, as_json: bool) -> None:
     from mockint.grading.commands import grade_file
 
     sys.exit(grade_file(str(file), slug, hidden, as_json))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--check", "check_only", is_flag=True, help="Only check; change nothing.")
+@_db_option
+def doctor(check_only: bool, db: Path | None) -> None:
+    """Check the database. If it is damaged, rebuild it from every row that can still be
+    read; the damaged file is kept beside the new one. Exit 0 healthy or recovered, 1 damaged
+    (with --check), 2 if it cannot be used at all."""
+    from mockint.paths import default_db_path
+    from mockint.store.db import StoreError
+    from mockint.store.doctor import diagnose, recover
+
+    path = db or default_db_path()
+    try:
+        found = diagnose(path)
+    except StoreError as exc:
+        _fail(f"mockint: {exc}")
+    if found.healthy:
+        click.echo(f"{path}: ok (integrity check passed)")
+        return
+    shown = "; ".join(found.problems[:3]) + (" ..." if len(found.problems) > 3 else "")
+    click.echo(f"{path}: damaged: {shown}")
+    if check_only:
+        sys.exit(1)
+    try:
+        done = recover(path)
+    except StoreError as exc:
+        _fail(f"mockint: {exc}")
+    click.echo(f"Recovered {done.copied} rows into a fresh {path}.")
+    for t in done.tables:
+        if t.unreadable_stretches or t.dropped:
+            click.echo(
+                f"  {t.name}: {t.copied} rows kept, {t.unreadable_stretches} unreadable "
+                f"stretch(es) skipped, {t.dropped} rows dropped (what they belonged to was lost)"
+            )
+    click.echo(f"The damaged file is kept as {done.kept_as}.")
 
 
 from mockint.review import commands as _review  # noqa: E402

@@ -10,11 +10,18 @@ import sys
 
 
 def main() -> None:
-    if len(sys.argv) == 1:
-        from mockint.launch import load_scenario_or_exit, open_store, run_app
+    from mockint.store.db import StoreError
 
-        run_app(open_store(None), default_scenario=load_scenario_or_exit(None), pace=1.0)
-        return
-    from mockint.cli import main as cli_main
+    try:
+        if len(sys.argv) == 1:
+            from mockint.launch import load_scenario_or_exit, open_store, run_app
 
-    cli_main()
+            run_app(open_store(None), default_scenario=load_scenario_or_exit(None), pace=1.0)
+            return
+        from mockint.cli import main as cli_main
+
+        cli_main()
+    except StoreError as exc:
+        # A database that fails while a command reads it: one line, never a traceback.
+        print(f"mockint: {exc}", file=sys.stderr)
+        sys.exit(2)

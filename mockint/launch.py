@@ -44,5 +44,7 @@ def run_app(store, **kwargs) -> None:
         app.run()
     finally:
         store.close()
+    if app.fatal_message:
+        print(app.fatal_message, file=sys.stderr)
     if app.return_code:
         sys.exit(app.return_code)

@@ -113,7 +113,9 @@ def format_bytes(x: float) -> str:
 def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
     if isinstance(node, ast.Expression):
         return _eval(node.body, names)
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        if isinstance(node.value, bool):
+            raise PadError("True and False are not numbers here")
         return Quantity(float(node.value))
     if isinstance(node, ast.Name):
         if node.id in names:

@@ -1,3 +1,4 @@
+import gc
 import sqlite3
 
 import pytest
@@ -51,7 +52,9 @@ def test_events_stages_and_resume_round_trip(tmp_path):
     recorder.heartbeat(session)
     store.save_note(recorder.session_id, 1, "two pointers")
     clock.advance(3)  # typed but not yet heart-beaten: lost at most one heartbeat
-    # The app dies here. Ten minutes later it comes back.
+    # The app dies here (its lease on the session goes with it). Ten minutes later it comes back.
+    del session, recorder
+    gc.collect()
     clock.advance(600)
     store.close()
     store = Store(tmp_path / "m.db")

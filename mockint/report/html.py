@@ -3,10 +3,9 @@ candidate's code highlighted with pygments (CSS embedded), every piece of text e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
-
-from pygments import highlight
 
 from mockint.report.markdown import (
     PROBLEM_STATUS,
@@ -69,11 +68,16 @@ def _quote(text: str, empty: str = "(empty)") -> str:
 
 
 def render_html(report: dict[str, Any]) -> str:
+    from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
 
     formatter = HtmlFormatter(cssclass="highlight")
     lexer = PythonLexer()
+
+    def code_html(code: str) -> str:
+        return highlight(code, lexer, formatter)
+
     s = report["session"]
     title = f"{s['title']}: session {s['id']}"
     out = [
@@ -93,7 +97,7 @@ def render_html(report: dict[str, Any]) -> str:
     out += _times(report)
     out += _missed(report)
     for st in report["stages"]:
-        out += _stage(st, formatter, lexer)
+        out += _stage(st, code_html)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -178,7 +182,7 @@ def _missed(report: dict[str, Any]) -> list[str]:
     return out
 
 
-def _stage(st: dict[str, Any], formatter, lexer) -> list[str]:
+def _stage(st: dict[str, Any], code_html: Callable[[str], str]) -> list[str]:
     out = [
         f'<section id="stage-{_e(st["id"])}">',
         f"<h2>{st['idx'] + 1}. {_e(st['title'])}: {_e(score_text(st['score']))}</h2>",
@@ -190,7 +194,7 @@ def _stage(st: dict[str, Any], formatter, lexer) -> list[str]:
     if not (st["status"] in ("not_reached", "skipped") and not st["scored"]):
         content = st["content"]
         if st["kind"] == "coding":
-            out += _coding(content, formatter, lexer)
+            out += _coding(content, code_html)
         else:
             for i, q in enumerate(content["questions"], 1):
                 out += _question(st["kind"], i, q)
@@ -304,7 +308,7 @@ def _design(q: dict[str, Any]) -> list[str]:
     return out
 
 
-def _coding(content: dict[str, Any], formatter, lexer) -> list[str]:
+def _coding(content: dict[str, Any], code_html: Callable[[str], str]) -> list[str]:
     out = []
     for p in content["problems"]:
         out.append(
@@ -321,7 +325,7 @@ def _coding(content: dict[str, Any], formatter, lexer) -> list[str]:
         if shown:
             out += [
                 f"<p>Code ({'best submit' if best else 'last run'}):</p>",
-                highlight(shown["code"], lexer, formatter),
+                code_html(shown["code"]),
             ]
     if content.get("hints_other"):
         out.append(f"<p>Hints not tied to a problem: {content['hints_other']}</p>")

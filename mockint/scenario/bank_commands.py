@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from mockint.paths import bundled_dir
 from mockint.scenario.bank import Bank
@@ -24,7 +25,7 @@ def _source(bank: Bank) -> str:
     return "user"
 
 
-def _summary(bank: Bank) -> dict:
+def _summary(bank: Bank) -> dict[str, Any]:
     return {
         "id": bank.id,
         "kind": bank.kind,

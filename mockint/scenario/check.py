@@ -30,7 +30,7 @@ def read_text(path: Path) -> str:
         raise ScenarioError(path, "(file)", exc.strerror or str(exc)) from None
 
 
-def parse_toml(text: str, path: Path) -> dict:
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -56,7 +56,9 @@ class Checker:
             name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
         return ScenarioError(self.path, name or "(file)", message, find_line(self.text, where))
 
-    def table(self, data: Any, where: Where, required: set[str], optional: set[str]) -> dict:
+    def table(
+        self, data: Any, where: Where, required: set[str], optional: set[str]
+    ) -> dict[str, Any]:
         if not isinstance(data, dict):
             raise self.fail(where, f"must be a table, got {kind_name(data)}")
         for key in data:
@@ -68,7 +70,9 @@ class Checker:
                 raise self.fail(where, f"missing required key '{key}'")
         return data
 
-    def string(self, data: dict, key: str, where: Where, pattern: re.Pattern | None = None) -> str:
+    def string(
+        self, data: dict[str, Any], key: str, where: Where, pattern: re.Pattern[str] | None = None
+    ) -> str:
         value = data[key]
         if not isinstance(value, str):
             raise self.fail(where + (key,), f"must be a string, got {kind_name(value)}")
@@ -81,7 +85,7 @@ class Checker:
             )
         return value
 
-    def number(self, data: dict, key: str, where: Where, positive: bool = True) -> float:
+    def number(self, data: dict[str, Any], key: str, where: Where, positive: bool = True) -> float:
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(where + (key,), f"must be a number, got {kind_name(value)}")
@@ -93,14 +97,14 @@ class Checker:
             raise self.fail(where + (key,), f"must not be negative, got {value}")
         return float(value)
 
-    def array(self, data: dict, key: str, where: Where) -> list:
+    def array(self, data: dict[str, Any], key: str, where: Where) -> list[Any]:
         value = data[key]
         if not isinstance(value, list):
             raise self.fail(where + (key,), f"must be an array, got {kind_name(value)}")
         return value
 
     def strings(
-        self, data: dict, key: str, where: Where, pattern: re.Pattern | None = None
+        self, data: dict[str, Any], key: str, where: Where, pattern: re.Pattern[str] | None = None
     ) -> tuple[str, ...]:
         """An array of non-empty strings, each stripped; missing means empty."""
         if key not in data:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mockint.scenario.check import ID as _ID
 from mockint.scenario.check import Checker as _Checker
@@ -66,7 +67,9 @@ def parse_scenario(text: str, path: Path) -> Scenario:
     return Scenario(sid, title, reflow(description), tuple(stages), mix, path)
 
 
-def _phases(c: _Checker, st: dict, where: Path_, stage_minutes: float) -> tuple[Phase, ...]:
+def _phases(
+    c: _Checker, st: dict[str, Any], where: Path_, stage_minutes: float
+) -> tuple[Phase, ...]:
     raw_phases = c.array(st, "phases", where)
     phases: list[Phase] = []
     seen: set[str] = set()
@@ -91,7 +94,7 @@ def _phases(c: _Checker, st: dict, where: Path_, stage_minutes: float) -> tuple[
     return tuple(phases)
 
 
-def _picks(c: _Checker, st: dict, where: Path_, kind: str) -> tuple[ProblemPick, ...]:
+def _picks(c: _Checker, st: dict[str, Any], where: Path_, kind: str) -> tuple[ProblemPick, ...]:
     if kind != "coding":
         raise c.fail(where + ("problems",), f"only a coding stage picks problems, not {kind}")
     picks: list[ProblemPick] = []
@@ -115,7 +118,7 @@ def _picks(c: _Checker, st: dict, where: Path_, kind: str) -> tuple[ProblemPick,
     return tuple(picks)
 
 
-def _mix(c: _Checker, top: dict, stage_ids: set[str]) -> tuple[MixArea, ...]:
+def _mix(c: _Checker, top: dict[str, Any], stage_ids: set[str]) -> tuple[MixArea, ...]:
     raw_mix = c.table(
         top["mix"], ("mix",), set(), set(top["mix"]) if isinstance(top["mix"], dict) else set()
     )

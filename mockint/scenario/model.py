@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 STAGE_KINDS = (
     "phone_screen",
@@ -103,7 +104,7 @@ class Scenario:
         wanted = set(stage_ids)
         return replace(self, stages=tuple(s for s in self.stages if s.id in wanted))
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         """The shape printed by `mockint scenarios show NAME --json`."""
         return {
             "id": self.id,

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from mockint.scenario.bank import KeyPoint, Question
 from mockint.scoring.text import Token, tokenize
@@ -156,7 +157,7 @@ class Match:
     start: int  # character span in the answer: answer[start:end] == text
     end: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"term": self.term, "text": self.text, "start": self.start, "end": self.end}
 
 
@@ -241,7 +242,7 @@ class PointCoverage:
         """The key point's terms that were found, each once."""
         return tuple(dict.fromkeys(m.term for m in self.matches))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "text": self.text,
@@ -279,7 +280,7 @@ class Coverage:
         used = set(self.terminology_used)
         return tuple(t for t in self.terminology_listed if t not in used)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "share": self.share,
             "covered": len(self.covered),

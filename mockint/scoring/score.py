@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from mockint.scenario.model import MixArea, Scenario
 from mockint.scoring.coverage import Coverage
@@ -53,8 +54,8 @@ class Part:
     why: str
     detail: Score | None = None
 
-    def to_dict(self, ndigits: int | None = 2) -> dict:
-        d = {
+    def to_dict(self, ndigits: int | None = 2) -> dict[str, Any]:
+        d: dict[str, Any] = {
             "name": self.name,
             "value": _round(self.value, ndigits),
             "weight": _round(self.weight, None if ndigits is None else ndigits + 2),
@@ -78,13 +79,20 @@ class Score:
     def scored(self) -> bool:
         return self.value is not None
 
+    @property
+    def points(self) -> float:
+        """The value of a scored Score (callers check `scored` first)."""
+        if self.value is None:
+            raise ValueError(f"{self.name}: not scored")
+        return self.value
+
     def part(self, name: str) -> Part:
         for p in self.parts:
             if p.name == name:
                 return p
         raise KeyError(name)
 
-    def to_dict(self, ndigits: int | None = 2) -> dict:
+    def to_dict(self, ndigits: int | None = 2) -> dict[str, Any]:
         """Plain data for JSON; numbers rounded to `ndigits` (None keeps them exact)."""
         return {
             "name": self.name,
@@ -119,10 +127,13 @@ def _total(parts: Sequence[Part]) -> float:
     return v
 
 
+Item = tuple[str, float, float, str, "Score | None"]  # name, value, raw weight, why, detail
+
+
 def _weighted(
     name: str,
     kind: str,
-    items: Sequence[tuple[str, float, float, str, Score | None]],
+    items: Sequence[Item],
     notes: Sequence[str] = (),
 ) -> Score:
     """A weighted mean of (name, value, raw weight, why, detail), weights rescaled to 1."""
@@ -182,7 +193,7 @@ def score_answer(answer: Answer) -> Score:
         s = star_score(answer.star)
         passed = sum(answer.star.checks().values())
         why = f"{passed} of {len(s.parts)} STAR checks pass"
-        items.append(("star", s.value, weights["star"], why, s))
+        items.append(("star", s.points, weights["star"], why, s))
     if answer.ratings:
         for r in answer.ratings:
             if not RATING_MIN <= r <= RATING_MAX:
@@ -217,7 +228,7 @@ def score_talking_stage(stage_id: str, answers: Sequence[Answer]) -> Score:
     return _weighted(
         stage_id,
         "stage",
-        [(s.name, s.value, 1.0, f"mean of {_count(len(usable), 'answer')}", s) for _, s in usable],
+        [(s.name, s.points, 1.0, f"mean of {_count(len(usable), 'answer')}", s) for _, s in usable],
         notes,
     )
 
@@ -254,7 +265,7 @@ def _correctness(p: ProblemResult) -> tuple[float, str]:
 def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
     if not result.problems:
         return Score(stage_id, None, (), "stage", ("no problems",))
-    per_problem = []
+    per_problem: list[Item] = []
     for p in result.problems:
         value, why = _correctness(p)
         per_problem.append((p.problem_id, value, 1.0, why, None))
@@ -267,9 +278,9 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
     parts = [
         Part(
             "correctness",
-            correctness.value,
+            correctness.points,
             1.0,
-            correctness.value,
+            correctness.points,
             f"mean of {_count(len(per_problem), 'problem')}",
             correctness,
         ),
@@ -323,7 +334,7 @@ def score_overall(
             area.area,
             "area",
             [
-                (s.name, s.value, 1.0, f"mean of {_count(len(scored), 'scored stage')}", s)
+                (s.name, s.points, 1.0, f"mean of {_count(len(scored), 'scored stage')}", s)
                 for s in scored
             ],
             [f"{s}: not run or not scored, left out" for s in missing],
@@ -339,12 +350,12 @@ def score_overall(
     absent = [(a, s) for a, s in area_scores if not s.scored]
     mix_total = math.fsum(a.weight for a in areas)
     if not present:
-        parts = tuple(
+        empty = tuple(
             Part(a.area, None, 0.0, 0.0, f"{_num(a.weight)} in the mix; no scored stage")
             for a, _ in absent
         )
         notes.append("no area has a scored stage")
-        return Score("overall", None, parts, "overall", tuple(notes))
+        return Score("overall", None, empty, "overall", tuple(notes))
     kept = math.fsum(a.weight for a, _ in present)
     rescaled = kept != mix_total
     if rescaled:
@@ -357,9 +368,9 @@ def score_overall(
     parts = [
         Part(
             a.area,
-            s.value,
+            s.points,
             a.weight / kept,
-            a.weight / kept * s.value,
+            a.weight / kept * s.points,
             f"{_num(a.weight)} of {_num(mix_total)} in the mix"
             + (f", {_num(a.weight / kept * 100)}% after rescaling" if rescaled else ""),
             s,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from mockint.scoring.text import count_words
 
@@ -118,7 +119,8 @@ def numbers_in(text: str) -> tuple[str, ...]:
     if not _NUMBER.search(text or ""):
         return ()
     found = tuple(m.group().strip().rstrip(".,") for m in _NUMBER_EVIDENCE.finditer(text))
-    return found or (_NUMBER.search(text).group(),)
+    first = _NUMBER.search(text)
+    return found or ((first.group(),) if first else ())
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ class StarPart:
     seconds: float | None = None
     time_share: float | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "words": self.words,
@@ -223,7 +225,7 @@ class StarAnalysis:
     def advice_lines(self) -> tuple[str, ...]:
         return tuple(a.text for a in self.advice)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "parts": [p.to_dict() for p in self.parts],
             "total_words": self.total_words,
@@ -252,11 +254,11 @@ def analyse(fields: Mapping[str, str], seconds: Mapping[str, float] | None = Non
         if k.lower() in text:
             text[k.lower()] = v or ""
     secs: dict[str, float] = {}
-    for k, v in (seconds or {}).items():
-        if k.lower() in text and v is not None:
-            if v < 0:
+    for k, sec in (seconds or {}).items():
+        if k.lower() in text and sec is not None:
+            if sec < 0:
                 raise ValueError(f"seconds for {k} must not be negative")
-            secs[k.lower()] = float(v)
+            secs[k.lower()] = float(sec)
 
     words = {p: count_words(text[p]) for p in PARTS}
     total = sum(words.values())

@@ -111,6 +111,20 @@ MIGRATIONS: list[tuple[int, str]] = [
         """,
     ),
     (
+        4,
+        # Who holds a session open for writing: one app instance at a time (store/locks.py).
+        """
+        CREATE TABLE session_holders (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            token TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            proc_start TEXT,
+            since REAL NOT NULL
+        );
+        """,
+    ),
+    (
         5,
         # Review (mockint/review): cached per-session summaries, the spaced-repetition log
         # derived from them, the FSRS cards derived from that log, and the preparation plan.
@@ -189,4 +203,4 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
-LATEST = MIGRATIONS[-1][0]
+LATEST = max(number for number, _ in MIGRATIONS)

@@ -6,12 +6,12 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mockint.store.db import StoreError, connect
+from mockint.store.db import Connection, StoreError, connect
 
 
 @dataclass
@@ -54,19 +54,16 @@ class Store:
         self.conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot write: {exc}") from None
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction; any failure rolls it back and raises StoreError."""
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
             self.conn.execute("COMMIT")
-        except BaseException as exc:
+        except BaseException:
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.path}: write failed: {exc}") from None
+                with suppress(sqlite3.Error):
+                    self.conn.raw.execute("ROLLBACK")
             raise
 
     # -- sessions ----------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -11,15 +14,22 @@ from mockint.engine.session import Session, StageState
 from mockint.recording import Recorder, resolve_content, resume_session, start_session
 from mockint.scenario.model import Scenario, format_minutes
 from mockint.store.db import StoreError
+from mockint.store.locks import SessionBusy, SessionTaken
 from mockint.store.sessions import Store
+from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from mockint.grading.client import GradingClient
+
+T = TypeVar("T")
 
 # The other screens are imported where first used: the home screen must come up fast.
 
 HEARTBEAT_S = 1.0
 
 
-class MockintApp(App):
+class MockintApp(App[None]):
     CSS_PATH = "mockint.tcss"
     TITLE = "mockint"
     BINDINGS = [
@@ -55,7 +65,11 @@ class MockintApp(App):
         self.session: Session | None = None
         self.recorder: Recorder | None = None
         self.notes: dict[int, str] = {}
-        self._judge = None
+        self._judge: GradingClient | None = None
+        self.sandbox_warned = False
+        self.fatal_message = ""  # printed after the app has left the screen
+        self._backed_up: set[int] = set()
+        self._was_unsaved = False
 
     # -- set-up ------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -74,13 +88,51 @@ class MockintApp(App):
 
             open_review(self, *self._open_screen)
 
-    def _guard(self, what: str, fn, *args, **kwargs):
-        """Run a store write; a failure is shown, never a crash (the work stays on screen)."""
+    def save(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """A store write outside the session's recorder (a story, a discard): a failure is
+        shown, never a crash, and the text stays on screen. Returns None if it failed."""
         try:
             return fn(*args, **kwargs)
         except StoreError as exc:
             self.notify(f"Could not save {what}: {exc}", severity="error", timeout=10)
             return None
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's hook for an unhandled error: a database that fails while the app reads
+        # it ends the app with one line (and `mockint doctor` as the way out), no traceback.
+        if isinstance(error, StoreError):
+            self.fatal_message = f"mockint: {error}"
+            if self.recorder is not None:
+                self.recorder.lease = None
+            self.exit(return_code=2)
+            return
+        super()._handle_exception(error)
+
+    def _attach_recorder(self, recorder: Recorder) -> None:
+        self.recorder = recorder
+        recorder.on_status = self._unsaved_changed
+        self._unsaved_changed()
+
+    def unsaved_text(self) -> str:
+        """One plain line on what is typed but not yet in the database; empty if nothing."""
+        rec = self.recorder
+        if rec is None or not rec.pending:
+            return ""
+        why = f" ({rec.error})" if rec.error else ""
+        return (
+            f"NOT SAVED YET: {', '.join(rec.unsaved())}{why}. Keep working: mockint retries "
+            "every second and keeps it all until the database takes it."
+        )
+
+    def _unsaved_changed(self) -> None:
+        text = self.unsaved_text()
+        if isinstance(self.screen, BaseScreen):
+            self.screen.show_unsaved(text)
+        if text and not self._was_unsaved:
+            self.notify(text, title="Not saved", severity="error", timeout=10)
+        elif not text and self._was_unsaved:
+            self.notify("Saved: everything you typed is in the database again.", timeout=6)
+        self._was_unsaved = bool(text)
 
     # -- sessions ----------------------------------------------------------------------
     def begin(self, scenario: Scenario | None, *, paced: bool = False) -> None:
@@ -96,22 +148,29 @@ class MockintApp(App):
         except ValueError as exc:
             self.notify(f"Cannot start: {exc}", severity="error", timeout=10)
             return
-        result = self._guard(
+        result = self.save(
             "the new session", start_session, self.store, scenario, self.clock, pace=self.pace
         )
         if result is None:
             return
-        self.session, self.recorder = result
+        self.session, recorder = result
+        self._attach_recorder(recorder)
         self.notes = {}
         self.show_current()
 
-    def resume(self, session_id: int) -> None:
+    def resume(self, session_id: int, *, take_over: bool = False) -> None:
         try:
             record = self.store.load(session_id)
-            self.session, self.recorder = resume_session(self.store, record, self.clock)
+            self.session, recorder = resume_session(
+                self.store, record, self.clock, take_over=take_over
+            )
+        except SessionBusy as exc:
+            self._offer_take_over(session_id, exc)
+            return
         except StoreError as exc:
             self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
             return
+        self._attach_recorder(recorder)
         self.notes = dict(record.notes)
         ev = self.session.events[-1] if self.session.events else None
         if ev is not None and ev.kind == "recovered" and ev.data.get("dead_seconds", 0) >= 1:
@@ -123,6 +182,33 @@ class MockintApp(App):
                 timeout=8,
             )
         self.show_current()
+
+    def _offer_take_over(self, session_id: int, busy: SessionBusy) -> None:
+        from mockint.tui.screens.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.resume(session_id, take_over=True)
+
+        self.push_screen(
+            Confirm(
+                f"Session {session_id} is open in another mockint ({busy.holder.describe()}).",
+                "Take it over here? The other window stops recording it.",
+            ),
+            answered,
+        )
+
+    def _lost(self, exc: SessionTaken) -> None:
+        """Another instance took the session: stop writing and go home, nothing overwritten."""
+        if self.recorder is not None:
+            self.recorder.lease = None  # no flush or release: the session is not ours now
+            self.recorder.pending.clear()
+        self.session = None
+        self.recorder = None
+        self._unsaved_changed()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.notify(str(exc), title="Session taken over", severity="warning", timeout=15)
 
     def pick_scenario(self) -> None:
         from mockint.scenario.catalog import discover
@@ -173,6 +259,7 @@ class MockintApp(App):
         if s is None:
             return
         if s.finished:
+            self._backup_once()
             self._show(SummaryScreen(s, self.recorder.session_id if self.recorder else None))
         elif s.run.state is StageState.NOT_STARTED:
             self._show(StageIntro(s.run.stage, s.current, len(s.runs)))
@@ -230,6 +317,17 @@ class MockintApp(App):
 
             self._show(TalkScreen(*args))
 
+    def _backup_once(self) -> None:
+        """A rolling backup of the database when a session ends (the last few kept)."""
+        from mockint.store.backup import backup
+
+        rec = self.recorder
+        if rec is None or rec.session_id in self._backed_up or str(self.store.path) == ":memory:":
+            return
+        self._backed_up.add(rec.session_id)
+        rec.flush()
+        self.save("the backup", backup, self.store)
+
     def session_pace(self) -> float:
         if self.recorder is None:
             return self.pace
@@ -238,7 +336,7 @@ class MockintApp(App):
     # -- actions the screens call ------------------------------------------------------
     def start_stage(self) -> None:
         if self.session and not self.session.finished:
-            self._guard("the stage start", self.session.start)
+            self.save("the stage start", self.session.start)
             self.show_current()
 
     def skip_stage(self) -> None:
@@ -248,7 +346,7 @@ class MockintApp(App):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._guard("the skip", s.skip_stage)
+                self.save("the skip", s.skip_stage)
                 self.show_current()
 
         from mockint.tui.screens.confirm import Confirm
@@ -267,7 +365,7 @@ class MockintApp(App):
         def answered(yes: bool | None) -> None:
             if yes and self.session is s and not s.finished:
                 self.flush_notes()
-                self._guard("the stage end", s.finish_stage)
+                self.save("the stage end", s.finish_stage)
                 self.show_current()
 
         from mockint.tui.screens.confirm import Confirm
@@ -279,14 +377,14 @@ class MockintApp(App):
         if s is None or s.finished:
             return
         if s.run.state is StageState.RUNNING:
-            self._guard("the pause", s.pause)
+            self.save("the pause", s.pause)
         elif s.run.state is StageState.PAUSED:
-            self._guard("the resume", s.resume)
+            self.save("the resume", s.resume)
 
     def save_note(self, index: int, text: str) -> None:
         self.notes[index] = text
         if self.recorder is not None:
-            self._guard("your notes", self.store.save_note, self.recorder.session_id, index, text)
+            self.recorder.note(index, text, at=self.clock.now())
 
     def flush_notes(self) -> None:
         flush = getattr(self.screen, "flush_notes", None)
@@ -294,8 +392,17 @@ class MockintApp(App):
             flush()
 
     def heartbeat(self) -> None:
-        if self.session is not None and self.recorder is not None and not self.session.finished:
-            self._guard("the clock", self.recorder.heartbeat, self.session)
+        if self.session is None or self.recorder is None:
+            return
+        try:
+            if self.session.finished:
+                self.recorder.flush()
+            else:
+                self.recorder.heartbeat(self.session)
+        except SessionTaken as exc:
+            self._lost(exc)
+        except StoreError as exc:
+            self.notify(f"Cannot check the session: {exc}", severity="error", timeout=10)
 
     def stage_alert(self, name: str) -> None:
         """The countdown crossed 5 minutes, 1 minute or zero."""
@@ -311,7 +418,7 @@ class MockintApp(App):
                 severity="error",
             )
 
-    def ensure_judge(self):
+    def ensure_judge(self) -> GradingClient:
         """The grading process, started on first need; it warms up in the background."""
         from mockint.grading.client import GradingClient
 
@@ -325,6 +432,8 @@ class MockintApp(App):
         return self._judge
 
     def on_unmount(self) -> None:
+        if self.recorder is not None:
+            self.recorder.close()
         if self._judge is not None:
             self._judge.shutdown()
 
@@ -336,14 +445,18 @@ class MockintApp(App):
 
     def action_go_home(self) -> None:
         self.flush_notes()
+        if self.recorder is not None:
+            self.recorder.close()
         self.session = None
         self.recorder = None
+        self._unsaved_changed()
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
     async def action_quit(self) -> None:
         s = self.session
-        if s is None or s.finished:
+        lost = self.recorder.unsaved() if self.recorder and not self.recorder.flush() else []
+        if (s is None or s.finished) and not lost:
             self.exit()
             return
 
@@ -357,7 +470,10 @@ class MockintApp(App):
         self.push_screen(
             Confirm(
                 "Leave this loop?",
-                "Everything so far is saved; start mockint again to resume it.",
+                "Everything so far is saved; start mockint again to resume it."
+                if not lost
+                else f"NOT SAVED: {', '.join(lost)}; the database still refuses writes. "
+                "Leaving now loses it: stay, free some space, and wait for 'Saved'.",
             ),
             answered,
         )
@@ -367,4 +483,4 @@ class MockintApp(App):
         self.flush_notes()
         s = self.session
         if s is not None and not s.finished and s.run.state is StageState.RUNNING:
-            self._guard("the pause", s.pause)
+            self.save("the pause", s.pause)

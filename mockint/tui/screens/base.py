@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual import events
+from textual.app import ComposeResult
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
+
+from mockint.tui.access import mockint_app
+
+if TYPE_CHECKING:
+    from mockint.tui.app import MockintApp
 
 R = TypeVar("R")
 
@@ -23,33 +31,60 @@ class TooSmall(Static):
         )
 
 
-class _SizeAware:
-    def _check_size(self, width: int, height: int) -> None:
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")  # type: ignore[attr-defined]
+class Unsaved(Static):
+    """A line that stays on screen while something typed is not yet in the database."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="unsaved", markup=False)
+
+
+class BaseScreen(Screen[None]):
+    """Subclasses yield their widgets from `body()`; the size notice and the unsaved line
+    are added here."""
+
+    @property
+    def mockint(self) -> MockintApp:
+        return mockint_app(self)
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        yield Unsaved()
+        yield from self.body()
+
+    def body(self) -> Iterator[Widget]:
+        return iter(())
 
     def on_resize(self, event: events.Resize) -> None:
-        self._check_size(event.size.width, event.size.height)
+        _check_size(self, event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
-        size = self.app.size  # type: ignore[attr-defined]
-        self._check_size(size.width, size.height)
+        _check_size(self, self.app.size.width, self.app.size.height)
+        self.show_unsaved(self.mockint.unsaved_text())
+
+    def show_unsaved(self, text: str) -> None:
+        self.set_class(bool(text), "-unsaved")
+        for line in self.query(Unsaved):
+            line.update(text)
 
 
-class BaseScreen(_SizeAware, Screen):
-    """Subclasses yield their widgets from `body()`; the notice is added here."""
+class BaseModal(ModalScreen[R], Generic[R]):
+    @property
+    def mockint(self) -> MockintApp:
+        return mockint_app(self)
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield TooSmall()
         yield from self.body()
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         return iter(())
 
+    def on_resize(self, event: events.Resize) -> None:
+        _check_size(self, event.size.width, event.size.height)
 
-class BaseModal(_SizeAware, ModalScreen[R], Generic[R]):
-    def compose(self):
-        yield TooSmall()
-        yield from self.body()
+    def on_screen_resume(self) -> None:
+        _check_size(self, self.app.size.width, self.app.size.height)
 
-    def body(self):
-        return iter(())
+
+def _check_size(screen: Screen[Any], width: int, height: int) -> None:
+    screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")

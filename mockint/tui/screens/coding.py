@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shlex
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Footer, Markdown, Static, TextArea
 
 from mockint.engine.session import Session
 from mockint.engine.timefmt import elapsed_text
+from mockint.grading.client import GradingRun
+from mockint.grading.problems import Problem
+from mockint.recording import Recorder, RunRef
 from mockint.store import coding as records
+from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.code_editor import CodeEditor
@@ -46,7 +54,15 @@ class CodingScreen(StageClock, BaseScreen):
         *STAGE_BINDINGS,
     ]
 
-    def __init__(self, session: Session, problems: list, session_id: int) -> None:
+    class Graded(Message):
+        """One event of a run from the grading worker (started, test, done, ...)."""
+
+        def __init__(self, token: object, event: dict[str, Any]) -> None:
+            super().__init__()
+            self.token = token
+            self.event = event
+
+    def __init__(self, session: Session, problems: list[Problem], session_id: int) -> None:
         super().__init__()
         self.session = session
         self.index = session.current
@@ -56,19 +72,24 @@ class CodingScreen(StageClock, BaseScreen):
         self.codes: dict[str, str] = {}
         self.cursors: dict[str, tuple[int, int]] = {}
         self.hints_shown: dict[str, int] = {}
-        self.run_handle = None
-        self.run_row: int | None = None
+        self.run_handle: GradingRun | None = None
+        self.run_ref: RunRef | None = None
         self._dirty = False
         self._last_remaining: float | None = None
         self._token: object | None = None
 
     # -- state -------------------------------------------------------------------------
     @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        return self.mockint.store
 
     @property
-    def problem(self):
+    def recorder(self) -> Recorder | None:
+        rec = self.mockint.recorder
+        return rec if rec is not None and rec.session_id == self.session_id else None
+
+    @property
+    def problem(self) -> Problem:
         return self.problems[self.current]
 
     def _load_saved(self) -> None:
@@ -88,7 +109,7 @@ class CodingScreen(StageClock, BaseScreen):
                     self.hints_shown[slug] = max(self.hints_shown[slug], ev["data"]["number"])
 
     # -- layout ------------------------------------------------------------------------
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         # The saved code goes into the editor when it is built, so that keys typed the moment
         # the screen appears are never overwritten by a later load.
         self._load_saved()
@@ -112,7 +133,7 @@ class CodingScreen(StageClock, BaseScreen):
         self.refresh_clock()
         self.set_interval(TICK_S, self.refresh_clock)
         self.set_interval(SNAPSHOT_S, self.save_snapshot)
-        self.app.ensure_judge()  # type: ignore[attr-defined]
+        self.mockint.ensure_judge()
 
     def _show_problem(self, initial: bool = False) -> None:
         p = self.problem
@@ -168,18 +189,16 @@ class CodingScreen(StageClock, BaseScreen):
         slug = self.problem.slug
         self.codes[slug] = editor.text
         self.cursors[slug] = editor.cursor_location
-        self.app._guard(  # type: ignore[attr-defined]
-            "your code",
-            records.add_snapshot,
-            self.store,
-            self.session_id,
-            self.index,
-            slug,
-            at=self.session.clock.now(),
-            elapsed=self.session.elapsed(self.index),
-            code=editor.text,
-            cursor=editor.cursor_location,
-        )
+        # The recorder keeps the snapshot until the store takes it (a full disk loses nothing).
+        if self.recorder is not None:
+            self.recorder.snapshot(
+                self.index,
+                slug,
+                at=self.session.clock.now(),
+                elapsed=self.session.elapsed(self.index),
+                code=editor.text,
+                cursor=editor.cursor_location,
+            )
 
     def flush_notes(self) -> None:
         """Called by the app before leaving the stage or quitting."""
@@ -191,7 +210,7 @@ class CodingScreen(StageClock, BaseScreen):
             self.run_handle.cancel()
 
     # -- grading -----------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_run":
             return self.run_handle is not None
         if action == "next_problem":
@@ -207,37 +226,40 @@ class CodingScreen(StageClock, BaseScreen):
         code = self.query_one("#editor", TextArea).text
         slug = self.problem.slug
         kind = "submit" if submit else "run"
-        self.run_row = self.app._guard(  # type: ignore[attr-defined]
-            "the run",
-            records.start_run,
-            self.store,
-            self.session_id,
-            self.index,
-            slug,
-            kind=kind,
-            at=self.session.clock.now(),
-            elapsed=self.session.elapsed(self.index),
-            code=code,
-        )
+        if self.recorder is not None:
+            self.run_ref = self.recorder.start_run(
+                self.index,
+                slug,
+                kind=kind,
+                at=self.session.clock.now(),
+                elapsed=self.session.elapsed(self.index),
+                code=code,
+            )
         results = self.query_one(Results)
         results.begin(kind)
         token = object()
         self._token = token
-
-        def forward(event: dict) -> None:
-            with contextlib.suppress(RuntimeError):  # the app is closing
-                self.app.call_from_thread(self._on_grading_event, token, event)
-
-        judge = self.app.ensure_judge()  # type: ignore[attr-defined]
-        self.run_handle = judge.submit(code, slug, hidden=submit, on_event=forward)
-        if judge.sandbox_warning and not getattr(self.app, "_sandbox_warned", False):
-            self.app._sandbox_warned = True  # type: ignore[attr-defined]
+        app = self.mockint
+        judge = app.ensure_judge()
+        self.run_handle = judge.submit(code, slug, hidden=submit)
+        self._follow(token, self.run_handle)
+        if judge.sandbox_warning and not app.sandbox_warned:
+            app.sandbox_warned = True
             self.notify(
                 judge.sandbox_warning, title="Weaker isolation", severity="warning", timeout=12
             )
         self.refresh_bindings()
 
-    def _on_grading_event(self, token: object, event: dict) -> None:
+    @work(group="grading", exit_on_error=False)
+    async def _follow(self, token: object, handle: GradingRun) -> None:
+        """A Textual worker: relays the run's events to this screen as messages."""
+        async for event in handle.aevents():
+            self.post_message(self.Graded(token, event))
+
+    def on_coding_screen_graded(self, message: Graded) -> None:
+        self._on_grading_event(message.token, message.event)
+
+    def _on_grading_event(self, token: object, event: dict[str, Any]) -> None:
         if token is not self._token or not self.is_mounted:
             return
         results = self.query_one(Results)
@@ -266,19 +288,13 @@ class CodingScreen(StageClock, BaseScreen):
             self.notify(msg, severity="error", timeout=8)
             self._end_run(None, "error")
 
-    def _end_run(self, result: dict | None, verdict: str) -> None:
-        if self.run_row is not None:
-            self.app._guard(  # type: ignore[attr-defined]
-                "the verdict",
-                records.finish_run,
-                self.store,
-                self.run_row,
-                at=self.session.clock.now(),
-                result=result,
-                verdict=verdict,
+    def _end_run(self, result: dict[str, Any] | None, verdict: str) -> None:
+        if self.run_ref is not None and self.recorder is not None:
+            self.recorder.finish_run(
+                self.run_ref, at=self.session.clock.now(), result=result, verdict=verdict
             )
         self.run_handle = None
-        self.run_row = None
+        self.run_ref = None
         self._show_summary()
         self.refresh_bindings()
 
@@ -287,17 +303,15 @@ class CodingScreen(StageClock, BaseScreen):
             self.run_handle.cancel()
 
     # -- hints, reset, next problem, $EDITOR ------------------------------------------
-    def _log(self, kind: str, **data) -> None:
-        self.app._guard(  # type: ignore[attr-defined]
-            "the event",
-            self.store.add_event,
-            self.session_id,
-            self.index,
-            kind,
-            at=self.session.clock.now(),
-            elapsed=self.session.elapsed(self.index),
-            data=data,
-        )
+    def _log(self, kind: str, **data: Any) -> None:
+        if self.recorder is not None:
+            self.recorder.event(
+                self.index,
+                kind,
+                at=self.session.clock.now(),
+                elapsed=self.session.elapsed(self.index),
+                data=data,
+            )
 
     def action_hint(self) -> None:
         hints = list(getattr(self.problem, "hints", []) or [])

@@ -83,15 +83,15 @@ class HomeScreen(BaseScreen):
         from mockint.review import history, queue
         from mockint.review.format import score
 
-        app = self.app
-        store = app.store  # type: ignore[attr-defined]
+        app = self.mockint
+        store = app.store
         menu = self.query_one("#menu", OptionList)
         keep = menu.highlighted_option.id if menu.highlighted_option else None
         menu.clear_options()
-        now = app.clock.now()  # type: ignore[attr-defined]
+        now = app.clock.now()
         for sid in history.unfinished_ids(store, 3):
             menu.add_option(Option(resume_label(store.load(sid), now), id=f"resume:{sid}"))
-        default = app.default_scenario  # type: ignore[attr-defined]
+        default = app.default_scenario
         if default is not None:
             menu.add_option(
                 Option(
@@ -135,13 +135,14 @@ class HomeScreen(BaseScreen):
         from mockint.tui.screens.confirm import Confirm
 
         option = self.query_one("#menu", OptionList).highlighted_option
-        if option is None or not (option.id or "").startswith("resume:"):
+        option_id = option.id if option is not None else None
+        if option_id is None or not option_id.startswith("resume:"):
             return
-        session_id = int(option.id.split(":", 1)[1])
+        session_id = int(option_id.split(":", 1)[1])
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.store.abandon(session_id)  # type: ignore[attr-defined]
+                self.mockint.save("the discard", self.mockint.store.abandon, session_id)
                 self.refresh_menu()
 
         self.app.push_screen(
@@ -154,17 +155,17 @@ class HomeScreen(BaseScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id or ""
-        app = self.app
+        app = self.mockint
         if choice == "start":
-            app.begin(app.default_scenario)  # type: ignore[attr-defined]
+            app.begin(app.default_scenario)
         elif choice == "pick":
-            app.pick_scenario()  # type: ignore[attr-defined]
+            app.pick_scenario()
         elif choice == "practice":
-            app.pick_problem()  # type: ignore[attr-defined]
+            app.pick_problem()
         elif choice in ("next", "history", "progress", "plan"):
             self.action_review(choice)
         elif choice.startswith("resume:"):
-            app.resume(int(choice.split(":", 1)[1]))  # type: ignore[attr-defined]
+            app.resume(int(choice.split(":", 1)[1]))
         elif choice == "quit":
             app.exit()
 

@@ -50,7 +50,7 @@ class StageIntro(BaseScreen):
         yield Footer()
 
     def action_start(self) -> None:
-        self.app.start_stage()  # type: ignore[attr-defined]
+        self.mockint.start_stage()
 
     def action_skip(self) -> None:
-        self.app.skip_stage()  # type: ignore[attr-defined]
+        self.mockint.skip_stage()

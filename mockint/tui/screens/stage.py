@@ -21,7 +21,7 @@ class StageScreen(StageClock, BaseScreen):
         "The countdown turns amber at 5 minutes left and red at 1 minute; at zero the bell "
         "rings and overtime counts up. Notes are saved within a second of typing."
     )
-    BINDINGS = STAGE_BINDINGS
+    BINDINGS = [*STAGE_BINDINGS]
 
     def __init__(self, session: Session, notes: str = "") -> None:
         super().__init__()
@@ -69,7 +69,7 @@ class StageScreen(StageClock, BaseScreen):
             return
         self._dirty = False
         text = self.notes_area.text
-        self.app.save_note(self.index, text)  # type: ignore[attr-defined]
+        self.mockint.save_note(self.index, text)
 
     def action_toggle_pause(self) -> None:
         super().action_toggle_pause()

@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from mockint.engine.alerts import crossed
 from mockint.engine.session import Session, StageState
+from mockint.tui.screens.base import BaseScreen
 from mockint.tui.widgets.countdown import Countdown
 
 STAGE_BINDINGS = [
@@ -16,8 +17,9 @@ STAGE_BINDINGS = [
 ]
 
 
-class StageClock:
-    """Mixed into a Screen that has a Countdown and sets `session` and `index`."""
+class StageClock(BaseScreen):
+    """The base of a running stage's screen: it has a Countdown and sets `session` and
+    `index`."""
 
     session: Session
     index: int
@@ -30,13 +32,13 @@ class StageClock:
             return False
         run = s.runs[self.index]
         remaining = s.remaining(self.index)
-        self.query_one(Countdown).show(remaining, run.planned, run.state.value)  # type: ignore[attr-defined]
+        self.query_one(Countdown).show(remaining, run.planned, run.state.value)
         if self._last_remaining is not None and run.state is StageState.RUNNING:
             for alert in crossed(self._last_remaining, remaining):
-                self.app.stage_alert(alert)  # type: ignore[attr-defined]
+                self.mockint.stage_alert(alert)
         self._last_remaining = remaining
         return True
 
     def action_toggle_pause(self) -> None:
-        self.app.toggle_pause()  # type: ignore[attr-defined]
+        self.mockint.toggle_pause()
         self.update_countdown()

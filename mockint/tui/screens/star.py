@@ -113,13 +113,9 @@ class StarScreen(TalkScreen):
         title = " ".join(words[:8]) + ("..." if len(words) > 8 else "")
         story_id = self.row.ratings.get("story_id")
         story = Story(story_id, title or "Untitled story", list(self.question.competencies), fields)
-        new_id = self.app._guard(  # type: ignore[attr-defined]
-            "the story",
-            save_story,
-            self.app.store,
-            story,
-            self.session.clock.now(),
-            self.session_id,  # type: ignore[attr-defined]
+        app = self.mockint
+        new_id = app.save(
+            "the story", save_story, app.store, story, self.session.clock.now(), self.session_id
         )
         if new_id is not None:
             self.row.ratings["story_id"] = new_id
@@ -129,7 +125,7 @@ class StarScreen(TalkScreen):
     def action_pick_story(self) -> None:
         from mockint.tui.screens.story_picker import StoryPicker
 
-        saved = stories(self.app.store)  # type: ignore[attr-defined]
+        saved = stories(self.mockint.store)
         if not saved:
             self.notify("Your story bank is empty: Ctrl+B saves the current story.")
             return
@@ -140,7 +136,8 @@ class StarScreen(TalkScreen):
             for p in PARTS:
                 self.query_one(f"#field-{p}", TextArea).load_text(story.fields.get(p, ""))
                 self.row.fields[p] = story.fields.get(p, "")
-            self.row.ratings["story_id"] = story.id
+            if story.id is not None:
+                self.row.ratings["story_id"] = story.id
             self._dirty = True
             self.on_fields_changed()
 

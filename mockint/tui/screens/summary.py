@@ -66,7 +66,7 @@ class SummaryScreen(BaseScreen):
         from mockint.report.collect import build_report
 
         try:
-            self.report = build_report(self.app.store, self.session_id)  # type: ignore[attr-defined]
+            self.report = build_report(self.mockint.store, self.session_id)
         except Exception as exc:
             self.query_one("#summary-score", Static).update(f"The report could not be built: {exc}")
             return

@@ -15,7 +15,7 @@ from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
 from mockint.scoring.coverage import cover_question
-from mockint.store.answers import AnswerRow, answers, save_answer
+from mockint.store.answers import AnswerRow, answers
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.countdown import Countdown
@@ -78,7 +78,7 @@ class TalkScreen(StageClock, BaseScreen):
         return self.rows[q.id]
 
     def _load(self) -> None:
-        for r in answers(self.app.store, self.session_id, self.index):  # type: ignore[attr-defined]
+        for r in answers(self.mockint.store, self.session_id, self.index):
             self.rows[r.question_id] = r
         ids = [q.id for q in self.questions]
         pending = [i for i, q in enumerate(ids) if not (q in self.rows and self.rows[q].done)]
@@ -216,15 +216,12 @@ class TalkScreen(StageClock, BaseScreen):
         if not self._dirty:
             return
         self._dirty = False
+        rec = self.mockint.recorder
+        if rec is None or rec.session_id != self.session_id:
+            return
         for row in self.rows.values():
-            self.app._guard(  # type: ignore[attr-defined]
-                "your answer",
-                save_answer,
-                self.app.store,
-                self.session_id,
-                row,  # type: ignore[attr-defined]
-                self.session.clock.now(),
-            )
+            # Queued by the recorder until the store takes it: a full disk loses nothing.
+            rec.answer(row, at=self.session.clock.now())
 
     def flush_notes(self) -> None:
         self._dirty = True
