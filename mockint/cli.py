@@ -320,9 +320,10 @@ def doctor(check_only: bool, db: Path | None) -> None:
 
 
 from mockint.review import commands as _review  # noqa: E402
+from mockint.tui import replay_command as _replay  # noqa: E402
 
 cli.add_command(_review.history)
-cli.add_command(_review.replay)
+cli.add_command(_replay.replay)
 cli.add_command(_review.next_up)
 cli.add_command(_review.plan)
 cli.add_command(_review.export_cmd)

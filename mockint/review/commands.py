@@ -1,4 +1,6 @@
-"""Click commands of the review package: history, replay, next, plan, export, import.
+"""Click commands of the review package: history, next, plan, export, import.
+
+(`mockint replay` opens the app, so it lives above the core: tui/replay_command.py.)
 
 Registered in `mockint/cli.py` with one line each. Imports stay inside the commands: the
 CLI must start quickly, and reading commands never create a database that is not there.
@@ -135,41 +137,6 @@ def history(
 
     for r in rows:
         click.echo(history_line(r))
-
-
-@click.command(context_settings=CONTEXT)
-@click.argument("session_id", type=int)
-@click.option("--problem", "slug", metavar="SLUG", help="Which problem (default: the first).")
-@_db_option
-def replay(session_id: int, slug: str | None, db: Path | None) -> None:
-    """Replay a coding round of a session: play, pause, speeds, jumps to runs and submits."""
-    from mockint.review import replay as rp
-
-    store = _open(db)
-    if (
-        store is None
-        or store.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        is None
-    ):
-        _fail(f"no session {session_id} in {_path(db)}")
-    found = rp.rounds(store, session_id)
-    if not found:
-        store.close()
-        _fail(f"session {session_id} has no coding round to replay")
-    if slug is not None:
-        found = [r for r in found if r[1] == slug]
-        if not found:
-            known = ", ".join(p for _, p in rp.rounds(store, session_id))
-            store.close()
-            _fail(f"--problem: session {session_id} has no round of '{slug}' (it has: {known})")
-    from mockint.launch import load_scenario_or_exit, run_app
-
-    stage_idx, problem = found[0]
-    run_app(
-        store,
-        default_scenario=load_scenario_or_exit(None),
-        open_screen=("replay", session_id, stage_idx, problem),
-    )
 
 
 @click.command("next", context_settings=CONTEXT)
@@ -321,4 +288,4 @@ def import_cmd(file: Path, db: Path | None) -> None:
     )
 
 
-COMMANDS = (history, replay, next_up, plan, export_cmd, import_cmd)
+COMMANDS = (history, next_up, plan, export_cmd, import_cmd)  # replay: tui/replay_command.py

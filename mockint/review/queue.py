@@ -216,7 +216,7 @@ def due_loop(
     stages = []
     order = ["coding"] + [k for k in STAGE_KINDS if k != "coding"]
     for kind in order:
-        refs = by_kind.get(kind)
+        refs = by_kind.get(kind) or []
         if not refs:
             continue
         if kind == "coding":

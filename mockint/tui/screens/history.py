@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from mockint.review import format as fmt
 from mockint.review import history as h
+from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseModal, BaseScreen
 
 PAGE = 200
@@ -70,16 +71,16 @@ class HistoryScreen(BaseScreen):
         self.reload()
         table.focus()
         from mockint.review.summary import missing
-        from mockint.tui.screens.review_nav import refresh_review
+        from mockint.tui.screens.review_common import refresh_review
 
-        if missing(self.app.store):  # type: ignore[attr-defined]
+        if missing(self.mockint.store):
             self.set_status("Scoring sessions not summarised yet...")
             refresh_review(self, self.reload)
 
     # -- data ----------------------------------------------------------------------------
     @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        return self.mockint.store
 
     def reload(self) -> None:
         self.query_.offset = 0
@@ -201,14 +202,14 @@ class HistoryScreen(BaseScreen):
     def action_open(self) -> None:
         row = self.current()
         if row is not None:
-            from mockint.tui.screens.review_nav import open_report
+            from mockint.tui.screens.review_common import open_report
 
             open_report(self.app, row.id)
 
     def action_replay(self) -> None:
         row = self.current()
         if row is not None:
-            from mockint.tui.screens.review_nav import open_replay
+            from mockint.tui.screens.review_common import open_replay
 
             open_replay(self.app, row.id)
 

@@ -66,7 +66,7 @@ class HomeScreen(BaseScreen):
         self.set_timer(self.REFRESH_AFTER_S, self.refresh_review_data)
 
     def refresh_review_data(self) -> None:
-        from mockint.tui.screens.review_nav import refresh_review
+        from mockint.tui.screens.review_common import refresh_review
 
         refresh_review(self, self._after_refresh)
 
@@ -178,8 +178,8 @@ class HomeScreen(BaseScreen):
         from mockint.review import queue
         from mockint.tui.screens.next_up import available, problem_minutes, question_minutes
 
-        store = self.app.store  # type: ignore[attr-defined]
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        store = self.mockint.store
+        now = self.mockint.clock.now()
         scenario = queue.due_loop(
             [d for d in queue.due(store, now) if available(d)],
             problem_minutes=problem_minutes,
@@ -188,7 +188,7 @@ class HomeScreen(BaseScreen):
         if scenario is None:
             self.notify("Nothing is due today.", severity="warning")
             return
-        self.app.begin(scenario, paced=True)  # type: ignore[attr-defined]
+        self.mockint.begin(scenario, paced=True)
 
 
 def last_text(row, now: float) -> str:

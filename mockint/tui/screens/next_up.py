@@ -52,7 +52,7 @@ class NextScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from mockint.tui.screens.review_nav import refresh_review
+        from mockint.tui.screens.review_common import refresh_review
 
         table = self.query_one(DataTable)
         table.add_columns("Kind", "When", "Last", "Reviews", "Item")
@@ -61,7 +61,7 @@ class NextScreen(BaseScreen):
         refresh_review(self, self.fill)
 
     def fill(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.mockint.store
         now = self.now()
         self.items = queue.due(store, now)
         soon = queue.upcoming(store, queue.end_of_day(now), now + 7 * 86400)
@@ -97,7 +97,7 @@ class NextScreen(BaseScreen):
     def action_practise(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.mockint.store
         now = self.now()
         everything = self.items + queue.upcoming(store, queue.end_of_day(now), now + 7 * 86400)
         if 0 <= row < len(everything):
@@ -118,7 +118,7 @@ class NextScreen(BaseScreen):
         if scenario is None:
             return
         self.app.pop_screen()
-        self.app.begin(scenario, paced=True)  # type: ignore[attr-defined]
+        self.mockint.begin(scenario, paced=True)
 
 
 def available(d: queue.Due) -> bool:

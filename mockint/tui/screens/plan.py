@@ -55,7 +55,7 @@ class PlanScreen(BaseScreen):
         self.query_one("#plan-body").focus()
 
     def show(self, weeks: int | None = None) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.mockint.store
         try:
             spec, plan, note = pl.current(store, self.now(), weeks=weeks)
         except ValueError as exc:

@@ -54,7 +54,7 @@ class ProgressScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from mockint.tui.screens.review_nav import refresh_review
+        from mockint.tui.screens.review_common import refresh_review
 
         table = self.query_one(DataTable)
         table.add_columns("Group", "Topic", "Recent", "Scores", "Trend")
@@ -62,7 +62,7 @@ class ProgressScreen(BaseScreen):
         refresh_review(self, self.fill)
 
     def fill(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.mockint.store
         series = progress.score_series(store, SESSIONS)
         charts = self.query_one("#progress-charts")
         charts.remove_children()

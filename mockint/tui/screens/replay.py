@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from mockint.engine.timefmt import clock_text
 from mockint.review import replay as rp
+from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseScreen
 
 TICK_S = 0.1
@@ -102,8 +103,8 @@ class ReplayScreen(BaseScreen):
         self.set_interval(TICK_S, self.tick)
 
     @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        return self.mockint.store
 
     def load_round(self) -> None:
         stage_idx, problem = self.rounds[self.which]

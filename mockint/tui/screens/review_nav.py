@@ -1,53 +1,12 @@
-"""Opening the review screens, and refreshing the review data off the UI thread.
-
-Every review screen reads the cached summaries and cards (mockint/review). Bringing those
-up to date can take a moment after many new sessions, so it runs in a thread worker with
-its own SQLite connection (a connection belongs to the thread that made it) and the screen
-is told when it is done. An in-memory database (tests) has no second connection: it is
-refreshed inline, which is quick for the few sessions a test holds.
-"""
+"""Opening the review screens by name (the home screen, `mockint replay`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
-from textual.widget import Widget
 
-
-def refresh_review(owner: Widget, done: Callable[[], None]) -> None:
-    """Bring summaries and cards up to date, then call `done` on the UI thread."""
-    store = owner.app.store  # type: ignore[attr-defined]
-    if str(store.path) == ":memory:":
-        from mockint.review.queue import refresh_all
-
-        refresh_all(store)
-        done()
-        return
-    path = store.path
-
-    def work() -> None:
-        from mockint.review.queue import refresh_all
-        from mockint.store.sessions import Store
-
-        mine = Store(path)
-        try:
-            refresh_all(mine)
-        finally:
-            mine.close()
-
-    async def run() -> None:
-        import asyncio
-
-        try:
-            await asyncio.to_thread(work)
-        except Exception as exc:  # a damaged database: say so, keep what is shown
-            owner.notify(f"Could not update the review data: {exc}", severity="error")
-        if owner.is_attached:
-            done()
-
-    owner.run_worker(run(), group="review-refresh", exclusive=True)
+from mockint.tui.screens.review_common import open_replay
 
 
 def open_review(app: App, kind: str, *args: Any) -> None:
@@ -71,33 +30,3 @@ def open_review(app: App, kind: str, *args: Any) -> None:
         from mockint.tui.screens.plan import PlanScreen
 
         app.push_screen(PlanScreen())
-
-
-def open_replay(
-    app: App, session_id: int, stage_idx: int | None = None, problem: str | None = None
-) -> None:
-    from mockint.review import replay as rp
-    from mockint.tui.screens.replay import ReplayScreen
-
-    store = app.store  # type: ignore[attr-defined]
-    rounds = rp.rounds(store, session_id)
-    if not rounds:
-        app.notify("This session has no coding round to replay.", severity="warning")
-        return
-    start = 0
-    if stage_idx is not None and (stage_idx, problem) in rounds:
-        start = rounds.index((stage_idx, problem))
-    app.push_screen(ReplayScreen(session_id, rounds, start))
-
-
-def open_report(app: App, session_id: int) -> None:
-    from mockint.report.collect import build_report
-    from mockint.report.markdown import render_markdown
-    from mockint.tui.screens.report import ReportScreen
-
-    try:
-        report = build_report(app.store, session_id)  # type: ignore[attr-defined]
-    except Exception as exc:  # damaged rows: one line, never a crash
-        app.notify(f"The report could not be built: {exc}", severity="error", timeout=8)
-        return
-    app.push_screen(ReportScreen(session_id, render_markdown(report)))
