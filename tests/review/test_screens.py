@@ -103,7 +103,10 @@ async def test_history_sort_filter_search_open_and_delete(tmp_path, utc):
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ReportScreen")
         assert "Moving average" in app.screen.markdown
-        await pilot.press("escape")
+        await pilot.press("p")  # the report's own way to the replay
+        await until_screen(pilot, ReplayScreen)
+        await pilot.press("escape", "escape")
+        await wait_for(pilot, lambda: app.screen is screen)
         await pilot.press("p")
         await until_screen(pilot, ReplayScreen)
         await pilot.press("escape")
