@@ -85,3 +85,18 @@ def spark(values: list[float], width: int = 12, lo: float = 0.0, hi: float = 100
         share = 0.0 if hi <= lo else (min(hi, max(lo, v)) - lo) / (hi - lo)
         out.append(BARS[min(len(BARS) - 1, int(share * len(BARS)))])
     return "".join(out)
+
+
+HISTORY_HEADER = (
+    f"{'#':>5}  {'Started':<16}  {'Score':>5}  {'Time':>7}  {'Mode':<8}  {'Status':<9}  "
+    f"{'Scenario':<30}  Areas"
+)
+
+
+def history_row(r: Any) -> str:
+    """One fixed-width line of the history screen (columns as in HISTORY_HEADER)."""
+    title = r.title if len(r.title) <= 30 else r.title[:29] + "…"
+    return (
+        f"{r.id:>5}  {when(r.created_at):<16}  {score(r.overall):>5}  {minutes(r.used_s):>7}  "
+        f"{r.mode:<8}  {r.status:<9}  {title:<30}  {areas(r.areas)}"
+    ).rstrip()

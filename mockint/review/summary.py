@@ -82,6 +82,15 @@ def missing(store: Store) -> list[int]:
     return [r[0] for r in rows]
 
 
+def any_missing(store: Store) -> bool:
+    """Cheaply: is any session without a summary? (Two counts; summaries of deleted
+    sessions go with them, so equal counts mean none is missing.)"""
+    row = store.conn.execute(
+        "SELECT (SELECT count(*) FROM sessions) - (SELECT count(*) FROM review_summaries)"
+    ).fetchone()
+    return bool(row[0])
+
+
 def refresh(
     store: Store,
     ids: Iterable[int] | None = None,
@@ -90,6 +99,8 @@ def refresh(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Build the summaries that are missing (or those of `ids`); returns how many."""
+    if ids is None and not any_missing(store):
+        return 0
     todo = list(ids) if ids is not None else missing(store)
     if not todo:
         return 0

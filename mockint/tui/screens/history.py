@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from mockint.review import format as fmt
 from mockint.review import history as h
 from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseModal, BaseScreen
+from mockint.tui.widgets.row_list import RowList
 
 PAGE = 200
 MODES = (None, *h.MODES)
@@ -37,9 +38,10 @@ class HistoryScreen(BaseScreen):
     #history-table { height: 1fr; }
     #history-status { color: $text-muted; height: 1; }
     """
+    AUTO_FOCUS = "#history-table"  # straight to the rows: one focus change, one footer
     BINDINGS = [
         Binding("escape", "back", "Back", id="history.back"),
-        Binding("enter", "open", "Report", id="history.open", show=True),
+        Binding("enter", "open", "Report", id="history.open"),
         Binding("p", "replay", "Replay", id="history.replay"),
         Binding("s", "sort", "Sort", id="history.sort"),
         Binding("r", "reverse", "Reverse", id="history.reverse", show=False),
@@ -61,19 +63,16 @@ class HistoryScreen(BaseScreen):
                 yield Static("History", id="history-title")
                 yield Input(placeholder="search questions, problems, topics", id="history-search")
             yield Static("", id="history-filters", markup=False)
-            yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+            yield RowList(fmt.HISTORY_HEADER, id="history-table")
             yield Static("", id="history-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("#", "Started", "Score", "Time", "Mode", "Scenario", "Status", "Areas")
         self.reload()
-        table.focus()
-        from mockint.review.summary import missing
+        from mockint.review.summary import any_missing
         from mockint.tui.screens.review_common import refresh_review
 
-        if missing(self.mockint.store):
+        if any_missing(self.mockint.store):
             self.set_status("Scoring sessions not summarised yet...")
             refresh_review(self, self.reload)
 
@@ -86,43 +85,33 @@ class HistoryScreen(BaseScreen):
         self.query_.offset = 0
         self.rows = h.sessions(self.store, self.query_)
         self.total = h.count(self.store, self.query_)
-        table = self.query_one(DataTable)
-        table.clear()
-        self._add(self.rows)
+        table = self.query_one(RowList)
+        table.cursor = 0
+        table.scroll_to(0, 0, animate=False)
+        table.set_rows([fmt.history_row(r) for r in self.rows])
         self._show_filters()
+        self._counts()
 
     def _add(self, rows: list[h.Row]) -> None:
-        table = self.query_one(DataTable)
-        table.add_rows(
-            [
-                (
-                    str(r.id),
-                    fmt.when(r.created_at),
-                    fmt.score(r.overall),
-                    fmt.minutes(r.used_s),
-                    r.mode,
-                    r.title,
-                    r.status,
-                    fmt.areas(r.areas),
-                )
-                for r in rows
-            ]
-        )
+        self.query_one(RowList).add_rows([fmt.history_row(r) for r in rows])
+        self._counts()
+
+    def _counts(self) -> None:
         self.set_status(
             f"{len(self.rows)} of {self.total} sessions shown"
             if self.total > len(self.rows)
             else f"{self.total} session" + ("" if self.total == 1 else "s")
         )
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.rows) - 20 and len(self.rows) < self.total:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        if event.index >= len(self.rows) - 20 and len(self.rows) < self.total:
             self.query_.offset = len(self.rows)
             more = h.sessions(self.store, self.query_)
             self.rows += more
             self._add(more)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()  # Enter on a row (the table's own binding)
+    def on_row_list_selected(self, event: RowList.Selected) -> None:
+        self.action_open()
 
     def set_status(self, text: str) -> None:
         self.query_one("#history-status", Static).update(text)
@@ -150,10 +139,10 @@ class HistoryScreen(BaseScreen):
         self.query_one("#history-filters", Static).update(" · ".join(parts))
 
     def current(self) -> h.Row | None:
-        table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
+        table = self.query_one(RowList)
+        if not self.rows or not 0 <= table.cursor < len(self.rows):
             return None
-        return self.rows[table.cursor_row]
+        return self.rows[table.cursor]
 
     # -- search and filters ----------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -163,7 +152,7 @@ class HistoryScreen(BaseScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "history-search":
-            self.query_one(DataTable).focus()
+            self.query_one(RowList).focus()
 
     def action_search(self) -> None:
         self.query_one("#history-search", Input).focus()
@@ -194,7 +183,7 @@ class HistoryScreen(BaseScreen):
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#history-search", Input):
-            self.query_one(DataTable).focus()
+            self.query_one(RowList).focus()
             return
         self.app.pop_screen()
 
@@ -226,9 +215,9 @@ class HistoryScreen(BaseScreen):
                 except Exception as exc:
                     self.notify(f"Could not delete: {exc}", severity="error")
                     return
-                keep = self.query_one(DataTable).cursor_row
+                keep = self.query_one(RowList).cursor
                 self.reload()
-                self.query_one(DataTable).move_cursor(row=min(keep, len(self.rows) - 1))
+                self.query_one(RowList).move_to(min(keep, len(self.rows) - 1))
                 self.notify(f"Deleted session {row.id}.")
 
         self.app.push_screen(

@@ -15,6 +15,7 @@ from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseScreen
 
 TICK_S = 0.1
+HIGHLIGHT_LINES = 400
 VERDICTS = {
     "accepted": "accepted",
     "wrong_answer": "wrong answer",
@@ -137,6 +138,11 @@ class ReplayScreen(BaseScreen):
         if key != self._shown:
             frame = rp.frame(self.store, rnd, self.t)
             code = self.query_one("#replay-code", TextArea)
+            # Highlighting costs about 60 ms per 1,000 lines on every jump (the whole text is
+            # parsed again); past HIGHLIGHT_LINES the replay shows plain text to stay quick.
+            language = "python" if frame.code.count("\n") <= HIGHLIGHT_LINES else None
+            if code.language != language:
+                code.language = language
             code.load_text(frame.code)
             row, col = frame.cursor
             code.cursor_location = (min(row, code.document.line_count - 1), col)
