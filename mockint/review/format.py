@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 AREA_SHORT = {"coding": "cod", "system_design": "des", "behavioural": "beh"}
 
 
 def when(ts: float) -> str:
+    from datetime import datetime  # lazily: the home screen imports this module
+
     return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from mockint.store.sessions import Store
@@ -74,6 +73,8 @@ class Row:
 
 
 def iso_z(ts: float) -> str:
+    from datetime import UTC, datetime  # not at the top: the home screen imports this module
+
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -175,7 +176,7 @@ def last_scored(store: Store) -> Row | None:
 
 def parse_day(text: str, *, end: bool = False) -> float:
     """`YYYY-MM-DD` (local midnight) as epoch seconds; `end` gives the next midnight."""
-    from datetime import date, timedelta
+    from datetime import date, datetime, timedelta
 
     try:
         d = date.fromisoformat(text.strip())

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from datetime import date
+
+# datetime is imported inside the functions: the home screen imports this module at start.
 
 from mockint.store.sessions import Store
 
@@ -39,6 +43,8 @@ class Due:
     last_rating: int
 
     def to_json(self) -> dict[str, Any]:
+        from datetime import UTC, datetime
+
         from mockint.review.rating import NAMES
 
         return {
@@ -54,6 +60,8 @@ class Due:
 
 def replay_card(reviews: list[tuple[float, int]], sched: Any | None = None) -> Any:
     """The FSRS card after these (time, rating) reviews, in time order. Pure."""
+    from datetime import UTC, datetime
+
     from fsrs import Card, Rating
 
     sched = sched or scheduler()
@@ -114,6 +122,8 @@ def update_cards(store: Store) -> int:
 
 def end_of_day(now: float) -> float:
     """The next local midnight after `now`: "due today" means due before it."""
+    from datetime import datetime, time, timedelta
+
     d = datetime.fromtimestamp(now).date() + timedelta(days=1)
     return datetime.combine(d, time()).timestamp()
 
@@ -174,6 +184,8 @@ def card_state(store: Store, item: str) -> dict[str, Any] | None:
 
 
 def day_of(ts: float) -> date:
+    from datetime import datetime
+
     return datetime.fromtimestamp(ts).date()
 
 

@@ -52,6 +52,7 @@ class Round:
     sizes: list[int] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     pastes: list[Paste] = field(default_factory=list)
+    _lines: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def duration(self) -> float:
@@ -63,7 +64,7 @@ class Round:
         i = bisect.bisect_right(self.times, t + 1e-9) - 1
         return i if i >= 0 else None
 
-    def next_time(self, t: float, *, skip_idle: bool = False) -> float | None:
+    def next_time(self, t: float) -> float | None:
         """When the picture next changes after t (a snapshot or a mark)."""
         i = bisect.bisect_right(self.times, t + 1e-9)
         cands = [self.times[i]] if i < len(self.times) else []
@@ -71,21 +72,6 @@ class Round:
         if j < len(self.marks):
             cands.append(self.marks[j].t)
         return min(cands) if cands else None
-
-    def idle_after(self, t: float) -> bool:
-        """Is t inside a stretch of at least IDLE_S with nothing recorded?"""
-        nxt = self.next_time(t)
-        if nxt is None:
-            return False
-        prev = [x for x in (self._prev_time(t),) if x is not None]
-        start = prev[0] if prev else 0.0
-        return nxt - start >= IDLE_S
-
-    def _prev_time(self, t: float) -> float | None:
-        i = self.index_at(t)
-        times = [self.times[i]] if i is not None else []
-        times += [m.t for m in self.marks if m.t <= t + 1e-9][-1:]
-        return max(times) if times else None
 
     def mark_near(self, t: float, direction: int) -> Mark | None:
         """The next (direction 1) or previous (-1) run or submit from t."""
@@ -205,23 +191,31 @@ def advance(rnd: Round, t: float, dt: float, *, skip_idle: bool) -> float:
 
 
 def timeline_text(rnd: Round, width: int, at: float | None = None) -> str:
-    """A one-line picture of the round: `.` snapshots, `r`/`R` runs (lower case when
-    not accepted), `s`/`S` submits, `P` large pastes, `|` the position. Pure."""
+    """A one-line picture of the round: `·` snapshots, `r`/`R` runs (lower case when
+    not accepted), `s`/`S` submits, `P` large pastes, `┃` the position. Pure; the picture
+    without the position is kept per width, so moving the position costs nothing more."""
     width = max(10, width)
-    cells = [" "] * width
+    base = rnd._lines.get(width)
+    if base is None:
+        base = rnd._lines[width] = _timeline_base(rnd, width)
+    if at is None:
+        return base
+    i = _col(rnd, width, at)
+    return base[:i] + "┃" + base[i + 1 :]
+
+
+def _col(rnd: Round, width: int, t: float) -> int:
     dur = rnd.duration or 1.0
+    return min(width - 1, max(0, int(t / dur * (width - 1) + 0.5)))
 
-    def col(t: float) -> int:
-        return min(width - 1, int(t / dur * (width - 1) + 0.5))
 
+def _timeline_base(rnd: Round, width: int) -> str:
+    cells = [" "] * width
     for t in rnd.times:
-        cells[col(t)] = "·"
+        cells[_col(rnd, width, t)] = "·"
     for p in rnd.pastes:
-        cells[col(p.t)] = "P"
+        cells[_col(rnd, width, p.t)] = "P"
     for m in rnd.marks:
-        ok = m.verdict == "accepted"
         letter = "s" if m.kind == "submit" else "r"
-        cells[col(m.t)] = letter.upper() if ok else letter
-    if at is not None:
-        cells[col(at)] = "┃"
+        cells[_col(rnd, width, m.t)] = letter.upper() if m.verdict == "accepted" else letter
     return "".join(cells)
