@@ -63,6 +63,7 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.refresh_menu()
+        self._just_mounted = True  # the first resume follows at once: no second build
         self.set_timer(self.REFRESH_AFTER_S, self.refresh_review_data)
 
     def refresh_review_data(self) -> None:
@@ -75,13 +76,14 @@ class HomeScreen(BaseScreen):
             self.refresh_menu()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.is_mounted:
+        # (BaseScreen's own handler runs too: Textual calls each class's on_screen_resume.)
+        if getattr(self, "_just_mounted", False):
+            self._just_mounted = False
+        elif self.is_mounted:
             self.refresh_menu()
 
     def refresh_menu(self) -> None:
-        from mockint.review import history, queue
-        from mockint.review.format import score
+        from mockint.review.home import figures
 
         app = self.mockint
         store = app.store
@@ -89,7 +91,8 @@ class HomeScreen(BaseScreen):
         keep = menu.highlighted_option.id if menu.highlighted_option else None
         menu.clear_options()
         now = app.clock.now()
-        for sid in history.unfinished_ids(store, 3):
+        fig = figures(store, now)
+        for sid in fig.unfinished:
             menu.add_option(Option(resume_label(store.load(sid), now), id=f"resume:{sid}"))
         default = app.default_scenario
         if default is not None:
@@ -100,27 +103,27 @@ class HomeScreen(BaseScreen):
                     id="start",
                 )
             )
-        due = queue.due_count(store, now)
-        last = history.latest(store)
-        menu.add_option(Option("Practise one problem...", id="practice"))
-        menu.add_option(
-            Option(f"What next: {due} due today" if due else "What next: nothing due", id="next")
+        last = last_text(fig, now)
+        menu.add_options(
+            [
+                Option("Practise one problem...", id="practice"),
+                Option(
+                    f"What next: {fig.due} due today" if fig.due else "What next: nothing due",
+                    id="next",
+                ),
+                Option("History" + (f" (last: {last})" if last else ""), id="history"),
+                Option("Progress and weak areas", id="progress"),
+                Option("Preparation plan", id="plan"),
+                Option("Pick a scenario...", id="pick"),
+                Option("Quit", id="quit"),
+            ]
         )
-        menu.add_option(
-            Option("History" + (f" (last: {last_text(last, now)})" if last else ""), id="history")
-        )
-        menu.add_option(Option("Progress and weak areas", id="progress"))
-        menu.add_option(Option("Preparation plan", id="plan"))
-        menu.add_option(Option("Pick a scenario...", id="pick"))
-        menu.add_option(Option("Quit", id="quit"))
         ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
         menu.highlighted = ids.index(keep) if keep in ids else 0
         menu.focus()
         status = self.query_one("#home-status", Static)
-        line = (
-            f"Last score: {score(last.overall)}/100 · " if last and last.overall is not None else ""
-        )
-        status.update(f"{line}{due} due today · Data: {store.path}")
+        score = f"Last score: {fig.last_overall:.0f}/100 · " if fig.last_overall is not None else ""
+        status.update(f"{score}{fig.due} due today · Data: {store.path}")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "discard":
@@ -191,10 +194,10 @@ class HomeScreen(BaseScreen):
         self.mockint.begin(scenario, paced=True)
 
 
-def last_text(row, now: float) -> str:
-    from mockint.review.format import score
-
-    when = ago(now - row.created_at)
-    if row.overall is None:
-        return f"{row.title}, {when}, not scored"
-    return f"{score(row.overall)}/100, {when}"
+def last_text(fig, now: float) -> str:
+    if fig.last_created is None:
+        return ""
+    when = ago(now - fig.last_created)
+    if fig.last_overall is None:
+        return f"{fig.last_title}, {when}, not scored"
+    return f"{fig.last_overall:.0f}/100, {when}"
