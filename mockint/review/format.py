@@ -89,15 +89,16 @@ def spark(values: list[float], width: int = 12, lo: float = 0.0, hi: float = 100
 
 
 HISTORY_HEADER = (
-    f"{'#':>5}  {'Started':<16}  {'Score':>5}  {'Time':>7}  {'Mode':<8}  {'Status':<9}  "
-    f"{'Scenario':<30}  Areas"
+    f"{'#':>5}  {'Started':<16}  {'Score':>5}  {'Time':>7}  {'Scenario':<28}  {'Mode':<8}  "
+    f"{'Status':<9}  Areas"
 )
 
 
 def history_row(r: Any) -> str:
-    """One fixed-width line of the history screen (columns as in HISTORY_HEADER)."""
-    title = r.title if len(r.title) <= 30 else r.title[:29] + "…"
+    """One fixed-width line of the history screen (columns as in HISTORY_HEADER): what
+    tells sessions apart first, so a narrow terminal cuts only the last columns."""
+    title = r.title if len(r.title) <= 28 else r.title[:27] + "…"
     return (
         f"{r.id:>5}  {when(r.created_at):<16}  {score(r.overall):>5}  {minutes(r.used_s):>7}  "
-        f"{r.mode:<8}  {r.status:<9}  {title:<30}  {areas(r.areas)}"
+        f"{title:<28}  {r.mode:<8}  {r.status:<9}  {areas(r.areas)}"
     ).rstrip()

@@ -68,6 +68,7 @@ class HistoryScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(RowList).search_box = self.query_one("#history-search", Input)
         self.reload()
         from mockint.review.summary import any_missing
         from mockint.tui.screens.review_common import refresh_review
@@ -155,7 +156,11 @@ class HistoryScreen(BaseScreen):
             self.query_one(RowList).focus()
 
     def action_search(self) -> None:
-        self.query_one("#history-search", Input).focus()
+        # Keys typed right after "/" in the same burst must land in the box, not run as
+        # commands (d would delete): the list passes them on until it has focus again.
+        box = self.query_one("#history-search", Input)
+        self.query_one(RowList).forward_to = box
+        self.set_focus(box)
 
     def action_sort(self) -> None:
         q = self.query_

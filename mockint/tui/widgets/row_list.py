@@ -16,6 +16,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets import Input
 
 
 class RowList(ScrollView, can_focus=True):
@@ -53,6 +54,27 @@ class RowList(ScrollView, can_focus=True):
         self.header = header
         self.rows: list[str] = []
         self.cursor = 0
+        # "/" moves to this search box. Keys typed in the same burst (a fast typist, a
+        # paste, keys over SSH) are already queued here by then: they are passed on to the
+        # box instead of running as commands, until the list has focus again.
+        self.search_box: Input | None = None
+        self.forward_to: Input | None = None
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "slash" and self.search_box is not None and self.forward_to is None:
+            event.stop()
+            event.prevent_default()
+            self.forward_to = self.search_box
+            self.screen.set_focus(self.search_box)
+            return
+        target = self.forward_to
+        if target is not None and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            target.insert_text_at_cursor(event.character)
+
+    def on_focus(self) -> None:
+        self.forward_to = None  # back on the list: keys are commands again
 
     # -- content -------------------------------------------------------------------------
     def set_rows(self, rows: list[str], header: str | None = None) -> None:
