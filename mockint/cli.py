@@ -319,6 +319,21 @@ def doctor(check_only: bool, db: Path | None) -> None:
     click.echo(f"The damaged file is kept as {done.kept_as}.")
 
 
+@cli.command(context_settings=CONTEXT)
+def keys() -> None:
+    """Every key binding with its id, for your own keymap.toml (its path is printed first)."""
+    from mockint.tui.app import MockintApp
+    from mockint.tui.keymap import keymap_path, known_bindings
+
+    click.echo(f'Keymap file: {keymap_path()} (each line: "binding.id" = "keys")')
+    for binding_id, b in sorted(known_bindings(MockintApp).items()):
+        click.echo(f"  {binding_id:<22} {b.key:<14} {b.description}")
+
+
+cli.add_command(__import__("mockint.pair.commands").pair.commands.serve)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair_report_command)
+
 from mockint.review import commands as _review  # noqa: E402
 from mockint.tui import replay_command as _replay  # noqa: E402
 

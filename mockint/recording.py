@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from mockint.engine.clock import Clock
 from mockint.engine.picks import Candidate, choose
 from mockint.engine.session import Event, Session, StageState
+from mockint.kinds import StageKind, kind_info
 from mockint.scenario.model import ProblemPick, Scenario, Stage
 from mockint.scenario.serialize import scenario_from_dict, scenario_to_dict
 from mockint.store.db import StoreError
@@ -292,9 +293,9 @@ def resolve_content(
     rng = rng or random.Random()
     stages = []
     for st in scenario.stages:
-        if st.kind == "coding" and not all(p.slug for p in st.problems or (ProblemPick(),)):
+        if st.kind == StageKind.CODING and not all(p.slug for p in st.problems or (ProblemPick(),)):
             st = replace(st, problems=_pick_problems(st, store, rng, repeat_solved))
-        elif st.kind != "coding" and not st.questions:
+        elif kind_info(st.kind).uses_bank and not st.questions:
             st = replace(st, questions=_pick_questions(st, store, pace, rng))
         stages.append(st)
     return replace(scenario, stages=tuple(stages))

@@ -1,6 +1,5 @@
 """The app driven through Textual's Pilot, as a user would with the keyboard."""
 
-import asyncio
 import json
 
 import sqlite_utils
@@ -17,19 +16,12 @@ from mockint.tui.screens.intro import StageIntro
 from mockint.tui.screens.stage import StageScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.screens.talk import TalkScreen
+from tests.conftest import wait_for
 
 
 def make_app(tmp_path, clock=None, **kwargs):
     store = Store(tmp_path / "pilot.db")
     return MockintApp(store, default_scenario=find_scenario("aiml-engineer"), clock=clock, **kwargs)
-
-
-async def wait_for(pilot, predicate, timeout=10.0):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < end, "timed out waiting"
-        await pilot.pause(0.05)
 
 
 def clock_line(app):
@@ -39,7 +31,10 @@ def clock_line(app):
 async def test_whole_loop_at_a_tiny_pace(tmp_path):
     """Every stage: card, Enter, run past zero (bell), Ctrl+N, confirm; then the summary."""
     sc = find_scenario("aiml-engineer").paced(0.0002)
-    app = make_app(tmp_path, start=sc, pace=0.0002)
+    # A fake clock moved past each stage's end: the same crossings as real time, without
+    # depending on how fast a loaded machine redraws a half-second stage.
+    clock = FakeClock()
+    app = make_app(tmp_path, start=sc, pace=0.0002, clock=clock)
     bells = []
     app.bell = lambda: bells.append(1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -48,7 +43,14 @@ async def test_whole_loop_at_a_tiny_pace(tmp_path):
             assert f"Stage {i + 1} of 6" in str(app.screen.query_one("#card-step").render())
             await pilot.press("enter")
             expected = CodingScreen if i == 1 else TalkScreen
-            await wait_for(pilot, lambda expected=expected: isinstance(app.screen, expected))
+            await wait_for(
+                pilot,
+                lambda expected=expected: (
+                    isinstance(app.screen, expected) and app.screen.is_mounted
+                ),
+            )
+            await pilot.pause()
+            clock.advance(sc.stages[i].minutes * 60 + 1)
             await wait_for(pilot, lambda: "OVERTIME" in clock_line(app))
             assert len(bells) == i + 1
             await pilot.press("ctrl+n")

@@ -9,16 +9,7 @@ import json
 import sys
 
 from mockint.grading.problems import ProblemError, list_problems, load_problem
-
-_MARKS = {
-    "accepted": "ok",
-    "wrong_answer": "WA",
-    "time_limit": "TLE",
-    "memory_limit": "MLE",
-    "output_limit": "OLE",
-    "runtime_error": "RE",
-    "compile_error": "CE",
-}
+from mockint.kinds import verdict_info
 
 
 def _fail(message: str) -> int:
@@ -79,7 +70,7 @@ def grade_file(path: str, slug: str, hidden: bool, as_json: bool) -> int:
 def _print_human(result: dict) -> None:
     for t in result["tests"]:
         where = "" if t["visible"] else " (hidden)"
-        print(f"{_MARKS[t['verdict']]:>3}  {t['id']}{where}  {t['time_ms']:.0f} ms")
+        print(f"{verdict_info(t['verdict']).short:>3}  {t['id']}{where}  {t['time_ms']:.0f} ms")
         if t["message"]:
             for line in t["message"].rstrip().split("\n"):
                 print(f"       {line}")

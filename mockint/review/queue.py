@@ -218,6 +218,7 @@ def due_loop(
     problems, two STAR questions and three of each other kind, most overdue first.
     `problem_minutes(slug)` and `question_minutes(kind, id)` give lengths (defaults 20
     and 8). Returns a Scenario, or None when nothing is due."""
+    from mockint.kinds import StageKind
     from mockint.scenario.model import STAGE_KINDS, MixArea, ProblemPick, Scenario, Stage
 
     by_kind: dict[str, list[str]] = {}
@@ -235,7 +236,7 @@ def due_loop(
             minutes = sum((problem_minutes or (lambda s: 20))(s) for s in refs)
             stage = Stage(
                 "due-coding",
-                "coding",
+                StageKind.CODING,
                 STAGE_TITLES[kind],
                 float(minutes),
                 "Problems the repetition queue says are due: solve each again from scratch.",
@@ -245,7 +246,7 @@ def due_loop(
             minutes = sum((question_minutes or (lambda k, q: 8))(kind, q) for q in refs)
             stage = Stage(
                 f"due-{kind.replace('_', '-')}",
-                kind,
+                StageKind(kind),
                 STAGE_TITLES.get(kind, kind),
                 float(minutes),
                 "Questions the repetition queue says are due: answer them again in full.",

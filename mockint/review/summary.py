@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from mockint.review.rating import AnswerOutcome, ProblemOutcome, rate_answer, rate_problem
 from mockint.store.sessions import Store
@@ -127,7 +127,8 @@ def summarise(store: Store, session_id: int, lookups: Lookups, now: float | None
             " WHERE session_id = ? ORDER BY id",
             (session_id,),
         ).fetchall()
-        row, log = digest(report, [dict(r) for r in runs], lookups)
+        # The report's TypedDict shape is read as plain JSON data here.
+        row, log = digest(cast("dict[str, Any]", report), [dict(r) for r in runs], lookups)
     except StoreError:
         return  # deleted meanwhile
     except (sqlite3.Error, ValueError, KeyError, TypeError, AttributeError) as exc:

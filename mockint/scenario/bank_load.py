@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mockint.kinds import STAGE_KINDS as STAGE_KINDS_INFO
 from mockint.paths import bundled_dir, user_data_dir
 from mockint.scenario.bank import FOLLOW_UP_KINDS, Bank, FollowUp, KeyPoint, Question
 from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text, reflow
 from mockint.scenario.errors import ScenarioError
 from mockint.scenario.lines import find_line
-from mockint.scenario.model import STAGE_KINDS
 
 # The phases of the system design stage (ids as in the bundled loop); design key point ids
 # start with one of them so the screen can group coverage by phase.
 DESIGN_PHASES = ("requirements", "capacity", "high-level", "deep-dive", "trade-offs")
-BANK_KINDS = tuple(k for k in STAGE_KINDS if k != "coding")
+BANK_KINDS = tuple(k.value for k, info in STAGE_KINDS_INFO.items() if info.uses_bank)
 
 _TOP_REQUIRED = {"id", "kind", "title", "questions"}
 _TOP_OPTIONAL = {"questions_to_ask"}

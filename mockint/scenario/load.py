@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mockint.kinds import StageKind
 from mockint.scenario.check import ID as _ID
 from mockint.scenario.check import Checker as _Checker
 from mockint.scenario.check import Where as Path_
@@ -54,7 +55,7 @@ def parse_scenario(text: str, path: Path) -> Scenario:
         stages.append(
             Stage(
                 id=stage_id,
-                kind=kind,
+                kind=StageKind(kind),
                 title=c.string(st, "title", where),
                 minutes=minutes,
                 expect=reflow(c.string(st, "expect", where)),
@@ -95,7 +96,7 @@ def _phases(
 
 
 def _picks(c: _Checker, st: dict[str, Any], where: Path_, kind: str) -> tuple[ProblemPick, ...]:
-    if kind != "coding":
+    if kind != StageKind.CODING:
         raise c.fail(where + ("problems",), f"only a coding stage picks problems, not {kind}")
     picks: list[ProblemPick] = []
     for j, raw in enumerate(c.array(st, "problems", where)):

@@ -6,14 +6,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-STAGE_KINDS = (
-    "phone_screen",
-    "coding",
-    "ml_deep_dive",
-    "system_design",
-    "behavioural",
-    "hiring_manager",
-)
+from mockint.kinds import StageKind
+
+# The kinds a scenario may name, in the usual order of a loop (mockint.kinds has the registry).
+STAGE_KINDS: tuple[str, ...] = tuple(k.value for k in StageKind)
 
 
 @dataclass(frozen=True)
@@ -36,7 +32,7 @@ class ProblemPick:
 @dataclass(frozen=True)
 class Stage:
     id: str
-    kind: str
+    kind: StageKind
     title: str
     minutes: float
     expect: str

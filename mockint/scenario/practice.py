@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mockint.kinds import StageKind
 from mockint.scenario.model import MixArea, ProblemPick, Scenario, Stage
 
 DEFAULT_MINUTES = {"easy": 20, "medium": 30, "hard": 45}
@@ -13,7 +14,7 @@ def practice_scenario(
     length = minutes if minutes is not None else DEFAULT_MINUTES.get(difficulty, 30)
     stage = Stage(
         id="practice",
-        kind="coding",
+        kind=StageKind.CODING,
         title=f"Practice: {title}",
         minutes=float(length),
         expect=(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from mockint.kinds import StageKind
 from mockint.scenario.model import MixArea, Phase, ProblemPick, Scenario, Stage
 
 
@@ -18,7 +19,7 @@ def scenario_from_dict(d: dict[str, Any]) -> Scenario:
     stages = tuple(
         Stage(
             id=s["id"],
-            kind=s["kind"],
+            kind=StageKind(s["kind"]),
             title=s["title"],
             minutes=s["minutes"],
             expect=s["expect"],

@@ -46,17 +46,22 @@ class SessionTaken(StoreError):
     """This instance held the session and another one took it over."""
 
 
-def process_start(pid: int) -> str | None:
-    """The start time of a process in clock ticks since boot (Linux), to tell a reused pid
-    from the original process; None where /proc is not there."""
+def _stat(pid: int) -> list[str] | None:
+    """/proc/PID/stat from field 3 on (Linux); None where it cannot be read."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
             stat = f.read()
     except OSError:
         return None
     # The command name (field 2) may contain spaces and parentheses: split after the last ')'.
-    fields = stat.rsplit(")", 1)[-1].split()
-    return fields[19] if len(fields) > 19 else None
+    return stat.rsplit(")", 1)[-1].split()
+
+
+def process_start(pid: int) -> str | None:
+    """The start time of a process in clock ticks since boot, to tell a reused pid from the
+    original process; None where /proc is not there."""
+    fields = _stat(pid)
+    return fields[19] if fields and len(fields) > 19 else None
 
 
 def is_alive(holder: Holder) -> bool:
@@ -71,7 +76,10 @@ def is_alive(holder: Holder) -> bool:
         return False
     except PermissionError:
         pass  # exists, owned by someone else
-    start = process_start(holder.pid)
+    fields = _stat(holder.pid)
+    if fields and fields[0] in ("Z", "X"):
+        return False  # killed, not yet reaped by its parent
+    start = fields[19] if fields and len(fields) > 19 else None
     return holder.proc_start is None or start is None or start == holder.proc_start
 
 

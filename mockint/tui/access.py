@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.dom import DOMNode
 
@@ -11,9 +11,6 @@ if TYPE_CHECKING:
 
 
 def mockint_app(node: DOMNode) -> MockintApp:
-    from mockint.tui.app import MockintApp
-
-    app = node.app
-    if not isinstance(app, MockintApp):
-        raise TypeError(f"{type(node).__name__} runs outside mockint's app")
-    return app
+    # Every screen of this package runs in MockintApp; the cast keeps app.py (which imports
+    # the screens) out of the screens' run-time imports.
+    return cast("MockintApp", node.app)

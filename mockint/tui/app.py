@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 
 from mockint.engine.clock import Clock, SystemClock
 from mockint.engine.session import Session, StageState
+from mockint.kinds import StageKind, kind_info, resolve
 from mockint.recording import Recorder, resolve_content, resume_session, start_session
 from mockint.scenario.model import Scenario, format_minutes
 from mockint.store.db import StoreError
@@ -24,6 +26,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+
+def _palette() -> type[Provider]:
+    # Imported when the palette first opens, not at start-up.
+    from mockint.tui.commands import MockintCommands
+
+    return MockintCommands
+
+
 # The other screens are imported where first used: the home screen must come up fast.
 
 HEARTBEAT_S = 1.0
@@ -32,6 +42,7 @@ HEARTBEAT_S = 1.0
 class MockintApp(App[None]):
     CSS_PATH = "mockint.tcss"
     TITLE = "mockint"
+    COMMANDS = App.COMMANDS | {lambda: _palette()}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1", "help", "Help", id="app.help"),
@@ -76,6 +87,7 @@ class MockintApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._apply_keymap()
         self.set_interval(HEARTBEAT_S, self.heartbeat)
         if self._start is not None:
             self.begin(self._start, paced=True)
@@ -97,9 +109,22 @@ class MockintApp(App[None]):
             self.notify(f"Could not save {what}: {exc}", severity="error", timeout=10)
             return None
 
+    def _apply_keymap(self) -> None:
+        from mockint.tui.keymap import keymap_path, load_keymap
+
+        if not keymap_path().exists():  # the common case costs one stat at start-up
+            return
+        keymap, error = load_keymap(type(self))
+        if error:
+            self.notify(error, title="Keymap", severity="error", timeout=12)
+        if keymap:
+            self.set_keymap(keymap)
+
     def _handle_exception(self, error: Exception) -> None:
         # Textual's hook for an unhandled error: a database that fails while the app reads
         # it ends the app with one line (and `mockint doctor` as the way out), no traceback.
+        if self.fatal_message:
+            return  # the app is already ending on a store error; what follows is its echo
         if isinstance(error, StoreError):
             self.fatal_message = f"mockint: {error}"
             if self.recorder is not None:
@@ -263,59 +288,14 @@ class MockintApp(App[None]):
             self._show(SummaryScreen(s, self.recorder.session_id if self.recorder else None))
         elif s.run.state is StageState.NOT_STARTED:
             self._show(StageIntro(s.run.stage, s.current, len(s.runs)))
-            if s.run.stage.kind == "coding":
+            if s.run.stage.kind == StageKind.CODING:
                 self.ensure_judge()  # warm it up while the candidate reads the card
-        elif s.run.stage.kind == "coding" and s.run.stage.problems:
-            from mockint.grading.problems import ProblemError, load_problem
-            from mockint.tui.screens.coding import CodingScreen
-
-            try:
-                problems = [load_problem(p.slug) for p in s.run.stage.problems if p.slug]
-            except ProblemError as exc:
-                self.notify(f"{exc}; showing the notes area instead.", severity="error", timeout=10)
-                self._show(StageScreen(s, self.notes.get(s.current, "")))
-                return
-            assert self.recorder is not None
-            self._show(CodingScreen(s, problems, self.recorder.session_id))
-        elif s.run.stage.kind != "coding" and s.run.stage.questions:
-            self._show_talk(s)
         else:
-            self._show(StageScreen(s, self.notes.get(s.current, "")))
-
-    def _show_talk(self, s: Session) -> None:
-        from mockint.scenario.bank_load import bank_for_kind
-        from mockint.scenario.errors import ScenarioError
-        from mockint.tui.screens.stage import StageScreen
-
-        stage = s.run.stage
-        try:
-            bank = bank_for_kind(stage.kind)
-        except ScenarioError as exc:
-            bank = None
-            self.notify(str(exc), severity="error", timeout=10)
-        known = {q.id: q for q in bank.questions} if bank else {}
-        questions = [known[q] for q in stage.questions if q in known]
-        if bank is None or not questions:
-            self.notify(
-                "No questions found for this stage; showing the notes area.", severity="warning"
-            )
-            self._show(StageScreen(s, self.notes.get(s.current, "")))
-            return
-        assert self.recorder is not None
-        args = (s, bank, questions, self.recorder.session_id, self.session_pace())
-        if stage.kind == "behavioural":
-            from mockint.tui.screens.star import StarScreen
-
-            self._show(StarScreen(*args))
-        elif stage.kind == "system_design":
-            from mockint.tui.screens.design import DesignScreen
-
-            phases = [(p.id, p.title, p.min_minutes, p.max_minutes) for p in stage.phases]
-            self._show(DesignScreen(*args, phases=phases or None))
-        else:
-            from mockint.tui.screens.talk import TalkScreen
-
-            self._show(TalkScreen(*args))
+            # The stage kind's own screen (mockint.kinds), or the notes area if it has
+            # nothing to show (no problems or questions picked, a broken bank).
+            screen_cls = resolve(kind_info(s.run.stage.kind).screen)
+            screen = screen_cls.for_stage(self, s) if self.recorder is not None else None
+            self._show(screen or StageScreen(s, self.notes.get(s.current, "")))
 
     def _backup_once(self) -> None:
         """A rolling backup of the database when a session ends (the last few kept)."""

@@ -1,6 +1,5 @@
 """The coding round in the app, graded by the real judge."""
 
-import asyncio
 import json
 import os
 import signal
@@ -16,6 +15,7 @@ from mockint.tui.app import MockintApp
 from mockint.tui.screens.coding import CodingScreen
 from mockint.tui.screens.confirm import Confirm
 from mockint.tui.widgets.results import Results
+from tests.conftest import graded, wait_for
 
 SOLUTION = (bundled_dir("solutions") / "moving-average.py").read_text()
 # Correct, but each test case takes most of a second: a submission that keeps the judge busy.
@@ -36,17 +36,11 @@ def practice_app(tmp_path, clock=None, slug="moving-average", title="Moving aver
     )
 
 
-async def wait_for(pilot, predicate, timeout=60.0):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < end, "timed out waiting"
-        await pilot.pause(0.05)
-
-
 async def open_editor(pilot, app):
     await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, CodingScreen) and app.screen.is_mounted)
+    await wait_for(
+        pilot, lambda: isinstance(app.screen, CodingScreen) and app.screen.is_mounted, 60
+    )
     await pilot.pause()
     return app.screen.query_one("#editor")
 
@@ -64,9 +58,7 @@ async def test_type_run_and_submit_with_the_real_judge(tmp_path):
         await pilot.press("f7", "backspace")
         await pilot.press(*"class MovingAverage:", "enter", *"pass")
         await pilot.press("ctrl+r")
-        await wait_for(
-            pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app)
-        )
+        await graded(pilot, app)
         assert "0 of" in verdict(app) or "Wrong" in verdict(app) or "Runtime" in verdict(app)
         results = app.screen.query_one(Results)
         assert results.tests and all(t["visible"] for t in results.tests)
@@ -75,9 +67,7 @@ async def test_type_run_and_submit_with_the_real_judge(tmp_path):
         # Now the real solution, then a submit with the hidden cases.
         editor.load_text(SOLUTION)
         await pilot.press("ctrl+s")
-        await wait_for(
-            pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app)
-        )
+        await graded(pilot, app)
         assert verdict(app).startswith("✓ Accepted")
         assert any(not t["visible"] for t in results.tests)
         summary = str(app.screen.query_one("#run-summary").render())
@@ -110,7 +100,7 @@ async def test_keys_are_served_while_a_slow_submission_is_graded(tmp_path):
                 typed_while_grading += 1
         assert editor.text.endswith("# still typing")
         assert typed_while_grading >= 5, "grading finished before the keys could be checked"
-        await wait_for(pilot, lambda: app.screen.run_handle is None)
+        await graded(pilot, app)
         assert "tests passed" in verdict(app)
 
 
@@ -123,7 +113,7 @@ async def test_cancel_a_run(tmp_path):
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen.run_handle is not None)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen.run_handle is None)
+        await graded(pilot, app)
         assert verdict(app) == "Run cancelled."
     db = sqlite_utils.Database(tmp_path / "c.db")
     assert [r["verdict"] for r in db["grading_runs"].rows] == ["cancelled"]
@@ -139,14 +129,12 @@ async def test_a_dead_grading_process_is_reported_and_restarted(tmp_path):
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen.run_handle is not None)
         os.kill(judge._proc.pid, signal.SIGKILL)
-        await wait_for(pilot, lambda: app.screen.run_handle is None)
+        await graded(pilot, app)
         assert "grading process stopped" in verdict(app)
         assert editor.text == SLOW  # the code is not lost
         editor.load_text(SOLUTION)
         await pilot.press("ctrl+r")
-        await wait_for(
-            pilot, lambda: app.screen.run_handle is None and "tests passed" in verdict(app)
-        )
+        await graded(pilot, app)
         assert verdict(app).startswith("✓ Accepted")
 
 

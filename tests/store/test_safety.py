@@ -3,6 +3,7 @@ per session, stale holders taken over, damaged files recovered by `mockint docto
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import sqlite3
@@ -252,3 +253,50 @@ def test_store_reads_raise_store_errors_not_sqlite_errors(tmp_path):
     store = Store(db)
     with pytest.raises(StoreDamaged):
         store.events(ids[0])
+
+
+def _damaged_sessions(path, sessions=400):
+    """Many sessions, so the sessions table spans pages, then one of them overwritten."""
+    store = Store(path)
+    clock = FakeClock()
+    sc = find_scenario("aiml-engineer").subset(["coding"])
+    for _ in range(sessions):
+        store.create_session(
+            {**_scenario_dict(sc), "description": "x" * 200}, pace=1, now=clock.now()
+        )
+    store.conn.raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    raw = sqlite3.connect(path)
+    root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'").fetchone()[0]
+    raw.close()
+    with open(path, "r+b") as f:  # the table's root page: every read of it fails
+        f.seek((root - 1) * 4096)
+        f.write(b"\xa5" * 4096)
+
+
+def _scenario_dict(sc):
+    from mockint.scenario.serialize import scenario_to_dict
+
+    return scenario_to_dict(sc)
+
+
+def test_commands_on_a_damaged_sessions_table_are_one_line(tmp_path, cli):
+    db = tmp_path / "m.db"
+    _damaged_sessions(db)
+    for args in (("resume",), ("report", "1"), ("run", "--stages", "coding")):
+        res = cli(*args, "--db", str(db), timeout=60)
+        assert res.returncode == 2, (args, res.stdout[-500:], res.stderr)
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and "mockint doctor" in lines[0], (args, res.stderr)
+
+
+async def test_the_app_on_a_damaged_file_ends_with_one_line(tmp_path):
+    from mockint.tui.app import MockintApp
+
+    db = tmp_path / "m.db"
+    _damaged_sessions(db)
+    app = MockintApp(Store(db), default_scenario=find_scenario("aiml-engineer"))
+    await asyncio.wait_for(app.run_async(headless=True, size=(80, 24)), 60)
+    assert app.return_code == 2
+    assert app.fatal_message.startswith(f"mockint: {db}: the database is damaged")
+    assert "mockint doctor" in app.fatal_message

@@ -1,6 +1,5 @@
 """Talking rounds driven with Pilot: question flow, STAR form and story bank, system design."""
 
-import asyncio
 import json
 
 import pytest
@@ -14,19 +13,12 @@ from mockint.tui.app import MockintApp
 from mockint.tui.screens.design import DesignScreen
 from mockint.tui.screens.star import StarScreen
 from mockint.tui.screens.talk import TalkScreen
+from tests.conftest import wait_for
 
 
 def make_app(tmp_path, stage, clock):
     sc = find_scenario("aiml-engineer").subset([stage])
     return MockintApp(Store(tmp_path / "t.db"), default_scenario=sc, clock=clock, start=sc)
-
-
-async def wait_for(pilot, predicate, timeout=10.0):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < end, "timed out waiting"
-        await pilot.pause(0.05)
 
 
 async def enter_stage(pilot, app, kind=TalkScreen):

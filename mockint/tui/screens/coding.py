@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.binding import Binding
@@ -29,6 +29,9 @@ from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.results import Results, advice_text, verdict_text
+
+if TYPE_CHECKING:
+    from mockint.tui.app import MockintApp
 
 TICK_S = 0.25
 SNAPSHOT_S = 1.0  # the editor timeline is at most this far behind the typing
@@ -61,6 +64,19 @@ class CodingScreen(StageClock, BaseScreen):
             super().__init__()
             self.token = token
             self.event = event
+
+    @classmethod
+    def for_stage(cls, app: MockintApp, s: Session) -> CodingScreen | None:
+        from mockint.grading.problems import ProblemError, load_problem
+
+        if not s.run.stage.problems or app.recorder is None:
+            return None
+        try:
+            problems = [load_problem(p.slug) for p in s.run.stage.problems if p.slug]
+        except ProblemError as exc:
+            app.notify(f"{exc}; showing the notes area instead.", severity="error", timeout=10)
+            return None
+        return cls(s, problems, app.recorder.session_id)
 
     def __init__(self, session: Session, problems: list[Problem], session_id: int) -> None:
         super().__init__()

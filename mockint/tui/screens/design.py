@@ -8,7 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, SelectionList, Static, TextArea
 
+from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.scenario.bank import Bank, Question
 from mockint.scratchpad import evaluate
 from mockint.tui.screens.talk import TalkScreen
 
@@ -35,6 +37,13 @@ class DesignScreen(TalkScreen):
         Binding("f5", "show('scratchpad')", "Scratchpad", id="design.pad", priority=True),
         Binding("f6", "show('components')", "Components", id="design.components", priority=True),
     ]
+
+    @classmethod
+    def _build(
+        cls, s: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
+    ) -> TalkScreen:
+        phases = [(p.id, p.title, p.min_minutes, p.max_minutes) for p in s.run.stage.phases]
+        return cls(s, bank, questions, session_id, pace, phases=phases or None)
 
     def __init__(self, *args, phases=None, **kwargs):
         self.phases = tuple(phases or DEFAULT_PHASES)

@@ -6,6 +6,7 @@ opens and filters quickly whatever the number of sessions.
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
@@ -13,6 +14,7 @@ from textual.widgets import Footer, Input, Static
 from mockint.review import format as fmt
 from mockint.review import history as h
 from mockint.store.sessions import Store
+from mockint.tui.access import mockint_app
 from mockint.tui.screens.base import BaseModal, BaseScreen
 from mockint.tui.widgets.row_list import RowList
 
@@ -196,8 +198,6 @@ class HistoryScreen(BaseScreen):
     def action_open(self) -> None:
         row = self.current()
         if row is not None:
-            from mockint.tui.screens.review_common import open_report
-
             open_report(self.app, row.id)
 
     def action_replay(self) -> None:
@@ -304,3 +304,16 @@ class FilterDialog(BaseModal[dict | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def open_report(app: App, session_id: int) -> None:
+    from mockint.report.collect import build_report
+    from mockint.report.markdown import render_markdown
+    from mockint.tui.screens.report import ReportScreen
+
+    try:
+        report = build_report(mockint_app(app).store, session_id)
+    except Exception as exc:  # damaged rows: one line, never a crash
+        app.notify(f"The report could not be built: {exc}", severity="error", timeout=8)
+        return
+    app.push_screen(ReportScreen(session_id, render_markdown(report)))

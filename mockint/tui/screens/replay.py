@@ -49,10 +49,14 @@ def set_text(area: TextArea, new: str) -> None:
     suf = 0
     while suf < n - pre and old[-1 - suf] == new[-1 - suf]:
         suf += 1
-    doc = area.document
-    start = doc.get_location_from_index(pre)
-    end = doc.get_location_from_index(len(old) - suf)
+    start = _location(old, pre)
+    end = _location(old, len(old) - suf)
     area.replace(new[pre : len(new) - suf], start, end, maintain_selection_offset=False)
+
+
+def _location(text: str, index: int) -> tuple[int, int]:
+    """(row, column) of a character index in text."""
+    return text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1)
 
 
 class Timeline(Static):

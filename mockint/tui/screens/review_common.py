@@ -67,16 +67,3 @@ def open_replay(
     if stage_idx is not None and problem is not None and (stage_idx, problem) in rounds:
         start = rounds.index((stage_idx, problem))
     app.push_screen(ReplayScreen(session_id, rounds, start))
-
-
-def open_report(app: App, session_id: int) -> None:
-    from mockint.report.collect import build_report
-    from mockint.report.markdown import render_markdown
-    from mockint.tui.screens.report import ReportScreen
-
-    try:
-        report = build_report(mockint_app(app).store, session_id)
-    except Exception as exc:  # damaged rows: one line, never a crash
-        app.notify(f"The report could not be built: {exc}", severity="error", timeout=8)
-        return
-    app.push_screen(ReportScreen(session_id, render_markdown(report)))

@@ -7,6 +7,8 @@ form and the system-design outline subclass it and change the answer area.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static, TextArea
@@ -20,6 +22,9 @@ from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.review import Review, review_text
+
+if TYPE_CHECKING:
+    from mockint.tui.app import MockintApp
 
 TICK_S = 0.25
 SAVE_S = 0.5  # answers reach the database at most this long after typing
@@ -45,6 +50,36 @@ class TalkScreen(StageClock, BaseScreen):
     ]
     FIELDS: tuple[str, ...] = ("answer",)
     AUTO_FOCUS = "#field-answer"
+
+    @classmethod
+    def for_stage(cls, app: MockintApp, s: Session) -> TalkScreen | None:
+        """This stage's screen with its questions from the kind's bank; None (and a notice)
+        when there are none to show."""
+        from mockint.scenario.bank_load import bank_for_kind
+        from mockint.scenario.errors import ScenarioError
+
+        stage = s.run.stage
+        if not stage.questions or app.recorder is None:
+            return None
+        try:
+            bank = bank_for_kind(stage.kind)
+        except ScenarioError as exc:
+            app.notify(str(exc), severity="error", timeout=10)
+            bank = None
+        known = {q.id: q for q in bank.questions} if bank else {}
+        questions = [known[q] for q in stage.questions if q in known]
+        if bank is None or not questions:
+            app.notify(
+                "No questions found for this stage; showing the notes area.", severity="warning"
+            )
+            return None
+        return cls._build(s, bank, questions, app.recorder.session_id, app.session_pace())
+
+    @classmethod
+    def _build(
+        cls, s: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
+    ) -> TalkScreen:
+        return cls(s, bank, questions, session_id, pace)
 
     def __init__(
         self, session: Session, bank: Bank, questions: list[Question], session_id: int, pace: float

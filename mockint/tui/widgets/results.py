@@ -6,20 +6,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, ProgressBar, Static
 
-VERDICTS = {
-    "accepted": ("✓", "Accepted"),
-    "wrong_answer": ("✗", "Wrong answer"),
-    "time_limit": ("⧗", "Time limit"),
-    "memory_limit": ("▣", "Memory limit"),
-    "output_limit": ("≡", "Output limit"),
-    "runtime_error": ("!", "Runtime error"),
-    "compile_error": ("!", "Compile error"),
-}
+from mockint.kinds import verdict_info
 
 
 def verdict_text(verdict: str) -> str:
-    symbol, word = VERDICTS.get(verdict, ("?", verdict.replace("_", " ").capitalize()))
-    return f"{symbol} {word}"
+    info = verdict_info(verdict)
+    return f"{info.symbol} {info.word}"
 
 
 def advice_text(result: dict) -> str:
