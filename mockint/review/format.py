@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """Text from a candidate (their code, in pair mode another person's) as it may reach a
+    screen: escape sequences and control characters become U+FFFD; newlines and tabs stay."""
+    return _CONTROL.sub("\ufffd", text)
+
 
 AREA_SHORT = {"coding": "cod", "system_design": "des", "behavioural": "beh"}
 
@@ -97,7 +107,7 @@ HISTORY_HEADER = (
 def history_row(r: Any) -> str:
     """One fixed-width line of the history screen (columns as in HISTORY_HEADER): what
     tells sessions apart first, so a narrow terminal cuts only the last columns."""
-    title = r.title if len(r.title) <= 28 else r.title[:27] + "…"
+    title = safe(r.title if len(r.title) <= 28 else r.title[:27] + "…")
     return (
         f"{r.id:>5}  {when(r.created_at):<16}  {score(r.overall):>5}  {minutes(r.used_s):>7}  "
         f"{title:<28}  {r.mode:<8}  {r.status:<9}  {areas(r.areas)}"

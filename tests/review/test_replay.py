@@ -71,3 +71,11 @@ def test_pastes_idle_stretches_and_the_timeline_line(store, clock):
     line = rp.timeline_text(rnd, 240)
     assert len(line) == 240 and line.count("r") == 2 and "S" in line and "P" in line
     assert "┃" in rp.timeline_text(rnd, 60, at=0.0)
+
+
+def test_control_characters_never_reach_the_screen():
+    from mockint.review.format import safe
+
+    shown = safe("print('\x1b[2J\x1b]0;owned\x07')\n\tx = 1\r\x00")
+    assert "\x1b" not in shown and "\x07" not in shown and "\x00" not in shown
+    assert "\n\tx = 1" in shown

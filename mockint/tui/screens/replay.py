@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from mockint.engine.timefmt import clock_text
 from mockint.review import replay as rp
+from mockint.review.format import safe
 from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseScreen
 
@@ -166,7 +167,7 @@ class ReplayScreen(BaseScreen):
             language = "python" if frame.code.count("\n") <= HIGHLIGHT_LINES else None
             if code.language != language:
                 code.language = language
-            set_text(code, frame.code)
+            set_text(code, safe(frame.code))
             row, col = frame.cursor
             code.cursor_location = (min(row, code.document.line_count - 1), col)
             self._shown = key
