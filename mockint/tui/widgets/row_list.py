@@ -28,13 +28,13 @@ class RowList(ScrollView, can_focus=True):
     RowList:focus > .row-list--cursor { background: $accent 40%; text-style: bold; }
     """
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move(-1000000000)", "First", show=False),
-        Binding("end", "move(1000000000)", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up", "move(-1)", "Up", id="rows.up", show=False),
+        Binding("down", "move(1)", "Down", id="rows.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="rows.page_up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="rows.page_down", show=False),
+        Binding("home", "move(-1000000000)", "First", id="rows.first", show=False),
+        Binding("end", "move(1000000000)", "Last", id="rows.last", show=False),
+        Binding("enter", "select", "Open", id="rows.select", show=False),
     ]
 
     class Highlighted(Message):
