@@ -271,14 +271,24 @@ def problems_list(as_json: bool) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--problem", "slug", required=True, metavar="SLUG", help="Problem to grade against.")
+@click.argument("file", type=click.Path(path_type=Path), required=False)
+@click.option("--problem", "slug", metavar="SLUG", help="Problem to grade against.")
 @click.option("--hidden", is_flag=True, help="Run the hidden cases too (a submit).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def grade(file: Path, slug: str, hidden: bool, as_json: bool) -> None:
+@click.option(
+    "--explain-sandbox", is_flag=True, help="Say which sandbox protections work here, and exit."
+)
+def grade(
+    file: Path | None, slug: str | None, hidden: bool, as_json: bool, explain_sandbox: bool
+) -> None:
     """Grade FILE with the local judge. Exit 0 accepted, 1 not, 2 usage or problem error."""
+    from mockint.grading.commands import explain_sandbox as explain
     from mockint.grading.commands import grade_file
 
+    if explain_sandbox:
+        sys.exit(explain(as_json))
+    if file is None or slug is None:
+        raise click.UsageError("FILE and --problem SLUG are needed (or --explain-sandbox)")
     sys.exit(grade_file(str(file), slug, hidden, as_json))
 
 

@@ -10,12 +10,10 @@ machine's speed.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-from mockint.grading.grader import reference_code, wire_sized
-from mockint.grading.outcome import parse_frame
+from mockint.grading.cases import reference_code, sized_cases
+from mockint.grading.outcome import Frame
 
 SLOPE_SLACK = 0.35  # what timing noise can add to a log-log slope over these sizes
 MAX_CASE_S = 0.5  # a size slower than this stops the sweep: the larger ones cannot be faster
@@ -25,6 +23,30 @@ def fit_slope(sizes: list[int], times: list[float]) -> float:
     xs = np.log(np.asarray(sizes, dtype=float))
     ys = np.log(np.maximum(np.asarray(times, dtype=float), 1e-7))
     return float(np.polyfit(xs, ys, 1)[0])
+
+
+def clock_timings(samples: object, sizes: int) -> list[float]:
+    """Seconds per size from the CPU clock samples the session's init took (see
+    `session._wait_and_time`): the best of the calls timed at each size, for the leading
+    sizes that finished. Anything malformed just ends the list."""
+    best: dict[int, int] = {}
+    if type(samples) is not list:
+        return []
+    previous: tuple[int, int] | None = None
+    for sample in samples:
+        if type(sample) is not list or len(sample) != 2 or not all(type(v) is int for v in sample):
+            return []
+        index, ns = sample
+        if previous is not None and previous[0] == index and ns >= previous[1]:
+            delta = ns - previous[1]
+            best[index] = min(best.get(index, delta), delta)
+        previous = (index, ns)
+    out = []
+    for i in range(sizes):
+        if i not in best:
+            break
+        out.append(best[i] / 1e9)
+    return out
 
 
 def _timings(
@@ -42,31 +64,33 @@ def _timings(
     }
     limits = dict(problem.limits, cpu_s=budget_s, wall_s=budget_s)
     reply, _, frame = run_child(payload, limits)
-    _, timings, result, _ = parse_frame(frame)
-    out = []
-    for i, secs in timings:  # the leading run of sizes that finished, in order
-        if i != len(out) or not math.isfinite(secs) or secs < 0:
-            break
-        out.append(secs)
+    result = Frame(frame, reply["exit"], reply.get("seal")).result
+    out = clock_timings(reply.get("clock"), len(cases))
+    if result is None or result.get("status") != "ok":
+        done = len(out)
+    else:
+        done = result.get("sizes") if type(result.get("sizes")) is int else len(out)
+    out = out[: max(0, min(done, len(out)))]
     why = "too slow"
     error = (result or {}).get("error")
     if type(error) is dict and type(error.get("$raises")) is dict:
-        name = str(error["$raises"].get("name", "an error"))[:60]
+        mro = error["$raises"].get("mro", [])
         why = (
             "ran out of memory"
-            if "MemoryError" in error["$raises"].get("mro", [])
-            else f"raised {name}"
+            if type(mro) is list and "MemoryError" in mro
+            else "raised an exception"
         )
     elif reply["timed_out"]:
         why = "out of time"
+    elif result is None:
+        why = "ended without a result"
     return out, why
 
 
 def complexity(run_child, problem, cases_mod, code: str) -> dict:
     spec = problem.complexity
     sizes = [int(n) for n in spec["sizes"]]
-    rng = np.random.default_rng(12345)
-    cases = [wire_sized(cases_mod.sized(n, rng)) for n in sizes]
+    cases = sized_cases(cases_mod, sizes, 12345)
     budget = float(spec.get("budget_s", 8.0))
     ref, _ = _timings(run_child, problem, reference_code(problem), cases, budget)
     got, why = _timings(run_child, problem, code, cases, budget)
@@ -107,8 +131,7 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
 
 def vectorization(run_child, problem, cases_mod, code: str) -> dict:
     small, large = (int(n) for n in problem.vectorized["sizes"])
-    rng = np.random.default_rng(54321)
-    cases = [wire_sized(cases_mod.sized(n, rng)) for n in (small, large)]
+    cases = sized_cases(cases_mod, [small, large], 54321)
     payload = {
         "mode": "trace",
         "code": code,
@@ -121,15 +144,19 @@ def vectorization(run_child, problem, cases_mod, code: str) -> dict:
         cpu_s=max(problem.limits["cpu_s"], 5.0),
         wall_s=max(problem.limits["wall_s"], 10.0),
     )
-    _, _, frame = run_child(payload, limits)
-    _, _, result, _ = parse_frame(frame)
+    reply, _, frame = run_child(payload, limits)
+    result = Frame(frame, reply["exit"], reply.get("seal")).result
     if not result or result.get("status") != "ok" or type(result.get("lines")) is not list:
         return {
             "ok": False,
             "message": "could not count executed lines (the run failed or was too slow)",
         }
     lines = result["lines"]
-    if len(lines) != 2 or not all(type(n) is int for n in lines) or not result.get("traced"):
+    if (
+        len(lines) != 2
+        or not all(type(n) is int for n in lines)
+        or result.get("traced") is not True
+    ):
         return {"ok": False, "message": "could not count executed lines (tracing was switched off)"}
     a, b = lines
     # A loop over the data adds at least one line per element; allow a little size-dependent branching.

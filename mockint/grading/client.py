@@ -20,6 +20,10 @@ client's reader thread; in a Textual app forward it with `app.call_from_thread`.
 A worker that dies is noticed at once: its runs end with a "worker_died" error and a fresh
 worker starts warming up right away (`submit` also starts one if needed).
 
+`GradingClient(secrets=[path])` hides more files from submissions (the app passes its
+database, however it was named). The worker gets only a whitelisted part of the environment
+(locale, paths, Python and thread settings, `MOCKINT_*`).
+
 `MOCKINT_JUDGE_NO_NAMESPACES=1` in the environment makes the judge skip Linux namespaces
 (as on systems that forbid them): it then says so in `sandbox_warning` and in each result.
 """
@@ -36,6 +40,24 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 
 _FINAL = ("done", "cancelled", "error")
+
+# The worker (and so every submission) gets only these variables from the app's
+# environment: no tokens, agent sockets or anything else a submission could print.
+_ENV_NAMES = {
+    "PATH", "LANG", "LANGUAGE", "TZ", "HOME", "USER", "LOGNAME", "TMPDIR", "VIRTUAL_ENV",
+    "LD_LIBRARY_PATH", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+}  # fmt: skip
+_ENV_PREFIXES = ("LC_", "PYTHON", "MOCKINT_", "OMP_", "MKL_", "OPENBLAS_", "TORCH_", "COVERAGE_")
+
+
+def worker_environment(env: dict[str, str], secrets: list[str]) -> dict[str, str]:
+    """The worker's environment: the whitelisted part of `env`, plus the secret paths."""
+    out = {k: v for k, v in env.items() if k in _ENV_NAMES or k.startswith(_ENV_PREFIXES)}
+    out.pop("MOCKINT_JUDGE_SECRETS", None)
+    paths = [os.path.abspath(os.path.expanduser(p)) for p in secrets if p]
+    if paths:
+        out["MOCKINT_JUDGE_SECRETS"] = os.pathsep.join(paths)
+    return out
 
 
 class GradingError(Exception):
@@ -74,8 +96,12 @@ class GradingRun:
         """Every event of this run, from the first, ending with the final one."""
         i = 0
         while True:
+
+            def arrived(n: int = i) -> bool:
+                return len(self._events) > n
+
             with self._cond:
-                if not self._cond.wait_for(lambda i=i: len(self._events) > i, timeout):
+                if not self._cond.wait_for(arrived, timeout):
                     raise TimeoutError("no event from the grading process in time")
                 event = self._events[i]
             i += 1
@@ -89,9 +115,13 @@ class GradingRun:
 
         loop = asyncio.get_running_loop()
         q: asyncio.Queue = asyncio.Queue()
+
+        def forward(ev: dict) -> None:
+            loop.call_soon_threadsafe(q.put_nowait, ev)
+
         with self._cond:
             backlog = list(self._events)
-            self._listeners.append(lambda ev: loop.call_soon_threadsafe(q.put_nowait, ev))
+            self._listeners.append(forward)
         for event in backlog:
             q.put_nowait(event)
         while True:
@@ -117,10 +147,20 @@ class GradingRun:
 
 class GradingClient:
     def __init__(
-        self, python: str | None = None, env: dict | None = None, log_path: str | None = None
+        self,
+        python: str | None = None,
+        env: dict | None = None,
+        log_path: str | None = None,
+        launcher: list[str] | None = None,
+        secrets: list[str] | None = None,
     ):
         self.python = python or sys.executable
         self.env = env
+        # Files submissions must never see beyond the judge's own list (the app's database
+        # when it was named with --db): hidden in every sandbox, with their folders.
+        self.secrets = list(secrets or [])
+        # A command put in front of the worker's (tests run the judge as another user so).
+        self.launcher = list(launcher or [])
         # Where the worker's stderr goes. None inherits ours (fine for the CLI); the full-screen
         # app passes a file, since stray output on its terminal would garble the screen.
         self.log_path = log_path
@@ -130,6 +170,7 @@ class GradingClient:
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._closing = False
+        self._dead_pids: set[int] = set()  # workers whose reader has swept their runs
         self.ready_info: dict = {}
 
     @property
@@ -148,14 +189,16 @@ class GradingClient:
             if self.alive:
                 return
             self._ready.clear()
-            env = dict(os.environ if self.env is None else self.env)
+            env = worker_environment(
+                dict(os.environ if self.env is None else self.env), self.secrets
+            )
             log = None
             if self.log_path is not None:
                 os.makedirs(os.path.dirname(self.log_path) or ".", exist_ok=True)
                 log = open(self.log_path, "ab")  # noqa: SIM115 (closed below once the child has it)
             try:
                 self._proc = subprocess.Popen(
-                    [self.python, "-m", "mockint.grading.worker"],
+                    [*self.launcher, self.python, "-m", "mockint.grading.worker"],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=log,
@@ -182,7 +225,7 @@ class GradingClient:
         self.start()
         run = GradingRun(self, next(self._ids), on_event)
         with self._lock:
-            dead = getattr(self._proc, "_mockint_dead", False)
+            dead = self._proc is not None and self._proc.pid in self._dead_pids
             if not dead:
                 self._runs[run.id] = run
         if dead:  # died between start() and now: the reader has already swept its runs
@@ -207,7 +250,8 @@ class GradingClient:
             return
         self._send({"op": "shutdown"})
         with contextlib.suppress(OSError):
-            proc.stdin.close()
+            if proc.stdin is not None:
+                proc.stdin.close()
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -232,12 +276,14 @@ class GradingClient:
             return
         try:
             with self._lock:
+                assert proc.stdin is not None
                 proc.stdin.write(json.dumps(obj) + "\n")
                 proc.stdin.flush()
         except (OSError, ValueError):
             pass  # the reader thread reports the dead worker
 
     def _read(self, proc: subprocess.Popen) -> None:
+        assert proc.stdout is not None
         for line in proc.stdout:
             try:
                 event = json.loads(line)
@@ -255,7 +301,7 @@ class GradingClient:
                 run._push(event)
         proc.wait()
         with self._lock:
-            proc._mockint_dead = True
+            self._dead_pids.add(proc.pid)
             orphans = [r for r in self._runs.values()]
             for r in orphans:
                 del self._runs[r.id]

@@ -9,6 +9,7 @@ import json
 import sys
 
 from mockint.grading.problems import ProblemError, list_problems, load_problem
+from mockint.grading.text import clean
 from mockint.kinds import verdict_info
 
 
@@ -72,10 +73,11 @@ def _print_human(result: dict) -> None:
         where = "" if t["visible"] else " (hidden)"
         print(f"{verdict_info(t['verdict']).short:>3}  {t['id']}{where}  {t['time_ms']:.0f} ms")
         if t["message"]:
-            for line in t["message"].rstrip().split("\n"):
+            for line in clean(t["message"]).rstrip().split("\n"):
                 print(f"       {line}")
         if t.get("output") and t["verdict"] != "accepted":
-            print("       output: " + t["output"][:500].rstrip().replace("\n", "\n               "))
+            shown = clean(t["output"][:500]).rstrip().replace("\n", "\n               ")
+            print("       output: " + shown)
     if result.get("skipped"):
         print(f"     {result['skipped']} more test(s) skipped after the time limit")
     c = result.get("complexity")
@@ -86,3 +88,40 @@ def _print_human(result: dict) -> None:
     if v:
         print(f"vectorized: {v['message']} [{'ok' if v['ok'] else '!!'}]")
     print(f"{result['verdict']}: {result['passed']}/{result['total']} tests passed")
+
+
+def explain_sandbox(as_json: bool) -> int:
+    """Start the judge and say which protections it has on this machine."""
+    from mockint.grading.client import GradingClient
+
+    client = GradingClient()
+    try:
+        client.start()
+        if not client.wait_ready(180):
+            return _fail("the grading process did not start in time")
+        info = dict(client.ready_info.get("protections") or {})
+    finally:
+        client.shutdown()
+    if not info:
+        return _fail("the grading process did not say how it sandboxes")
+    if as_json:
+        print(json.dumps(info, indent=2))
+        return 0
+    yes_no = lambda part: "active" if part.get("active") else "NOT active"  # noqa: E731
+    ns, sc, cg = info["namespaces"], info["seccomp"], info["cgroup"]
+    print(f"namespaces:  {yes_no(ns)} ({ns['detail']})")
+    print(f"file system: {info['filesystem']}")
+    for path in info.get("hidden", []):
+        print(f"  hidden:       {path}")
+    for path in info.get("bound_back", []):
+        print(f"  bound back:   {path}")
+    print(f"seccomp:     {yes_no(sc)} ({sc['detail']})")
+    if sc.get("unknown_to_libseccomp"):
+        print(f"  not known to this libseccomp: {', '.join(sc['unknown_to_libseccomp'])}")
+    print(f"cgroup:      {yes_no(cg)} ({cg['detail']})")
+    fallback = "" if info["processes"] == "tree" else " (fallback)"
+    print(f"memory:      limited for {info['memory']}{fallback}")
+    print(f"runs as:     {info['runner_user']}, at {info['priority']}")
+    for warning in info.get("warnings", []):
+        print(f"mockint: warning: {warning}", file=sys.stderr)
+    return 0

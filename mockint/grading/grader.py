@@ -6,49 +6,17 @@ code itself: that happens in children of the zygote, which forked before any of 
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-import numpy as np
-
+from mockint.grading import advice
+from mockint.grading.cases import build_cases, load_cases_module, wire_case
 from mockint.grading.compare import compare
 from mockint.grading.lanes import Cancelled, Lanes
 from mockint.grading.outcome import classify_run, limit_verdict
-from mockint.grading.problems import Problem, load_problem
-from mockint.grading.values import Raises, WireError, describe, from_wire, to_wire
+from mockint.grading.problems import load_problem
+from mockint.grading.text import clean
+from mockint.grading.values import Raises, WireError, describe, from_wire
+from mockint.kinds import Verdict, verdict_info
 
-VERDICTS = (
-    "accepted",
-    "wrong_answer",
-    "time_limit",
-    "memory_limit",
-    "output_limit",
-    "runtime_error",
-    "compile_error",
-)
-
-
-def load_cases_module(problem: Problem):
-    path = problem.dir / "cases.py"
-    spec = importlib.util.spec_from_file_location(
-        f"mockint_cases_{problem.slug.replace('-', '_')}", path
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def build_cases(problem: Problem, cases_mod, hidden: bool) -> list[tuple[dict, bool]]:
-    out = [(c, True) for c in cases_mod.visible()]
-    if hidden:
-        out += [(c, False) for c in getattr(cases_mod, "hidden", list)()]
-        if problem.seeds and hasattr(cases_mod, "generate"):
-            for seed in problem.seeds:
-                case = cases_mod.generate(np.random.default_rng(seed))
-                if not case.get("id"):
-                    case["id"] = f"seed-{seed}"
-                out.append((case, False))
-    return out
+VERDICTS = tuple(Verdict)  # every verdict a test can get (mockint.kinds)
 
 
 class Grader:
@@ -75,8 +43,6 @@ class Grader:
             self.zygote.recycle()
 
     def _grade(self, code: str, slug: str, hidden: bool, emit, is_cancelled) -> dict:
-        from mockint.grading import advice  # imports this module back
-
         problem = load_problem(slug)
         cases_mod = load_cases_module(problem)
         cases = build_cases(problem, cases_mod, hidden)
@@ -97,16 +63,17 @@ class Grader:
             for index, (case, visible) in enumerate(cases):
                 if carried is not None:
                     test = dict(carried, id=case["id"], visible=visible, time_ms=0)
+                    if not visible:
+                        test["message"] = _hidden_message(case, carried["verdict"])
                 else:
                     test, whole_module = pool.result(index)
                     if whole_module:
                         pool.stop()
-                        carried = {k: test[k] for k in ("verdict", "message")}
-                        carried["message"] = (
-                            "same failure as the first test: " + test["message"].split("\n")[0]
-                        )
-                        if not visible:
-                            carried["message"] = f"{test['verdict']} while loading the module"
+                        first_line = test["message"].split("\n")[0]
+                        carried = {
+                            "verdict": test["verdict"],
+                            "message": f"same failure as the first test: {first_line}",
+                        }
                 tests.append(test)
                 emit({"event": "test", "index": index, "test": test})
                 if test["verdict"] == "time_limit" and carried is None:
@@ -140,12 +107,20 @@ class Grader:
         return result
 
     def _run_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
+        test, whole_module = self._judge_case(problem, cases_mod, code, case, visible, lane)
+        # What the submission printed or raised is untrusted text: escapes shown, never raw.
+        test["message"] = clean(test["message"])
+        if "output" in test:
+            test["output"] = clean(test["output"])
+        return test, whole_module
+
+    def _judge_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
         payload = {
             "mode": "case",
             "code": code,
             "kind": problem.kind,
             "entry": problem.entry,
-            "cases": [_wire_case(case)],
+            "cases": [wire_case(case)],
         }
         reply, output, frame = self.run_child(payload, problem.limits, lane)
         out_text = output.decode("utf-8", errors="replace")
@@ -156,16 +131,13 @@ class Grader:
             "verdict": "accepted",
             "message": "",
             "time_ms": round(reply["wall_s"] * 1000, 1),
+            "cpu_ms": round(reply["cpu_s"] * 1000, 1),
         }
         if out_text and visible:
             test["output"] = out_text
         if outcome.verdict is not None:
             test["verdict"] = outcome.verdict
-            test["message"] = (
-                outcome.message
-                if visible
-                else _hidden_message(case, outcome.verdict, outcome.message)
-            )
+            test["message"] = outcome.message if visible else _hidden_message(case, outcome.verdict)
             # Failed before the module finished loading: the same happens for every test.
             return test, (not outcome.loaded) or outcome.verdict == "compile_error"
         verdict, reason, got = self._judge_values(problem, cases_mod, case, outcome.result)
@@ -174,7 +146,7 @@ class Grader:
             if visible:
                 test["message"] = reason + _show(case, problem, cases_mod, got)
             else:
-                test["message"] = _hidden_message(case, verdict, reason)
+                test["message"] = _hidden_message(case, verdict)
         return test, False
 
     def _judge_values(self, problem, cases_mod, case, result) -> tuple[str, str, object]:
@@ -259,33 +231,10 @@ def _show(case, problem, cases_mod, got) -> str:
     return f"\n{shown}\ngot: {describe(got, 600)}"
 
 
-def _hidden_message(case, verdict: str, reason: str) -> str:
-    note = case.get("note", "")
-    first = reason.split("\n")[0]
-    # Only the kind of failure: values in the reason could reveal the hidden data.
-    if verdict == "runtime_error" and ":" in first:
-        first = first.split(":")[0]
-    elif verdict == "wrong_answer":
-        first = "wrong answer"
-    return (
-        f"hidden test ({note})" + (f": {first}" if first else "")
-        if note
-        else f"hidden test: {first}"
-    )
-
-
-def _wire_case(case: dict) -> dict:
-    out = {k: to_wire(v) for k, v in case.items() if k in ("args", "check_args")}
-    if "kwargs" in case:
-        out["kwargs"] = to_wire(dict(case["kwargs"]))
-    if "ops" in case:
-        out["ops"] = [[name, to_wire(list(args))] for name, args in case["ops"]]
-    return out
-
-
-def wire_sized(case: dict) -> dict:
-    return _wire_case(case)
-
-
-def reference_code(problem: Problem) -> str:
-    return Path(problem.reference_path).read_text(encoding="utf-8")
+def _hidden_message(case: dict, verdict: str) -> str:
+    """What a failed hidden test says: the kind of failure and the case's note, both the
+    judge's own data. Never an exception's name or text, a limit's detail or a value: any
+    of those could carry the hidden input out to the candidate."""
+    note = str(case.get("note", "")).strip()
+    what = verdict_info(verdict).long.lower()
+    return f"hidden test ({note}): {what}" if note else f"hidden test: {what}"

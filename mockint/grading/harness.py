@@ -7,14 +7,18 @@ builtins or timers from the submission cannot change how results are encoded or 
 
 Frame (on its own pipe, never stdout), one line each:
   `I`               the module finished loading
-  `T <i> <secs>`    timing of sized case i (mode "time"), written as it goes
   `R <json>`        the final result
+The trusted side reads a frame only if the runner then exits with the request's seal (see
+`session._runner`), and never takes timings from it: in mode "time" the harness asks the
+session's init, through its clock pipe, to read this process's CPU clock before and after
+each call (`T <size index>`, answered by one byte), so the numbers come from the kernel.
 """
 
 from __future__ import annotations
 
 import binascii
 import builtins
+import io
 import json
 import linecache
 import os
@@ -40,10 +44,13 @@ _perf = time.perf_counter
 _settrace = sys.settrace
 _gettrace = sys.gettrace
 _format_exception = traceback.format_exception
+_read = os.read
+_close = os.close
 _Tensor = torch.Tensor
 _Parameter = torch.nn.Parameter
 _Module = torch.nn.Module
 _detach = torch.Tensor.detach
+_cpu = torch.Tensor.cpu
 _to_numpy = torch.Tensor.numpy
 _contiguous = torch.Tensor.contiguous
 _no_grad = torch.no_grad
@@ -58,6 +65,19 @@ _tobytes = np.ndarray.tobytes
 _dtype_str = lambda dt: np.dtype.str.__get__(dt)  # noqa: E731
 _b2a = binascii.b2a_base64
 _NPY_OK = {"float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool"}
+# dtype.str is C code; dtype.name is Python code that calls (patchable) builtins.
+_DTYPE_BY_STR = {
+    np.dtype(n).str: n
+    for n in ("float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool")
+}
+_dtype_name = lambda arr: _DTYPE_BY_STR.get(_dtype_str(np.ndarray.dtype.__get__(arr)), "other")  # noqa: E731
+# The real built-in exception classes, captured before any submission runs: a class of its
+# own that a submission names ValueError is reported by its module and name, not as this.
+_BUILTIN_EXCEPTIONS = {
+    obj: name
+    for name, obj in vars(builtins).items()
+    if isinstance(obj, type) and issubclass(obj, BaseException)
+}
 
 
 class _Frame:
@@ -106,15 +126,20 @@ def encode(v, depth: int = 0):
             return {"$other": "dict with non-str keys"}
         return {"$dict": {k: encode(x, depth + 1) for k, x in v.items()}}
     if t is _Tensor or t is _Parameter:
-        d = _detach(v)
-        dtype = _str(d.dtype).replace("torch.", "")
+        # The dtype is the data's own (through NumPy's C types), never Tensor.dtype, which a
+        # submission can patch; the judge reads it again from the .npy header anyway.
+        try:
+            arr = _to_numpy(_contiguous(_cpu(_detach(v))))
+        except (TypeError, RuntimeError):
+            return {"$other": "torch.Tensor of a dtype NumPy cannot hold"}
+        dtype = _dtype_name(arr)
         if dtype not in _NPY_OK:
             return {"$other": f"torch.Tensor of dtype {dtype}"}
-        arr = _to_numpy(_contiguous(d.cpu()))
         return {"$tensor": _npy(arr), "dtype": dtype, "param": t is _Parameter}
     if t is _ndarray:
-        if v.dtype.name not in _NPY_OK:
-            return {"$other": f"numpy.ndarray of dtype {v.dtype}"}
+        dtype = _dtype_name(v)
+        if dtype not in _NPY_OK:
+            return {"$other": f"numpy.ndarray of dtype {dtype}"}
         return {"$ndarray": _npy(np.array(v, order="C"))}
     return {"$other": f"{getattr(t, '__module__', '?')}.{getattr(t, '__qualname__', '?')}"}
 
@@ -140,9 +165,16 @@ def decode(obj):
     raise ValueError("bad input")
 
 
+def _class_name(c: type) -> str:
+    """A built-in exception by its name; any other class by its module and name."""
+    if c in _BUILTIN_EXCEPTIONS:
+        return _BUILTIN_EXCEPTIONS[c]
+    return f"{getattr(c, '__module__', '?')}.{getattr(c, '__qualname__', '?')}"
+
+
 def _error(exc: BaseException) -> dict:
     t = _type(exc)
-    mro = [c.__name__ for c in t.__mro__]
+    mro = [_class_name(c) for c in _type.__dict__["__mro__"].__get__(t) if c is not object]
     try:
         message = str(exc)[:2000]
         # Start the traceback at the submission's first frame: the judge's own are noise.
@@ -150,11 +182,11 @@ def _error(exc: BaseException) -> dict:
         while frames is not None and frames.tb_frame.f_code.co_filename != FILENAME:
             frames = frames.tb_next
         tb = "".join(_format_exception(t, exc, frames or exc.__traceback__))[-8000:]
-        if t.__name__ == "SystemExit":
-            message = f"the program called sys.exit({exc.code!r})"
+        if t is SystemExit:
+            message = f"the program called sys.exit({getattr(exc, 'code', None)!r})"
     except BaseException:
         message, tb = "<unprintable>", ""
-    return {"$raises": {"name": t.__name__, "mro": mro, "message": message, "traceback": tb}}
+    return {"$raises": {"name": mro[0], "mro": mro, "message": message, "traceback": tb}}
 
 
 def _decode_case(case: dict) -> dict:
@@ -210,9 +242,12 @@ def _run_case(kind: str, entry, case: dict) -> dict:
     return {"value": _run_ops(entry, case["ops"])}
 
 
-def _time_case(kind: str, entry, copies: list[dict], max_s: float) -> float:
-    """Best of the repetitions (each on its own copy of the input); one is enough when slow."""
-    best = float("inf")
+def _time_case(kind: str, entry, copies: list[dict], max_s: float, tick) -> float:
+    """Call once per copy of the input, asking for the CPU clock around each call (the
+    trusted side keeps the best); one call is enough when it is slow. Returns the slowest
+    wall time, only to decide whether larger sizes are worth trying."""
+    slowest = 0.0
+    tick()
     for case in copies:
         start = _perf()
         if kind == "function":
@@ -220,10 +255,11 @@ def _time_case(kind: str, entry, copies: list[dict], max_s: float) -> float:
         else:
             _run_ops(entry, case["ops"])
         elapsed = _perf() - start
-        best = elapsed if elapsed < best else best
+        tick()
+        slowest = elapsed if elapsed > slowest else slowest
         if elapsed > max_s:
             break
-    return best
+    return slowest
 
 
 def _count_lines(kind: str, entry, case: dict) -> tuple[int, bool]:
@@ -262,8 +298,32 @@ def warm_up() -> None:
     _error(ValueError("warm-up"))
 
 
-def run(request: dict, frame_fd: int) -> None:
+def _fresh_streams() -> None:
+    """sys.stdout and sys.stderr written straight through to fds 1 and 2, so what a
+    submission prints is in the pipe even when it ends with os._exit (no buffer to lose)."""
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        raw = io.FileIO(fd, "w", closefd=False)
+        stream = io.TextIOWrapper(
+            raw, encoding="utf-8", errors="backslashreplace", write_through=True
+        )
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
+    sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+
+
+def _clock(clock_fd: int, ack_fd: int, index: int) -> None:
+    """Ask the session's init to read this process's CPU clock now (size `index`)."""
+    _write(clock_fd, b"T " + _str_encode(_int_str(index), "ascii") + b"\n")
+    _read(ack_fd, 1)
+
+
+def run(request: dict, frame_fd: int, clock_fd: int = -1, ack_fd: int = -1) -> None:
+    _fresh_streams()
     frame = _Frame(frame_fd)
+    if request.get("mode") != "time":  # only timing talks to the init
+        for fd in (clock_fd, ack_fd):
+            if fd >= 0:
+                _close(fd)
     code = request["code"]
     try:
         compiled = compile(code, FILENAME, "exec", dont_inherit=True)
@@ -295,12 +355,15 @@ def run(request: dict, frame_fd: int) -> None:
             result = {"status": "ok", "results": [_run_case(kind, entry, c[0]) for c in cases]}
         elif mode == "time":
             max_s = float(request.get("max_case_s", 1.0))
+            done = 0
             for i, copies in enumerate(cases):
-                secs = _time_case(kind, entry, copies, max_s)
-                frame.line("T " + _int_str(i) + " " + float.__repr__(secs))
+                secs = _time_case(
+                    kind, entry, copies, max_s, lambda i=i: _clock(clock_fd, ack_fd, i)
+                )
+                done += 1
                 if secs > max_s:
                     break  # larger sizes would only take longer
-            result = {"status": "ok"}
+            result = {"status": "ok", "sizes": done}
         elif mode == "trace":
             counts = [_count_lines(kind, entry, c[0]) for c in cases]
             result = {

@@ -5,7 +5,6 @@ Decides the verdicts that do not need expected values: limits, crashes, compile 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import signal
 
@@ -26,16 +25,11 @@ def is_memory(err: Raises) -> bool:
 
 def limit_verdict(err: Raises, limits: dict) -> tuple[str, str] | None:
     """Errors that mean a resource limit was hit rather than a bug."""
+    # The messages are the judge's own words only: the exception's text could carry data.
     if is_memory(err):
-        return (
-            "memory_limit",
-            f"ran out of memory ({limits['memory_mb']} MB over the warm process): {err.name}",
-        )
+        return "memory_limit", f"ran out of memory ({limits['memory_mb']} MB over the warm process)"
     if "OSError" in err.mro and ("[Errno 27]" in err.message or "[Errno 28]" in err.message):
-        return (
-            "output_limit",
-            f"wrote more than the file limit ({limits['file_mb']} MB): {err.message}",
-        )
+        return "output_limit", f"wrote more than its files may hold ({limits['file_mb']} MB)"
     return None
 
 
@@ -46,25 +40,47 @@ def _signal_of(reply: dict) -> int | None:
     return code - 128 if code is not None and code > 128 else None
 
 
-def parse_frame(frame: bytes) -> tuple[bool, list[tuple[int, float]], dict | None, str | None]:
-    """(module loaded, timings, final result, sandbox error) from a child's frame bytes."""
-    loaded, timings, result, sandbox_error = False, [], None, None
-    for raw in frame.split(b"\n"):
-        if raw == b"I":
-            loaded = True
-        elif raw.startswith(b"T "):
-            parts = raw.split()
-            with contextlib.suppress(ValueError, IndexError):
-                timings.append((int(parts[1]), float(parts[2])))
-        elif raw.startswith(b"R ") and result is None:
-            try:
-                obj = json.loads(raw[2:])
-                result = obj if type(obj) is dict else None
-            except (ValueError, RecursionError):
-                result = None
-        elif raw.startswith(b"S "):
-            sandbox_error = raw[2:].decode(errors="replace")
-    return loaded, timings, result, sandbox_error
+SANDBOX_ERROR = 70  # the exit status of a runner or session whose set-up failed (session.py)
+
+
+class Frame:
+    """What a runner's frame says, as far as the judge believes it.
+
+    `result` is the harness's one `R` line, and only when the runner exited with the
+    request's seal: code that writes its own result to the frame pipe and then ends the
+    process cannot also end it the way the harness does. `sandbox_error` is believed only
+    from a set-up that failed (exit SANDBOX_ERROR) or a sealed run.
+    """
+
+    def __init__(self, frame: bytes, exit_code: int | None, seal: int | None):
+        self.sealed = seal is not None and exit_code == seal
+        self.loaded = False
+        self.result: dict | None = None
+        self.sandbox_error: str | None = None
+        self.malformed = False
+        results = []
+        lines = [raw for raw in frame.split(b"\n") if raw]
+        for raw in lines:
+            if raw == b"I":
+                self.loaded = True
+            elif raw.startswith(b"R "):
+                results.append(raw)
+            elif raw.startswith(b"S ") and (self.sealed or exit_code == SANDBOX_ERROR):
+                self.sandbox_error = raw[2:].decode(errors="replace")[:600]
+        if not self.sealed:
+            return
+        if len(results) != 1 or lines[-1] is not results[0]:
+            self.malformed = bool(results)  # two results, or lines after it: not the harness's
+            return
+        try:
+            obj = json.loads(results[0][2:])
+        except (ValueError, RecursionError):
+            self.malformed = True
+            return
+        if type(obj) is dict:
+            self.result = obj
+        else:
+            self.malformed = True
 
 
 class Outcome:
@@ -78,12 +94,20 @@ class Outcome:
 
 
 def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome:
-    loaded, _, result, sandbox_error = parse_frame(frame)
+    parsed = Frame(frame, reply["exit"], reply.get("seal"))
+    loaded, result, sandbox_error = parsed.loaded, parsed.result, parsed.sandbox_error
     sig = _signal_of(reply)
     if sandbox_error:
         return Outcome(
             "runtime_error",
             f"the judge could not set up the sandbox: {sandbox_error}",
+            loaded,
+            None,
+        )
+    if reply.get("oom_killed"):
+        return Outcome(
+            "memory_limit",
+            f"its processes together used more than {limits['memory_mb']} MB",
             loaded,
             None,
         )
@@ -103,6 +127,8 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome
         return Outcome(
             "time_limit", f"used more than {limits['cpu_s']:g} s of CPU time", loaded, None
         )
+    if parsed.malformed:
+        return Outcome("runtime_error", "returned a malformed result", loaded, None)
     if result is None:
         if sig is not None:
             name = (

@@ -9,7 +9,6 @@ the OS simply does not allow it, so the judge can still run (with a warning) els
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -61,6 +60,10 @@ def mount(
     _check(_libc.mount(enc(src), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
 
 
+def unshare(flags: int) -> None:
+    _check(_libc.unshare(flags), "unshare")
+
+
 def private_ipc() -> None:
     """A System V IPC and POSIX message-queue namespace of its own, gone when the process is.
 
@@ -109,48 +112,128 @@ def _mount_points() -> list[str]:
     return points
 
 
-def confine_filesystem(workdir: str, masks: list[str], tmpfs_mb: int) -> list[str]:
-    """Make every mount read-only, mount a fresh tmpfs on `workdir`, hide `masks`.
+def _readonly(path: str) -> None:
+    """Remount the mount at `path` read-only, keeping the flags it has (a user namespace may
+    not drop nosuid, nodev or noexec from a mount it inherited)."""
+    st = os.statvfs(path)
+    keep = sum(ms for st_flag, ms in _ST_FLAGS if st.f_flag & st_flag)
+    mount(None, path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | keep)
 
-    Returns the mount points that could not be made read-only (should be empty).
+
+def _bind_from(fd: int, target: str) -> None:
+    """Bind what `fd` (an O_PATH descriptor) names onto `target`, read-only."""
+    mount(f"/proc/self/fd/{fd}", target, None, MS_BIND | MS_REC)
+    _readonly(target)
+
+
+def _mask(path: str, keep_inside: list[str], null_fd: int) -> None:
+    """Hide `path`: an empty read-only tmpfs over a folder (with `keep_inside` bound back into
+    it), /dev/null over a file."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        handles = [(k, os.open(k, os.O_PATH | os.O_CLOEXEC)) for k in keep_inside]
+        mode = "755" if handles else "000"
+        flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
+        mount("tmpfs", path, "tmpfs", flags, f"size=64k,mode={mode}")
+        try:
+            for keep, fd in handles:
+                target = os.path.join(path, os.path.relpath(keep, path))
+                if os.path.isdir(f"/proc/self/fd/{fd}"):
+                    os.makedirs(target, mode=0o755, exist_ok=True)
+                else:
+                    os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+                    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o644))
+                _bind_from(fd, target)
+        finally:
+            for _, fd in handles:
+                os.close(fd)
+        mount(None, path, None, MS_REMOUNT | MS_RDONLY | flags, f"size=64k,mode={mode}")
+    elif os.path.exists(path):
+        _bind_from(null_fd, path)
+
+
+DEVICES = ("null", "zero", "random", "urandom")
+_DEV_FLAGS = MS_NOSUID | MS_NODEV | MS_NOEXEC  # the devices are bind mounts with their own flags
+
+
+def _minimal_dev(tmpfs_mb: int) -> None:
+    """A /dev with only null, zero, random and urandom (no terminals, no /dev/pts), the usual
+    fd links, and a private /dev/shm."""
+    handles = {name: os.open(f"/dev/{name}", os.O_PATH | os.O_CLOEXEC) for name in DEVICES}
+    try:
+        mount("tmpfs", "/dev", "tmpfs", _DEV_FLAGS, "size=64k,mode=755")
+        for name, fd in handles.items():
+            os.close(os.open(f"/dev/{name}", os.O_CREAT | os.O_WRONLY, 0o666))
+            mount(f"/proc/self/fd/{fd}", f"/dev/{name}", None, MS_BIND)
+    finally:
+        for fd in handles.values():
+            os.close(fd)
+    for name, target in (
+        ("fd", "/proc/self/fd"),
+        ("stdin", "/proc/self/fd/0"),
+        ("stdout", "/proc/self/fd/1"),
+        ("stderr", "/proc/self/fd/2"),
+    ):
+        os.symlink(target, f"/dev/{name}")
+    os.mkdir("/dev/shm", 0o1777)
+    mount(None, "/dev", None, MS_REMOUNT | MS_RDONLY | _DEV_FLAGS, "size=64k,mode=755")
+
+
+SCRATCH = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def _under(path: str, folders: tuple[str, ...]) -> bool:
+    return any(path == f or path.startswith(f + "/") for f in folders)
+
+
+def fresh_scratch(workdir: str, tmpfs_mb: int) -> None:
+    """Empty tmpfs mounts on /tmp, /var/tmp, /dev/shm and the work folder (inside /tmp when
+    that is where it lives), replacing whatever the previous request left there."""
+    for path in (workdir, *SCRATCH):
+        umount(path)
+    flags = MS_NOSUID | MS_NODEV
+    for path in SCRATCH:
+        if os.path.isdir(path):
+            mount("tmpfs", path, "tmpfs", flags, f"size={tmpfs_mb}m,mode=1777")
+    os.makedirs(workdir, mode=0o755, exist_ok=True)
+    mount("tmpfs", workdir, "tmpfs", flags, f"size={tmpfs_mb}m,mode=1777")
+
+
+def confine_filesystem(
+    workdir: str, masks: list[str], keeps: list[str], tmpfs_mb: int
+) -> list[str]:
+    """The sandbox's view of the file system, set up once per session (see the module doc).
+
+    Every mount read-only; `masks` hidden (with the `keeps` inside them bound back); an
+    empty /sys; a minimal /dev; empty tmpfs mounts on /tmp, /var/tmp, /dev/shm and
+    `workdir`. Returns the mount points that could not be made read-only (should be none).
     """
+    from mockint.grading.masks import holes
+
     mount(None, "/", None, MS_REC | MS_PRIVATE)
     failures = []
     for mp in _mount_points():
-        if mp.startswith(("/proc", "/sys")):
-            continue  # /proc is replaced in the pid namespace; /sys is remounted below
+        if _under(mp, ("/proc", "/sys", "/dev", *SCRATCH)):
+            continue  # /proc is replaced in the pid namespace; the others below
         try:
-            st = os.statvfs(mp)
-        except OSError:
-            continue
-        keep = sum(ms for st_flag, ms in _ST_FLAGS if st.f_flag & st_flag)
-        try:
-            mount(None, mp, None, MS_REMOUNT | MS_BIND | MS_RDONLY | keep)
+            _readonly(mp)
+        except PermissionError:
+            continue  # below a folder this user cannot enter: out of reach anyway
+        except FileNotFoundError:
+            continue  # mounted over by another mount: out of sight
         except OSError:
             failures.append(mp)
-    with contextlib.suppress(OSError):
-        mount(
-            None, "/sys", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
-        )
-    for path in masks:
-        if os.path.isdir(path):
-            mount(
-                "tmpfs",
-                path,
-                "tmpfs",
-                MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
-                "size=4k,mode=000",
-            )
-        elif os.path.isfile(path):
-            mount("/dev/null", path, None, MS_BIND)
-            mount(
-                None,
-                path,
-                None,
-                MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
-            )
-    mode = "1777"
-    mount("tmpfs", workdir, "tmpfs", MS_NOSUID | MS_NODEV, f"size={tmpfs_mb}m,mode={mode}")
+    null_fd = os.open("/dev/null", os.O_PATH | os.O_CLOEXEC)
+    try:
+        for path in masks:  # outermost first: an inner one may sit in a folder bound back
+            if os.path.lexists(path):
+                _mask(path, holes(path, keeps), null_fd)
+    finally:
+        os.close(null_fd)
+    mount(
+        "tmpfs", "/sys", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=555"
+    )
+    _minimal_dev(tmpfs_mb)
+    fresh_scratch(workdir, tmpfs_mb)
     return failures
 
 
@@ -225,7 +308,7 @@ def drop_privileges() -> None:
     Without this, root of a user namespace (the unprivileged path) could remount the
     read-only file system or unmount the masks: its mount namespace is its own.
     """
-    if os.geteuid() == 0 and os.getuid() == 0 and _is_initial_userns():
+    if os.geteuid() == 0 and os.getuid() == 0 and is_initial_userns():
         os.setgroups([])
         os.setresgid(NOBODY, NOBODY, NOBODY)
         os.setresuid(NOBODY, NOBODY, NOBODY)  # also clears every capability
@@ -244,7 +327,7 @@ def drop_privileges() -> None:
         raise OSError("could not drop capabilities")
 
 
-def _is_initial_userns() -> bool:
+def is_initial_userns() -> bool:
     try:
         with open("/proc/self/uid_map") as f:
             return f.read().split()[:3] == ["0", "0", "4294967295"]

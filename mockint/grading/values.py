@@ -120,8 +120,11 @@ def from_wire(obj, depth: int = 0):
         return tuple(from_wire(x, depth + 1) for x in body)
     if tag == "$dict" and type(body) is dict:
         return {str(k): from_wire(x, depth + 1) for k, x in body.items()}
-    if tag == "$tensor" and type(body) is str and type(obj.get("dtype")) is str:
-        return Tensor(npy_load(body), obj["dtype"], bool(obj.get("param")))
+    if tag == "$tensor" and type(body) is str:
+        # The dtype (like the shape) is read from the array itself; a "dtype" label sent
+        # beside it is ignored, since code in the sandbox could make it say anything.
+        arr = npy_load(body)
+        return Tensor(arr, arr.dtype.name, obj.get("param") is True)
     if tag == "$ndarray" and type(body) is str:
         return NDArray(npy_load(body))
     if tag == "$raises" and type(body) is dict:

@@ -20,6 +20,7 @@ import itertools
 import json
 import os
 import queue
+import secrets
 import shutil
 import signal
 import socket
@@ -28,6 +29,8 @@ import sys
 import tempfile
 import threading
 import traceback
+
+from mockint.grading import framing
 
 
 class ZygoteDied(RuntimeError):
@@ -55,6 +58,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 LANES = 2  # tests of one submission run in this many sandboxes at once
+# Exit statuses a runner may be told to end with: not 0, not the set-up failure (70) nor
+# "no more requests" (75), nor what a shell uses for signals (128 and up).
+SEALS = [n for n in range(1, 128) if n not in (70, 75)]
 
 
 class ZygoteProcess:
@@ -65,10 +71,9 @@ class ZygoteProcess:
     whole session), so a test never waits for namespaces and mounts to be set up.
     """
 
-    def __init__(self, judge_root: str, masks: list[str]):
+    def __init__(self, judge_root: str, masks: list[str], keeps: list[str]):
         from mockint.grading import zygote
 
-        self._zygote = zygote
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         pid = os.fork()
         if pid == 0:
@@ -80,17 +85,18 @@ class ZygoteProcess:
                 null = os.open("/dev/null", os.O_RDONLY)
                 os.dup2(null, 0)
                 os.dup2(2, 1)
-                zygote.serve(child, judge_root, masks)
+                zygote.serve(child, judge_root, masks, keeps)
             except BaseException:
                 traceback.print_exc()
             finally:
                 os._exit(0)
         child.close()
         self.sock, self.pid = parent, pid
-        hello, _ = zygote.recv_msg(parent)
+        hello, _ = framing.recv_msg(parent)
         if not hello:
             raise ZygoteDied("the sandbox server did not start")
         self.namespaces, self.warning = hello["namespaces"], hello["warning"] or None
+        self.processes, self.protections = hello["processes"], hello["protections"]
         self._send_lock = threading.Lock()
         self._lanes_lock = threading.Lock()
         self._dead = False
@@ -103,7 +109,7 @@ class ZygoteProcess:
 
     def _send(self, obj: dict, fds: list[int] | None = None) -> None:
         with self._send_lock:
-            self._zygote.send_msg(self.sock, obj, fds)
+            framing.send_msg(self.sock, obj, fds)
 
     def _open(self) -> int:
         sid = next(self._sids)
@@ -137,10 +143,19 @@ class ZygoteProcess:
         if self.active[lane] is None:
             self.prepare([lane])
         sid = self.active[lane]
-        data = json.dumps({"limits": limits, "request": payload}).encode()
+        assert sid is not None  # prepare() opened one
+        # The runner exits with this number only after the harness wrote its result.
+        seal = secrets.choice(SEALS)
+        data = json.dumps({"limits": limits, "request": payload, "seal": seal}).encode()
         # The zygote's clock starts when it reads "run", so the payload follows it.
         self._send(
-            {"op": "run", "sid": sid, "wall_s": limits["wall_s"], "output_kb": limits["output_kb"]}
+            {
+                "op": "run",
+                "sid": sid,
+                "wall_s": limits["wall_s"],
+                "output_kb": limits["output_kb"],
+                "memory_mb": limits["memory_mb"],
+            }
         )
         writer = threading.Thread(
             target=_write_all,
@@ -160,6 +175,7 @@ class ZygoteProcess:
         if answer is None:
             raise ZygoteDied("the sandbox server stopped")
         reply, output, frame = answer
+        reply["seal"] = seal
         writer.join(5)
         if not reply["session_alive"]:  # the zygote dropped it (time limit, output limit...)
             self._forget(sid)
@@ -169,7 +185,7 @@ class ZygoteProcess:
     def _read_replies(self) -> None:
         try:
             while True:
-                reply, _ = self._zygote.recv_msg(self.sock)
+                reply, _ = framing.recv_msg(self.sock)
                 if reply is None:
                     break
                 output = _recv_exact(self.sock, reply["output_len"])
@@ -195,15 +211,10 @@ class ZygoteProcess:
             os.waitpid(self.pid, 0)
 
 
-def _masks() -> list[str]:
-    from mockint.paths import bundled_dir, user_data_dir
-
-    masks = [str(bundled_dir("scenarios")), str(bundled_dir("solutions")), str(user_data_dir())]
-    db = os.environ.get("MOCKINT_DB")
-    if db:  # the database file itself (and SQLite's side files), wherever it lives
-        db = os.path.abspath(os.path.expanduser(db))
-        masks += [db, db + "-wal", db + "-shm", db + "-journal"]
-    return masks
+def _secrets_from_client() -> list[str]:
+    """Paths the app named as secret (its database, e.g. from `--db`), in MOCKINT_JUDGE_SECRETS."""
+    raw = os.environ.get("MOCKINT_JUDGE_SECRETS", "")
+    return [p for p in raw.split(os.pathsep) if p]
 
 
 class Worker:
@@ -248,7 +259,10 @@ class Worker:
         judge_root = tempfile.mkdtemp(prefix="mockint-judge-")
         os.chmod(judge_root, 0o755)
         try:
-            self.zygote = ZygoteProcess(judge_root, _masks())
+            from mockint.grading import masks
+
+            hidden, keeps = masks.plan(judge_root, _secrets_from_client())
+            self.zygote = ZygoteProcess(judge_root, hidden, keeps)
             # Same-user processes must not read our memory (expected values live here).
             sandbox.prctl(sandbox.PR_SET_DUMPABLE, 0)
             from mockint.grading.grader import Cancelled, Grader
@@ -263,6 +277,8 @@ class Worker:
                     "root": judge_root,
                     "namespaces": self.zygote.namespaces,
                     "warning": self.zygote.warning,
+                    "processes": self.zygote.processes,
+                    "protections": self.zygote.protections,
                 }
             )
             threading.Thread(target=self.read_requests, daemon=True).start()

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from mockint.grading.text import clean
 from mockint.report.section import Section, StageContext, rounded
 from mockint.report.shape import (
     AdviceItem,
@@ -125,7 +126,7 @@ def _run(r: dict[str, Any]) -> RunReport:
                 "id": t.get("id"),
                 "visible": bool(t.get("visible")),
                 "verdict": t.get("verdict"),
-                "message": t.get("message") or "",
+                "message": clean(t.get("message") or ""),
                 "time_ms": rounded(t.get("time_ms"), 1),
             }
             for t in res.get("tests", [])
@@ -133,7 +134,7 @@ def _run(r: dict[str, Any]) -> RunReport:
         "complexity": res.get("complexity"),
         "vectorized": res.get("vectorized"),
         "advice": advice(res),
-        "code": r["code"],
+        "code": clean(r["code"]),  # typed by a candidate: shown, never sent raw to a terminal
     }
 
 

@@ -406,7 +406,8 @@ class MockintApp(App[None]):
             from mockint.paths import user_data_dir
 
             self._judge = GradingClient(
-                log_path=str(user_data_dir() / "logs" / "grading-worker.log")
+                log_path=str(user_data_dir() / "logs" / "grading-worker.log"),
+                secrets=[str(self.store.path)],  # named by --db or otherwise: never visible
             )
         self._judge.start()
         return self._judge

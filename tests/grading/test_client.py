@@ -3,6 +3,7 @@
 import asyncio
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 
 from mockint.grading.client import GradingClient, GradingError
 from mockint.grading.problems import problems_dir, solutions_dir
-from tests.grading.conftest import HERE, grade
+from tests.grading.conftest import HERE, grade, visible_area
 
 LOOP = "def prune_weights(weights, threshold):\n    while True:\n        pass\n"
 
@@ -172,6 +173,8 @@ def test_worker_protocol_is_json_lines():
 
 def test_unprivileged_user_gets_a_user_namespace(tmp_path):
     """The path a normal (non-root) user takes: a user namespace around the sandbox."""
+    outside = visible_area()  # not under /tmp, which the sandbox replaces with its own
+    outside.chmod(0o777)
     probe = subprocess.run(
         ["unshare", "--user", "--map-user=1000", "--map-group=1000", "true"], capture_output=True
     )
@@ -193,7 +196,7 @@ def test_unprivileged_user_gets_a_user_namespace(tmp_path):
         assert client.submit(LOOP, "prune-weights").result(timeout=60)["verdict"] == "time_limit"
         escape = (
             "import torch\ndef prune_weights(w, t):\n"
-            f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
+            f"    open({str(outside / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
         )
         result = client.submit(escape, "prune-weights").result(timeout=60)
         assert (
@@ -209,7 +212,7 @@ def test_unprivileged_user_gets_a_user_namespace(tmp_path):
             "    libc.mount(None, b'/', None, 32 | 4096 | (1 << 21), None)\n"
             f"    libc.umount2({str(problems_dir().parent).encode()!r}, 2)\n"
             f"    open({str(cases)!r}).read()\n"
-            f"    open({str(tmp_path / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
+            f"    open({str(outside / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
         )
         result = client.submit(remount, "prune-weights").result(timeout=60)
         assert result["verdict"] == "runtime_error", result["tests"][0]
@@ -217,4 +220,5 @@ def test_unprivileged_user_gets_a_user_namespace(tmp_path):
         assert "cases.py" in message and (
             "Permission denied" in message or "No such file" in message
         )
-        assert not (tmp_path / "escaped.txt").exists()
+        assert not (outside / "escaped.txt").exists()
+    shutil.rmtree(outside)

@@ -107,3 +107,65 @@ def test_problems_list(capsys):
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == ["slug", "title", "difficulty", "kind", "topics"]
     assert len(table) == len(rows) + 1
+
+
+def _explain(
+    *args: str, env: dict | None = None, as_uid: int | None = None
+) -> subprocess.CompletedProcess:
+    import os
+
+    cmd = [sys.executable, "-m", "mockint", "grade", "--explain-sandbox", *args]
+    if as_uid is not None:
+        cmd = [sys.executable, str(HERE / "as_user.py"), str(as_uid), str(as_uid), "--", *cmd]
+    return subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=dict(os.environ, **(env or {})),
+        cwd=str(HERE.parent.parent),
+    )
+
+
+def test_explain_sandbox_says_what_is_active():
+    out = _explain("--json")
+    assert out.returncode == 0, out.stderr
+    info = json.loads(out.stdout)
+    assert {"namespaces", "seccomp", "cgroup", "processes", "memory", "hidden", "warnings"} <= set(
+        info
+    )
+    assert info["seccomp"]["active"], info["seccomp"]
+    assert info["processes"] == ("tree" if info["cgroup"]["active"] else "one")
+    assert any(p.endswith("solutions") or "/_data" in p for p in info["hidden"])
+    human = _explain()
+    assert human.returncode == 0 and "seccomp:     active" in human.stdout
+    assert "memory:      limited for" in human.stdout
+
+
+def test_explain_sandbox_shows_each_fallback_and_its_weakness():
+    no_cgroup = json.loads(_explain("--json", env={"MOCKINT_JUDGE_NO_CGROUP": "1"}).stdout)
+    assert not no_cgroup["cgroup"]["active"] and no_cgroup["processes"] == "one"
+    assert "one process per test" in no_cgroup["memory"]
+    assert no_cgroup["warnings"] == []
+    both = _explain(env={"MOCKINT_JUDGE_NO_CGROUP": "1", "MOCKINT_JUDGE_NO_SECCOMP": "1"})
+    assert both.returncode == 0
+    assert "seccomp:     NOT active" in both.stdout and "(fallback)" in both.stdout
+    assert "WEAK" in both.stdout
+    # The missing filter is a warning, on stderr, saying what it means and what to install.
+    assert "mockint: warning: No seccomp filter" in both.stderr and "libseccomp2" in both.stderr
+
+
+def test_explain_sandbox_as_an_ordinary_user():
+    import os
+
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("runs as the test's own user already (see the test above)")
+    out = _explain("--json", as_uid=1000, env={"HOME": "/nonexistent"})
+    assert out.returncode == 0, out.stderr
+    info = json.loads(out.stdout)
+    assert info["namespaces"]["active"] and "user" in info["namespaces"]["detail"]
+    assert info["seccomp"]["active"]
+    assert info["runner_user"] == "the worker's own uid"
+    assert info["processes"] in ("tree", "one")

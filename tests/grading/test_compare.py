@@ -86,9 +86,13 @@ def test_decoding_is_strict():
             from_wire(bad)
 
 
+SEAL = 42
+
+
 def _reply(**kw):
     base = {
-        "exit": 0,
+        "exit": SEAL,
+        "seal": SEAL,
         "signal": None,
         "wall_s": 0.01,
         "cpu_s": 0.01,
@@ -114,13 +118,28 @@ def test_classify_runs():
     assert (
         classify_run(_reply(exit=0), b"I\n", LIMITS, "f").verdict == "runtime_error"
     )  # no result frame
+    # A result written by submitted code that then ended the process itself is not believed.
+    forged = classify_run(_reply(exit=0), ok, LIMITS, "f")
+    assert forged.verdict == "runtime_error" and "before returning a result" in forged.message
+    # Two results, or lines after the result: not what the harness writes.
+    assert classify_run(_reply(), ok + ok, LIMITS, "f").verdict == "runtime_error"
+    assert classify_run(_reply(), ok + b"I\n", LIMITS, "f").verdict == "runtime_error"
+    # A set-up error is believed only from a set-up that failed.
+    setup = b"S " + json.dumps({"sandbox_error": "x"}).encode() + b"\n"
+    assert classify_run(_reply(exit=70), setup, LIMITS, "f").message.startswith("the judge could")
+    assert not classify_run(_reply(exit=3), setup, LIMITS, "f").message.startswith("the judge")
     assert classify_run(_reply(exit=139), b"I\n", LIMITS, "f").message.startswith(
         "crashed with SIGSEGV"
     )
     mem = {
         "status": "raised",
-        "error": {"$raises": {"name": "MemoryError", "mro": ["MemoryError"], "message": ""}},
+        "error": {"$raises": {"name": "MemoryError", "mro": ["MemoryError"], "message": "x=3"}},
     }
+    # The judge's words only: nothing of the exception's own text.
+    assert (
+        "x=3"
+        not in classify_run(_reply(), b"I\nR " + json.dumps(mem).encode(), LIMITS, "f").message
+    )
     assert (
         classify_run(_reply(), b"I\nR " + json.dumps(mem).encode(), LIMITS, "f").verdict
         == "memory_limit"
@@ -137,3 +156,20 @@ def test_classify_runs():
         _reply(), b"I\nR " + json.dumps({"status": "accepted"}).encode(), LIMITS, "f"
     )
     assert fake.verdict == "runtime_error"
+
+
+def test_clock_timings_take_the_best_call_per_size_and_survive_garbage():
+    from mockint.grading.advice import clock_timings
+
+    samples = [[0, 0], [0, 5_000], [0, 8_000], [0, 20_000], [1, 30_000], [1, 50_000]]
+    assert clock_timings(samples, 3) == [3e-6, 2e-5]
+    for bad in (None, "x", [[0, "1"]], [[0]], [[0, 1, 2]], {"a": 1}, [[0, 1.5]]):
+        assert clock_timings(bad, 2) == []
+    # A clock that goes back (it cannot, unless the samples are not the init's) is ignored.
+    assert clock_timings([[0, 10], [0, 5]], 1) == []
+
+
+def test_a_tensor_dtype_comes_from_its_data_not_its_label():
+    arr = np.arange(3, dtype=np.float64)
+    got = from_wire({"$tensor": npy_bytes(arr), "dtype": "float32", "param": "yes"})
+    assert got.dtype == "float64" and got.param is False

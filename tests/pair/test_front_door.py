@@ -93,7 +93,12 @@ def test_candidate_screen_follows_a_resize(tmp_path, panes):
         end = time.monotonic() + 20
         while time.monotonic() < end:
             lines = panes.screen("cand").splitlines()
-            if len(lines) == 20 and "Leave" in lines[19] and "Clock:" in lines[0]:
+            # The whole redraw, not only its first lines: the header ends with the state.
+            if (
+                len(lines) == 20
+                and "Leave" in lines[19]
+                and lines[0].rstrip().endswith("NOT STARTED")
+            ):
                 break
             time.sleep(0.2)
         assert len(lines) == 20 and "Leave" in lines[19], "\n".join(lines)

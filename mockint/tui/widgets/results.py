@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, ProgressBar, Static
 
+from mockint.grading.text import clean
 from mockint.kinds import verdict_info
 
 
@@ -91,7 +92,7 @@ class Results(Vertical):
         t = self.tests[index]
         text = f"{t['id']}: {verdict_text(t['verdict'])}"
         if t.get("message"):
-            text += "\n" + t["message"]
+            text += "\n" + clean(t["message"])  # a stored run may predate the judge's cleaning
         advice = getattr(self, "_advice", "")
         if advice:
             text += "\n\n" + advice

@@ -1,5 +1,6 @@
 # problem: prune-weights
-# expect: verdict=runtime_error
+# expect: verdict=accepted
+# A private /dev/shm: writing there works and leaves nothing on the host (checked by the test).
 import torch
 
 

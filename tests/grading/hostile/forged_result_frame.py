@@ -1,5 +1,7 @@
 # problem: prune-weights
-# expect: verdict=wrong_answer
+# expect: verdict=runtime_error
+# A result written straight to the frame pipe, then os._exit: the runner did not end with the
+# request's seal, so the judge does not believe the frame (no result: a runtime error).
 import torch
 
 

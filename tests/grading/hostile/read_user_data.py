@@ -7,9 +7,10 @@ import torch
 
 
 def prune_weights(weights, threshold):
-    # The session database (MOCKINT_DB) and the user's data directory must be out of sight.
+    # The session database (named by MOCKINT_DB or by --db) and the user's data directory
+    # must be out of sight.
     leaks = []
-    for path in ['{{DB}}', '{{DATA_DIR}}/secret.txt'] + glob.glob('{{DATA_DIR}}/*'):
+    for path in ['{{DB}}', '{{DB_FLAG}}', '{{DATA_DIR}}/secret.txt'] + glob.glob('{{DATA_DIR}}/*'):
         try:
             with open(path, 'rb') as f:
                 leaks.append(path + ': ' + repr(f.read(20)))

@@ -1,5 +1,6 @@
 # problem: prune-weights
 # expect: verdict=accepted
+# expect-one-process: verdict=runtime_error
 import torch
 
 
