@@ -233,4 +233,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
-LATEST = max(number for number, _ in MIGRATIONS)
+# Applied in number order whatever order the steps were written in; numbers are unique.
+MIGRATIONS.sort(key=lambda step: step[0])
+assert len({n for n, _ in MIGRATIONS}) == len(MIGRATIONS), "two migrations share a number"
+LATEST = MIGRATIONS[-1][0]
