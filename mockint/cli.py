@@ -350,6 +350,16 @@ from mockint.authoring import validate_command  # noqa: E402
 
 problems.add_command(validate_command)
 
+from mockint.review import commands as _review  # noqa: E402
+from mockint.tui import replay_command as _replay  # noqa: E402
+
+cli.add_command(_review.history)
+cli.add_command(_replay.replay)
+cli.add_command(_review.next_up)
+cli.add_command(_review.plan)
+cli.add_command(_review.export_cmd)
+cli.add_command(_review.import_cmd)
+
 
 def main() -> None:
     cli(prog_name="mockint")
