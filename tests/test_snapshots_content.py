@@ -66,7 +66,12 @@ def test_coding_claim_and_discussion(snap_compare, size):
         await pilot.press("f9")
         await pilot.pause(0.3)
         await pilot.press("y")
-        await pilot.pause(0.6)
+        box = pilot.app.screen.query_one("#statement-box")
+        for _ in range(100):  # the discussion is scrolled to once it is laid out
+            if box.scroll_y > 0:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

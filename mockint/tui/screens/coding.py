@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -266,13 +267,14 @@ class CodingScreen(StageClock, BaseScreen):
         stats = records.run_stats(self.store, self.session_id, self.index, self.problem.slug)
         return stats["accepted_s"] is not None
 
-    def _show_discussion(self) -> None:
+    def _show_discussion(self) -> AwaitComplete | None:
+        """Fills the discussion below the statement (hidden until revealed); returns the
+        Markdown's pending update, if any."""
         p = self.problem
         box = self.query_one("#discussion", Markdown)
         if p.slug not in self.revealed:
-            box.update("")
             box.display = False
-            return
+            return box.update("")
         box.display = True
         text = p.discussion or "# Discussion\n\nThis problem has no discussion.md."
         try:
@@ -284,21 +286,26 @@ class CodingScreen(StageClock, BaseScreen):
             if self.revealed[p.slug]
             else ""
         )
-        box.update(f"---\n\n{note}{text}\n\n## Reference solution\n\n```python\n{code}\n```\n")
+        return box.update(
+            f"---\n\n{note}{text}\n\n## Reference solution\n\n```python\n{code}\n```\n"
+        )
 
     def reveal(self, before_solving: bool) -> None:
         slug = self.problem.slug
         if slug not in self.revealed or (before_solving and not self.revealed[slug]):
             self._log("solution_viewed", problem=slug, before_solving=before_solving)
         self.revealed[slug] = self.revealed.get(slug, False) or before_solving
-        self._show_discussion()
+        pending = self._show_discussion()
         self._show_summary()
-        # The Markdown renders on a later frame: scroll once it has its height.
-        self.set_timer(
-            0.2,
-            lambda: self.query_one("#statement-box").scroll_to_widget(
-                self.query_one("#discussion"), animate=False, top=True
-            ),
+        self.run_worker(self._scroll_to_discussion(pending), group="discussion")
+
+    async def _scroll_to_discussion(self, pending: AwaitComplete | None) -> None:
+        """Once the Markdown is rendered and laid out, bring it to the top of the pane."""
+        if pending is not None:
+            await pending
+        box = self.query_one("#discussion", Markdown)
+        self.call_after_refresh(
+            lambda: self.query_one("#statement-box").scroll_to_widget(box, animate=False, top=True)
         )
 
     def action_discussion(self) -> None:
