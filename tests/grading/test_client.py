@@ -222,3 +222,19 @@ def test_unprivileged_user_gets_a_user_namespace(tmp_path):
         )
         assert not (outside / "escaped.txt").exists()
     shutil.rmtree(outside)
+
+
+def test_grading_runs_below_the_apps_cpu_priority(judge):
+    """The worker and everything it forks run niced, so the app keeps the CPU it needs."""
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    worker = judge._proc.pid
+
+    def nice(pid: int) -> int:
+        with open(f"/proc/{pid}/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[16])
+
+    assert nice(worker) >= own + 5
+    with open(f"/proc/{worker}/task/{worker}/children") as f:
+        zygote = int(f.read().split()[0])
+    assert nice(zygote) >= own + 5
+    assert judge.ready_info["protections"]["priority"].startswith("nice ")
