@@ -332,11 +332,17 @@ def doctor(check_only: bool, db: Path | None) -> None:
 @cli.command(context_settings=CONTEXT)
 def keys() -> None:
     """Every key binding with its id, for your own keymap.toml (its path is printed first)."""
+    from mockint.tui.app import MockintApp
     from mockint.tui.keymap import keymap_path, known_bindings
 
     click.echo(f'Keymap file: {keymap_path()} (each line: "binding.id" = "keys")')
-    for binding_id, b in sorted(known_bindings().items()):
+    for binding_id, b in sorted(known_bindings(MockintApp).items()):
         click.echo(f"  {binding_id:<22} {b.key:<14} {b.description}")
+
+
+cli.add_command(__import__("mockint.pair.commands").pair.commands.serve)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair)
+cli.add_command(__import__("mockint.pair.commands").pair.commands.pair_report_command)
 
 
 def main() -> None:

@@ -59,7 +59,9 @@ STAGE_KINDS: dict[StageKind, KindInfo] = {
         "mockint.report.behavioural:section",
         True,
     ),
-    StageKind.HIRING_MANAGER: KindInfo(_TALK, _TALK_SCORE, _TALK_REPORT, True),
+    StageKind.HIRING_MANAGER: KindInfo(
+        _TALK, _TALK_SCORE, "mockint.report.talking:hiring_manager", True
+    ),
 }
 
 

@@ -95,8 +95,8 @@ async def test_a_broken_keymap_is_one_line_and_keeps_the_defaults(tmp_path):
 def test_keymap_errors_say_where(tmp_path):
     bad = Path(tmp_path / "k.toml")
     bad.write_text('"stage.pause" = \n')
-    keymap, error = load_keymap(bad)
+    keymap, error = load_keymap(MockintApp, bad)
     assert keymap == {} and error is not None and error.startswith(f"{bad}:1: not valid TOML")
     bad.write_text('"stage.pause" = 3\n')
-    assert "needs a string of keys" in (load_keymap(bad)[1] or "")
-    assert load_keymap(tmp_path / "missing.toml") == ({}, None)
+    assert "needs a string of keys" in (load_keymap(MockintApp, bad)[1] or "")
+    assert load_keymap(MockintApp, tmp_path / "missing.toml") == ({}, None)

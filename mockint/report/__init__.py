@@ -1,5 +1,6 @@
-"""The session report: one plain dict built from the store (`collect`), and its Markdown,
-HTML and JSON renderings. No Textual, numpy or torch here."""
+"""The session report: built from the store by `collect` (one section module per stage
+kind), shaped as the TypedDicts in `shape`, rendered as Markdown, HTML and JSON. No Textual,
+numpy or torch here."""
 
 from mockint.report.collect import build_report
 

@@ -6,7 +6,8 @@ import json
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+
+from mockint.report.shape import Report
 
 FORMATS = ("md", "json", "html")
 
@@ -16,7 +17,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def render(report: dict[str, Any], fmt: str) -> str:
+def render(report: Report, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(report, indent=2, sort_keys=True) + "\n"
     if fmt == "html":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from mockint.report.markdown import (
     PROBLEM_STATUS,
@@ -24,6 +24,24 @@ from mockint.report.markdown import (
     stage_line,
     verdict_word,
 )
+from mockint.report.shape import (
+    BehaviouralContent,
+    BehaviouralQuestion,
+    CodingContent,
+    DesignContent,
+    DesignQuestion,
+    PointReport,
+    QuestionReport,
+    Report,
+    RunReport,
+    ScoreDict,
+    StageReport,
+    TalkingContent,
+    TalkingQuestion,
+    Where,
+)
+
+Q = TypeVar("Q", bound=QuestionReport)
 
 PAGE_CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -51,7 +69,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _parts(score: dict[str, Any], depth: int) -> str:
+def _parts(score: ScoreDict, depth: int) -> str:
     items = []
     for p in score["parts"]:
         inner = ""
@@ -67,7 +85,7 @@ def _quote(text: str, empty: str = "(empty)") -> str:
     return f"<blockquote>{_e(text.strip()) if text.strip() else _e(empty)}</blockquote>"
 
 
-def render_html(report: dict[str, Any]) -> str:
+def render_html(report: Report) -> str:
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
@@ -102,7 +120,7 @@ def render_html(report: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _overall(report: dict[str, Any]) -> list[str]:
+def _overall(report: Report) -> list[str]:
     score = report["overall"]["score"]
     by_area = {p["name"]: p for p in score["parts"]}
     rows = []
@@ -125,7 +143,7 @@ def _overall(report: dict[str, Any]) -> list[str]:
     ]
 
 
-def _times(report: dict[str, Any]) -> list[str]:
+def _times(report: Report) -> list[str]:
     rows = []
     for st in report["stages"]:
         over = st["overtime_s"]
@@ -158,31 +176,31 @@ def _times(report: dict[str, Any]) -> list[str]:
     ]
 
 
-def _missed(report: dict[str, Any]) -> list[str]:
+def _missed(report: Report) -> list[str]:
     titles = {st["id"]: st["title"] for st in report["stages"]}
 
-    def items(rows: list[dict[str, Any]], key: str | None) -> str:
+    def items(rows: list[tuple[Where, str | None]]) -> str:
         if not rows:
             return "<ul><li>none</li></ul>"
         lis = []
-        for r in rows:
+        for r, what in rows:
             where = f"{titles.get(r['stage'], r['stage'])}, {r['question']}"
-            lis.append(f"<li>{_e(where)}" + (f": {_e(r[key])}" if key else "") + "</li>")
+            lis.append(f"<li>{_e(where)}" + (f": {_e(what)}" if what is not None else "") + "</li>")
         return "<ul>" + "".join(lis) + "</ul>"
 
     out = [
         "<h2>What to work on</h2>",
         "<h3>Key points missed</h3>",
-        items(report["key_points_missed"], "text"),
+        items([(m, m["text"]) for m in report["key_points_missed"]]),
         "<h3>Common mistakes to check</h3>",
-        items(report["common_mistakes"], "mistake"),
+        items([(m, m["mistake"]) for m in report["common_mistakes"]]),
     ]
     if report["unanswered"]:
-        out += ["<h3>Questions not answered</h3>", items(report["unanswered"], None)]
+        out += ["<h3>Questions not answered</h3>", items([(u, None) for u in report["unanswered"]])]
     return out
 
 
-def _stage(st: dict[str, Any], code_html: Callable[[str], str]) -> list[str]:
+def _stage(st: StageReport, code_html: Callable[[str], str]) -> list[str]:
     out = [
         f'<section id="stage-{_e(st["id"])}">',
         f"<h2>{st['idx'] + 1}. {_e(st['title'])}: {_e(score_text(st['score']))}</h2>",
@@ -192,15 +210,30 @@ def _stage(st: dict[str, Any], code_html: Callable[[str], str]) -> list[str]:
     if st["notes"]:
         out += ["<p>Notes:</p>", _quote(st["notes"])]
     if not (st["status"] in ("not_reached", "skipped") and not st["scored"]):
-        content = st["content"]
-        if st["kind"] == "coding":
-            out += _coding(content, code_html)
-        else:
-            for i, q in enumerate(content["questions"], 1):
-                out += _question(st["kind"], i, q)
-            if content.get("questions_to_ask"):
-                out += ["<h3>Good questions to ask</h3>", _list(content["questions_to_ask"])]
+        out += _content(st, code_html)
     out.append("</section>")
+    return out
+
+
+def _content(st: StageReport, code_html: Callable[[str], str]) -> list[str]:
+    """The stage's content, read as its kind has it."""
+    kind = st["kind"]
+    if kind == "coding":
+        return _coding(cast(CodingContent, st["content"]), code_html)
+    out: list[str] = []
+    if kind == "behavioural":
+        for i, bq in enumerate(cast(BehaviouralContent, st["content"])["questions"], 1):
+            out += _question(i, bq, _star)
+    elif kind == "system_design":
+        for i, dq in enumerate(cast(DesignContent, st["content"])["questions"], 1):
+            out += _question(i, dq, _design, key_points=False)
+    else:
+        content = cast(TalkingContent, st["content"])
+        for i, tq in enumerate(content["questions"], 1):
+            out += _question(i, tq, _answer)
+        to_ask = content.get("questions_to_ask")
+        if to_ask:
+            out += ["<h3>Good questions to ask</h3>", _list(to_ask)]
     return out
 
 
@@ -208,7 +241,7 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in items) + "</ul>"
 
 
-def _point(p: dict[str, Any]) -> str:
+def _point(p: PointReport) -> str:
     cls, mark = ("covered", "✓") if p["covered"] else ("missed", "✗")
     matched = ""
     if p["matched"]:
@@ -216,23 +249,21 @@ def _point(p: dict[str, Any]) -> str:
     return f'<li class="{cls}">{mark} {_e(p["text"])}{matched}</li>'
 
 
-def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
-    comps = f" · competencies: {_e(', '.join(q['competencies']))}" if q["competencies"] else ""
+def _question(i: int, q: Q, body: Callable[[Q], list[str]], key_points: bool = True) -> list[str]:
+    """As markdown._question: the heading, then for an answer the kind's `body` and the
+    parts every kind shares."""
+    c: QuestionReport = q  # the keys every kind has
+    comps = f" · competencies: {_e(', '.join(c['competencies']))}" if c["competencies"] else ""
     out = [
-        f"<h3>Q{i}. {_e(q['prompt'] or '(question no longer in the bank)')}</h3>",
-        f"<p>Question <code>{_e(q['id'])}</code>{comps}</p>",
+        f"<h3>Q{i}. {_e(c['prompt'] or '(question no longer in the bank)')}</h3>",
+        f"<p>Question <code>{_e(c['id'])}</code>{comps}</p>",
     ]
-    if q["status"] != "answered":
+    if c["status"] != "answered":
         return out + ["<p>Not answered.</p>"]
-    out.append(f"<p>{_e(answer_line(q))}</p>")
-    if kind == "behavioural":
-        out += _star(q)
-    elif kind == "system_design":
-        out += _design(q)
-    else:
-        out += ["<p>Answer:</p>", _quote(q["answer"])]
-    cov = q.get("coverage")
-    if cov is not None and kind != "system_design":
+    out.append(f"<p>{_e(answer_line(c))}</p>")
+    out += body(q)
+    cov = c.get("coverage")
+    if cov is not None and key_points:
         out += [
             f"<p>Key points covered: {cov['covered']} of {cov['total']}</p>",
             "<ul>" + "".join(_point(p) for p in cov["points"]) + "</ul>",
@@ -242,19 +273,23 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
             f"<p>Terms used: {_e(', '.join(cov['terminology_used']) or 'none')}. "
             f"Not used: {_e(', '.join(cov['terminology_unused']) or 'none')}.</p>"
         )
-    for label, key in (
-        ("Common mistakes to check", "mistakes"),
-        ("What interviewers look for", "look_for"),
+    for label, items in (
+        ("Common mistakes to check", c["mistakes"]),
+        ("What interviewers look for", c["look_for"]),
     ):
-        if q[key]:
-            out += [f"<p>{label}:</p>", _list(q[key])]
-    if q["ratings"]:
-        ratings = ", ".join(f"{k} {v}/5" for k, v in q["ratings"].items())
+        if items:
+            out += [f"<p>{label}:</p>", _list(items)]
+    if c["ratings"]:
+        ratings = ", ".join(f"{k} {v}/5" for k, v in c["ratings"].items())
         out.append(f"<p>Self-rating: {_e(ratings)}</p>")
     return out
 
 
-def _star(q: dict[str, Any]) -> list[str]:
+def _answer(q: TalkingQuestion) -> list[str]:
+    return ["<p>Answer:</p>", _quote(q["answer"])]
+
+
+def _star(q: BehaviouralQuestion) -> list[str]:
     star = q["star"]
     rows = [
         [
@@ -287,8 +322,8 @@ def _star(q: dict[str, Any]) -> list[str]:
     return out
 
 
-def _design(q: dict[str, Any]) -> list[str]:
-    out = []
+def _design(q: DesignQuestion) -> list[str]:
+    out: list[str] = []
     for ph in q["phases"]:
         time = f" · {duration(ph['seconds'])}" if ph["seconds"] is not None else ""
         out += [f"<h4>{_e(ph['title'] + time)}</h4>", _quote(ph["notes"], "(no notes)")]
@@ -308,8 +343,8 @@ def _design(q: dict[str, Any]) -> list[str]:
     return out
 
 
-def _coding(content: dict[str, Any], code_html: Callable[[str], str]) -> list[str]:
-    out = []
+def _coding(content: CodingContent, code_html: Callable[[str], str]) -> list[str]:
+    out: list[str] = []
     for p in content["problems"]:
         out.append(
             f"<h3>{_e(p['title'])} (<code>{_e(p['slug'])}</code>): "
@@ -332,7 +367,7 @@ def _coding(content: dict[str, Any], code_html: Callable[[str], str]) -> list[st
     return out or ["<p>No problems.</p>"]
 
 
-def _run(label: str, r: dict[str, Any]) -> list[str]:
+def _run(label: str, r: RunReport) -> list[str]:
     out = [
         f"<p>{_e(label)} (#{r['id']}, {_e(r['kind'])} at {_e(duration(r['elapsed_s']))}): "
         f"{_e(verdict_word(r['verdict']))}, {r['passed']} of {r['total']} tests passed</p>"

@@ -1,27 +1,40 @@
 """The report for people, as Markdown: times, scores with their parts, what was missed,
-coding verdicts and advice, and the STAR analysis. Reads only the dict from `collect`."""
+coding verdicts and advice, and the STAR analysis. Reads only the `Report` from `collect`."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.kinds import verdict_info
+from mockint.report.shape import (
+    BehaviouralContent,
+    BehaviouralQuestion,
+    CodingContent,
+    DesignContent,
+    DesignQuestion,
+    PointReport,
+    ProblemReport,
+    QuestionReport,
+    Report,
+    RunReport,
+    ScoreDict,
+    StageReport,
+    StarReport,
+    TalkingContent,
+    TalkingQuestion,
+    Where,
+)
+
+Q = TypeVar("Q", bound=QuestionReport)
 
 STATUS_WORDS = {
     "not_reached": "not reached",
     "skipped": "skipped",
     "in_progress": "in progress",
     "finished": "finished",
-}
-VERDICT_WORDS = {
-    "accepted": "Accepted",
-    "wrong_answer": "Wrong answer",
-    "time_limit": "Time limit exceeded",
-    "memory_limit": "Memory limit exceeded",
-    "output_limit": "Output limit exceeded",
-    "runtime_error": "Runtime error",
-    "compile_error": "Compile error",
 }
 PROBLEM_STATUS = {
     "accepted": "accepted",
@@ -55,12 +68,11 @@ def pct(x: float | None) -> str:
 
 
 def verdict_word(v: str | None) -> str:
-    if v is None:
-        return "no verdict"
-    return VERDICT_WORDS.get(v, v.replace("_", " ").capitalize())
+    """A verdict as the report words it (mockint.kinds.VERDICTS)."""
+    return "no verdict" if v is None else verdict_info(v).long
 
 
-def score_text(score: dict[str, Any]) -> str:
+def score_text(score: ScoreDict) -> str:
     return "not scored" if score["value"] is None else f"{num(score['value'])} / 100"
 
 
@@ -83,11 +95,11 @@ def mark(ok: bool | None) -> str:
     return "✓" if ok else ("✗" if ok is False else "?")
 
 
-def checks_text(star: dict[str, Any]) -> str:
+def checks_text(star: StarReport) -> str:
     return ", ".join(f"{mark(ok)} {CHECK_WORDS.get(k, k)}" for k, ok in star["checks"].items())
 
 
-def i_we_text(star: dict[str, Any]) -> str:
+def i_we_text(star: StarReport) -> str:
     action = next(p for p in star["parts"] if p["name"] == "action")
     return (
         f'"I" {star["i"]} against "we" {star["we"]} '
@@ -95,7 +107,7 @@ def i_we_text(star: dict[str, Any]) -> str:
     )
 
 
-def stage_line(st: dict[str, Any]) -> str:
+def stage_line(st: StageReport) -> str:
     """Status, time used against planned, pauses and crash recoveries, on one line."""
     line = (
         f"{STATUS_WORDS.get(st['status'], st['status']).capitalize()} · used "
@@ -110,7 +122,7 @@ def stage_line(st: dict[str, Any]) -> str:
     return line
 
 
-def problem_facts(p: dict[str, Any]) -> str:
+def problem_facts(p: ProblemReport) -> str:
     facts = [f"runs {p['runs']}", f"submits {p['submits']}", f"hints {p['hints']}"]
     if p["unfinished"]:
         facts.append(f"cancelled or failed {p['unfinished']}")
@@ -123,7 +135,7 @@ def problem_facts(p: dict[str, Any]) -> str:
     return " · ".join(facts)
 
 
-def answer_line(q: dict[str, Any]) -> str:
+def answer_line(q: QuestionReport) -> str:
     line = f"Score: {num(q['score'])} / 100" if q["score"] is not None else "Score: not scored"
     return (
         line + f" · {q['words']} words" + (f" in {duration(q['seconds'])}" if q["seconds"] else "")
@@ -166,7 +178,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
-def _parts(score: dict[str, Any], depth: int = 1, indent: str = "") -> list[str]:
+def _parts(score: ScoreDict, depth: int = 1, indent: str = "") -> list[str]:
     """The parts of a score as a bullet list, `depth` levels of detail deep."""
     out = []
     for p in score["parts"]:
@@ -180,7 +192,7 @@ def _parts(score: dict[str, Any], depth: int = 1, indent: str = "") -> list[str]
 # ---- the report ------------------------------------------------------------------------
 
 
-def render_markdown(report: dict[str, Any]) -> str:
+def render_markdown(report: Report) -> str:
     s = report["session"]
     out: list[str] = [f"# {_prose(s['title'])}: session {s['id']}", ""]
     out += [
@@ -197,7 +209,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _overall(report: dict[str, Any]) -> list[str]:
+def _overall(report: Report) -> list[str]:
     score = report["overall"]["score"]
     out = [f"## Overall score: {score_text(score)}", ""]
     by_area = {p["name"]: p for p in score["parts"]}
@@ -219,7 +231,7 @@ def _overall(report: dict[str, Any]) -> list[str]:
     return out
 
 
-def _times(report: dict[str, Any]) -> list[str]:
+def _times(report: Report) -> list[str]:
     rows = []
     for st in report["stages"]:
         over = st["overtime_s"]
@@ -253,11 +265,11 @@ def _times(report: dict[str, Any]) -> list[str]:
     )
 
 
-def _missed(report: dict[str, Any]) -> list[str]:
+def _missed(report: Report) -> list[str]:
     out = ["## What to work on", ""]
     titles = {st["id"]: st["title"] for st in report["stages"]}
 
-    def where(x: dict[str, Any]) -> str:
+    def where(x: Where) -> str:
         return f"{titles.get(x['stage'], x['stage'])}, `{x['question']}`"
 
     out += ["### Key points missed", ""]
@@ -271,7 +283,7 @@ def _missed(report: dict[str, Any]) -> list[str]:
     return out + [""]
 
 
-def _stage(st: dict[str, Any]) -> list[str]:
+def _stage(st: StageReport) -> list[str]:
     out = [f"## {st['idx'] + 1}. {_prose(st['title'])}: {score_text(st['score'])}", ""]
     out += [_prose(stage_line(st)), ""]
     if st["score"]["parts"] or st["score"]["notes"]:
@@ -280,42 +292,47 @@ def _stage(st: dict[str, Any]) -> list[str]:
         out += ["Notes:", ""] + _quote(st["notes"]) + [""]
     if st["status"] in ("not_reached", "skipped") and not st["scored"]:
         return out
-    content = st["content"]
-    if st["kind"] == "coding":
-        out += _coding(content)
+    kind = st["kind"]
+    if kind == "coding":
+        return out + _coding(cast(CodingContent, st["content"]))
+    if kind == "behavioural":
+        for i, bq in enumerate(cast(BehaviouralContent, st["content"])["questions"], 1):
+            out += _question(i, bq, _star)
+    elif kind == "system_design":
+        for i, dq in enumerate(cast(DesignContent, st["content"])["questions"], 1):
+            out += _question(i, dq, _design, key_points=False)
     else:
-        for i, q in enumerate(content["questions"], 1):
-            out += _question(st["kind"], i, q)
-        if content.get("questions_to_ask"):
+        content = cast(TalkingContent, st["content"])
+        for i, tq in enumerate(content["questions"], 1):
+            out += _question(i, tq, _answer)
+        to_ask = content.get("questions_to_ask")
+        if to_ask:
             out += ["### Good questions to ask", ""]
-            out += [f"- {_prose(x)}" for x in content["questions_to_ask"]] + [""]
+            out += [f"- {_prose(x)}" for x in to_ask] + [""]
     return out
 
 
 # ---- talking stages -------------------------------------------------------------------
 
 
-def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
-    head = _prose(q["prompt"]) if q["prompt"] else "(question no longer in the bank)"
+def _question(i: int, q: Q, body: Callable[[Q], list[str]], key_points: bool = True) -> list[str]:
+    """One question: its heading, then for an answer the kind's `body`, the key points
+    covered (unless the body lists them itself), terms, mistakes and self-ratings."""
+    c: QuestionReport = q  # the keys every kind has
+    head = _prose(c["prompt"]) if c["prompt"] else "(question no longer in the bank)"
     out = [
         f"### Q{i}. {head}",
         "",
-        f"Question `{q['id']}`"
-        + (f" · competencies: {', '.join(q['competencies'])}" if q["competencies"] else ""),
+        f"Question `{c['id']}`"
+        + (f" · competencies: {', '.join(c['competencies'])}" if c["competencies"] else ""),
         "",
     ]
-    if q["status"] != "answered":
+    if c["status"] != "answered":
         return out + ["Not answered.", ""]
-    out += [answer_line(q), ""]
-    if kind == "behavioural":
-        out += _star(q)
-    elif kind == "system_design":
-        out += _design(q)
-    else:
-        quoted = _quote(q["answer"]) if q["answer"].strip() else ["> (empty)"]
-        out += ["Answer:", ""] + quoted + [""]
-    cov = q.get("coverage")
-    if cov is not None and kind != "system_design":
+    out += [answer_line(c), ""]
+    out += body(q)
+    cov = c.get("coverage")
+    if cov is not None and key_points:
         out += [f"Key points covered: {cov['covered']} of {cov['total']}", ""]
         out += [_point(p) for p in cov["points"]] + [""]
     if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
@@ -324,18 +341,23 @@ def _question(kind: str, i: int, q: dict[str, Any]) -> list[str]:
             f"Not used: {', '.join(cov['terminology_unused']) or 'none'}.",
             "",
         ]
-    for label, key in (
-        ("Common mistakes to check", "mistakes"),
-        ("What interviewers look for", "look_for"),
+    for label, items in (
+        ("Common mistakes to check", c["mistakes"]),
+        ("What interviewers look for", c["look_for"]),
     ):
-        if q[key]:
-            out += [f"{label}:", ""] + [f"- {_prose(m)}" for m in q[key]] + [""]
-    if q["ratings"]:
-        out += ["Self-rating: " + ", ".join(f"{k} {v}/5" for k, v in q["ratings"].items()), ""]
+        if items:
+            out += [f"{label}:", ""] + [f"- {_prose(m)}" for m in items] + [""]
+    if c["ratings"]:
+        out += ["Self-rating: " + ", ".join(f"{k} {v}/5" for k, v in c["ratings"].items()), ""]
     return out
 
 
-def _point(p: dict[str, Any]) -> str:
+def _answer(q: TalkingQuestion) -> list[str]:
+    quoted = _quote(q["answer"]) if q["answer"].strip() else ["> (empty)"]
+    return ["Answer:", ""] + quoted + [""]
+
+
+def _point(p: PointReport) -> str:
     mark = "x" if p["covered"] else " "
     line = f"- [{mark}] {_prose(p['text'])}"
     if p["matched"]:
@@ -343,7 +365,7 @@ def _point(p: dict[str, Any]) -> str:
     return line
 
 
-def _star(q: dict[str, Any]) -> list[str]:
+def _star(q: BehaviouralQuestion) -> list[str]:
     star = q["star"]
     rows = [
         [
@@ -374,8 +396,8 @@ def _star(q: dict[str, Any]) -> list[str]:
     return out
 
 
-def _design(q: dict[str, Any]) -> list[str]:
-    out = []
+def _design(q: DesignQuestion) -> list[str]:
+    out: list[str] = []
     for ph in q["phases"]:
         time = f" · {duration(ph['seconds'])}" if ph["seconds"] is not None else ""
         out += [f"#### {ph['title']}{time}", ""]
@@ -396,8 +418,8 @@ def _design(q: dict[str, Any]) -> list[str]:
 # ---- coding ---------------------------------------------------------------------------
 
 
-def _coding(content: dict[str, Any]) -> list[str]:
-    out = []
+def _coding(content: CodingContent) -> list[str]:
+    out: list[str] = []
     for p in content["problems"]:
         status = PROBLEM_STATUS.get(p["status"], p["status"])
         out += [f"### {_prose(p['title'])} (`{p['slug']}`): {status}", ""]
@@ -416,7 +438,7 @@ def _coding(content: dict[str, Any]) -> list[str]:
     return out or ["No problems.", ""]
 
 
-def _run(label: str, r: dict[str, Any]) -> list[str]:
+def _run(label: str, r: RunReport) -> list[str]:
     out = [
         f"{label} (#{r['id']}, {r['kind']} at {duration(r['elapsed_s'])}): "
         f"{verdict_word(r['verdict'])}, {r['passed']} of {r['total']} tests passed",

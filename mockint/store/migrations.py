@@ -124,6 +124,36 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        6,
+        """
+        CREATE TABLE pair_rounds (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            room TEXT NOT NULL,
+            round INTEGER NOT NULL DEFAULT 1,
+            interviewer TEXT NOT NULL,
+            candidate TEXT,
+            created_at REAL NOT NULL
+        );
+        CREATE INDEX pair_rounds_by_room ON pair_rounds(room, round);
+        CREATE TABLE pair_private (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at REAL NOT NULL,
+            PRIMARY KEY (session_id, author, kind)
+        );
+        CREATE TABLE pair_feedback (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            role TEXT NOT NULL,
+            body TEXT NOT NULL,
+            submitted_at REAL NOT NULL,
+            PRIMARY KEY (session_id, author)
+        );
+        """,
+    ),
 ]
 
 LATEST = max(number for number, _ in MIGRATIONS)

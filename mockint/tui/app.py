@@ -108,7 +108,7 @@ class MockintApp(App[None]):
 
         if not keymap_path().exists():  # the common case costs one stat at start-up
             return
-        keymap, error = load_keymap()
+        keymap, error = load_keymap(type(self))
         if error:
             self.notify(error, title="Keymap", severity="error", timeout=12)
         if keymap:

@@ -24,15 +24,14 @@ def keymap_path() -> Path:
     return Path(user_config_dir("mockint", appauthor=False)) / KEYMAP_FILE
 
 
-def known_bindings() -> dict[str, Binding]:
-    """Every binding with an id, from the app and each screen, by id."""
+def known_bindings(app_class: type) -> dict[str, Binding]:
+    """Every binding with an id, from the app class and each screen, by id."""
     import importlib
     import pkgutil
 
     from mockint.tui import screens
-    from mockint.tui.app import MockintApp
 
-    classes: list[type] = [MockintApp]
+    classes: list[type] = [app_class]
     for info in pkgutil.iter_modules(screens.__path__):
         module = importlib.import_module(f"mockint.tui.screens.{info.name}")
         classes += [v for v in vars(module).values() if isinstance(v, type)]
@@ -44,7 +43,7 @@ def known_bindings() -> dict[str, Binding]:
     return found
 
 
-def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
+def load_keymap(app_class: type, path: Path | None = None) -> tuple[dict[str, str], str | None]:
     """The keymap in `path` (default: the config directory's), and an error line or None.
     A missing file is an empty keymap, not an error."""
     path = path or keymap_path()
@@ -62,7 +61,7 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
         where = f"{path}:{m.group(1)}" if m else str(path)
         what = str(exc)[: m.start()].strip() if m else str(exc)
         return {}, f"{where}: not valid TOML ({what}); default keys kept"
-    known = known_bindings()
+    known = known_bindings(app_class)
     keymap: dict[str, str] = {}
     for binding_id, keys in data.items():
         if binding_id not in known:

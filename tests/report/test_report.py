@@ -23,8 +23,9 @@ import pytest
 from mockint.engine.clock import FakeClock
 from mockint.engine.session import Session
 from mockint.recording import Recorder
-from mockint.report.collect import build_report, split_components
+from mockint.report.collect import build_report
 from mockint.report.commands import report_command
+from mockint.report.design import split_components
 from mockint.report.html import render_html
 from mockint.report.markdown import render_markdown
 from mockint.scenario.serialize import scenario_to_dict
@@ -313,9 +314,11 @@ def test_command_uses_mockint_db_by_default(session, monkeypatch, capsys):
 
 def test_report_modules_import_no_textual_numpy_or_torch():
     code = textwrap.dedent("""
-        import sys
-        import mockint.report.collect, mockint.report.markdown, mockint.report.html
-        import mockint.report.commands
+        import importlib, pkgutil, sys
+        import mockint.report
+        for m in pkgutil.iter_modules(mockint.report.__path__, "mockint.report."):
+            importlib.import_module(m.name)
+        assert "mockint.report.coding" in sys.modules and "mockint.report.html" in sys.modules
         bad = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "numpy", "torch", "sqlite_utils"))
         print(",".join(bad))
     """)

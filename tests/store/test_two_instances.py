@@ -33,6 +33,9 @@ async def test_second_instance_asks_then_takes_over(tmp_path):
             assert second.session is None
             first.heartbeat()
             assert first.session is not None
+            # From here the first app's own heartbeat may notice first: listen already.
+            told: list[str] = []
+            first.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
             second.resume(sid)
             await wait_for(p2, lambda: isinstance(second.screen, Confirm))
             await p2.press("y")
@@ -41,8 +44,6 @@ async def test_second_instance_asks_then_takes_over(tmp_path):
             holder = Lease(second.store, sid).holder()
             assert holder is not None and holder.token == second.recorder.lease.token
             # The first instance notices at its next heartbeat and lets go.
-            told: list[str] = []
-            first.notify = lambda message, **kw: told.append(str(message))  # type: ignore[method-assign]
             first.heartbeat()
             await wait_for(p1, lambda: isinstance(first.screen, HomeScreen))
             assert first.session is None and first.recorder is None

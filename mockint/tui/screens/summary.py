@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
@@ -9,6 +11,9 @@ from textual.widgets import DataTable, Footer, Static
 from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from mockint.report.shape import Report
 
 
 class SummaryScreen(BaseScreen):
@@ -24,7 +29,7 @@ class SummaryScreen(BaseScreen):
         super().__init__()
         self.session = session
         self.session_id = session_id
-        self.report: dict | None = None
+        self.report: Report | None = None
 
     def body(self):
         with Vertical(id="summary"):

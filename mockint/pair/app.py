@@ -1,0 +1,246 @@
+"""The app process of one participant: a Textual app that talks only to the hub.
+
+It holds a capability for one role, given at start; what it shows comes from the hub's
+messages, and what it sends is checked by the hub against that role. It never opens the
+database and never imports numpy or torch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+from mockint.pair import wire
+
+RELAUNCH_STATUS = 75  # same number as server.RELAUNCH_STATUS (kept import-free here)
+
+
+class PairApp(App):
+    CSS_PATH = "ui/pair.tcss"
+    TITLE = "mockint pair"
+    ENABLE_COMMAND_PALETTE = False  # candidates get no system commands
+    BINDINGS = [
+        Binding("ctrl+q", "leave", "Leave", id="pair.leave", priority=True),
+        # Tab is handled by the app itself, before any later key of the same burst is given
+        # to a widget: "abc<Tab>def" arriving in one packet still lands in two fields.
+        Binding("tab", "next_field", "Next field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
+        Binding("f1", "help", "Help", id="pair.help"),
+    ]
+
+    def __init__(self, socket_path: str, token: str) -> None:
+        super().__init__()
+        self.socket_path = socket_path
+        self.token = token
+        self.role: str | None = None
+        self.code: str | None = None
+        self.ssh_hint: str | None = None
+        self.state: dict[str, Any] = {}
+        self.presence: dict[str, bool] = {}
+        self._writer: asyncio.StreamWriter | None = None
+        self._ready_sent = False
+        self.bye_reason: str | None = None
+        self.clock: dict[str, Any] | None = None
+        self.clock_received = time.monotonic()
+
+    # -- set-up ------------------------------------------------------------------------
+    def get_default_screen(self):
+        from mockint.pair.ui.screens import WaitScreen
+
+        return WaitScreen("Connecting to the room...")
+
+    def on_mount(self) -> None:
+        if self.socket_path:  # empty in the launcher's rehearsal (pair/rehearsal.py)
+            self.run_worker(self._connect(), exclusive=True, name="hub")
+
+    async def _connect(self) -> None:
+        try:
+            reader, writer = await asyncio.open_unix_connection(
+                self.socket_path, limit=wire.MAX_LINE
+            )
+        except OSError as exc:
+            self.bye_reason = f"Cannot reach the room: {exc}"
+            self.exit(return_code=1)
+            return
+        self._writer = writer
+        self.send({"op": "hello", "token": self.token})
+        while True:
+            try:
+                line = await reader.readline()
+            except (ValueError, ConnectionError):
+                break
+            if not line:
+                break
+            msg = wire.decode(line)
+            if msg is not None:
+                self._dispatch(msg)
+        if self.bye_reason is None:
+            self.bye_reason = "The room closed."
+            self.exit(return_code=1)
+
+    def send(self, obj: dict[str, Any]) -> None:
+        if self._writer is not None and not self._writer.is_closing():
+            self._writer.write(wire.encode(obj))
+
+    def _dispatch(self, msg: dict[str, Any]) -> None:
+        op = msg.get("op")
+        if op == "welcome":
+            self.role = msg.get("role")
+            self.code = msg.get("code")
+            self.ssh_hint = msg.get("ssh")
+        elif op == "state":
+            self.state = msg
+            self._set_clock(msg.get("clock"))
+            self._show_state()
+        elif op == "presence":
+            self.presence = {k: bool(v) for k, v in msg.items() if k != "op"}
+            self._screen_call("on_presence")
+        elif op == "clock":
+            self._set_clock(msg.get("clock"))
+            self._screen_call("refresh_clock")
+        elif op == "field":
+            fields = self.state.setdefault("fields", {})
+            fields[msg["id"]] = {"text": msg.get("text", ""), "cursor": msg.get("cursor", [0, 0])}
+            self._screen_call("on_field", msg["id"])
+        elif op == "push":
+            self.state.setdefault("pushes", []).append(msg["push"])
+            self._screen_call("on_push", msg["push"])
+        elif op == "run":
+            result = msg["result"]
+            self.state.setdefault("results", {})[result["problem"]] = result
+            self._screen_call("on_result", result)
+        elif op == "rubric":
+            self.state["rubric"] = msg.get("rubric", {})
+            self._screen_call("on_rubric")
+        elif op == "error":
+            self.notify(str(msg.get("message", "")), severity="error", timeout=6)
+        elif op == "bye":
+            if msg.get("relaunch"):
+                self.exit(return_code=RELAUNCH_STATUS)
+                return
+            self.bye_reason = str(msg.get("reason", "The room closed."))
+            self.exit(0)
+
+    def _set_clock(self, clock: dict[str, Any] | None) -> None:
+        self.clock = clock
+        self.clock_received = time.monotonic()
+
+    def clock_now(self) -> tuple[float, float, str] | None:
+        """(remaining, planned, state) of the stage clock as of now, or None."""
+        c = self.clock
+        if not c or c.get("finished"):
+            return None
+        elapsed = float(c["elapsed"])
+        if c["state"] == "running":
+            elapsed += time.monotonic() - float(c.get("mono", self.clock_received))
+        return float(c["planned"]) - elapsed, float(c["planned"]), str(c["state"])
+
+    def _screen_call(self, name: str, *args: Any) -> None:
+        from textual.css.query import NoMatches
+
+        fn = getattr(self.screen, name, None)
+        if fn is not None and self.screen.is_mounted:
+            # A screen still being built reads the app's latest state when it mounts.
+            with contextlib.suppress(NoMatches):
+                fn(*args)
+
+    def _show_state(self) -> None:
+        from mockint.pair.ui import screens
+
+        s = self.state
+        phase = s.get("phase")
+        stage = s.get("stage")
+        key: tuple[Any, ...]
+        if phase == "lobby":
+            key = ("lobby", self.role, s.get("round"))
+        elif phase == "live" and stage is not None:
+            key = ("live", self.role, s.get("round"), stage["index"])
+        else:
+            key = ("feedback", self.role, s.get("round"))
+        current = getattr(self.screen, "state_key", None)
+        if current == key:
+            self._screen_call("update_state")
+            return
+        screen: screens.PairScreen
+        if key[0] == "lobby":
+            screen = (
+                screens.LobbyScreen()
+                if self.role == "interviewer"
+                else screens.WaitScreen("Waiting for the interviewer to pick the interview...")
+            )
+        elif key[0] == "live":
+            screen = (
+                screens.InterviewerScreen()
+                if self.role == "interviewer"
+                else screens.CandidateScreen()
+            )
+        else:
+            screen = screens.FeedbackScreen()
+        screen.state_key = key
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        if not self._ready_sent and self.socket_path:
+            self._ready_sent = True
+            # Keys typed meanwhile are held by the server until the fields exist.
+            self.call_after_refresh(lambda: self.send({"op": "ready"}))
+
+    # -- actions -----------------------------------------------------------------------
+    def action_next_field(self) -> None:
+        self._move_focus(forward=True)
+
+    def action_previous_field(self) -> None:
+        self._move_focus(forward=False)
+
+    def _move_focus(self, forward: bool) -> None:
+        focused = self.focused
+        if (
+            forward
+            and isinstance(focused, TextArea)
+            and focused.tab_behavior == "indent"
+            and not focused.read_only
+        ):
+            col = focused.cursor_location[1]
+            focused.insert(" " * (4 - col % 4))
+            return
+        if forward:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
+
+    def action_help(self) -> None:
+        from mockint.pair.ui.screens import PairHelp
+
+        if not isinstance(self.screen, PairHelp):
+            self.push_screen(PairHelp(self.role or "", getattr(self.screen, "HELP_TEXT", "")))
+
+    def action_leave(self) -> None:
+        self.bye_reason = "You left the room. Connect again to come back; nothing is lost."
+        self.exit(0)
+
+    async def on_unmount(self) -> None:
+        if self._writer is not None:
+            with contextlib.suppress(Exception):
+                self._writer.close()
+
+
+def run_app_process(socket_path: str, token: str) -> int:
+    """Run the app in this (forked) process; returns the exit status for the server."""
+    app = PairApp(socket_path, token)
+    app.run()
+    if app.return_code == RELAUNCH_STATUS:
+        return RELAUNCH_STATUS
+    if app.bye_reason:
+        import sys
+
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"mockint: {app.bye_reason}\r\n")
+            sys.stderr.flush()
+    return app.return_code or 0

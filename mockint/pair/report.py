@@ -1,0 +1,105 @@
+"""A pair round's report for one side: the session's usual report plus the round's own part
+(who played which role, the hints and follow-ups pushed with their times, the clock actions,
+both sides' feedback once both were given). Only the interviewer's copy has the private
+notes and the rubric; the candidate's copy never reads them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mockint.engine.timefmt import elapsed_text
+from mockint.store.sessions import Store
+
+CLOCK_EVENTS = {
+    "stage_started": "started",
+    "paused": "paused",
+    "resumed": "resumed",
+    "time_added": "+5 minutes",
+    "stage_finished": "finished",
+    "stage_skipped": "skipped",
+}
+
+
+def pair_part(store: Store, session_id: int, view: str) -> dict[str, Any]:
+    from mockint.store import pair as records
+
+    rnd = records.get_round(store, session_id)
+    if rnd is None:
+        raise ValueError(f"session {session_id} is not a pair round")
+    pushes, clock = [], []
+    for e in store.events(session_id):
+        if e["kind"] == "pair_push":
+            d = e["data"]
+            pushes.append(
+                {"stage": e["stage_idx"], "elapsed": d.get("elapsed"), "kind": d.get("kind"),
+                 "text": d.get("text")}
+            )  # fmt: skip
+        elif e["kind"] in CLOCK_EVENTS:
+            clock.append(
+                {"stage": e["stage_idx"], "elapsed": e["elapsed_s"], "action": CLOCK_EVENTS[e["kind"]]}
+            )  # fmt: skip
+    fb = records.feedback(store, session_id)
+    part: dict[str, Any] = {
+        "room": rnd.room,
+        "round": rnd.round,
+        "interviewer": rnd.interviewer,
+        "candidate": rnd.candidate,
+        "pushes": pushes,
+        "clock": clock,
+        # Each side's feedback is shown only once both have given theirs.
+        "feedback": {k: {"rating": v["rating"], "text": v["text"]} for k, v in fb.items()}
+        if len(fb) == 2
+        else {},
+    }
+    if view == "interviewer":
+        private = records.private(store, session_id, rnd.interviewer)
+        part["private_notes"] = private.get("notes", "")
+        part["rubric"] = private.get("rubric", {})
+    return part
+
+
+def render_pair_markdown(part: dict[str, Any]) -> str:
+    lines = ["", "## Pair round", ""]
+    lines.append(f"Round {part['round']} of room {part['room']}: interviewer "
+                 f"`{part['interviewer']}`, candidate `{part['candidate'] or '-'}`.")  # fmt: skip
+    if part["pushes"]:
+        lines += ["", "Pushed by the interviewer:", ""]
+        for p in part["pushes"]:
+            at = elapsed_text(p["elapsed"] or 0)
+            lines.append(
+                f"- stage {p['stage'] + 1}, {at}: {p['kind'].replace('_', '-')}: {p['text']}"
+            )
+    if part["clock"]:
+        lines += ["", "Clock:", ""]
+        for c in part["clock"]:
+            at = elapsed_text(c["elapsed"] or 0)
+            lines.append(f"- stage {(c['stage'] or 0) + 1}, {at}: {c['action']}")
+    if part["feedback"]:
+        lines += ["", "Feedback:", ""]
+        for role, f in sorted(part["feedback"].items()):
+            lines.append(f"- from the {role}: {f['rating']}/4 {f['text']}")
+    if "private_notes" in part:
+        lines += ["", "### Interviewer only", "", "Private notes:", ""]
+        lines.append(part["private_notes"] or "(none)")
+        rubric = part.get("rubric") or {}
+        labels = rubric.get("labels", {})
+        lines += ["", "Rubric:", ""]
+        for k, v in (rubric.get("scores") or {}).items():
+            lines.append(f"- {labels.get(k, k)}: {v}/4")
+        call = rubric.get("call")
+        lines.append(f"- call: {call.replace('_', '-') if call else '(none)'}")
+    return "\n".join(lines) + "\n"
+
+
+def pair_report(store: Store, session_id: int, view: str, fmt: str = "md") -> str:
+    import json
+
+    from mockint.report.collect import build_report
+
+    report = build_report(store, session_id)
+    part = pair_part(store, session_id, view)
+    if fmt == "json":
+        return json.dumps(report | {"pair": part}, indent=2, default=str) + "\n"
+    from mockint.report.markdown import render_markdown
+
+    return render_markdown(report) + render_pair_markdown(part)

@@ -1,0 +1,1 @@
+"""Screens of the pair mode's app processes."""

@@ -1,0 +1,125 @@
+"""Pair rooms: who played which role in each round, the interviewer's private notes and
+rubric, and both sides' end-of-round feedback.
+
+The round itself is an ordinary session (mode `pair`): its clock, events, code snapshots,
+answers and runs live in the same tables as a solo session, so history, reports and replay
+cover it. What is private to the interviewer is kept apart here, in `pair_private`, which
+no candidate-facing report reads.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from mockint.store.sessions import Store
+
+
+@dataclass
+class PairRound:
+    session_id: int
+    room: str
+    round: int
+    interviewer: str
+    candidate: str | None
+    created_at: float
+
+
+def add_round(
+    store: Store,
+    session_id: int,
+    *,
+    room: str,
+    round_no: int,
+    interviewer: str,
+    candidate: str | None,
+    now: float | None = None,
+) -> None:
+    now = time.time() if now is None else now
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO pair_rounds (session_id, room, round, interviewer, candidate, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, room, round_no, interviewer, candidate, now),
+        )
+
+
+def set_candidate(store: Store, session_id: int, candidate: str) -> None:
+    with store.transaction() as c:
+        c.execute(
+            "UPDATE pair_rounds SET candidate = ? WHERE session_id = ?", (candidate, session_id)
+        )
+
+
+def get_round(store: Store, session_id: int) -> PairRound | None:
+    r = store.conn.execute(
+        "SELECT * FROM pair_rounds WHERE session_id = ?", (session_id,)
+    ).fetchone()
+    if r is None:
+        return None
+    return PairRound(
+        r["session_id"], r["room"], r["round"], r["interviewer"], r["candidate"], r["created_at"]
+    )
+
+
+def save_private(
+    store: Store, session_id: int, author: str, kind: str, body: Any, now: float | None = None
+) -> None:
+    """The interviewer's `notes` (a string) or `rubric` (a dict), replacing the last one."""
+    now = time.time() if now is None else now
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO pair_private (session_id, author, kind, body, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, author, kind) DO UPDATE SET"
+            " body = excluded.body, updated_at = excluded.updated_at",
+            (session_id, author, kind, json.dumps(body), now),
+        )
+
+
+def private(store: Store, session_id: int, author: str) -> dict[str, Any]:
+    return {
+        r["kind"]: json.loads(r["body"])
+        for r in store.conn.execute(
+            "SELECT kind, body FROM pair_private WHERE session_id = ? AND author = ?",
+            (session_id, author),
+        )
+    }
+
+
+def save_feedback(
+    store: Store,
+    session_id: int,
+    author: str,
+    role: str,
+    body: dict[str, Any],
+    now: float | None = None,
+) -> None:
+    now = time.time() if now is None else now
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO pair_feedback (session_id, author, role, body, submitted_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, author) DO UPDATE SET"
+            " role = excluded.role, body = excluded.body, submitted_at = excluded.submitted_at",
+            (session_id, author, role, json.dumps(body), now),
+        )
+
+
+def feedback(store: Store, session_id: int) -> dict[str, dict[str, Any]]:
+    """Feedback by role (`interviewer`, `candidate`)."""
+    return {
+        r["role"]: json.loads(r["body"]) | {"author": r["author"]}
+        for r in store.conn.execute(
+            "SELECT author, role, body FROM pair_feedback WHERE session_id = ?", (session_id,)
+        )
+    }
+
+
+def add_planned(store: Store, session_id: int, stage_idx: int, seconds: float) -> None:
+    """The interviewer gave the stage more time (+5 minutes): its plan grows."""
+    with store.transaction() as c:
+        c.execute(
+            "UPDATE stages SET planned_s = planned_s + ? WHERE session_id = ? AND idx = ?",
+            (seconds, session_id, stage_idx),
+        )
