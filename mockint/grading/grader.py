@@ -6,6 +6,10 @@ code itself: that happens in children of the zygote, which forked before any of 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from mockint.grading import advice
 from mockint.grading.calibration import Calibration, scaled_limits
 from mockint.grading.cases import build_cases, load_cases_module, reference_code, wire_case
@@ -57,18 +61,20 @@ class Grader:
             ),
         )
         limits = {c["id"]: scaled_limits(problem.limits, reference.get(c["id"])) for c, _ in cases}
-        jobs = [
-            lambda lane, c=case, v=visible: self._run_case(
-                problem, cases_mod, code, c, v, lane, limits[c["id"]]
+        jobs: list[Callable[[int], Any]] = [
+            functools.partial(
+                self._run_case, problem, cases_mod, code, c, v, limits=limits[c["id"]]
             )
-            for case, visible in cases
+            for c, v in cases
         ]
         if problem.vectorized:
-            jobs.append(
-                lambda lane: advice.vectorization(
+
+            def vectorization(lane: int) -> dict:
+                return advice.vectorization(
                     lambda p, lines: self.run_child(p, lines, lane), problem, cases_mod, code
                 )
-            )
+
+            jobs.append(vectorization)
         pool = Lanes(jobs, self.lanes, is_cancelled)
         tests, carried, skipped = [], None, 0
         try:
@@ -149,7 +155,7 @@ class Grader:
         return {cid: secs for cid, secs in timed if secs is not None}
 
     def _run_case(
-        self, problem, cases_mod, code, case, visible, lane, limits: dict
+        self, problem, cases_mod, code, case, visible, lane: int, limits: dict
     ) -> tuple[dict, bool]:
         test, whole_module = self._judge_case(problem, cases_mod, code, case, visible, lane, limits)
         test["limits"] = {"cpu_s": round(limits["cpu_s"], 3), "wall_s": round(limits["wall_s"], 3)}
