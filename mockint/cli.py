@@ -344,6 +344,16 @@ cli.add_command(__import__("mockint.pair.commands").pair.commands.serve)
 cli.add_command(__import__("mockint.pair.commands").pair.commands.pair)
 cli.add_command(__import__("mockint.pair.commands").pair.commands.pair_report_command)
 
+from mockint.review import commands as _review  # noqa: E402
+from mockint.tui import replay_command as _replay  # noqa: E402
+
+cli.add_command(_review.history)
+cli.add_command(_replay.replay)
+cli.add_command(_review.next_up)
+cli.add_command(_review.plan)
+cli.add_command(_review.export_cmd)
+cli.add_command(_review.import_cmd)
+
 
 def main() -> None:
     cli(prog_name="mockint")

@@ -86,3 +86,11 @@ def test_finished_sessions_are_not_offered_for_resume(tmp_path):
     row = store.load(1)
     assert row.status == "finished" and row.finished_at is not None
     assert row.stages[0].elapsed_s == 5
+
+
+def test_a_linked_story_is_not_a_self_rating():
+    from mockint.store.answers import AnswerRow
+
+    row = AnswerRow(0, "q", 0, ratings={"rubric": 4, "story_id": 17})
+    assert row.self_ratings() == (4.0,)
+    assert AnswerRow(0, "q", 0, ratings={"story_id": 3}).self_ratings() == ()

@@ -53,7 +53,7 @@ class Asked:
     def given(self, text: str) -> AnswerRow | None:
         """The stored answer if it says something (`text`, the answer's text as the kind
         reads it, or a self-rating); None if the question counts as not answered."""
-        if self.answer is None or (not text.strip() and not self.answer.ratings):
+        if self.answer is None or (not text.strip() and not self.answer.self_ratings()):
             return None
         return self.answer
 
@@ -128,7 +128,7 @@ def judge(item: Asked, text: str, star: StarAnalysis | None = None) -> Judged:
     if given is None:
         return Judged(entry, None, None)
     cov = cover_question(text, q) if q is not None else None
-    ratings = tuple(float(v) for _, v in sorted(given.ratings.items()))
+    ratings = given.self_ratings()
     answer = Answer(item.id, cov, ratings, star)
     entry["status"] = "answered"
     entry["coverage"] = coverage_report(cov) if cov is not None else None

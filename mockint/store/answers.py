@@ -12,6 +12,8 @@ from typing import Any
 
 from mockint.store.sessions import Store
 
+STORY_KEY = "story_id"  # in AnswerRow.ratings: the story bank entry this answer uses
+
 
 @dataclass
 class AnswerRow:
@@ -24,6 +26,11 @@ class AnswerRow:
     started_at: float | None = None
     updated_at: float = 0.0
     done: bool = False
+
+    def self_ratings(self) -> tuple[float, ...]:
+        """The candidate's 1-5 self-ratings; `ratings` also carries the id of a story
+        linked from the story bank, which is not a rating."""
+        return tuple(float(v) for k, v in sorted(self.ratings.items()) if k != STORY_KEY)
 
 
 def save_answer(store: Store, session_id: int, row: AnswerRow, now: float) -> None:

@@ -11,6 +11,7 @@ file and, for a damaged file, the way out (`mockint doctor`), never as a traceba
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -173,23 +174,52 @@ def _private(path: Path) -> None:
         pass
 
 
+CREATE_TABLE = re.compile(r"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?(\w+)", re.IGNORECASE)
+
+
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > LATEST:
         raise StoreError(
             f"{path}: written by a newer mockint (schema {version}, this one knows {LATEST})"
         )
+    tables: set[str] | None = None
     for number, sql in MIGRATIONS:
         if number <= version:
-            continue
+            # Numbers are reserved per workstream, so a database can reach a later number
+            # before an earlier one exists (a gap). Such a step is applied when the first
+            # table it creates is missing; the version stays where it is.
+            probe = CREATE_TABLE.search(sql)
+            if probe is None:
+                continue
+            if tables is None:
+                rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                tables = {r[0] for r in rows}
+            if probe.group(1) in tables:
+                continue
         # One transaction per step: a crash mid-migration leaves the previous version intact.
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version={number}")
+            for statement in statements(sql):
+                conn.execute(statement)
+            if number > version:
+                conn.execute(f"PRAGMA user_version={number}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def statements(sql: str) -> list[str]:
+    """Split a migration into statements; a trigger's body keeps its own semicolons."""
+    out: list[str] = []
+    chunk = ""
+    for piece in sql.split(";"):
+        chunk += piece + ";"
+        if sqlite3.complete_statement(chunk):
+            if chunk.strip(" \n;"):
+                out.append(chunk)
+            chunk = ""
+    if chunk.strip(" \n;"):
+        out.append(chunk)
+    return out

@@ -125,6 +125,83 @@ MIGRATIONS: list[tuple[int, str]] = [
         """,
     ),
     (
+        5,
+        # Review (mockint/review): cached per-session summaries, the spaced-repetition log
+        # derived from them, the FSRS cards derived from that log, and the preparation plan.
+        # Every table here is derived data except review_plan: a trigger drops a session's
+        # summary as soon as anything it was computed from changes, and it is rebuilt on the
+        # next read. The indexes serve the history list (date order) and the home screen.
+        """
+        CREATE INDEX sessions_by_created ON sessions(created_at);
+        CREATE INDEX sessions_by_status ON sessions(status, alive_at);
+        CREATE INDEX answers_by_session ON answers(session_id, stage_idx, position);
+        CREATE INDEX events_by_kind ON events(kind, session_id);
+        CREATE TABLE review_summaries (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            computed_at REAL NOT NULL,
+            overall REAL,
+            areas TEXT NOT NULL DEFAULT '{}',
+            used_s REAL NOT NULL DEFAULT 0,
+            planned_s REAL NOT NULL DEFAULT 0,
+            search TEXT NOT NULL DEFAULT '',
+            facts TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX review_summaries_by_overall ON review_summaries(overall);
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            stage_kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            title TEXT NOT NULL,
+            topics TEXT NOT NULL DEFAULT '[]',
+            at REAL NOT NULL,
+            score REAL,
+            rating INTEGER NOT NULL,
+            why TEXT NOT NULL
+        );
+        CREATE INDEX review_log_by_item ON review_log(item, at, id);
+        CREATE INDEX review_log_by_session ON review_log(session_id);
+        CREATE INDEX review_log_by_at ON review_log(at);
+        CREATE TABLE review_cards (
+            item TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            stage_kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            title TEXT NOT NULL,
+            card TEXT NOT NULL,
+            due REAL NOT NULL,
+            reviews INTEGER NOT NULL,
+            last_log_id INTEGER NOT NULL,
+            last_rating INTEGER NOT NULL
+        );
+        CREATE INDEX review_cards_by_due ON review_cards(due);
+        CREATE TABLE review_plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            start_day TEXT NOT NULL,
+            weeks INTEGER NOT NULL,
+            until_day TEXT,
+            created_at REAL NOT NULL
+        );
+        CREATE TRIGGER review_stale_session AFTER UPDATE OF status, current_stage, finished_at,
+            scenario_json ON sessions
+        BEGIN DELETE FROM review_summaries WHERE session_id = NEW.id; END;
+        CREATE TRIGGER review_stale_stage AFTER UPDATE ON stages
+        BEGIN DELETE FROM review_summaries WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER review_stale_answer_insert AFTER INSERT ON answers
+        BEGIN DELETE FROM review_summaries WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER review_stale_answer_update AFTER UPDATE ON answers
+        BEGIN DELETE FROM review_summaries WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER review_stale_run_insert AFTER INSERT ON grading_runs
+        BEGIN DELETE FROM review_summaries WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER review_stale_run_update AFTER UPDATE ON grading_runs
+        BEGIN DELETE FROM review_summaries WHERE session_id = NEW.session_id; END;
+        CREATE TRIGGER review_stale_event AFTER INSERT ON events
+        BEGIN DELETE FROM review_summaries WHERE session_id = NEW.session_id; END
+        """,
+    ),
+    (
         6,
         """
         CREATE TABLE pair_rounds (
@@ -156,4 +233,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
-LATEST = max(number for number, _ in MIGRATIONS)
+# Applied in number order whatever order the steps were written in; numbers are unique.
+MIGRATIONS.sort(key=lambda step: step[0])
+assert len({n for n, _ in MIGRATIONS}) == len(MIGRATIONS), "two migrations share a number"
+LATEST = MIGRATIONS[-1][0]

@@ -60,6 +60,7 @@ class MockintApp(App[None]):
         practice_picker: bool = False,
         practice_minutes: float | None = None,
         repeat_solved: bool = False,
+        open_screen: tuple | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -71,6 +72,7 @@ class MockintApp(App[None]):
         self._practice_picker = practice_picker
         self._practice_minutes = practice_minutes
         self.repeat_solved = repeat_solved
+        self._open_screen = open_screen  # a review screen to open over home (mockint replay)
         self.session: Session | None = None
         self.recorder: Recorder | None = None
         self.notes: dict[int, str] = {}
@@ -93,6 +95,10 @@ class MockintApp(App[None]):
             self.resume(self._resume_id)
         elif self._practice_picker:
             self.pick_problem()
+        elif self._open_screen is not None:
+            from mockint.tui.screens.review_nav import open_review
+
+            open_review(self, *self._open_screen)
 
     def save(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """A store write outside the session's recorder (a story, a discard): a failure is

@@ -1,8 +1,12 @@
-"""The home screen: start the default loop, pick a scenario, resume, quit."""
+"""The home screen: start the default loop, resume, practise, review past sessions, quit.
+
+It must come up fast with a large history: it reads three cached figures with one indexed
+query each (unfinished sessions, the latest session's summary, the due count) and imports
+no review screen; the summaries and cards are brought up to date in a worker after the
+first paint, and the labels follow.
+"""
 
 from __future__ import annotations
-
-import time
 
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,7 +46,11 @@ class HomeScreen(BaseScreen):
     BINDINGS = [
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
         Binding("d", "discard", "Discard unfinished", id="home.discard"),
+        Binding("h", "review('history')", "History", id="home.history"),
+        Binding("n", "review('next')", "What next", id="home.next"),
+        Binding("s", "due_loop", "Start due loop", id="home.loop"),
     ]
+    REFRESH_AFTER_S = 0.3
 
     def body(self):
         with Vertical(id="home"):
@@ -55,20 +63,37 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.refresh_menu()
+        self._just_mounted = True  # the first resume follows at once: no second build
+        self.set_timer(self.REFRESH_AFTER_S, self.refresh_review_data)
+
+    def refresh_review_data(self) -> None:
+        from mockint.tui.screens.review_common import refresh_review
+
+        refresh_review(self, self._after_refresh)
+
+    def _after_refresh(self) -> None:
+        if self.is_current:
+            self.refresh_menu()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.is_mounted:
+        # (BaseScreen's own handler runs too: Textual calls each class's on_screen_resume.)
+        if getattr(self, "_just_mounted", False):
+            self._just_mounted = False
+        elif self.is_mounted:
             self.refresh_menu()
 
     def refresh_menu(self) -> None:
+        from mockint.review.home import figures
+
         app = self.mockint
+        store = app.store
         menu = self.query_one("#menu", OptionList)
+        keep = menu.highlighted_option.id if menu.highlighted_option else None
         menu.clear_options()
-        now = time.time()
-        unfinished = app.store.unfinished()
-        for rec in unfinished[:3]:
-            menu.add_option(Option(resume_label(rec, now), id=f"resume:{rec.id}"))
+        now = app.clock.now()
+        fig = figures(store, now)
+        for sid in fig.unfinished:
+            menu.add_option(Option(resume_label(store.load(sid), now), id=f"resume:{sid}"))
         default = app.default_scenario
         if default is not None:
             menu.add_option(
@@ -78,12 +103,27 @@ class HomeScreen(BaseScreen):
                     id="start",
                 )
             )
-        menu.add_option(Option("Pick a scenario...", id="pick"))
-        menu.add_option(Option("Quit", id="quit"))
-        menu.highlighted = 0
+        last = last_text(fig, now)
+        menu.add_options(
+            [
+                Option("Practise one problem...", id="practice"),
+                Option(
+                    f"What next: {fig.due} due today" if fig.due else "What next: nothing due",
+                    id="next",
+                ),
+                Option("History" + (f" (last: {last})" if last else ""), id="history"),
+                Option("Progress and weak areas", id="progress"),
+                Option("Preparation plan", id="plan"),
+                Option("Pick a scenario...", id="pick"),
+                Option("Quit", id="quit"),
+            ]
+        )
+        ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+        menu.highlighted = ids.index(keep) if keep in ids else 0
         menu.focus()
         status = self.query_one("#home-status", Static)
-        status.update(f"Data: {app.store.path}")
+        score = f"Last score: {fig.last_overall:.0f}/100 · " if fig.last_overall is not None else ""
+        status.update(f"{score}{fig.due} due today · Data: {store.path}")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "discard":
@@ -123,7 +163,41 @@ class HomeScreen(BaseScreen):
             app.begin(app.default_scenario)
         elif choice == "pick":
             app.pick_scenario()
+        elif choice == "practice":
+            app.pick_problem()
+        elif choice in ("next", "history", "progress", "plan"):
+            self.action_review(choice)
         elif choice.startswith("resume:"):
             app.resume(int(choice.split(":", 1)[1]))
         elif choice == "quit":
             app.exit()
+
+    def action_review(self, kind: str) -> None:
+        from mockint.tui.screens.review_nav import open_review
+
+        open_review(self.app, kind)
+
+    def action_due_loop(self) -> None:
+        from mockint.review import queue
+        from mockint.tui.screens.next_up import available, problem_minutes, question_minutes
+
+        store = self.mockint.store
+        now = self.mockint.clock.now()
+        scenario = queue.due_loop(
+            [d for d in queue.due(store, now) if available(d)],
+            problem_minutes=problem_minutes,
+            question_minutes=question_minutes,
+        )
+        if scenario is None:
+            self.notify("Nothing is due today.", severity="warning")
+            return
+        self.mockint.begin(scenario, paced=True)
+
+
+def last_text(fig, now: float) -> str:
+    if fig.last_created is None:
+        return ""
+    when = ago(now - fig.last_created)
+    if fig.last_overall is None:
+        return f"{fig.last_title}, {when}, not scored"
+    return f"{fig.last_overall:.0f}/100, {when}"

@@ -16,6 +16,7 @@ class ReportScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="report.back"),
         Binding("s", "save", "Save as Markdown", id="report.save"),
+        Binding("p", "replay", "Replay coding", id="report.replay"),
     ]
 
     def __init__(self, session_id: int, markdown: str) -> None:
@@ -30,6 +31,11 @@ class ReportScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#report-box").focus()
+
+    def action_replay(self) -> None:
+        from mockint.tui.screens.review_common import open_replay
+
+        open_replay(self.app, self.session_id)
 
     def action_save(self) -> None:
         folder = user_data_dir() / "reports"

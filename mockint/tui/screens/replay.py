@@ -1,0 +1,242 @@
+"""Replay of a coding round: play, pause, speeds, skip idle stretches, a scrubber, and a jump
+to each run and submit with its verdict; large pastes are flagged on the timeline."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from mockint.engine.timefmt import clock_text
+from mockint.review import replay as rp
+from mockint.review.format import safe
+from mockint.store.sessions import Store
+from mockint.tui.screens.base import BaseScreen
+
+TICK_S = 0.1
+HIGHLIGHT_LINES = 400
+VERDICTS = {
+    "accepted": "accepted",
+    "wrong_answer": "wrong answer",
+    "time_limit": "time limit",
+    "memory_limit": "memory limit",
+    "output_limit": "output limit",
+    "runtime_error": "runtime error",
+    "compile_error": "compile error",
+    "cancelled": "cancelled",
+    "error": "grading error",
+    None: "unfinished",
+}
+
+
+def mark_label(m: rp.Mark) -> str:
+    tests = f" {m.passed}/{m.total}" if m.total else ""
+    ok = "✓" if m.verdict == "accepted" else "✗"
+    return f"{clock_text(m.t)} {m.kind} {ok} {VERDICTS.get(m.verdict, m.verdict)}{tests}"
+
+
+def set_text(area: TextArea, new: str) -> None:
+    """Replace only the part that differs. `load_text` would build a new document, and
+    Textual compiles the highlighting query for each one (about 30 ms); an edit keeps it."""
+    old = area.text
+    if old == new:
+        return
+    n = min(len(old), len(new))
+    pre = 0
+    while pre < n and old[pre] == new[pre]:
+        pre += 1
+    suf = 0
+    while suf < n - pre and old[-1 - suf] == new[-1 - suf]:
+        suf += 1
+    start = _location(old, pre)
+    end = _location(old, len(old) - suf)
+    area.replace(new[pre : len(new) - suf], start, end, maintain_selection_offset=False)
+
+
+def _location(text: str, index: int) -> tuple[int, int]:
+    """(row, column) of a character index in text."""
+    return text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1)
+
+
+class Timeline(Static):
+    """The scrubber: one line of the round; a click jumps to that time."""
+
+    def on_click(self, event: events.Click) -> None:
+        screen = self.screen
+        if isinstance(screen, ReplayScreen) and self.size.width > 0:
+            screen.seek(event.x / max(1, self.size.width - 1) * screen.round.duration)
+
+
+class ReplayScreen(BaseScreen):
+    HELP_TITLE = "replay"
+    HELP_TEXT = (
+        "The coding round as it was typed, on the stage clock. p plays and pauses; f and s "
+        "change the speed (1x to 20x); i skips idle stretches; Left/Right move 5 seconds "
+        "(Shift: 60); n and b jump to the next or previous run or submit, whose verdict is "
+        "marked on the timeline (r/s for runs/submits, capital when accepted, P a large "
+        "paste). Click the timeline to jump there. Tab shows the next round."
+    )
+    DEFAULT_CSS = """
+    #replay-screen { padding: 0 1; }
+    #replay-title { height: 1; text-style: bold; }
+    #replay-main { height: 1fr; }
+    #replay-code { width: 1fr; }
+    #replay-marks { width: 34; border: round $primary; }
+    #replay-timeline { height: 1; color: $accent; }
+    #replay-status { height: 1; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="replay.back"),
+        Binding("p", "play", "Play/pause", id="replay.play"),
+        Binding("f", "speed(1)", "Faster", id="replay.faster"),
+        Binding("s", "speed(-1)", "Slower", id="replay.slower"),
+        Binding("i", "idle", "Skip idle", id="replay.idle"),
+        Binding("n", "jump(1)", "Next run", id="replay.next"),
+        Binding("b", "jump(-1)", "Prev run", id="replay.prev"),
+        Binding("left", "step(-5)", "-5 s", id="replay.back5", show=False, priority=True),
+        Binding("right", "step(5)", "+5 s", id="replay.fwd5", show=False, priority=True),
+        Binding("shift+left", "step(-60)", "-60 s", id="replay.back60", show=False, priority=True),
+        Binding("shift+right", "step(60)", "+60 s", id="replay.fwd60", show=False, priority=True),
+        Binding("tab", "next_round", "Next round", id="replay.round", show=False, priority=True),
+    ]
+
+    def __init__(self, session_id: int, rounds: list[tuple[int, str]], start: int = 0) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.rounds = rounds
+        self.which = start
+        self.t = 0.0
+        self.playing = False
+        self.speed_i = 0
+        self.skip_idle = True
+        self._shown: tuple[int | None, int | None] | None = None
+
+    def body(self):
+        with Vertical(id="replay-screen"):
+            yield Static("", id="replay-title", markup=False)
+            with Horizontal(id="replay-main"):
+                yield TextArea.code_editor("", read_only=True, id="replay-code", language="python")
+                yield OptionList(id="replay-marks")
+            yield Timeline("", id="replay-timeline", markup=False)
+            yield Static("", id="replay-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_round()
+        self.set_interval(TICK_S, self.tick)
+
+    @property
+    def store(self) -> Store:
+        return self.mockint.store
+
+    def load_round(self) -> None:
+        stage_idx, problem = self.rounds[self.which]
+        self.round = rp.load(self.store, self.session_id, stage_idx, problem)
+        self.t = 0.0
+        self.playing = False
+        self._shown = None
+        n = len(self.rounds)
+        more = f" · round {self.which + 1} of {n} (Tab: next)" if n > 1 else ""
+        self.query_one("#replay-title", Static).update(
+            f"Replay · session {self.session_id} · stage {stage_idx + 1} · {problem}{more}"
+        )
+        marks = self.query_one("#replay-marks", OptionList)
+        marks.clear_options()
+        entries = [(m.t, 0, mark_label(m), f"mark:{i}") for i, m in enumerate(self.round.marks)]
+        entries += [
+            (p.t, 1, f"{clock_text(p.t)} PASTE of {p.chars} chars", f"t:{p.t}")
+            for p in self.round.pastes
+        ]
+        for _, _, label, oid in sorted(entries):
+            marks.add_option(Option(label, id=oid))
+        self.show()
+
+    # -- drawing ---------------------------------------------------------------------------
+    def show(self) -> None:
+        rnd = self.round
+        f_index = rnd.index_at(self.t)
+        mark = next((m for m in rnd.marks if abs(m.t - self.t) < 1e-6), None)
+        key = (f_index, mark.run_id if mark else None)
+        if key != self._shown:
+            frame = rp.frame(self.store, rnd, self.t)
+            code = self.query_one("#replay-code", TextArea)
+            # Highlighting is redone over the whole text on every change (about 15 ms per 150
+            # lines); past HIGHLIGHT_LINES the replay shows plain text to stay quick.
+            language = "python" if frame.code.count("\n") <= HIGHLIGHT_LINES else None
+            if code.language != language:
+                code.language = language
+            set_text(code, safe(frame.code))
+            row, col = frame.cursor
+            code.cursor_location = (min(row, code.document.line_count - 1), col)
+            self._shown = key
+        width = max(10, self.query_one("#replay-timeline").size.width or 60)
+        self.query_one("#replay-timeline", Static).update(rp.timeline_text(rnd, width, self.t))
+        state = "playing" if self.playing else "paused"
+        speed = rp.SPEEDS[self.speed_i]
+        at = f" · {mark_label(mark)}" if mark else ""
+        paste = next((p for p in rnd.pastes if abs(p.t - self.t) < 1.0), None)
+        if paste is not None:
+            at += f" · PASTE of {paste.chars} chars"
+        self.query_one("#replay-status", Static).update(
+            f"{clock_text(self.t)} / {clock_text(rnd.duration)} · {state} {speed}x"
+            f" · skip idle {'on' if self.skip_idle else 'off'}{at}"
+        )
+
+    def seek(self, t: float) -> None:
+        self.t = min(max(0.0, t), self.round.duration)
+        self.show()
+
+    def tick(self) -> None:
+        if not self.playing:
+            return
+        speed = rp.SPEEDS[self.speed_i]
+        self.t = rp.advance(self.round, self.t, TICK_S * speed, skip_idle=self.skip_idle)
+        if self.t >= self.round.duration:
+            self.playing = False
+        self.show()
+
+    # -- keys ------------------------------------------------------------------------------
+    def action_play(self) -> None:
+        if not self.playing and self.t >= self.round.duration:
+            self.t = 0.0
+        self.playing = not self.playing
+        self.show()
+
+    def action_speed(self, delta: int) -> None:
+        self.speed_i = min(len(rp.SPEEDS) - 1, max(0, self.speed_i + delta))
+        self.show()
+
+    def action_idle(self) -> None:
+        self.skip_idle = not self.skip_idle
+        self.show()
+
+    def action_step(self, seconds: float) -> None:
+        self.seek(self.t + seconds)
+
+    def action_jump(self, direction: int) -> None:
+        m = self.round.mark_near(self.t, direction)
+        if m is None:
+            self.notify("No more runs or submits that way.", timeout=2)
+            return
+        self.playing = False
+        self.seek(m.t)
+
+    def action_next_round(self) -> None:
+        if len(self.rounds) > 1:
+            self.which = (self.which + 1) % len(self.rounds)
+            self.load_round()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        oid = event.option.id or ""
+        self.playing = False
+        if oid.startswith("mark:"):
+            self.seek(self.round.marks[int(oid[5:])].t)
+        elif oid.startswith("t:"):
+            self.seek(float(oid[2:]))
+
+    def on_resize(self, event: events.Resize) -> None:
+        # (BaseScreen's own on_resize runs too: Textual calls each class's handler.)
+        if self.is_mounted and hasattr(self, "round"):
+            self.call_after_refresh(self.show)

@@ -1,0 +1,94 @@
+"""FSRS scheduling from recorded sessions, on a fake clock."""
+
+from datetime import UTC, datetime
+
+from mockint.review import queue
+from mockint.review.rating import AGAIN, EASY, GOOD, HARD
+from tests.review.sessions import DAY, START, Step, coding_session, solve
+
+
+def due_items(store, at):
+    queue.refresh_all(store)
+    return [d.item for d in queue.due(store, at)]
+
+
+def test_a_series_of_sessions_gives_the_expected_due_list_on_given_dates(store, clock, utc):
+    # Day 0 (2026-01-01): one easy solve, one failure, one solve with a hint.
+    solve(store, clock, "moving-average", "accepted", after=300)  # Easy: fast, first submit
+    solve(store, clock, "top-k", "wrong_answer")  # Again
+    solve(store, clock, "edit-distance", "accepted", hint=True)  # Hard
+    ratings = dict(store.conn.execute("SELECT item, rating FROM review_log").fetchall())
+    assert ratings == {}  # nothing is summarised until something reads the queue
+    assert due_items(store, START + 3600) == []  # nothing due later on day 0
+    ratings = dict(store.conn.execute("SELECT item, rating FROM review_log").fetchall())
+    assert ratings == {
+        "problem:moving-average": EASY,
+        "problem:top-k": AGAIN,
+        "problem:edit-distance": HARD,
+    }
+    # Day 1: the failure and the hinted solve come back, most overdue first.
+    assert due_items(store, START + DAY) == ["problem:top-k", "problem:edit-distance"]
+    assert queue.due_count(store, START + DAY) == 2
+    # Solving top-k properly on day 1 moves it out by days, not hours.
+    clock.advance(DAY)
+    solve(store, clock, "top-k", "accepted", after=900)  # Good: accepted, not fast
+    assert due_items(store, clock.now()) == ["problem:edit-distance"]
+    top_k = next(d for d in queue.all_cards(store) if d.item == "problem:top-k")
+    assert top_k.reviews == 2 and top_k.last_rating == GOOD
+    assert datetime.fromtimestamp(top_k.due, UTC).date().isoformat() == "2026-01-04"
+    # Day 8 evening: the easy one is due again too (8 days after an Easy first review).
+    assert due_items(store, START + 7 * DAY) == ["problem:edit-distance", "problem:top-k"]
+    assert due_items(store, START + 8 * DAY) == [
+        "problem:edit-distance",
+        "problem:top-k",
+        "problem:moving-average",
+    ]
+
+
+def test_a_changed_session_is_rescored_and_a_deleted_one_leaves_the_queue(store, clock, utc):
+    from mockint.review.history import delete
+
+    sid = solve(store, clock, "top-k", "wrong_answer")
+    assert due_items(store, START + DAY) == ["problem:top-k"]
+    delete(store, sid)
+    assert due_items(store, START + DAY) == []
+    assert queue.all_cards(store) == []
+
+
+def test_an_unfinished_round_only_counts_accepted_problems(store, clock, utc):
+    coding_session(
+        store,
+        clock,
+        "top-k",
+        [Step(60, code="x", run="submit", verdict="wrong_answer")],
+        finish=False,
+    )
+    assert due_items(store, START + 30 * DAY) == []  # still being worked on
+    coding_session(store, clock, "edit-distance", [Step(60, code="y", run="submit")], finish=False)
+    assert due_items(store, START + 30 * DAY) == ["problem:edit-distance"]
+
+
+def test_the_card_is_the_fsrs_replay_of_the_log():
+    reviews = [(START, AGAIN), (START + DAY, GOOD), (START + 4 * DAY, GOOD)]
+    card = queue.replay_card(reviews)
+    import fsrs
+
+    sched = fsrs.Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+    ref = fsrs.Card(card_id=1, due=datetime.fromtimestamp(START, UTC))
+    for at, r in reviews:
+        ref, _ = sched.review_card(ref, fsrs.Rating(r), datetime.fromtimestamp(at, UTC))
+    assert card.due == ref.due and card.stability == ref.stability
+    assert card.due > datetime.fromtimestamp(START + 5 * DAY, UTC)
+
+
+def test_due_loop_is_a_short_scenario_of_the_due_items(store, clock, utc):
+    for slug in ("top-k", "edit-distance", "bloom-filter"):
+        solve(store, clock, slug, "wrong_answer")
+    queue.refresh_all(store)
+    items = queue.due(store, START + DAY)
+    sc = queue.due_loop(items, problem_minutes=lambda s: 10)
+    assert sc.id == "review" and sc.title == "Review: 2 due items"
+    (stage,) = sc.stages
+    assert stage.kind == "coding" and stage.minutes == 20
+    assert [p.slug for p in stage.problems] == ["top-k", "edit-distance"]  # two at most
+    assert queue.due_loop([]) is None
