@@ -51,3 +51,20 @@ async def graded(pilot, app, timeout=120.0):
     await asyncio.wait_for(app.workers.wait_for_complete(), timeout)
     await pilot.pause()
     await wait_for(pilot, lambda: app.screen.run_handle is None, timeout=10)
+
+
+@pytest.fixture
+def tmux():
+    """Open real terminals in tmux (tests/tmux.py) of a given size; all closed afterwards."""
+    from tests.tmux import Tmux
+
+    opened: list[Tmux] = []
+
+    def open_terminal(width: int = 80, height: int = 24) -> Tmux:
+        t = Tmux(width, height)
+        opened.append(t)
+        return t
+
+    yield open_terminal
+    for t in opened:
+        t.close()

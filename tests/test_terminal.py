@@ -9,16 +9,12 @@ import time
 import pytest
 import sqlite_utils
 
-from tests.tmux import Tmux
-
 pytestmark = pytest.mark.tmux
 
 
 @pytest.fixture
-def term():
-    t = Tmux(80, 24)
-    yield t
-    t.close()
+def term(tmux):
+    return tmux(80, 24)
 
 
 def seconds(m) -> int:

@@ -9,14 +9,16 @@ process started at another time, so the next instance takes over without asking.
 from __future__ import annotations
 
 import os
-import socket
 import time
-import uuid
 import weakref
 from dataclasses import dataclass
 
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
+
+
+def _host() -> str:
+    return os.uname().nodename  # as socket.gethostname(), without importing socket
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Holder:
 
     def describe(self) -> str:
         when = time.strftime("%H:%M:%S", time.localtime(self.since))
-        where = "" if self.host == socket.gethostname() else f" on {self.host}"
+        where = "" if self.host == _host() else f" on {self.host}"
         return f"pid {self.pid}{where}, since {when}"
 
 
@@ -65,7 +67,7 @@ def process_start(pid: int) -> str | None:
 
 
 def is_alive(holder: Holder) -> bool:
-    if holder.host != socket.gethostname():
+    if holder.host != _host():
         return True  # cannot check another machine's processes: assume it is alive
     if holder.pid == os.getpid():
         # Another lease of this same process: alive while that Lease object is.
@@ -92,7 +94,7 @@ class Lease:
     def __init__(self, store: Store, session_id: int) -> None:
         self.store = store
         self.session_id = session_id
-        self.token = uuid.uuid4().hex
+        self.token = os.urandom(16).hex()
         _LIVE[self.token] = self
 
     def holder(self) -> Holder | None:
@@ -127,7 +129,7 @@ class Lease:
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(session_id) DO UPDATE SET"
                 " token = excluded.token, pid = excluded.pid, host = excluded.host,"
                 " proc_start = excluded.proc_start, since = excluded.since",
-                (self.session_id, self.token, pid, socket.gethostname(), process_start(pid), now),
+                (self.session_id, self.token, pid, _host(), process_start(pid), now),
             )
         return old if old is not None and old.token != self.token else None
 

@@ -11,18 +11,19 @@ from textual.command import Provider
 from textual.screen import Screen
 
 from mockint.engine.clock import Clock, SystemClock
-from mockint.engine.session import Session, StageState
-from mockint.kinds import StageKind, kind_info, resolve
-from mockint.recording import Recorder, resolve_content, resume_session, start_session
 from mockint.scenario.model import Scenario, format_minutes
 from mockint.store.db import StoreError
-from mockint.store.locks import SessionBusy, SessionTaken
 from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.home import HomeScreen
 
+# The session machinery (engine, recording, locks, kinds) is imported where first used:
+# the home screen must come up fast.
 if TYPE_CHECKING:
+    from mockint.engine.session import Session
     from mockint.grading.client import GradingClient
+    from mockint.recording import Recorder
+    from mockint.store.locks import SessionBusy, SessionTaken
 
 T = TypeVar("T")
 
@@ -166,6 +167,8 @@ class MockintApp(App[None]):
             return
         if not paced and self.pace != 1.0:
             scenario = scenario.paced(self.pace)
+        from mockint.recording import resolve_content, start_session
+
         try:
             scenario = resolve_content(
                 scenario, self.store, pace=self.pace, repeat_solved=self.repeat_solved
@@ -184,6 +187,9 @@ class MockintApp(App[None]):
         self.show_current()
 
     def resume(self, session_id: int, *, take_over: bool = False) -> None:
+        from mockint.recording import resume_session
+        from mockint.store.locks import SessionBusy
+
         try:
             record = self.store.load(session_id)
             self.session, recorder = resume_session(
@@ -276,6 +282,8 @@ class MockintApp(App[None]):
             self.push_screen(screen)
 
     def show_current(self) -> None:
+        from mockint.engine.session import StageState
+        from mockint.kinds import StageKind, kind_info, resolve
         from mockint.tui.screens.intro import StageIntro
         from mockint.tui.screens.stage import StageScreen
         from mockint.tui.screens.summary import SummaryScreen
@@ -353,6 +361,8 @@ class MockintApp(App[None]):
         self.push_screen(Confirm(f"Finish '{s.run.stage.title}' and move on?", detail), answered)
 
     def toggle_pause(self) -> None:
+        from mockint.engine.session import StageState
+
         s = self.session
         if s is None or s.finished:
             return
@@ -372,6 +382,8 @@ class MockintApp(App[None]):
             flush()
 
     def heartbeat(self) -> None:
+        from mockint.store.locks import SessionTaken
+
         if self.session is None or self.recorder is None:
             return
         try:
@@ -461,6 +473,8 @@ class MockintApp(App[None]):
 
     def close_session(self) -> None:
         """Quitting on purpose: save the notes and stop the clock."""
+        from mockint.engine.session import StageState
+
         self.flush_notes()
         s = self.session
         if s is not None and not s.finished and s.run.state is StageState.RUNNING:

@@ -23,10 +23,8 @@ def same_code(a: str, b: str) -> bool:
 
 
 @pytest.fixture
-def term():
-    t = Tmux(100, 30)
-    yield t
-    t.close()
+def term(tmux):
+    return tmux(100, 30)
 
 
 def type_code(term: Tmux, code: str) -> None:

@@ -6,16 +6,13 @@ import pytest
 
 from mockint.store.sessions import Store
 from tests.review import data
-from tests.tmux import Tmux
 
 pytestmark = pytest.mark.tmux
 
 
 @pytest.fixture
-def term():
-    t = Tmux(100, 30)
-    yield t
-    t.close()
+def term(tmux):
+    return tmux(100, 30)
 
 
 def test_replay_from_the_command_line_and_history_from_home(term, tmp_path, utc):
