@@ -66,10 +66,8 @@ def _timings(
     reply, _, frame = run_child(payload, limits)
     result = Frame(frame, reply["exit"], reply.get("seal")).result
     out = clock_timings(reply.get("clock"), len(cases))
-    if result is None or result.get("status") != "ok":
-        done = len(out)
-    else:
-        done = result.get("sizes") if type(result.get("sizes")) is int else len(out)
+    sizes = (result or {}).get("sizes")
+    done = sizes if (result or {}).get("status") == "ok" and type(sizes) is int else len(out)
     out = out[: max(0, min(done, len(out)))]
     why = "too slow"
     error = (result or {}).get("error")

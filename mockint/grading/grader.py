@@ -6,8 +6,13 @@ code itself: that happens in children of the zygote, which forked before any of 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from mockint.grading import advice
-from mockint.grading.cases import build_cases, load_cases_module, wire_case
+from mockint.grading.calibration import Calibration, scaled_limits
+from mockint.grading.cases import build_cases, load_cases_module, reference_code, wire_case
 from mockint.grading.compare import compare
 from mockint.grading.lanes import Cancelled, Lanes
 from mockint.grading.outcome import classify_run, limit_verdict
@@ -26,9 +31,10 @@ class Grader:
     and are reported in order. The vectorization count rides along as the last job.
     """
 
-    def __init__(self, zygote):
+    def __init__(self, zygote, calibration: Calibration | None = None):
         self.zygote = zygote
         self.lanes = len(zygote.active)
+        self.calibration = calibration or Calibration()
 
     def run_child(self, payload: dict, limits: dict, lane: int = 0) -> tuple[dict, bytes, bytes]:
         reply, output, frame = self.zygote.run(lane, payload, limits)
@@ -47,16 +53,28 @@ class Grader:
         cases_mod = load_cases_module(problem)
         cases = build_cases(problem, cases_mod, hidden)
         emit({"event": "started", "total": len(cases), "problem": slug})
-        jobs = [
-            lambda lane, c=case, v=visible: self._run_case(problem, cases_mod, code, c, v, lane)
-            for case, visible in cases
+        reference = self.calibration.reference_times(
+            problem,
+            [c["id"] for c, _ in cases],
+            lambda ids: self._time_reference(
+                problem, [c for c, _ in cases if c["id"] in ids], is_cancelled
+            ),
+        )
+        limits = {c["id"]: scaled_limits(problem.limits, reference.get(c["id"])) for c, _ in cases}
+        jobs: list[Callable[[int], Any]] = [
+            functools.partial(
+                self._run_case, problem, cases_mod, code, c, v, limits=limits[c["id"]]
+            )
+            for c, v in cases
         ]
         if problem.vectorized:
-            jobs.append(
-                lambda lane: advice.vectorization(
+
+            def vectorization(lane: int) -> dict:
+                return advice.vectorization(
                     lambda p, lines: self.run_child(p, lines, lane), problem, cases_mod, code
                 )
-            )
+
+            jobs.append(vectorization)
         pool = Lanes(jobs, self.lanes, is_cancelled)
         tests, carried, skipped = [], None, 0
         try:
@@ -106,15 +124,50 @@ class Grader:
             emit({"event": "advice", "complexity": result["complexity"]})
         return result
 
-    def _run_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
-        test, whole_module = self._judge_case(problem, cases_mod, code, case, visible, lane)
+    def _time_reference(self, problem, cases: list[dict], is_cancelled) -> dict[str, float]:
+        """The reference's CPU seconds on each case, in the sandbox like any submission (with
+        generous limits); a case it does not finish cleanly keeps the stated limits."""
+        code = reference_code(problem)
+        generous = dict(
+            problem.limits,
+            cpu_s=max(30.0, 10 * float(problem.limits["cpu_s"])),
+            wall_s=max(60.0, 20 * float(problem.limits["wall_s"])),
+        )
+
+        def job(case: dict, lane: int) -> tuple[str, float | None]:
+            payload = {
+                "mode": "case",
+                "code": code,
+                "kind": problem.kind,
+                "entry": problem.entry,
+                "cases": [wire_case(case)],
+            }
+            reply, _, frame = self.run_child(payload, generous, lane)
+            outcome = classify_run(reply, frame, generous, problem.entry)
+            return case["id"], (reply["cpu_s"] if outcome.verdict is None else None)
+
+        pool = Lanes([lambda lane, c=c: job(c, lane) for c in cases], self.lanes, is_cancelled)
+        try:
+            timed = [pool.result(i) for i in range(len(cases))]
+        finally:
+            pool.stop()
+            pool.join()
+        return {cid: secs for cid, secs in timed if secs is not None}
+
+    def _run_case(
+        self, problem, cases_mod, code, case, visible, lane: int, limits: dict
+    ) -> tuple[dict, bool]:
+        test, whole_module = self._judge_case(problem, cases_mod, code, case, visible, lane, limits)
+        test["limits"] = {"cpu_s": round(limits["cpu_s"], 3), "wall_s": round(limits["wall_s"], 3)}
         # What the submission printed or raised is untrusted text: escapes shown, never raw.
         test["message"] = clean(test["message"])
         if "output" in test:
             test["output"] = clean(test["output"])
         return test, whole_module
 
-    def _judge_case(self, problem, cases_mod, code, case, visible, lane) -> tuple[dict, bool]:
+    def _judge_case(
+        self, problem, cases_mod, code, case, visible, lane, limits: dict
+    ) -> tuple[dict, bool]:
         payload = {
             "mode": "case",
             "code": code,
@@ -123,9 +176,9 @@ class Grader:
             "cases": [wire_case(case)],
             "forbidden": list(problem.forbidden),
         }
-        reply, output, frame = self.run_child(payload, problem.limits, lane)
+        reply, output, frame = self.run_child(payload, limits, lane)
         out_text = output.decode("utf-8", errors="replace")
-        outcome = classify_run(reply, frame, problem.limits, problem.entry)
+        outcome = classify_run(reply, frame, limits, problem.entry)
         test = {
             "id": case["id"],
             "visible": visible,

@@ -25,6 +25,7 @@ import os
 import sys
 import time
 import traceback
+from typing import Any
 
 import numpy as np
 import torch
@@ -202,8 +203,8 @@ def _decode_case(case: dict) -> dict:
 
 
 def _run_ops(entry, ops) -> list:
-    out = []
-    obj = None
+    out: list[Any] = []
+    obj: Any = None
     for i, (name, args) in enumerate(ops):
         try:
             if i == 0:
@@ -327,7 +328,9 @@ def _fresh_streams() -> None:
         )
         setattr(sys, name, stream)
         setattr(sys, f"__{name}__", stream)
-    sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+    sys.stdin = stdin
+    setattr(sys, "__stdin__", stdin)  # noqa: B010 (a Final name to mypy; Python allows it)
 
 
 def _clock(clock_fd: int, ack_fd: int, index: int) -> None:
@@ -370,6 +373,7 @@ def run(request: dict, frame_fd: int, clock_fd: int = -1, ack_fd: int = -1) -> N
     if entry is None:
         frame.line("R " + _dumps({"status": "missing_entry"}))
         return
+    result: dict[str, Any]
     try:
         if mode == "case":
             result = {"status": "ok", "results": [_run_case(kind, entry, c[0]) for c in cases]}

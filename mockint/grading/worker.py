@@ -328,7 +328,17 @@ class Worker:
             shutil.rmtree(judge_root, ignore_errors=True)
 
 
+NICENESS = 10  # how much lower than the app the judge runs (the app keeps its key presses)
+
+
 def main() -> int:
+    # Below the app's CPU priority, for the worker and all it forks (zygote, sessions,
+    # runners): on a small machine grading must not make typing lag.
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
+    # One thread per BLAS/OpenMP pool (each runner is one process on one core anyway).
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     # The protocol gets its own copy of stdout; anything printed by libraries goes to stderr.
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)

@@ -730,7 +730,8 @@ class Hub:
                 from mockint.paths import user_data_dir
 
                 self._judge = GradingClient(
-                    log_path=str(user_data_dir() / "logs" / "grading-worker.log")
+                    log_path=str(user_data_dir() / "logs" / "grading-worker.log"),
+                    secrets=[str(self.store.path)],  # the rooms' database: never visible
                 )
         self._judge.start()
         return self._judge

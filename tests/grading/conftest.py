@@ -103,6 +103,7 @@ class JudgeAs:
             MOCKINT_DB=str(self.db_env),
             HOME=str(self.home),
         )
+        env.pop("PYTHONUNBUFFERED", None)  # as most users run it: output must not need it
         self.client = GradingClient(env=env, launcher=launcher, secrets=[str(self.db_flag)])
         self.client.start()
         assert self.client.wait_ready(180), f"the grading worker ({identity}) did not start"
@@ -152,7 +153,9 @@ def read_header(path: Path) -> dict:
     """`# problem: slug`, `# expect: key=value ...` and other `# key: value` lines at the top."""
     header: dict = {}
     for line in path.read_text().splitlines()[:8]:
-        m = re.match(r"#\s*(problem|expect|expect-one-process|template|needs):\s*(.*)", line)
+        m = re.match(
+            r"#\s*(problem|expect|expect-one-process|expect-output|template|needs):\s*(.*)", line
+        )
         if m:
             header[m.group(1)] = m.group(2).strip()
     for key in ("expect", "expect-one-process"):

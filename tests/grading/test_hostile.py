@@ -425,6 +425,8 @@ def test_hostile_submission(warm, path):
         if key in expect:
             assert result[key] is not None, f"no {key} advice"
             assert result[key]["ok"] is (expect[key] == "ok"), result[key]
+    if "expect-output" in head:
+        assert head["expect-output"] in result["tests"][0].get("output", ""), result["tests"][0]
     # A hidden test says only the kind of failure and its note, the judge's own words.
     words = "|".join(verdict_info(v).long.lower() for v in Verdict)
     for test in result["tests"]:

@@ -23,6 +23,14 @@ def test_reference_solution_is_accepted_with_green_advice(judge, slug):
     assert result["verdict"] == "accepted", bad
     assert result["passed"] == result["total"] > 0
     assert any(not t["visible"] for t in result["tests"]), "no hidden cases ran"
+    # Fair limits: the reference used at most half of every limit of every test (the
+    # limits scale with this machine: see mockint/grading/calibration.py).
+    for t in result["tests"]:
+        cpu_s, wall_s = t["limits"]["cpu_s"], t["limits"]["wall_s"]
+        assert t["cpu_ms"] / 1000 <= cpu_s / 2, f"{slug} {t['id']}: {t['cpu_ms']} ms of {cpu_s} s"
+        assert t["time_ms"] / 1000 <= wall_s / 2, (
+            f"{slug} {t['id']}: {t['time_ms']} ms of {wall_s} s"
+        )
     if result["complexity"] is not None:
         assert result["complexity"]["ok"], result["complexity"]
     if result["vectorized"] is not None:

@@ -100,6 +100,7 @@ class CodingScreen(StageClock, BaseScreen):
         self.revealed: dict[str, bool] = {}  # slug -> shown before it was solved
         self.run_handle: GradingRun | None = None
         self.run_ref: RunRef | None = None
+        self._footer_running = False  # whether the footer last showed the Esc (cancel) key
         self._dirty = False
         self._last_remaining: float | None = None
         self._token: object | None = None
@@ -407,7 +408,7 @@ class CodingScreen(StageClock, BaseScreen):
             self.notify(
                 judge.sandbox_warning, title="Weaker isolation", severity="warning", timeout=12
             )
-        self.refresh_bindings()
+        self._sync_footer_soon()
 
     @work(group="grading", exit_on_error=False)
     async def _follow(self, token: object, handle: GradingRun) -> None:
@@ -462,7 +463,19 @@ class CodingScreen(StageClock, BaseScreen):
         self.run_handle = None
         self.run_ref = None
         self._show_summary()
-        self.refresh_bindings()
+        self._sync_footer_soon()
+
+    def _sync_footer_soon(self) -> None:
+        """Show or hide the Esc key a moment after a run starts or ends, and only if that
+        changed: rebuilding the footer costs the app tens of milliseconds, which back-to-back
+        runs would otherwise take from typing (the key itself works at once either way)."""
+        self.set_timer(0.3, self._sync_footer)
+
+    def _sync_footer(self) -> None:
+        running = self.run_handle is not None
+        if running != self._footer_running:
+            self._footer_running = running
+            self.refresh_bindings()
 
     def action_cancel_run(self) -> None:
         if self.run_handle is not None:

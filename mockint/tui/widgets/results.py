@@ -45,13 +45,16 @@ class Results(Vertical):
         table.add_columns("Test", "Result", "ms")
         self.query_one("#progress", ProgressBar).display = False
         self.tests: list[dict] = []
+        self._running = False
 
     def begin(self, kind: str, total: int | None = None) -> None:
         self.tests = []
         self.query_one("#tests", DataTable).clear()
         self.query_one("#detail", Static).update("")
         bar = self.query_one("#progress", ProgressBar)
-        bar.display = True
+        self._running = True
+        if not bar.display:
+            bar.display = True
         bar.update(total=total or None, progress=0)
         self.set_verdict(f"{'Submitting' if kind == 'submit' else 'Running'}... (Esc cancels)")
 
@@ -70,7 +73,10 @@ class Results(Vertical):
             self.show_detail(0)
 
     def finish(self, headline: str, advice: str = "") -> None:
-        self.query_one("#progress", ProgressBar).display = False
+        # The bar goes a moment later unless another run has begun: showing and hiding it
+        # relays the whole screen out, which back-to-back runs would take from typing.
+        self._running = False
+        self.set_timer(0.3, self._hide_progress)
         self.set_verdict(headline)
         failing = next((i for i, t in enumerate(self.tests) if t["verdict"] != "accepted"), None)
         if failing is not None:
@@ -79,6 +85,10 @@ class Results(Vertical):
         elif advice:
             self.query_one("#detail", Static).update(advice)
         self._advice = advice
+
+    def _hide_progress(self) -> None:
+        if not self._running:
+            self.query_one("#progress", ProgressBar).display = False
 
     def set_verdict(self, text: str) -> None:
         self.query_one("#verdict", Static).update(text)
