@@ -67,11 +67,16 @@ def test_coding_claim_and_discussion(snap_compare, size):
         await pilot.pause(0.3)
         await pilot.press("y")
         box = pilot.app.screen.query_one("#statement-box")
-        for _ in range(100):  # the discussion is scrolled to once it is laid out
-            if box.scroll_y > 0:
+        # The discussion is scrolled to once it is laid out; wait until the pane's size and
+        # position settle (the reference's code block renders last) so the scrollbar is fixed.
+        last, same = None, 0
+        for _ in range(200):
+            now = (box.scroll_y, box.virtual_size.height)
+            same = same + 1 if now == last and box.scroll_y > 0 else 0
+            if same >= 4:
                 break
+            last = now
             await pilot.pause(0.05)
-        await pilot.pause(0.2)
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
