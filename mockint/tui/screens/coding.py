@@ -436,7 +436,11 @@ class CodingScreen(StageClock, BaseScreen):
                 f"{verdict_text(result['verdict'])}: {passed} of {total} tests passed", advice
             )
             self._end_run(result, result["verdict"])
-            if result["verdict"] == "accepted" and getattr(self, "_run_kind", "") == "submit":
+            if (
+                result["verdict"] == "accepted"
+                and getattr(self, "_run_kind", "") == "submit"
+                and self.problem.slug not in self.revealed  # shown once, not on every submit
+            ):
                 self.reveal(before_solving=False)
                 self.notify(
                     "Accepted. The discussion and the reference solution are now below the "
