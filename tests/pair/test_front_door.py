@@ -7,16 +7,9 @@ import time
 import pytest
 
 from mockint.pair.server import child_env, clamp_size
-from tests.pair.sshterm import Panes, Server, make_key, open_room
+from tests.pair.sshterm import Server, make_key, open_room
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
-
-
-@pytest.fixture
-def panes():
-    p = Panes()
-    yield p
-    p.close()
 
 
 def start(tmp_path, *extra: str) -> Server:

@@ -12,22 +12,6 @@ from tests.pair.sshterm import Panes, Server, open_room
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
 
-@pytest.fixture
-def panes():
-    p = Panes()
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def server(tmp_path):
-    s = Server(tmp_path)
-    s.alice = s.add_interviewer("alice")  # type: ignore[attr-defined]
-    s.start()
-    yield s
-    s.stop()
-
-
 def join(server: Server, panes: Panes, code: str, name: str = "cand") -> None:
     panes.open(name, server.ssh_args(code), width=120, height=40)
     panes.wait_for(name, r"Stage 1 of \d")
