@@ -185,3 +185,10 @@ def evaluate(text: str) -> list[LineResult]:
             names[name] = q
         out.append(LineResult(no, raw, name, q, None))
     return out
+
+
+def pad_results(text: str) -> str:
+    """The results as shown beside the scratchpad: line for line with the text, blank
+    beside blank lines and comments."""
+    results = {r.line: r.text() for r in evaluate(text)}
+    return "\n".join(results.get(i + 1, "") for i in range(len(text.splitlines())))

@@ -108,6 +108,9 @@ class PairApp(App):
             fields = self.state.setdefault("fields", {})
             fields[msg["id"]] = {"text": msg.get("text", ""), "cursor": msg.get("cursor", [0, 0])}
             self._screen_call("on_field", msg["id"])
+        elif op == "focus":
+            self.state["focus"] = msg.get("id", "")
+            self._screen_call("on_focus", msg.get("id", ""))
         elif op == "push":
             self.state.setdefault("pushes", []).append(msg["push"])
             self._screen_call("on_push", msg["push"])
@@ -175,11 +178,9 @@ class PairApp(App):
                 else screens.WaitScreen("Waiting for the interviewer to pick the interview...")
             )
         elif key[0] == "live":
-            screen = (
-                screens.InterviewerScreen()
-                if self.role == "interviewer"
-                else screens.CandidateScreen()
-            )
+            from mockint.pair.ui.live import live_screen
+
+            screen = live_screen(self.role, str((stage or {}).get("kind", "")))
         else:
             screen = screens.FeedbackScreen()
         screen.state_key = key
@@ -209,6 +210,9 @@ class PairApp(App):
         ):
             col = focused.cursor_location[1]
             focused.insert(" " * (4 - col % 4))
+            return
+        move = getattr(self.screen, "move_field", None)
+        if move is not None and move(forward):
             return
         if forward:
             self.screen.focus_next()

@@ -32,6 +32,7 @@ def stage_plan(stage: Stage, index: int, count: int) -> dict[str, Any]:
         "problems": [],
         "questions": [],
         "fields": [],
+        "phases": [],
     }
     private: dict[str, Any] = {"hints": {}, "questions": {}, "criteria": []}
     if stage.kind == "coding":
@@ -82,7 +83,9 @@ def stage_plan(stage: Stage, index: int, count: int) -> dict[str, Any]:
                         {
                             "id": f"star:{q.id}:{part}",
                             "label": f"Q{n} {part.capitalize()}",
-                            "kind": "text",
+                            "kind": "star",
+                            "question": q.id,
+                            "part": part,
                             "initial": "",
                         }
                     )
@@ -91,16 +94,52 @@ def stage_plan(stage: Stage, index: int, count: int) -> dict[str, Any]:
                     {"id": f"answer:{q.id}", "label": f"Answer {n}", "kind": "text", "initial": ""}
                 )
         if stage.kind == "system_design":
-            plan["fields"].append(
-                {"id": "design:notes", "label": "Design notes", "kind": "text", "initial": ""}
-            )
-            plan["fields"].append(
-                {"id": "design:scratchpad", "label": "Scratchpad", "kind": "text", "initial": ""}
-            )
+            plan["phases"], plan["fields"] = design_fields(stage, [q.id for q in questions])
         if not plan["fields"]:
             plan["fields"].append({"id": "notes", "label": "Notes", "kind": "text", "initial": ""})
     plan["private"] = private
     return plan
+
+
+def design_fields(
+    stage: Stage, qids: list[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The phases, and per question a notes field per phase plus the capacity scratchpad.
+
+    Ids are `design:<question>:<phase id>` and `design:<question>:scratchpad`: the hub stores
+    them as one answer per question with the fields the solo design screen uses (phase ids
+    and `scratchpad`), so the report's design section reads a pair round like a solo one.
+    """
+    from mockint.scenario.phases import stage_phases
+
+    phases: list[dict[str, Any]] = [
+        {"id": p.id, "title": p.title, "min_minutes": p.min_minutes, "max_minutes": p.max_minutes}
+        for p in stage_phases(stage)
+    ]
+    fields: list[dict[str, Any]] = []
+    for n, qid in enumerate(qids or ["design"], 1):
+        prefix = f"Q{n} " if len(qids) > 1 else ""
+        for p in phases:
+            fields.append(
+                {
+                    "id": f"design:{qid}:{p['id']}",
+                    "label": prefix + p["title"],
+                    "kind": "phase",
+                    "question": qid,
+                    "phase": p["id"],
+                    "initial": "",
+                }
+            )
+        fields.append(
+            {
+                "id": f"design:{qid}:scratchpad",
+                "label": prefix + "Capacity scratchpad",
+                "kind": "scratchpad",
+                "question": qid,
+                "initial": "",
+            }
+        )
+    return phases, fields
 
 
 def public_plan(plan: dict[str, Any]) -> dict[str, Any]:

@@ -97,6 +97,7 @@ class Room:
     recorder: Any = None
     plans: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, dict[str, Any]] = field(default_factory=dict)
+    focus: str = ""  # the field the candidate is in (the mirror follows it)
     dirty_fields: set[str] = field(default_factory=set)
     pushes: list[dict[str, Any]] = field(default_factory=list)
     results: dict[str, dict[str, Any]] = field(default_factory=dict)  # problem -> last run view
@@ -363,6 +364,7 @@ class Hub:
             "clock": self.clock_view(room),
             "stage": (plan if interviewer else public_plan(plan)) if plan else None,
             "fields": {k: v for k, v in room.fields.items()},
+            "focus": room.focus,
             "pushes": room.pushes,
             "results": room.results,
             "feedback_mine": room.feedback.get(t.role),
@@ -427,6 +429,8 @@ class Hub:
         if t.role == CANDIDATE:
             if op == "field":
                 self._field(room, msg)
+            elif op == "focus":
+                self._focus(room, msg)
             elif op == "run":
                 self._run(room, msg)
             return
@@ -490,6 +494,7 @@ class Hub:
             self.warm_judge()  # its torch import happens while the first stages run
 
     def _init_fields(self, room: Room) -> None:
+        room.focus = ""
         plan = self._plan(room)
         if plan is None:
             return
@@ -571,6 +576,14 @@ class Hub:
         room.fields[fid] = value
         room.dirty_fields.add(fid)
         self._send(room, INTERVIEWER, {"op": "field", "id": fid, **value})
+
+    def _focus(self, room: Room, msg: dict[str, Any]) -> None:
+        plan = self._plan(room)
+        fid = str(msg.get("id", ""))
+        if plan is None or fid not in {f["id"] for f in plan["fields"]}:
+            return
+        room.focus = fid
+        self._send(room, INTERVIEWER, {"op": "focus", "id": fid})
 
     def _push(self, room: Room, msg: dict[str, Any]) -> None:
         s = room.session
@@ -670,6 +683,7 @@ class Hub:
         room.phase = "lobby"
         room.session = room.recorder = room.session_id = None
         room.plans, room.fields, room.pushes, room.results = [], {}, [], {}
+        room.focus = ""
         room.feedback, room.swap_votes, room.rubric = {}, set(), {}
         room.dirty_fields.clear()
         # Each app process holds a capability for one role: both are restarted in their role
@@ -847,13 +861,16 @@ class Hub:
                 names = {p: f"star:{qid}:{p}" for p in STAR_PARTS}
             elif kind == "answer":
                 qid, names = rest, {"answer": fid}
+            elif kind == "design":
+                # One answer per question, named like the solo design screen's fields.
+                qid, _, _name = rest.rpartition(":")
+                names = {
+                    f["id"].rpartition(":")[2]: f["id"]
+                    for f in (plan["fields"] if plan else [])
+                    if f["id"].startswith(f"design:{qid}:")
+                }
             else:
-                qid = "design" if kind == "design" else "notes"
-                names = (
-                    {"notes": "design:notes", "scratchpad": "design:scratchpad"}
-                    if kind == "design"
-                    else {"answer": "notes"}
-                )
+                qid, names = "notes", {"answer": "notes"}
             answers[qid] = AnswerRow(
                 stage_idx=stage,
                 question_id=qid,

@@ -4,11 +4,16 @@ the hub alone decides what each role receives."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import (
     Footer,
     Input,
@@ -18,10 +23,10 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-from textual.widgets.text_area import Selection
 
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.tui.widgets.code_editor import CodeEditor
+from mockint.tui.widgets.star_check import HINTS
 
 TICK_S = 0.25
 KIND_NAMES = {"hint": "Hint", "follow_up": "Follow-up", "curveball": "Curveball"}
@@ -176,27 +181,25 @@ class CandidateScreen(PairScreen):
                 yield Static(_stage_line(self.pair), id="stage-line")
                 yield Static("", id="clock-line", markup=False)
             with Horizontal(id="room-main"):
-                with VerticalScroll(id="prompt-box"):
-                    yield Markdown(self._prompt(st), id="prompt")
-                with VerticalScroll(id="fields"):
-                    for f in st["fields"]:
-                        value = fields.get(f["id"], {"text": f.get("initial", "")})
-                        yield Static(f["label"], classes="field-label", markup=False)
-                        if f["kind"] == "code":
-                            ta: TextArea = CodeEditor(value["text"], id=_wid(f["id"]))
-                        else:
-                            ta = TextArea(
-                                value["text"],
-                                id=_wid(f["id"]),
-                                soft_wrap=True,
-                                tab_behavior="focus",
-                                classes="answer",
-                            )
-                        ta.field_id = f["id"]
-                        yield ta
+                with Vertical(id="left"):
+                    with VerticalScroll(id="prompt-box"):
+                        yield Markdown(self._prompt(st), id="prompt")
+                    yield from self.side(st)
+                yield from self.workspace(st, fields)
             yield Static("", id="pushes", markup=False)
             yield Static("", id="results", markup=False)
         yield Footer()
+
+    def side(self, st: dict[str, Any]) -> Iterator[Widget]:
+        """What goes under the prompt (a stage kind's own guide)."""
+        yield from ()
+
+    def workspace(self, st: dict[str, Any], fields: dict[str, Any]) -> Iterator[Widget]:
+        """The candidate's fields: a labelled area each."""
+        with VerticalScroll(id="fields"):
+            for f in st["fields"]:
+                yield Static(_label(f), classes="field-label", markup=False)
+                yield answer_area(f, fields)
 
     def _prompt(self, st: dict[str, Any]) -> str:
         parts = []
@@ -215,13 +218,27 @@ class CandidateScreen(PairScreen):
         self._show_results()
         areas = list(self.query(TextArea))
         if areas:
-            areas[0].focus()
             fields = self.pair.state.get("fields", {})
             for ta in areas:
                 cur = fields.get(ta.field_id, {}).get("cursor")  # type: ignore[attr-defined]
                 if cur:
                     row = min(int(cur[0]), ta.document.line_count - 1)
                     ta.cursor_location = (row, int(cur[1]))
+            self.enter_field(self.pair.state.get("focus") or areas[0].field_id)  # type: ignore[attr-defined]
+
+    def enter_field(self, fid: str) -> None:
+        """Put the cursor in a field (a reconnect comes back to the one it was in)."""
+        try:
+            ta = self.query_one("#" + _wid(fid), TextArea)
+        except NoMatches:
+            ta = self.query(TextArea).first()
+        self.set_focus(ta)  # at once: the next key of a burst lands in it
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        fid = getattr(event.widget, "field_id", None)
+        if fid is not None and fid != self.__dict__.get("_focus_sent"):
+            self._focus_sent = fid
+            self.pair.send({"op": "focus", "id": fid})
 
     def update_state(self) -> None:
         self._show_pushes()
@@ -266,6 +283,11 @@ class CandidateScreen(PairScreen):
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         self._send_field(event.text_area)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "run":  # only a coding stage runs anything (and shows the keys)
+            return self.pair.state["stage"]["kind"] == "coding"
+        return True
+
     def action_run(self, submit: bool) -> None:
         st = self.pair.state["stage"]
         if st["kind"] != "coding" or not st["problems"]:
@@ -300,6 +322,66 @@ def _wid(field_id: str) -> str:
     return "f-" + "".join(c if c.isalnum() else "-" for c in field_id)
 
 
+def _label(f: dict[str, Any]) -> str:
+    part = f.get("part")
+    return f"{f['label']}  {HINTS[part]}" if f["kind"] == "star" and part in HINTS else f["label"]
+
+
+def answer_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "answer") -> TextArea:
+    """The candidate's editable area for one plan field."""
+    text = fields.get(f["id"], {"text": f.get("initial", "")})["text"]
+    if f["kind"] == "code":
+        ta: TextArea = CodeEditor(text, id=_wid(f["id"]))
+    else:
+        ta = TextArea(
+            text,
+            id=_wid(f["id"]),
+            soft_wrap=f["kind"] != "scratchpad",
+            tab_behavior="focus",
+            classes=classes,
+        )
+    ta.field_id = f["id"]  # type: ignore[attr-defined]
+    return ta
+
+
+class MirrorArea(TextArea):
+    """A read-only copy of one of the candidate's fields that draws the candidate's cursor
+    where it is, though the area never has the focus (at the end of a line and on an empty
+    line too, where a one-character selection would show nothing)."""
+
+    field_id = ""
+    label = ""
+
+    @property
+    def _draw_cursor(self) -> bool:
+        return True
+
+    def show(self, text: str, cursor: list[int]) -> tuple[int, int]:
+        """Take the candidate's text and cursor; returns the cursor as placed."""
+        if self.text != text:
+            self.load_text(text)
+        row = max(0, min(int(cursor[0]), self.document.line_count - 1))
+        col = max(0, min(int(cursor[1]), len(self.document[row])))
+        self.cursor_location = (row, col)
+        return row, col
+
+
+def mirror_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "mirror") -> MirrorArea:
+    text = fields.get(f["id"], {"text": f.get("initial", "")})["text"]
+    ta = MirrorArea(
+        text,
+        id=_wid(f["id"]),
+        read_only=True,
+        soft_wrap=f["kind"] not in ("code", "scratchpad"),
+        show_line_numbers=f["kind"] == "code",
+        classes=classes,
+    )
+    ta.can_focus = False
+    ta.field_id = f["id"]
+    ta.label = f["label"]
+    return ta
+
+
 # -- the interviewer -----------------------------------------------------------------------
 class InterviewerScreen(PairScreen):
     HELP_TEXT = (
@@ -331,20 +413,7 @@ class InterviewerScreen(PairScreen):
             with Horizontal(id="room-main"):
                 with VerticalScroll(id="mirror"):
                     yield Static("", id="presence")
-                    for f in st["fields"]:
-                        value = fields.get(f["id"], {"text": f.get("initial", "")})
-                        yield Static(f"Candidate · {f['label']}", classes="field-label")
-                        ta = TextArea(
-                            value["text"],
-                            id=_wid(f["id"]),
-                            read_only=True,
-                            soft_wrap=f["kind"] != "code",
-                            show_line_numbers=f["kind"] == "code",
-                            classes="mirror",
-                        )
-                        ta.can_focus = False
-                        ta.field_id = f["id"]
-                        yield ta
+                    yield from self.mirror(st, fields)
                 with Vertical(id="private"):
                     yield Static("Private notes (only you see them)", classes="field-label")
                     yield TextArea(
@@ -359,6 +428,14 @@ class InterviewerScreen(PairScreen):
                         yield Static(self._guide(st), id="guide", markup=False)
             yield Static("", id="results", markup=False)
         yield Footer()
+
+    def mirror(self, st: dict[str, Any], fields: dict[str, Any]) -> Iterator[Widget]:
+        """The candidate's fields, read-only: a labelled mirror each."""
+        for f in st["fields"]:
+            yield Static(
+                f"Candidate · {f['label']}", id="lbl-" + _wid(f["id"]), classes="field-label"
+            )
+            yield mirror_area(f, fields)
 
     def _guide(self, st: dict[str, Any]) -> str:
         lines = []
@@ -405,16 +482,20 @@ class InterviewerScreen(PairScreen):
         if value is None:
             return
         try:
-            ta = self.query_one("#" + _wid(fid), TextArea)
-        except Exception:
+            ta = self.query_one("#" + _wid(fid), MirrorArea)
+        except NoMatches:
             return
-        if ta.text != value["text"]:
-            ta.load_text(value["text"])
-        row = max(0, min(int(value["cursor"][0]), ta.document.line_count - 1))
-        line = ta.document[row]
-        col = max(0, min(int(value["cursor"][1]), len(line)))
-        # The candidate's cursor, shown as a one-character selection (the area has no focus).
-        ta.selection = Selection((row, col), (row, min(col + 1, len(line))) if line else (row, col))
+        row, col = ta.show(value["text"], value["cursor"])
+        with contextlib.suppress(NoMatches):
+            label = self.query_one("#lbl-" + _wid(fid), Static)
+            label.update(f"Candidate · {ta.label} · line {row + 1}, col {col + 1}")
+
+    def on_focus(self, fid: str) -> None:
+        """The candidate moved to another field: keep it in view."""
+        with contextlib.suppress(NoMatches):
+            self.query_one("#mirror", VerticalScroll).scroll_to_widget(
+                self.query_one("#lbl-" + _wid(fid)), top=True, animate=False
+            )
 
     def _show_pushes(self) -> None:
         st = self.pair.state["stage"]

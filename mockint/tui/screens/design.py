@@ -11,16 +11,9 @@ from textual.widgets import ContentSwitcher, SelectionList, Static, TextArea
 from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
-from mockint.scratchpad import evaluate
+from mockint.scenario.phases import DEFAULT_PHASES
+from mockint.scratchpad import pad_results
 from mockint.tui.screens.talk import TalkScreen
-
-DEFAULT_PHASES = (
-    ("requirements", "Requirements", 5, 10),
-    ("capacity", "Capacity estimation", 5, 5),
-    ("high-level", "High-level design", 10, 15),
-    ("deep-dive", "Deep dive", 15, 20),
-    ("trade-offs", "Trade-offs and scaling", 5, 10),
-)
 
 
 class DesignScreen(TalkScreen):
@@ -148,10 +141,8 @@ class DesignScreen(TalkScreen):
             self.update_pad()
 
     def update_pad(self) -> None:
-        text = self.row.fields.get("scratchpad", "")
-        results = {r.line: r.text() for r in evaluate(text)}
-        lines = [results.get(i + 1, "") for i in range(len(text.splitlines()))]
-        self.query_one("#pad-results", Static).update("\n".join(lines) or "Results appear here.")
+        text = pad_results(self.row.fields.get("scratchpad", ""))
+        self.query_one("#pad-results", Static).update(text or "Results appear here.")
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         self.row.fields["components"] = ",".join(event.selection_list.selected)

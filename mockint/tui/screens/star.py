@@ -7,51 +7,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static, TextArea
 
-from mockint.engine.timefmt import elapsed_text
-from mockint.scoring.star import analyse
+from mockint.scoring.star import PARTS as STAR_PARTS
 from mockint.store.answers import Story, save_story, stories
 from mockint.tui.screens.talk import TalkScreen
+from mockint.tui.widgets.star_check import HINTS, guidance
 
-PARTS = ("situation", "task", "action", "result", "reflection")
-HINTS = {
-    "situation": "Where and when: a sentence or two of context.",
-    "task": "What you were responsible for.",
-    "action": "What you did yourself, step by step: the longest part.",
-    "result": "What changed, with a number if you can.",
-    "reflection": "What you learned or would do differently.",
-}
-
-
-def guidance(fields: dict[str, str], seconds: dict[str, float]) -> Text:
-    a = analyse(
-        {p.capitalize(): fields.get(p, "") for p in PARTS},
-        {p.capitalize(): s for p, s in seconds.items()},
-    )
-    t = Text()
-    t.append("Live STAR check\n", style="bold")
-    for part in a.parts:
-        t.append(f"{part.name.capitalize():<11}{part.words:>4}w {part.share:>4.0%}")
-        if part.seconds:
-            t.append(f" {elapsed_text(part.seconds)}", style="dim")
-        t.append("\n")
-    checks = a.checks()
-    labels = {
-        "situation_short": "Situation short",
-        "task_short": "Task short",
-        "action_largest": "Action the largest",
-        "result_has_number": "Result has a number",
-        "says_i": '"I" over "we" in Action',
-        "has_reflection": "Reflection written",
-    }
-    for key, label in labels.items():
-        if key in checks:
-            ok = checks[key]
-            t.append("✓ " if ok else "✗ ", style="green" if ok else "red")
-            t.append(label + "\n")
-    t.append(f"I: {a.i_count}  we: {a.we_count}\n", style="dim")
-    for line in a.advice_lines[:3]:
-        t.append(f"• {line}\n", style="yellow")
-    return t
+PARTS = STAR_PARTS
 
 
 class StarScreen(TalkScreen):

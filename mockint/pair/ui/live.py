@@ -1,0 +1,18 @@
+"""Which screen shows a live stage: each role has its own, and some stage kinds their own."""
+
+from __future__ import annotations
+
+from mockint.pair.ui.screens import CandidateScreen, InterviewerScreen, PairScreen
+
+
+def live_screen(role: str | None, kind: str) -> PairScreen:
+    interviewer = role == "interviewer"
+    if kind == "system_design":
+        from mockint.pair.ui.design import CandidateDesignScreen, InterviewerDesignScreen
+
+        return InterviewerDesignScreen() if interviewer else CandidateDesignScreen()
+    if kind == "behavioural":
+        from mockint.pair.ui.star import CandidateStarScreen, InterviewerStarScreen
+
+        return InterviewerStarScreen() if interviewer else CandidateStarScreen()
+    return InterviewerScreen() if interviewer else CandidateScreen()

@@ -1,0 +1,58 @@
+"""Pair screens without a server: a PairApp fed the hub's messages from a script, as the
+launcher's rehearsal does. Plans come from the real content code (mockint.pair.content)
+with fixed questions, so screens are deterministic."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import mockint.pair.app
+from mockint.pair.app import PairApp
+from mockint.pair.content import public_plan, stage_plan
+from mockint.scenario.catalog import find_scenario
+
+QUESTIONS = {
+    "system-design": ("realtime-recommendations",),
+    "behavioural": ("disagreement-with-peer",),
+}
+CLOCK = {"finished": False, "stage": 0, "count": 1, "title": "", "state": "not_started",
+         "planned": 3600.0, "elapsed": 0.0, "mono": 0.0}  # fmt: skip
+
+
+def plan(stage_id: str, **extra: Any) -> dict[str, Any]:
+    sc = find_scenario("aiml-engineer")
+    stage = next(s for s in sc.stages if s.id == stage_id)
+    stage = replace(stage, questions=QUESTIONS.get(stage_id, stage.questions), **extra)
+    return stage_plan(stage, 0, 1)
+
+
+def live_state(role: str, stage: dict[str, Any], fields: dict[str, Any] | None = None,
+               focus: str = "") -> dict[str, Any]:  # fmt: skip
+    return {
+        "op": "state", "role": role, "round": 1, "phase": "live", "clock": CLOCK,
+        "stage": stage if role == "interviewer" else public_plan(stage),
+        "fields": fields or {}, "focus": focus, "pushes": [], "results": {},
+        "feedback_mine": None, "feedback_theirs": None, "swap_votes": [], "notes": "",
+        "rubric": {}, "dimensions": [], "scenarios": [],
+    }  # fmt: skip
+
+
+class Sent(PairApp):
+    """A PairApp that keeps what it would send to the hub."""
+
+    CSS_PATH = str(Path(mockint.pair.app.__file__).parent / "ui" / "pair.tcss")
+
+    def __init__(self) -> None:
+        super().__init__("", "")
+        self.sent: list[dict[str, Any]] = []
+
+    def send(self, obj: dict[str, Any]) -> None:
+        self.sent.append(obj)
+
+
+def start(app: PairApp, role: str, stage: dict[str, Any], **kw: Any) -> None:
+    app._dispatch({"op": "welcome", "role": role, "code": "abcd-efgh", "ssh": None})
+    app._dispatch({"op": "presence", "interviewer": True, "candidate": True})
+    app._dispatch(live_state(role, stage, **kw))
