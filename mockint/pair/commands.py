@@ -26,6 +26,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def exposure_warning(host: str) -> str | None:
+    """The line `mockint serve` prints when it listens beyond this machine, else None."""
+    if _is_loopback(host):
+        return None
+    return (
+        f"mockint serve: WARNING: listening on {host}, not only on this machine. Anyone who "
+        "can reach it may try room codes; candidates' code runs on this machine."
+    )
+
+
 @click.command(context_settings=CONTEXT)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=2222, show_default=True, type=click.IntRange(0, 65535))
@@ -43,8 +53,24 @@ def _is_loopback(host: str) -> bool:
     help="SQLite database the rooms are written to.",
 )
 @click.option("--code-ttl", default=1800.0, hidden=True, type=float)
-@click.option("--idle-timeout", default=3600.0, hidden=True, type=float)
-@click.option("--login-timeout", default=30.0, hidden=True, type=float)
+@click.option(
+    "--idle-timeout",
+    default=3600.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    envvar="MOCKINT_SERVE_IDLE_TIMEOUT",
+    help="Seconds without a key from a session before it is closed, with a message "
+    "[env MOCKINT_SERVE_IDLE_TIMEOUT].",
+)
+@click.option(
+    "--login-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    envvar="MOCKINT_SERVE_LOGIN_TIMEOUT",
+    help="Seconds a connection may take to log in before it is dropped "
+    "[env MOCKINT_SERVE_LOGIN_TIMEOUT].",
+)
 @click.option("--max-failures", default=5, hidden=True, type=int)
 @click.option("--block-seconds", default=60.0, hidden=True, type=float)
 def serve(
@@ -75,12 +101,9 @@ def serve(
         max_failures=max_failures,
         block_seconds=block_seconds,
     )
-    if not _is_loopback(host):
-        click.echo(
-            f"mockint serve: WARNING: listening on {host}, not only on this machine. Anyone who "
-            "can reach it may try room codes; candidates' code runs on this machine.",
-            err=True,
-        )
+    warning = exposure_warning(host)
+    if warning:
+        click.echo(warning, err=True)
 
     async def main() -> None:
         server = PairServer(config)

@@ -293,6 +293,7 @@ class PtySession(asyncssh.SSHServerSession):
         self.closing = False
         self.kick_reason: str | None = None
         self._idle: asyncio.TimerHandle | None = None
+        self.idle_closed = False
         self._paused = False
 
     # asyncssh callbacks
@@ -450,7 +451,8 @@ class PtySession(asyncssh.SSHServerSession):
             return
         if self.ticket is not None:
             self.server.hub.leave(self.ticket)
-        if self.kick_reason and status != 0:
+        # A kicked app says why itself and exits 0; one ended here (idle, or stuck) cannot.
+        if self.kick_reason and (status != 0 or self.idle_closed):
             self.chan.write(f"\r\nmockint: {self.kick_reason}\r\n".encode())
         self.chan.exit(0)
 
@@ -467,7 +469,10 @@ class PtySession(asyncssh.SSHServerSession):
         )
 
     def _idle_out(self) -> None:
-        self.kick_reason = "Closed after a long time without input."
+        secs = self.server.config.idle_timeout
+        took = f"{secs / 60:g} minutes" if secs >= 60 else f"{secs:g} seconds"
+        self.kick_reason = f"Closed after {took} without input. Connect again to come back."
+        self.idle_closed = True
         self._terminate_app()
         if self.pid is None and self.chan is not None:
             self.chan.exit(0)

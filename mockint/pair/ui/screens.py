@@ -493,9 +493,10 @@ class InterviewerScreen(PairScreen):
     def on_focus(self, fid: str) -> None:
         """The candidate moved to another field: keep it in view."""
         with contextlib.suppress(NoMatches):
-            self.query_one("#mirror", VerticalScroll).scroll_to_widget(
-                self.query_one("#lbl-" + _wid(fid)), top=True, animate=False
-            )
+            mirror = self.query_one("#mirror", VerticalScroll)
+            # As little as needed: what is already in view (the presence line) stays.
+            mirror.scroll_to_widget(self.query_one("#" + _wid(fid)), animate=False)
+            mirror.scroll_to_widget(self.query_one("#lbl-" + _wid(fid)), animate=False)
 
     def _show_pushes(self) -> None:
         st = self.pair.state["stage"]
