@@ -22,6 +22,21 @@ _STAGE: dict[str, Any] = {
     ],
     "private": {"hints": {"p": ["h"]}, "questions": {}, "criteria": []},
 }
+_DESIGN: dict[str, Any] = _STAGE | {
+    "index": 1, "id": "design", "kind": "system_design", "problems": [],
+    "phases": [{"id": "req", "title": "Req", "min_minutes": 5, "max_minutes": 10}],
+    "fields": [
+        {"id": "design:q:req", "label": "Req", "kind": "phase", "question": "q", "phase": "req",
+         "initial": ""},
+        {"id": "design:q:scratchpad", "label": "Pad", "kind": "scratchpad", "question": "q",
+         "initial": "x = 2KB * 3"},
+    ],
+}  # fmt: skip
+_STAR: dict[str, Any] = _STAGE | {
+    "index": 2, "id": "star", "kind": "behavioural", "problems": [],
+    "fields": [{"id": f"star:q:{p}", "label": p, "kind": "star", "question": "q", "part": p,
+                "initial": ""} for p in ("situation", "action", "result")],
+}  # fmt: skip
 _CLOCK = {"finished": False, "stage": 0, "count": 2, "title": "Coding", "state": "not_started",
           "planned": 60.0, "elapsed": 0.0, "mono": 0.0}  # fmt: skip
 
@@ -37,6 +52,10 @@ def _states(role: str) -> list[dict[str, Any]]:
         base | {"phase": "lobby", "stage": None},
         base | {"phase": "live", "stage": _STAGE},
         {"op": "field", "id": "answer:q", "text": "typed", "cursor": [0, 5]},
+        base | {"phase": "live", "stage": _DESIGN},
+        {"op": "field", "id": "design:q:scratchpad", "text": "y = 3", "cursor": [0, 5]},
+        base | {"phase": "live", "stage": _STAR},
+        {"op": "field", "id": "star:q:result", "text": "up 3%", "cursor": [0, 5]},
         base | {"phase": "feedback", "stage": None},
     ]
 

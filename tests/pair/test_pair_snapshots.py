@@ -1,0 +1,56 @@
+"""SVG snapshots of the pair stage screens, both roles, at 80x24 and 120x40 (update with
+--snapshot-update). Driven without a server from scripted hub messages (tests/pair/scripted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pair.scripted import Sent, plan, start
+
+SIZES = [(80, 24), (120, 40)]
+PAD = "users = 50M\nqps = users * 20 / day\nstore = users * 2KB"
+
+
+def _fields(st: dict) -> dict:
+    out = {}
+    for f in st["fields"]:
+        if f["kind"] == "scratchpad":
+            out[f["id"]] = {"text": PAD, "cursor": [1, 4]}
+        elif f.get("phase") == "requirements":
+            out[f["id"]] = {"text": "Recommend videos to 50M daily users.", "cursor": [0, 10]}
+        elif f.get("part") == "situation":
+            out[f["id"]] = {"text": "Our churn model drifted.", "cursor": [0, 4]}
+        elif f.get("part") == "action":
+            text = "I rebuilt the features and I retrained it weekly."
+            out[f["id"]] = {"text": text, "cursor": [0, len(text)]}
+        elif f.get("part") == "result":
+            out[f["id"]] = {"text": "Precision rose 13%.", "cursor": [0, 0]}
+    return out
+
+
+def scripted(stage_id: str, role: str):
+    st = plan(stage_id)
+    focus = next((f["id"] for f in st["fields"] if f["kind"] == "scratchpad"), "")
+    app = Sent()
+
+    async def run_before(pilot):
+        start(app, role, st, fields=_fields(st), focus=focus)
+        await pilot.pause(0.3)
+        app.set_focus(None)  # no blinking cursor in the image (the mirror's is not blinking)
+        await pilot.pause(0.1)
+
+    return app, run_before
+
+
+@pytest.mark.parametrize("role", ["candidate", "interviewer"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_design_stage(snap_compare, size, role):
+    app, run_before = scripted("system-design", role)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("role", ["candidate", "interviewer"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_star_stage(snap_compare, size, role):
+    app, run_before = scripted("behavioural", role)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
