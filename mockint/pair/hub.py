@@ -800,6 +800,9 @@ class Hub:
         if room.dirty_fields:
             self._save_fields(room)
         sid = room.session_id
+        stage = None if s.finished else s.current
+        elapsed = None if stage is None else s.elapsed()
+        now = self.clock.now()
         for ident in list(room.dirty_notes):
             text = room.notes.get(ident, "")
             rec.write(
@@ -808,6 +811,13 @@ class Hub:
                     self.store, sid, ident, "notes", text
                 ),
                 key=("pair-notes", ident),
+            )
+            # Every version too (at most one a second): the replay shows the notes as they were.
+            rec.write(
+                "your private notes",
+                lambda ident=ident, text=text: records.add_note_version(
+                    self.store, sid, ident, text, stage_idx=stage, at=now, elapsed=elapsed
+                ),
             )
         room.dirty_notes.clear()
         if rec.error is not None:

@@ -231,6 +231,24 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        7,
+        # The interviewer's private notes as they were typed (at most one row a second), so
+        # a pair round's replay can show them beside the candidate's code. Kept apart from
+        # `events`, which candidate-facing reports read.
+        """
+        CREATE TABLE pair_note_history (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            stage_idx INTEGER,
+            at REAL NOT NULL,
+            elapsed_s REAL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX pair_note_history_by_author ON pair_note_history(session_id, author, id);
+        """,
+    ),
 ]
 
 # Applied in number order whatever order the steps were written in; numbers are unique.

@@ -123,3 +123,42 @@ def add_planned(store: Store, session_id: int, stage_idx: int, seconds: float) -
             "UPDATE stages SET planned_s = planned_s + ? WHERE session_id = ? AND idx = ?",
             (seconds, session_id, stage_idx),
         )
+
+
+def add_note_version(
+    store: Store,
+    session_id: int,
+    author: str,
+    body: str,
+    *,
+    stage_idx: int | None,
+    at: float,
+    elapsed: float | None,
+) -> None:
+    """One more version of an interviewer's notes, for the replay of the round."""
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO pair_note_history (session_id, author, stage_idx, at, elapsed_s, body)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, author, stage_idx, at, elapsed, body),
+        )
+
+
+def note_times(
+    store: Store, session_id: int, author: str
+) -> list[tuple[int, int | None, float, float | None]]:
+    """(row id, stage, at, elapsed) of every version of an author's notes, oldest first;
+    the text is read by id when shown (`note_body`)."""
+    return [
+        (r[0], r[1], r[2], r[3])
+        for r in store.conn.execute(
+            "SELECT id, stage_idx, at, elapsed_s FROM pair_note_history"
+            " WHERE session_id = ? AND author = ? ORDER BY id",
+            (session_id, author),
+        )
+    ]
+
+
+def note_body(store: Store, row_id: int) -> str:
+    r = store.conn.execute("SELECT body FROM pair_note_history WHERE id = ?", (row_id,)).fetchone()
+    return str(r[0]) if r else ""
