@@ -150,14 +150,10 @@ def rounds(store: Store, session_id: int) -> list[tuple[int, str]]:
 
 
 def default_view(store: Store, session_id: int) -> str | None:
-    """Whose replay a pair round opens in: the interviewer's when this machine's own user
-    (`mockint pair`, identity "local") interviewed; None for a solo session."""
-    from mockint.store.pair import get_round
+    """Whose replay a pair round opens in (see `store.pair.own_view`); None for solo."""
+    from mockint.store.pair import own_view
 
-    rnd = get_round(store, session_id)
-    if rnd is None:
-        return None
-    return "interviewer" if rnd.interviewer == "local" else "candidate"
+    return own_view(store, session_id)
 
 
 def load(
@@ -215,7 +211,7 @@ def _pair_track(
     if pr is None:
         return None
     if view is None:
-        view = "interviewer" if pr.interviewer == "local" else "candidate"
+        view = records.own_view(store, session_id) or "candidate"
     if view not in VIEWS:
         raise ValueError(f"view: {view!r} is not one of {', '.join(VIEWS)}")
     track = PairTrack(pr.interviewer, pr.candidate, view)

@@ -162,3 +162,14 @@ def note_times(
 def note_body(store: Store, row_id: int) -> str:
     r = store.conn.execute("SELECT body FROM pair_note_history WHERE id = ?", (row_id,)).fetchone()
     return str(r[0]) if r else ""
+
+
+def own_view(store: Store, session_id: int) -> str | None:
+    """Which side of a pair round this machine's user saw: "interviewer" when they
+    interviewed from here (`mockint pair`, identity "local"), else "candidate"; None for a
+    session that is not a pair round. Reports and replays open in this view, so a user's
+    own private notes are shown to them and another interviewer's never are."""
+    rnd = get_round(store, session_id)
+    if rnd is None:
+        return None
+    return "interviewer" if rnd.interviewer == "local" else "candidate"

@@ -10,7 +10,7 @@ import pytest
 
 from mockint.engine.clock import FakeClock
 from mockint.pair.hub import Hub
-from mockint.pair.report import pair_report
+from mockint.report.pair import pair_report
 from mockint.review import replay as rp
 from mockint.review.transfer import export_data, import_data
 from mockint.scenario.catalog import find_scenario
@@ -255,3 +255,31 @@ def test_pair_replay_snapshot(snap_compare, tmp_path, size):
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("interviewer", ["local", "key:SHA256:someone"])
+def test_mockint_report_of_a_pair_round_is_in_your_own_view(store, clock, cli, interviewer):
+    sid = pair_round(store, clock, interviewer=interviewer)
+    mine = interviewer == "local"
+    db = str(store.path)
+    md = cli("report", str(sid), "--db", db)
+    assert md.returncode == 0, md.stderr
+    assert "## Pair round" in md.stdout and f"hint: {HINT}" in md.stdout
+    assert ("Fixed it fast." in md.stdout) is mine and ("Interviewer only" in md.stdout) is mine
+    doc = json.loads(cli("report", str(sid), "--format", "json", "--db", db).stdout)
+    assert doc["pair"]["pushes"][0]["text"] == HINT
+    assert ("private_notes" in doc["pair"]) is mine
+    page = cli("report", str(sid), "--format", "html", "--db", db).stdout
+    assert "<h2>Pair round</h2>" in page and page.rstrip().endswith("</html>")
+    assert ("Fixed it fast." in page) is mine
+
+
+async def test_the_historys_report_of_a_pair_round_has_its_part(tmp_path):
+    from mockint.tui.screens.history import open_report
+
+    app, sid = pair_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        open_report(app, sid)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReportScreen"
+        assert "## Pair round" in app.screen.markdown and NOTES[2] in app.screen.markdown
