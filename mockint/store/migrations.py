@@ -249,6 +249,18 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX pair_note_history_by_author ON pair_note_history(session_id, author, id);
         """,
     ),
+    (
+        10,
+        # The live fields of a pair room (each field's text and cursor, as the hub holds
+        # them), so a room whose server stopped mid-round can be opened again as it was.
+        """
+        CREATE TABLE pair_room_state (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            fields TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        """,
+    ),
 ]
 
 # Applied in number order whatever order the steps were written in; numbers are unique.

@@ -173,3 +173,39 @@ def own_view(store: Store, session_id: int) -> str | None:
     if rnd is None:
         return None
     return "interviewer" if rnd.interviewer == "local" else "candidate"
+
+
+def save_room_fields(
+    store: Store, session_id: int, fields: dict[str, Any], now: float | None = None
+) -> None:
+    """The room's live fields (text and cursor by field id), replacing the last copy."""
+    now = time.time() if now is None else now
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO pair_room_state (session_id, fields, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(session_id) DO UPDATE SET fields = excluded.fields,"
+            " updated_at = excluded.updated_at",
+            (session_id, json.dumps(fields), now),
+        )
+
+
+def room_fields(store: Store, session_id: int) -> dict[str, Any]:
+    r = store.conn.execute(
+        "SELECT fields FROM pair_room_state WHERE session_id = ?", (session_id,)
+    ).fetchone()
+    if r is None:
+        return {}
+    value = json.loads(r[0])
+    return value if isinstance(value, dict) else {}
+
+
+def unfinished_round(store: Store, interviewer: str, since: float) -> PairRound | None:
+    """The most recent pair round this interviewer left unfinished (its server stopped
+    mid-round) and that was still alive at `since` or later."""
+    r = store.conn.execute(
+        "SELECT p.session_id FROM pair_rounds p JOIN sessions s ON s.id = p.session_id"
+        " WHERE p.interviewer = ? AND s.status = 'active' AND s.alive_at >= ?"
+        " ORDER BY s.alive_at DESC LIMIT 1",
+        (interviewer, since),
+    ).fetchone()
+    return None if r is None else get_round(store, r[0])
