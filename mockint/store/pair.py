@@ -69,13 +69,8 @@ def save_private(
 ) -> None:
     """The interviewer's `notes` (a string) or `rubric` (a dict), replacing the last one."""
     now = time.time() if now is None else now
-    with store.transaction() as c:
-        c.execute(
-            "INSERT INTO pair_private (session_id, author, kind, body, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, author, kind) DO UPDATE SET"
-            " body = excluded.body, updated_at = excluded.updated_at",
-            (session_id, author, kind, json.dumps(body), now),
-        )
+    _upsert(store, "pair_private", {"session_id": session_id, "author": author, "kind": kind},
+            {"body": json.dumps(body), "updated_at": now})  # fmt: skip
 
 
 def private(store: Store, session_id: int, author: str) -> dict[str, Any]:
@@ -97,13 +92,8 @@ def save_feedback(
     now: float | None = None,
 ) -> None:
     now = time.time() if now is None else now
-    with store.transaction() as c:
-        c.execute(
-            "INSERT INTO pair_feedback (session_id, author, role, body, submitted_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, author) DO UPDATE SET"
-            " role = excluded.role, body = excluded.body, submitted_at = excluded.submitted_at",
-            (session_id, author, role, json.dumps(body), now),
-        )
+    _upsert(store, "pair_feedback", {"session_id": session_id, "author": author},
+            {"role": role, "body": json.dumps(body), "submitted_at": now})  # fmt: skip
 
 
 def feedback(store: Store, session_id: int) -> dict[str, dict[str, Any]]:
@@ -180,13 +170,8 @@ def save_room_fields(
 ) -> None:
     """The room's live fields (text and cursor by field id), replacing the last copy."""
     now = time.time() if now is None else now
-    with store.transaction() as c:
-        c.execute(
-            "INSERT INTO pair_room_state (session_id, fields, updated_at) VALUES (?, ?, ?)"
-            " ON CONFLICT(session_id) DO UPDATE SET fields = excluded.fields,"
-            " updated_at = excluded.updated_at",
-            (session_id, json.dumps(fields), now),
-        )
+    _upsert(store, "pair_room_state", {"session_id": session_id},
+            {"fields": json.dumps(fields), "updated_at": now})  # fmt: skip
 
 
 def room_fields(store: Store, session_id: int) -> dict[str, Any]:
@@ -209,3 +194,15 @@ def unfinished_round(store: Store, interviewer: str, since: float) -> PairRound 
         (interviewer, since),
     ).fetchone()
     return None if r is None else get_round(store, r[0])
+
+
+def _upsert(store: Store, table: str, key: dict[str, Any], values: dict[str, Any]) -> None:
+    """Insert a row, or replace the values of the row with the same key."""
+    cols = [*key, *values]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in values)
+    with store.transaction() as c:
+        c.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            f" ON CONFLICT({', '.join(key)}) DO UPDATE SET {sets}",
+            (*key.values(), *values.values()),
+        )

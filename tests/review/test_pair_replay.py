@@ -9,7 +9,6 @@ import json
 import pytest
 
 from mockint.engine.clock import FakeClock
-from mockint.pair.hub import Hub
 from mockint.report.pair import pair_report
 from mockint.review import replay as rp
 from mockint.review.transfer import export_data, import_data
@@ -19,7 +18,7 @@ from mockint.store.sessions import Store
 from mockint.tui.app import MockintApp
 from mockint.tui.screens.replay import ReplayScreen
 from mockint.tui.screens.review_nav import open_review
-from tests.pair.test_hub_rules import Client
+from tests.pair.hubclient import live_room, started_hub
 from tests.review.pair_round import CODE, HINT, NOTES, SLUG, pair_round
 from tests.review.test_screens import SIZES, steady, until_screen
 
@@ -108,36 +107,11 @@ def test_export_then_import_keeps_a_pair_round(store, clock, tmp_path):
         other.close()
 
 
-class FakeJudge:
-    """Grades at once: the hub's path to the store is what is tested here."""
-
-    def start(self) -> None:
-        pass
-
-    def shutdown(self) -> None:
-        pass
-
-    def submit(self, code, slug, *, hidden, on_event):
-        verdict = "accepted" if "return" in code else "wrong_answer"
-        result = {"verdict": verdict, "passed": 3 if verdict == "accepted" else 0, "total": 3}
-        on_event({"event": "done", "result": result})
-
-
 async def test_the_hub_records_what_the_replay_shows(tmp_path):
     clock = FakeClock()
-    hub = Hub(tmp_path / "h.db", clock=clock, judge_factory=FakeJudge)
-    path = await hub.start(str(tmp_path / "sock"))
+    hub, path = await started_hub(tmp_path / "h.db", clock, tmp_path / "sock")
     try:
-        t_int = hub.join("local")
-        assert t_int is not None
-        t_cand = hub.join(f"code:{t_int.room.code}")
-        assert t_cand is not None
-        inter = await Client.connect(path, t_int.token)
-        cand = await Client.connect(path, t_cand.token)
-        inter.send({"op": "setup", "scenario": "aiml-engineer", "stages": ["coding"]})
-        while (await inter.until("state"))["phase"] != "live":
-            pass
-        room = t_int.room
+        room, inter, cand = await live_room(hub, path, ["coding"])
         field = room.plans[0]["fields"][0]["id"]
         slug = field.split(":", 1)[1]
         inter.send({"op": "clock", "action": "start"})
