@@ -167,6 +167,14 @@ class CandidateDesignScreen(_Sections, CandidateScreen):
 
 class InterviewerDesignScreen(_Sections, InterviewerScreen):
     MIRROR = True
+    HELP_TEXT = InterviewerScreen.HELP_TEXT + (
+        " The mirror shows the phase the candidate is in; F8 shows the next one instead, until "
+        "the candidate moves to another phase."
+    )
+    BINDINGS = [
+        Binding("f8", "browse", "Next phase", id="int.design.browse", priority=True),
+    ]
+    browsing = False
 
     def mirror(self, st: dict[str, Any], fields: dict[str, Any]) -> Iterator[Widget]:
         yield Static("", id="phase-outline", classes="mirror-outline")
@@ -191,7 +199,15 @@ class InterviewerDesignScreen(_Sections, InterviewerScreen):
 
     def on_focus(self, fid: str) -> None:
         """The mirror shows the section the candidate is in."""
+        self.browsing = False
         self.show_section(fid)
+        self._label()
+
+    def action_browse(self) -> None:
+        ids = [f["id"] for f in self.sections()]
+        i = ids.index(self.current) if self.current in ids else -1
+        self.browsing = True
+        self.show_section(ids[(i + 1) % len(ids)])
         self._label()
 
     def _label(self) -> None:
@@ -203,4 +219,6 @@ class InterviewerDesignScreen(_Sections, InterviewerScreen):
         if value:
             row, col = value["cursor"]
             text += f" · line {int(row) + 1}, col {int(col) + 1}"
+        if self.browsing:
+            text += " · you are browsing (F8)"
         self.query_one("#mirror-label", Static).update(text)
