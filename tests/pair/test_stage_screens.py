@@ -276,3 +276,27 @@ async def test_star_check_is_live_on_both_screens():
         # The same analysis as the candidate's, from the mirrored text.
         assert "✓ Result has a number" in after and "✗ Reflection written" in after
         assert "Action 10w" in after
+
+
+async def test_only_the_candidate_moves_the_mirror_and_only_to_a_field_of_the_stage(tmp_path):
+    hub = Hub(tmp_path / "h.db")
+    path = await hub.start(str(tmp_path / "sock"))
+    try:
+        t_int, t_cand, inter = await open_round(hub, path, "system-design")
+        room = t_int.room
+        ids = [f["id"] for f in room.plans[0]["fields"]]
+        cand = await Client.connect(path, t_cand.token)
+        await cand.until("state")
+        cand.send({"op": "focus", "id": ids[2]})
+        assert (await inter.until("focus"))["id"] == ids[2]
+        cand.send({"op": "focus", "id": "notes"})  # not a field of this stage
+        inter.send({"op": "focus", "id": ids[0]})  # not the interviewer's to move
+        got = await inter.drain(0.5)
+        assert not [m for m in got if m.get("op") == "focus"]
+        assert room.focus == ids[2]
+        # A reconnecting app is told where the candidate is.
+        assert hub.state_for(room, t_int)["focus"] == ids[2]
+        for c in (inter, cand):
+            c.writer.close()
+    finally:
+        await hub.close()
