@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -20,6 +21,23 @@ R = TypeVar("R")
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
+
+# The rules of every screen but home. The app's own stylesheet (mockint.tcss) holds only
+# what home needs, so start-up parses a fifth of the rules; Textual reads this file when
+# the first screen naming it is shown, or read_screens_css() does once home is drawn.
+SCREENS_CSS = Path(__file__).resolve().parent.parent / "screens.tcss"
+
+
+def read_screens_css(app: App[Any]) -> None:
+    """Add screens.tcss to the stylesheet ahead of need, in the same place and with the same
+    weight as Textual's own reading of a screen's CSS_PATH (which also re-parses every other
+    rule): its rules follow mockint.tcss's, as if the two were one file. None of them matches
+    a widget of the home screen, so nothing on screen is styled again."""
+    path = str(SCREENS_CSS)
+    if app.stylesheet.has_source(path):
+        return
+    app.stylesheet.add_source(SCREENS_CSS.read_text(encoding="utf-8"), read_from=(path, ""))
+    app.stylesheet.rules  # noqa: B018 (parsed now, while idle, not when a screen opens)
 
 
 class TooSmall(Static):
@@ -41,6 +59,8 @@ class Unsaved(Static):
 class BaseScreen(Screen[None]):
     """Subclasses yield their widgets from `body()`; the size notice and the unsaved line
     are added here."""
+
+    CSS_PATH = str(SCREENS_CSS)
 
     @property
     def mockint(self) -> MockintApp:
@@ -68,6 +88,8 @@ class BaseScreen(Screen[None]):
 
 
 class BaseModal(ModalScreen[R], Generic[R]):
+    CSS_PATH = str(SCREENS_CSS)
+
     @property
     def mockint(self) -> MockintApp:
         return mockint_app(self)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from mockint import __version__
 from mockint.scenario.model import format_minutes
 from mockint.store.sessions import SessionRecord
-from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.base import BaseScreen, read_screens_css
 
 
 def ago(seconds: float) -> str:
@@ -37,6 +37,7 @@ def resume_label(rec: SessionRecord, now: float) -> str:
 
 
 class HomeScreen(BaseScreen):
+    CSS_PATH = None  # its rules are in the app's mockint.tcss; screens.tcss is read later
     HELP_TITLE = "home"
     HELP_TEXT = (
         "Choose what to do with the arrow keys and Enter. A loop runs its stages in order, "
@@ -63,6 +64,7 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.refresh_menu()
+        self.call_after_refresh(read_screens_css, self.app)
         self._just_mounted = True  # the first resume follows at once: no second build
         self.set_timer(self.REFRESH_AFTER_S, self.refresh_review_data)
 
