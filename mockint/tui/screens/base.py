@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -60,7 +60,7 @@ class BaseScreen(Screen[None]):
     """Subclasses yield their widgets from `body()`; the size notice and the unsaved line
     are added here."""
 
-    CSS_PATH = str(SCREENS_CSS)
+    CSS_PATH: ClassVar[str | None] = str(SCREENS_CSS)
 
     @property
     def mockint(self) -> MockintApp:

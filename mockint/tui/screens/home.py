@@ -14,7 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint import __version__
-from mockint.scenario.model import format_minutes
+from mockint.scenario.minutes import format_minutes
 from mockint.store.sessions import SessionRecord
 from mockint.tui.screens.base import BaseScreen, read_screens_css
 
@@ -96,14 +96,11 @@ class HomeScreen(BaseScreen):
         fig = figures(store, now)
         for sid in fig.unfinished:
             menu.add_option(Option(resume_label(store.load(sid), now), id=f"resume:{sid}"))
-        default = app.default_scenario
+        default = app.default_line()  # the scenario's, or its summary's before it is loaded
         if default is not None:
+            title, stages, minutes = default
             menu.add_option(
-                Option(
-                    f"Start: {default.title} ({len(default.stages)} stages, "
-                    f"{format_minutes(default.total_minutes)})",
-                    id="start",
-                )
+                Option(f"Start: {title} ({stages} stages, {format_minutes(minutes)})", id="start")
             )
         last = last_text(fig, now)
         menu.add_options(
