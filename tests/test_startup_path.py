@@ -166,3 +166,26 @@ def test_a_bare_start_from_the_summary_imports_no_scenario_loader(tmp_path):
     )
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == ""
+
+
+async def test_the_size_notice_and_the_unsaved_line_are_added_on_first_need(tmp_path):
+    app = MockintApp(Store(tmp_path / "e.db"), default_scenario=find_scenario(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert not home.query("#too-small") and not home.query("#unsaved")
+        home.show_unsaved("NOT SAVED YET: your notes")
+        await wait_for(pilot, lambda: bool(home.query("#unsaved")))
+        line = home.query_one("#unsaved")
+        assert line.display and "your notes" in str(line.render())
+        assert home.children[0] is line  # before the body, as when always composed
+        await pilot.resize_terminal(50, 12)
+        await wait_for(pilot, lambda: bool(home.query("#too-small")))
+        assert home.children[0].id == "too-small" and home.children[1] is line
+        assert home.query_one("#too-small").display and not line.display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        home.show_unsaved("")
+        await pilot.pause()
+        assert not line.display and not home.query_one("#too-small").display
+        assert home.query_one("#menu").display

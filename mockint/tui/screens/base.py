@@ -52,13 +52,13 @@ class TooSmall(Static):
 class Unsaved(Static):
     """A line that stays on screen while something typed is not yet in the database."""
 
-    def __init__(self) -> None:
-        super().__init__("", id="unsaved", markup=False)
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text, id="unsaved", markup=False)
 
 
 class BaseScreen(Screen[None]):
     """Subclasses yield their widgets from `body()`; the size notice and the unsaved line
-    are added here."""
+    are added here, each on first need (two widgets fewer to build and style at start-up)."""
 
     CSS_PATH: ClassVar[str | None] = str(SCREENS_CSS)
 
@@ -67,8 +67,6 @@ class BaseScreen(Screen[None]):
         return mockint_app(self)
 
     def compose(self) -> ComposeResult:
-        yield TooSmall()
-        yield Unsaved()
         yield from self.body()
 
     def body(self) -> Iterator[Widget]:
@@ -83,7 +81,15 @@ class BaseScreen(Screen[None]):
 
     def show_unsaved(self, text: str) -> None:
         self.set_class(bool(text), "-unsaved")
-        for line in self.query(Unsaved):
+        lines = self.query(Unsaved)
+        if text and not lines and self.is_attached:
+            # After the size notice, before the body, as when both were always composed.
+            notice = self.query("#too-small")
+            if notice:
+                self.mount(Unsaved(text), after=notice.first())
+            else:
+                self.mount(Unsaved(text), before=0 if self.children else None)
+        for line in lines:
             line.update(text)
 
 
@@ -95,7 +101,6 @@ class BaseModal(ModalScreen[R], Generic[R]):
         return mockint_app(self)
 
     def compose(self) -> ComposeResult:
-        yield TooSmall()
         yield from self.body()
 
     def body(self) -> Iterator[Widget]:
@@ -109,4 +114,7 @@ class BaseModal(ModalScreen[R], Generic[R]):
 
 
 def _check_size(screen: Screen[Any], width: int, height: int) -> None:
-    screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+    small = width < MIN_WIDTH or height < MIN_HEIGHT
+    if small and screen.is_attached and not screen.query("#too-small"):
+        screen.mount(TooSmall(), before=0 if screen.children else None)  # first of all
+    screen.set_class(small, "-too-small")
