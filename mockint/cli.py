@@ -140,6 +140,17 @@ def resume(session_id: int | None, db: Path | None) -> None:
             store.close()
             _fail("mockint: no unfinished session to resume", 1)
         session_id = pending[0].id
+    else:
+        row = store.conn.execute(
+            "SELECT mode, status FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        if row is not None and row["mode"] == "pair":
+            store.close()
+            _fail(
+                f"mockint: session {session_id} is a pair round and is not resumed alone"
+                " (`mockint pair` reopens your recent unfinished round)",
+                1,
+            )
     _run_app(store, default_scenario=_load(None), resume_id=session_id)
 
 

@@ -120,6 +120,8 @@ class PairApp(App):
             self._screen_call("on_rubric")
         elif op == "error":
             self.notify(str(msg.get("message", "")), severity="error", timeout=6)
+        elif op == "notice":
+            self.notify(str(msg.get("message", "")), timeout=12)
         elif op == "bye":
             if msg.get("relaunch"):
                 self.exit(return_code=RELAUNCH_STATUS)

@@ -235,8 +235,8 @@ def pair(host: str, port: int, db: Path | None) -> None:
 )
 def pair_report_command(session_id: int, view: str, fmt: str, db: Path | None) -> None:
     """The report of a pair round for one side."""
-    from mockint.pair.report import pair_report
     from mockint.paths import default_db_path
+    from mockint.report.pair import pair_report
     from mockint.store.db import StoreError
     from mockint.store.sessions import Store
 

@@ -106,6 +106,7 @@ class Room:
     feedback: dict[str, dict[str, Any]] = field(default_factory=dict)  # role -> feedback
     swap_votes: set[str] = field(default_factory=set)
     running: dict[str, Any] = field(default_factory=dict)  # the grading run in progress
+    notice: str | None = None  # told to the interviewer when they next connect
 
     def role_identity(self, role: str) -> str | None:
         for ident, r in self.persons.items():
@@ -204,6 +205,9 @@ class Hub:
         room.persons[f"code:{code}"] = CANDIDATE
         self.rooms[room.id] = room
         self.by_code[code] = room
+        from mockint.pair.restore import restore_round
+
+        restore_round(self, room)  # a round its server left unfinished comes back
         return room
 
     def join(
@@ -315,6 +319,9 @@ class Hub:
             }
         )
         t.conn.send(self.state_for(room, t))
+        if t.role == INTERVIEWER and room.notice:
+            t.conn.send({"op": "notice", "message": room.notice})
+            room.notice = None
         self._presence(room)
 
     def _send(self, room: Room, role: str, obj: dict[str, Any]) -> None:
@@ -797,9 +804,18 @@ class Hub:
                 rec.flush()
         except Exception as exc:  # e.g. SessionTaken: another instance took the session
             self._error(room, INTERVIEWER, f"Could not save: {exc}")
-        if room.dirty_fields:
-            self._save_fields(room)
         sid = room.session_id
+        if room.dirty_fields:
+            fields = {k: dict(v) for k, v in room.fields.items()}
+            rec.write(
+                "your answers",
+                lambda: records.save_room_fields(self.store, sid, fields),
+                key=("pair-room", sid),
+            )
+            self._save_fields(room)
+        stage = None if s.finished else s.current
+        elapsed = None if stage is None else s.elapsed()
+        now = self.clock.now()
         for ident in list(room.dirty_notes):
             text = room.notes.get(ident, "")
             rec.write(
@@ -808,6 +824,13 @@ class Hub:
                     self.store, sid, ident, "notes", text
                 ),
                 key=("pair-notes", ident),
+            )
+            # Every version too (at most one a second): the replay shows the notes as they were.
+            rec.write(
+                "your private notes",
+                lambda ident=ident, text=text: records.add_note_version(
+                    self.store, sid, ident, text, stage_idx=stage, at=now, elapsed=elapsed
+                ),
             )
         room.dirty_notes.clear()
         if rec.error is not None:

@@ -6,6 +6,7 @@ import json
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
 from mockint.report.shape import Report
 
@@ -27,6 +28,27 @@ def render(report: Report, fmt: str) -> str:
     from mockint.report.markdown import render_markdown
 
     return render_markdown(report)
+
+
+def pair_part_of(store: Any, session_id: int) -> dict[str, Any] | None:
+    """A pair round's own part, in the view of this machine's user (their own private notes
+    when they interviewed from here, never another interviewer's); None for a solo session."""
+    from mockint.report.pair import pair_part
+    from mockint.store.pair import own_view
+
+    view = own_view(store, session_id)
+    return None if view is None else pair_part(store, session_id, view)
+
+
+def _with_pair(text: str, part: dict[str, Any], fmt: str) -> str:
+    from mockint.report import pair
+
+    if fmt == "json":
+        return json.dumps(json.loads(text) | {"pair": part}, indent=2, sort_keys=True) + "\n"
+    if fmt == "html":
+        head, _, tail = text.rpartition("</body>")
+        return head + pair.render_pair_html(part) + "</body>" + tail
+    return text + pair.render_pair_markdown(part)
 
 
 def report_command(session_id: int, fmt: str, output: str | None, db: str | None) -> int:
@@ -51,6 +73,7 @@ def report_command(session_id: int, fmt: str, output: str | None, db: str | None
         if exists is None:
             return _fail(f"no session {session_id} in {path}")
         report = build_report(store, session_id)
+        pair = pair_part_of(store, session_id)
     except StoreError as exc:
         return _fail(str(exc))
     except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
@@ -59,6 +82,8 @@ def report_command(session_id: int, fmt: str, output: str | None, db: str | None
     finally:
         store.close()
     text = render(report, fmt)
+    if pair is not None:
+        text = _with_pair(text, pair, fmt)
     if output is None or output == "-":
         sys.stdout.write(text)
         return 0

@@ -9,19 +9,19 @@ from typing import Any, TypeVar, cast
 
 from mockint.report.markdown import (
     PROBLEM_STATUS,
-    STATUS_WORDS,
     answer_line,
     checks_text,
     duration,
     i_we_text,
     mark,
     num,
+    overall_table,
     part_text,
     pct,
-    planned,
     problem_facts,
     score_text,
     stage_line,
+    times_table,
     verdict_word,
 )
 from mockint.report.shape import (
@@ -122,58 +122,16 @@ def render_html(report: Report) -> str:
 
 def _overall(report: Report) -> list[str]:
     score = report["overall"]["score"]
-    by_area = {p["name"]: p for p in score["parts"]}
-    rows = []
-    for m in report["overall"]["mix"]:
-        p = by_area.get(m["area"])
-        rows.append(
-            [
-                m["area"].replace("_", " "),
-                num(m["weight"]),
-                ", ".join(m["stages"]),
-                num(p["value"]) if p else "-",
-                num(p["contribution"]) if p and p["value"] is not None else "left out",
-            ]
-        )
     return [
         f"<h2>Overall score: {_e(score_text(score))}</h2>",
-        _table(["Area", "Weight", "Stages", "Score", "Points"], rows),
+        _table(*overall_table(report)),
         "<p>How it adds up:</p>",
         _parts(score, 3),
     ]
 
 
 def _times(report: Report) -> list[str]:
-    rows = []
-    for st in report["stages"]:
-        over = st["overtime_s"]
-        rows.append(
-            [
-                str(st["idx"] + 1),
-                st["title"],
-                planned(st["planned_s"]),
-                duration(st["used_s"]),
-                ("+" + duration(over)) if over else "-",
-                STATUS_WORDS.get(st["status"], st["status"]),
-                num(st["score"]["value"]) if st["scored"] else "not scored",
-            ]
-        )
-    t = report["times"]
-    rows.append(
-        [
-            "",
-            "Total",
-            planned(t["planned_s"]),
-            duration(t["used_s"]),
-            ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-",
-            "",
-            "",
-        ]
-    )
-    return [
-        "<h2>Times</h2>",
-        _table(["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows),
-    ]
+    return ["<h2>Times</h2>", _table(*times_table(report))]
 
 
 def _missed(report: Report) -> list[str]:

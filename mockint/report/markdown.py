@@ -193,6 +193,50 @@ def _parts(score: ScoreDict, depth: int = 1, indent: str = "") -> list[str]:
     return out
 
 
+# ---- the tables (shared with html.py) ----------------------------------------------------
+
+
+def overall_table(report: Report) -> tuple[list[str], list[list[str]]]:
+    """The overall score by area: header and rows."""
+    by_area = {p["name"]: p for p in report["overall"]["score"]["parts"]}
+    rows = []
+    for m in report["overall"]["mix"]:
+        p = by_area.get(m["area"])
+        rows.append(
+            [
+                m["area"].replace("_", " "),
+                num(m["weight"]),
+                ", ".join(m["stages"]),
+                num(p["value"]) if p else "-",
+                num(p["contribution"]) if p and p["value"] is not None else "left out",
+            ]
+        )
+    return ["Area", "Weight", "Stages", "Score", "Points"], rows
+
+
+def times_table(report: Report) -> tuple[list[str], list[list[str]]]:
+    """Planned and used time per stage, with a total row: header and rows."""
+    rows = []
+    for st in report["stages"]:
+        over = st["overtime_s"]
+        rows.append(
+            [
+                str(st["idx"] + 1),
+                st["title"],
+                planned(st["planned_s"]),
+                duration(st["used_s"]),
+                ("+" + duration(over)) if over else "-",
+                STATUS_WORDS.get(st["status"], st["status"]),
+                num(st["score"]["value"]) if st["scored"] else "not scored",
+            ]
+        )
+    t = report["times"]
+    over = t["overtime_s"]
+    total = ["", "Total", planned(t["planned_s"]), duration(t["used_s"])]
+    rows.append(total + [("+" + duration(over)) if over else "-", "", ""])
+    return ["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows
+
+
 # ---- the report ------------------------------------------------------------------------
 
 
@@ -216,57 +260,14 @@ def render_markdown(report: Report) -> str:
 def _overall(report: Report) -> list[str]:
     score = report["overall"]["score"]
     out = [f"## Overall score: {score_text(score)}", ""]
-    by_area = {p["name"]: p for p in score["parts"]}
-    rows = []
-    for m in report["overall"]["mix"]:
-        p = by_area.get(m["area"])
-        rows.append(
-            [
-                m["area"].replace("_", " "),
-                num(m["weight"]),
-                ", ".join(m["stages"]),
-                num(p["value"]) if p else "-",
-                num(p["contribution"]) if p and p["value"] is not None else "left out",
-            ]
-        )
-    out += _table(["Area", "Weight", "Stages", "Score", "Points"], rows)
+    out += _table(*overall_table(report))
     out.append("")
     out += ["How it adds up:", ""] + _parts(score, depth=3) + [""]
     return out
 
 
 def _times(report: Report) -> list[str]:
-    rows = []
-    for st in report["stages"]:
-        over = st["overtime_s"]
-        rows.append(
-            [
-                str(st["idx"] + 1),
-                st["title"],
-                planned(st["planned_s"]),
-                duration(st["used_s"]),
-                ("+" + duration(over)) if over else "-",
-                STATUS_WORDS.get(st["status"], st["status"]),
-                num(st["score"]["value"]) if st["scored"] else "not scored",
-            ]
-        )
-    t = report["times"]
-    rows.append(
-        [
-            "",
-            "Total",
-            planned(t["planned_s"]),
-            duration(t["used_s"]),
-            ("+" + duration(t["overtime_s"])) if t["overtime_s"] else "-",
-            "",
-            "",
-        ]
-    )
-    return (
-        ["## Times", ""]
-        + _table(["#", "Stage", "Planned", "Used", "Overtime", "Status", "Score"], rows)
-        + [""]
-    )
+    return ["## Times", ""] + _table(*times_table(report)) + [""]
 
 
 def _missed(report: Report) -> list[str]:

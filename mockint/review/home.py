@@ -25,7 +25,8 @@ SQL = """
 SELECT
   (SELECT count(*) FROM review_cards WHERE due < ?) AS due,
   (SELECT group_concat(id || ' ' || alive_at) FROM (
-     SELECT id, alive_at FROM sessions WHERE status = 'active' ORDER BY alive_at DESC LIMIT 3))
+     SELECT id, alive_at FROM sessions WHERE status = 'active' AND mode != 'pair'
+     ORDER BY alive_at DESC LIMIT 3))
      AS open,
   s.id, s.created_at, s.title, r.overall
 FROM (SELECT 1)

@@ -8,6 +8,10 @@ Only the snapshots' times and sizes are loaded up front; the code of a position 
 row id when it is shown, so a 60-minute round (3,600 snapshots) opens and jumps quickly.
 At a run or submit the replay shows the code that was graded, exactly (the coding screen
 saves a snapshot right before each run, and the run row keeps its own copy).
+
+A pair round has a second track, the interviewer's: the hints, follow-ups and curveballs
+pushed and the clock actions (both sides saw those), and, in the interviewer's own view
+only, the private notes as they were typed.
 """
 
 from __future__ import annotations
@@ -37,6 +41,38 @@ class Mark:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """Something the interviewer did in a pair round, on the round's clock."""
+
+    t: float
+    kind: str  # hint, follow_up, curveball, paused, resumed, time_added
+    text: str
+
+
+CUE_EVENTS = {"paused": "paused the clock", "resumed": "resumed the clock",
+              "time_added": "added 5 minutes"}  # fmt: skip
+# On the stage clock a pause and its resume fall at the same time: the line shows the pause.
+CUE_LETTERS = {"hint": "h", "follow_up": "f", "curveball": "c", "paused": "‖", "time_added": "+"}
+VIEWS = ("candidate", "interviewer")
+
+
+@dataclass
+class PairTrack:
+    """The interviewer's side of a pair round."""
+
+    interviewer: str
+    candidate: str | None
+    view: str  # whose replay: "candidate" (no private notes) or "interviewer"
+    cues: list[Cue] = field(default_factory=list)
+    note_ids: list[int] = field(default_factory=list)  # interviewer's view only
+    note_times: list[float] = field(default_factory=list)  # -1: typed in an earlier stage
+
+    def note_index_at(self, t: float) -> int | None:
+        i = bisect.bisect_right(self.note_times, t + 1e-9) - 1
+        return i if i >= 0 else None
+
+
+@dataclass(frozen=True)
 class Paste:
     t: float
     chars: int
@@ -52,11 +88,14 @@ class Round:
     sizes: list[int] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     pastes: list[Paste] = field(default_factory=list)
+    pair: PairTrack | None = None
     _lines: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def duration(self) -> float:
         ends = self.times[-1:] + [m.t for m in self.marks[-1:]]
+        if self.pair is not None:
+            ends += [c.t for c in self.pair.cues[-1:]] + self.pair.note_times[-1:]
         return max(ends) if ends else 0.0
 
     def index_at(self, t: float) -> int | None:
@@ -71,6 +110,10 @@ class Round:
         j = bisect.bisect_right([m.t for m in self.marks], t + 1e-9)
         if j < len(self.marks):
             cands.append(self.marks[j].t)
+        if self.pair is not None:
+            cands += [c.t for c in self.pair.cues if c.t > t + 1e-9][:1]
+            k = bisect.bisect_right(self.pair.note_times, t + 1e-9)
+            cands += self.pair.note_times[k : k + 1]
         return min(cands) if cands else None
 
     def mark_near(self, t: float, direction: int) -> Mark | None:
@@ -91,6 +134,7 @@ class Frame:
     cursor: tuple[int, int]
     mark: Mark | None  # a run or submit exactly at t
     snapshot: int | None  # index into the round's snapshots
+    notes: str | None = None  # a pair round in the interviewer's view: the notes then
 
 
 def rounds(store: Store, session_id: int) -> list[tuple[int, str]]:
@@ -105,7 +149,17 @@ def rounds(store: Store, session_id: int) -> list[tuple[int, str]]:
     return list(dict.fromkeys((r[0], r[1]) for r in rows))
 
 
-def load(store: Store, session_id: int, stage_idx: int, problem: str) -> Round:
+def default_view(store: Store, session_id: int) -> str | None:
+    """Whose replay a pair round opens in (see `store.pair.own_view`); None for solo."""
+    from mockint.store.pair import own_view
+
+    return own_view(store, session_id)
+
+
+def load(
+    store: Store, session_id: int, stage_idx: int, problem: str, view: str | None = None
+) -> Round:
+    """A round's timeline; for a pair round, `view` picks whose (default: `default_view`)."""
     snaps = store.conn.execute(
         "SELECT id, at, elapsed_s, length(code) AS n FROM code_snapshots"
         " WHERE session_id = ? AND stage_idx = ? AND problem = ? ORDER BY id",
@@ -144,25 +198,89 @@ def load(store: Store, session_id: int, stage_idx: int, problem: str) -> Round:
             )
         )
     rnd.marks.sort(key=lambda m: (m.t, m.run_id))
+    rnd.pair = _pair_track(store, session_id, stage_idx, view)
     return rnd
+
+
+def _pair_track(
+    store: Store, session_id: int, stage_idx: int, view: str | None
+) -> PairTrack | None:
+    from mockint.store import pair as records
+
+    pr = records.get_round(store, session_id)
+    if pr is None:
+        return None
+    if view is None:
+        view = records.own_view(store, session_id) or "candidate"
+    if view not in VIEWS:
+        raise ValueError(f"view: {view!r} is not one of {', '.join(VIEWS)}")
+    track = PairTrack(pr.interviewer, pr.candidate, view)
+    for e in store.events(session_id):
+        if e["stage_idx"] != stage_idx or e["elapsed_s"] is None:
+            continue
+        if e["kind"] == "pair_push":
+            d = e["data"]
+            track.cues.append(Cue(float(e["elapsed_s"]), str(d.get("kind")), str(d.get("text"))))
+        elif e["kind"] in CUE_EVENTS:
+            track.cues.append(Cue(float(e["elapsed_s"]), e["kind"], CUE_EVENTS[e["kind"]]))
+    track.cues.sort(key=lambda c: c.t)
+    if view == "interviewer":
+        last = -1.0
+        for row_id, stage, _at, elapsed in records.note_times(store, session_id, pr.interviewer):
+            if stage is not None and stage > stage_idx:
+                break
+            t = -1.0 if stage is None or stage < stage_idx else float(elapsed or 0.0)
+            last = max(last, t)  # never backwards
+            track.note_ids.append(row_id)
+            track.note_times.append(last)
+    return track
 
 
 def frame(store: Store, rnd: Round, t: float) -> Frame:
     """The code on screen at time t. At a run or submit, the code that was graded."""
     mark = next((m for m in rnd.marks if abs(m.t - t) < 1e-6), None)
     i = rnd.index_at(t)
+    notes = notes_at(store, rnd, t)
     if mark is not None:
         row = store.conn.execute(
             "SELECT code FROM grading_runs WHERE id = ?", (mark.run_id,)
         ).fetchone()
         cursor = _cursor(store, rnd, i)
-        return Frame(t, row["code"] if row else "", cursor, mark, i)
+        return Frame(t, row["code"] if row else "", cursor, mark, i, notes)
     if i is None:
-        return Frame(t, "", (0, 0), None, None)
+        return Frame(t, "", (0, 0), None, None, notes)
     row = store.conn.execute(
         "SELECT code, cursor_row, cursor_col FROM code_snapshots WHERE id = ?", (rnd.ids[i],)
     ).fetchone()
-    return Frame(t, row["code"], (row["cursor_row"], row["cursor_col"]), None, i)
+    return Frame(t, row["code"], (row["cursor_row"], row["cursor_col"]), None, i, notes)
+
+
+def notes_at(store: Store, rnd: Round, t: float) -> str | None:
+    """The interviewer's notes at time t (interviewer's view of a pair round), else None."""
+    from mockint.store.pair import note_body
+
+    if rnd.pair is None or rnd.pair.view != "interviewer":
+        return None
+    i = rnd.pair.note_index_at(t)
+    return "" if i is None else note_body(store, rnd.pair.note_ids[i])
+
+
+def cue_line_text(rnd: Round, width: int, at: float | None = None) -> str:
+    """The interviewer's track on the same scale as `timeline_text`: `h` hints, `f`
+    follow-ups, `c` curveballs, `‖` pauses, `+` added time, `·` notes typed."""
+    width = max(10, width)
+    cells = [" "] * width
+    if rnd.pair is not None:
+        for nt in rnd.pair.note_times:
+            if nt >= 0:
+                cells[_col(rnd, width, nt)] = "·"
+        for c in rnd.pair.cues:
+            if c.kind in CUE_LETTERS:
+                cells[_col(rnd, width, c.t)] = CUE_LETTERS[c.kind]
+    if at is not None:
+        i = _col(rnd, width, at)
+        cells[i] = "┃"
+    return "".join(cells)
 
 
 def _cursor(store: Store, rnd: Round, i: int | None) -> tuple[int, int]:

@@ -1,8 +1,9 @@
 """Export all recorded data as one JSON document, and merge such a document into a database.
 
 The document (`"format": "mockint-export"`, `"version": 1`) holds every session with its
-stages, events, notes, answers, code snapshots and runs, the story bank and the saved
-plan. Derived tables (summaries, repetition log, cards) are left out: they are rebuilt
+stages, events, notes, answers, code snapshots and runs (and, for a pair round, its `pair`
+part: the roles, the interviewer's private notes and rubric with the notes' history, both
+sides' feedback), the story bank and the saved plan. Derived tables (summaries, repetition log, cards) are left out: they are rebuilt
 from the sessions after an import, so the history, the reports and the due list come out
 the same.
 
@@ -64,6 +65,18 @@ RUN_COLS = (
 )
 
 
+PAIR_ROUND_COLS = ("room", "round", "interviewer", "candidate", "created_at")
+PAIR_PRIVATE_COLS = ("author", "kind", "body", "updated_at")
+PAIR_FEEDBACK_COLS = ("author", "role", "body", "submitted_at")
+PAIR_NOTE_COLS = ("author", "stage_idx", "at", "elapsed_s", "body")
+# table -> columns of a pair round's rows (bodies kept as the stored JSON text)
+PAIR_TABLES = {
+    "private": ("pair_private", PAIR_PRIVATE_COLS),
+    "feedback": ("pair_feedback", PAIR_FEEDBACK_COLS),
+    "note_history": ("pair_note_history", PAIR_NOTE_COLS),
+}
+
+
 class TransferError(Exception):
     """A file that is not a usable export; the message says where and what."""
 
@@ -88,6 +101,8 @@ def export_data(store: Store, now: float | None = None) -> dict[str, Any]:
     answers = by_session("answers", "stage_idx, position")
     snaps = by_session("code_snapshots", "id")
     runs = by_session("grading_runs", "id")
+    pair_rounds = {r.pop("session_id"): r for r in rows("SELECT * FROM pair_rounds")}
+    pair_rows = {key: by_session(table, "rowid") for key, (table, _cols) in PAIR_TABLES.items()}
     sessions = []
     for s in rows("SELECT * FROM sessions ORDER BY created_at, id"):
         sid = s["id"]
@@ -110,6 +125,11 @@ def export_data(store: Store, now: float | None = None) -> dict[str, Any]:
             | {"result": json.loads(r["result_json"]) if r["result_json"] else None}
             for r in runs.get(sid, [])
         ]
+        if sid in pair_rounds:
+            pair: dict[str, Any] = {k: pair_rounds[sid][k] for k in PAIR_ROUND_COLS}
+            for key, (_table, cols) in PAIR_TABLES.items():
+                pair[key] = [{k: r[k] for k in cols} for r in pair_rows[key].get(sid, [])]
+            entry["pair"] = pair
         sessions.append(entry)
     stories = [
         {
@@ -289,4 +309,13 @@ def _insert_session(c: Any, s: dict[str, Any], story_map: dict[int, int], where:
             for r in s["grading_runs"]
         ],
     )
+    pair = s.get("pair")
+    if pair is not None:
+        c.execute(
+            f"INSERT INTO pair_rounds (session_id, {', '.join(PAIR_ROUND_COLS)})"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (sid, *(pair[k] for k in PAIR_ROUND_COLS)),
+        )
+        for key, (table, cols) in PAIR_TABLES.items():
+            many(table, cols, [tuple(r[k] for k in cols) for r in pair.get(key, [])])
     return int(sid)

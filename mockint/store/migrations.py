@@ -231,6 +231,36 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        7,
+        # The interviewer's private notes as they were typed (at most one row a second), so
+        # a pair round's replay can show them beside the candidate's code. Kept apart from
+        # `events`, which candidate-facing reports read.
+        """
+        CREATE TABLE pair_note_history (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            stage_idx INTEGER,
+            at REAL NOT NULL,
+            elapsed_s REAL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX pair_note_history_by_author ON pair_note_history(session_id, author, id);
+        """,
+    ),
+    (
+        10,
+        # The live fields of a pair room (each field's text and cursor, as the hub holds
+        # them), so a room whose server stopped mid-round can be opened again as it was.
+        """
+        CREATE TABLE pair_room_state (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            fields TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        """,
+    ),
 ]
 
 # Applied in number order whatever order the steps were written in; numbers are unique.

@@ -69,13 +69,8 @@ def save_private(
 ) -> None:
     """The interviewer's `notes` (a string) or `rubric` (a dict), replacing the last one."""
     now = time.time() if now is None else now
-    with store.transaction() as c:
-        c.execute(
-            "INSERT INTO pair_private (session_id, author, kind, body, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, author, kind) DO UPDATE SET"
-            " body = excluded.body, updated_at = excluded.updated_at",
-            (session_id, author, kind, json.dumps(body), now),
-        )
+    _upsert(store, "pair_private", {"session_id": session_id, "author": author, "kind": kind},
+            {"body": json.dumps(body), "updated_at": now})  # fmt: skip
 
 
 def private(store: Store, session_id: int, author: str) -> dict[str, Any]:
@@ -97,13 +92,8 @@ def save_feedback(
     now: float | None = None,
 ) -> None:
     now = time.time() if now is None else now
-    with store.transaction() as c:
-        c.execute(
-            "INSERT INTO pair_feedback (session_id, author, role, body, submitted_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(session_id, author) DO UPDATE SET"
-            " role = excluded.role, body = excluded.body, submitted_at = excluded.submitted_at",
-            (session_id, author, role, json.dumps(body), now),
-        )
+    _upsert(store, "pair_feedback", {"session_id": session_id, "author": author},
+            {"role": role, "body": json.dumps(body), "submitted_at": now})  # fmt: skip
 
 
 def feedback(store: Store, session_id: int) -> dict[str, dict[str, Any]]:
@@ -122,4 +112,97 @@ def add_planned(store: Store, session_id: int, stage_idx: int, seconds: float) -
         c.execute(
             "UPDATE stages SET planned_s = planned_s + ? WHERE session_id = ? AND idx = ?",
             (seconds, session_id, stage_idx),
+        )
+
+
+def add_note_version(
+    store: Store,
+    session_id: int,
+    author: str,
+    body: str,
+    *,
+    stage_idx: int | None,
+    at: float,
+    elapsed: float | None,
+) -> None:
+    """One more version of an interviewer's notes, for the replay of the round."""
+    with store.transaction() as c:
+        c.execute(
+            "INSERT INTO pair_note_history (session_id, author, stage_idx, at, elapsed_s, body)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, author, stage_idx, at, elapsed, body),
+        )
+
+
+def note_times(
+    store: Store, session_id: int, author: str
+) -> list[tuple[int, int | None, float, float | None]]:
+    """(row id, stage, at, elapsed) of every version of an author's notes, oldest first;
+    the text is read by id when shown (`note_body`)."""
+    return [
+        (r[0], r[1], r[2], r[3])
+        for r in store.conn.execute(
+            "SELECT id, stage_idx, at, elapsed_s FROM pair_note_history"
+            " WHERE session_id = ? AND author = ? ORDER BY id",
+            (session_id, author),
+        )
+    ]
+
+
+def note_body(store: Store, row_id: int) -> str:
+    r = store.conn.execute("SELECT body FROM pair_note_history WHERE id = ?", (row_id,)).fetchone()
+    return str(r[0]) if r else ""
+
+
+def own_view(store: Store, session_id: int) -> str | None:
+    """Which side of a pair round this machine's user saw: "interviewer" when they
+    interviewed from here (`mockint pair`, identity "local"), else "candidate"; None for a
+    session that is not a pair round. Reports and replays open in this view, so a user's
+    own private notes are shown to them and another interviewer's never are."""
+    rnd = get_round(store, session_id)
+    if rnd is None:
+        return None
+    return "interviewer" if rnd.interviewer == "local" else "candidate"
+
+
+def save_room_fields(
+    store: Store, session_id: int, fields: dict[str, Any], now: float | None = None
+) -> None:
+    """The room's live fields (text and cursor by field id), replacing the last copy."""
+    now = time.time() if now is None else now
+    _upsert(store, "pair_room_state", {"session_id": session_id},
+            {"fields": json.dumps(fields), "updated_at": now})  # fmt: skip
+
+
+def room_fields(store: Store, session_id: int) -> dict[str, Any]:
+    r = store.conn.execute(
+        "SELECT fields FROM pair_room_state WHERE session_id = ?", (session_id,)
+    ).fetchone()
+    if r is None:
+        return {}
+    value = json.loads(r[0])
+    return value if isinstance(value, dict) else {}
+
+
+def unfinished_round(store: Store, interviewer: str, since: float) -> PairRound | None:
+    """The most recent pair round this interviewer left unfinished (its server stopped
+    mid-round) and that was still alive at `since` or later."""
+    r = store.conn.execute(
+        "SELECT p.session_id FROM pair_rounds p JOIN sessions s ON s.id = p.session_id"
+        " WHERE p.interviewer = ? AND s.status = 'active' AND s.alive_at >= ?"
+        " ORDER BY s.alive_at DESC LIMIT 1",
+        (interviewer, since),
+    ).fetchone()
+    return None if r is None else get_round(store, r[0])
+
+
+def _upsert(store: Store, table: str, key: dict[str, Any], values: dict[str, Any]) -> None:
+    """Insert a row, or replace the values of the row with the same key."""
+    cols = [*key, *values]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in values)
+    with store.transaction() as c:
+        c.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            f" ON CONFLICT({', '.join(key)}) DO UPDATE SET {sets}",
+            (*key.values(), *values.values()),
         )

@@ -180,7 +180,9 @@ class Store:
     # -- reading -----------------------------------------------------------------------
     def unfinished(self) -> list[SessionRecord]:
         rows = self.conn.execute(
-            "SELECT id FROM sessions WHERE status = 'active' ORDER BY alive_at DESC"
+            # A pair round is reopened by its room (pair/restore.py), not resumed alone.
+            "SELECT id FROM sessions WHERE status = 'active' AND mode != 'pair'"
+            " ORDER BY alive_at DESC"
         ).fetchall()
         return [self.load(r["id"]) for r in rows]
 

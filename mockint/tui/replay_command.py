@@ -17,9 +17,18 @@ from mockint.review.commands import CONTEXT, _db_option, _fail, _open, _path
 @click.command(context_settings=CONTEXT)
 @click.argument("session_id", type=int)
 @click.option("--problem", "slug", metavar="SLUG", help="Which problem (default: the first).")
+@click.option(
+    "--as",
+    "view",
+    type=click.Choice(["candidate", "interviewer"]),
+    help="A pair round: whose replay. The interviewer's adds their private notes as they "
+    "were typed. Default: the interviewer's if you interviewed from this machine "
+    "(`mockint pair`), else the candidate's.",
+)
 @_db_option
-def replay(session_id: int, slug: str | None, db: Path | None) -> None:
-    """Replay a coding round of a session: play, pause, speeds, jumps to runs and submits."""
+def replay(session_id: int, slug: str | None, view: str | None, db: Path | None) -> None:
+    """Replay a coding round of a session: play, pause, speeds, jumps to runs and submits
+    (and, for a pair round, the interviewer's hints, clock actions and notes)."""
     from mockint.review import replay as rp
 
     store = _open(db)
@@ -48,9 +57,14 @@ def replay(session_id: int, slug: str | None, db: Path | None) -> None:
     except ScenarioError as exc:
         store.close()
         _fail(str(exc))
+    if view is not None and rp.default_view(store, session_id) is None:
+        store.close()
+        _fail(f"--as: session {session_id} is not a pair round")
     stage_idx, problem = found[0]
     app = MockintApp(
-        store, default_scenario=default, open_screen=("replay", session_id, stage_idx, problem)
+        store,
+        default_scenario=default,
+        open_screen=("replay", session_id, stage_idx, problem, view),
     )
     try:
         app.run()

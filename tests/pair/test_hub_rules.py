@@ -2,55 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 
-from mockint.pair import wire
 from mockint.pair.codes import looks_like_code, new_code
 from mockint.pair.hub import Hub
 from mockint.pair.ratelimit import FailureLimiter
 from mockint.pair.text import clean
-
-
-class Client:
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader, self.writer, self.got = reader, writer, []
-
-    @classmethod
-    async def connect(cls, path: str, token: str) -> Client:
-        r, w = await asyncio.open_unix_connection(path, limit=wire.MAX_LINE)
-        c = cls(r, w)
-        c.send({"op": "hello", "token": token})
-        return c
-
-    def send(self, obj: dict) -> None:
-        self.writer.write(wire.encode(obj))
-
-    async def drain(self, seconds: float = 0.3) -> list[dict]:
-        end = asyncio.get_running_loop().time() + seconds
-        while True:
-            left = end - asyncio.get_running_loop().time()
-            if left <= 0:
-                return self.got
-            try:
-                line = await asyncio.wait_for(self.reader.readline(), left)
-            except TimeoutError:
-                return self.got
-            if not line:
-                return self.got
-            self.got.append(json.loads(line))
-
-    async def until(self, op: str, timeout: float = 10.0) -> dict:
-        end = asyncio.get_running_loop().time() + timeout
-        while True:
-            for m in self.got:
-                if m.get("op") == op:
-                    self.got.remove(m)
-                    return m
-            line = await asyncio.wait_for(
-                self.reader.readline(), end - asyncio.get_running_loop().time()
-            )
-            self.got.append(json.loads(line))
+from tests.pair.hubclient import Client
 
 
 async def test_a_candidate_cannot_act_as_interviewer_and_never_gets_private_data(tmp_path):

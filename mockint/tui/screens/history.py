@@ -308,12 +308,17 @@ class FilterDialog(BaseModal[dict | None]):
 
 def open_report(app: App, session_id: int) -> None:
     from mockint.report.collect import build_report
+    from mockint.report.commands import pair_part_of
     from mockint.report.markdown import render_markdown
+    from mockint.report.pair import render_pair_markdown
     from mockint.tui.screens.report import ReportScreen
 
+    store = mockint_app(app).store
     try:
-        report = build_report(mockint_app(app).store, session_id)
+        report = build_report(store, session_id)
+        pair = pair_part_of(store, session_id)  # a pair round: its own part, in your view
     except Exception as exc:  # damaged rows: one line, never a crash
         app.notify(f"The report could not be built: {exc}", severity="error", timeout=8)
         return
-    app.push_screen(ReportScreen(session_id, render_markdown(report)))
+    text = render_markdown(report) + (render_pair_markdown(pair) if pair else "")
+    app.push_screen(ReportScreen(session_id, text))

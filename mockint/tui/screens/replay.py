@@ -1,5 +1,7 @@
 """Replay of a coding round: play, pause, speeds, skip idle stretches, a scrubber, and a jump
-to each run and submit with its verdict; large pastes are flagged on the timeline."""
+to each run and submit with its verdict; large pastes are flagged on the timeline. A pair
+round adds the interviewer's track (pushes and clock actions; in the interviewer's view,
+the private notes as they were)."""
 
 from __future__ import annotations
 
@@ -60,6 +62,11 @@ def _location(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1)
 
 
+def cue_label(c: rp.Cue) -> str:
+    word = {"hint": "hint", "follow_up": "follow-up", "curveball": "curveball"}.get(c.kind)
+    return f"{word}: {c.text}" if word else c.text
+
+
 class Timeline(Static):
     """The scrubber: one line of the round; a click jumps to that time."""
 
@@ -76,15 +83,21 @@ class ReplayScreen(BaseScreen):
         "change the speed (1x to 20x); i skips idle stretches; Left/Right move 5 seconds "
         "(Shift: 60); n and b jump to the next or previous run or submit, whose verdict is "
         "marked on the timeline (r/s for runs/submits, capital when accepted, P a large "
-        "paste). Click the timeline to jump there. Tab shows the next round."
+        "paste). Click the timeline to jump there. Tab shows the next round. In a pair "
+        "round the line below is the interviewer's track (h hint, f follow-up, c curveball, "
+        "‖ pause, + time added, · notes typed); the interviewer's view also shows their "
+        "private notes as they were at that moment."
     )
     DEFAULT_CSS = """
     #replay-screen { padding: 0 1; }
     #replay-title { height: 1; text-style: bold; }
     #replay-main { height: 1fr; }
     #replay-code { width: 1fr; }
-    #replay-marks { width: 34; border: round $primary; }
+    #replay-side { width: 34; }
+    #replay-marks { height: 1fr; border: round $primary; }
+    #replay-notes { height: 1fr; border: round $secondary; }
     #replay-timeline { height: 1; color: $accent; }
+    #replay-cues { height: 1; color: $secondary; }
     #replay-status { height: 1; color: $text-muted; }
     """
     BINDINGS = [
@@ -102,24 +115,37 @@ class ReplayScreen(BaseScreen):
         Binding("tab", "next_round", "Next round", id="replay.round", show=False, priority=True),
     ]
 
-    def __init__(self, session_id: int, rounds: list[tuple[int, str]], start: int = 0) -> None:
+    def __init__(
+        self,
+        session_id: int,
+        rounds: list[tuple[int, str]],
+        start: int = 0,
+        view: str | None = None,
+    ) -> None:
         super().__init__()
         self.session_id = session_id
+        self.view = view  # a pair round's side; None: the default for the session
         self.rounds = rounds
         self.which = start
         self.t = 0.0
         self.playing = False
         self.speed_i = 0
         self.skip_idle = True
-        self._shown: tuple[int | None, int | None] | None = None
+        self._shown: tuple[int | None, int | None, int | None] | None = None
 
     def body(self):
         with Vertical(id="replay-screen"):
             yield Static("", id="replay-title", markup=False)
             with Horizontal(id="replay-main"):
                 yield TextArea.code_editor("", read_only=True, id="replay-code", language="python")
-                yield OptionList(id="replay-marks")
+                with Vertical(id="replay-side"):
+                    yield OptionList(id="replay-marks")
+                    notes = TextArea("", read_only=True, soft_wrap=True, id="replay-notes")
+                    notes.border_title = "Your private notes then"
+                    notes.display = False
+                    yield notes
             yield Timeline("", id="replay-timeline", markup=False)
+            yield Static("", id="replay-cues", markup=False)
             yield Static("", id="replay-status", markup=False)
         yield Footer()
 
@@ -133,21 +159,31 @@ class ReplayScreen(BaseScreen):
 
     def load_round(self) -> None:
         stage_idx, problem = self.rounds[self.which]
-        self.round = rp.load(self.store, self.session_id, stage_idx, problem)
+        self.round = rp.load(self.store, self.session_id, stage_idx, problem, self.view)
         self.t = 0.0
         self.playing = False
         self._shown = None
         n = len(self.rounds)
         more = f" · round {self.which + 1} of {n} (Tab: next)" if n > 1 else ""
+        pair = self.round.pair
+        side = f" · pair round, {pair.view}'s view" if pair is not None else ""
         self.query_one("#replay-title", Static).update(
-            f"Replay · session {self.session_id} · stage {stage_idx + 1} · {problem}{more}"
+            f"Replay · session {self.session_id}{side} · stage {stage_idx + 1} · {problem}{more}"
+        )
+        self.query_one("#replay-cues", Static).display = pair is not None
+        self.query_one("#replay-notes", TextArea).display = (
+            pair is not None and pair.view == "interviewer"
         )
         marks = self.query_one("#replay-marks", OptionList)
         marks.clear_options()
         entries = [(m.t, 0, mark_label(m), f"mark:{i}") for i, m in enumerate(self.round.marks)]
         entries += [
-            (p.t, 1, f"{clock_text(p.t)} PASTE of {p.chars} chars", f"t:{p.t}")
-            for p in self.round.pastes
+            (p.t, 1, f"{clock_text(p.t)} PASTE of {p.chars} chars", f"paste:{i}")
+            for i, p in enumerate(self.round.pastes)
+        ]
+        entries += [
+            (c.t, 2, f"{clock_text(c.t)} {cue_label(c)}", f"cue:{i}")
+            for i, c in enumerate(pair.cues if pair is not None else [])
         ]
         for _, _, label, oid in sorted(entries):
             marks.add_option(Option(label, id=oid))
@@ -158,7 +194,8 @@ class ReplayScreen(BaseScreen):
         rnd = self.round
         f_index = rnd.index_at(self.t)
         mark = next((m for m in rnd.marks if abs(m.t - self.t) < 1e-6), None)
-        key = (f_index, mark.run_id if mark else None)
+        n_index = rnd.pair.note_index_at(self.t) if rnd.pair is not None else None
+        key = (f_index, mark.run_id if mark else None, n_index)
         if key != self._shown:
             frame = rp.frame(self.store, rnd, self.t)
             code = self.query_one("#replay-code", TextArea)
@@ -170,15 +207,24 @@ class ReplayScreen(BaseScreen):
             set_text(code, safe(frame.code))
             row, col = frame.cursor
             code.cursor_location = (min(row, code.document.line_count - 1), col)
+            if frame.notes is not None:
+                set_text(self.query_one("#replay-notes", TextArea), safe(frame.notes))
             self._shown = key
         width = max(10, self.query_one("#replay-timeline").size.width or 60)
         self.query_one("#replay-timeline", Static).update(rp.timeline_text(rnd, width, self.t))
+        if rnd.pair is not None:
+            self.query_one("#replay-cues", Static).update(rp.cue_line_text(rnd, width, self.t))
+            cue = next((c for c in rnd.pair.cues if 0 <= self.t - c.t < 3.0), None)
+        else:
+            cue = None
         state = "playing" if self.playing else "paused"
         speed = rp.SPEEDS[self.speed_i]
         at = f" · {mark_label(mark)}" if mark else ""
         paste = next((p for p in rnd.pastes if abs(p.t - self.t) < 1.0), None)
         if paste is not None:
             at += f" · PASTE of {paste.chars} chars"
+        if cue is not None:
+            at += f" · interviewer {cue_label(cue)}"
         self.query_one("#replay-status", Static).update(
             f"{clock_text(self.t)} / {clock_text(rnd.duration)} · {state} {speed}x"
             f" · skip idle {'on' if self.skip_idle else 'off'}{at}"
@@ -233,8 +279,10 @@ class ReplayScreen(BaseScreen):
         self.playing = False
         if oid.startswith("mark:"):
             self.seek(self.round.marks[int(oid[5:])].t)
-        elif oid.startswith("t:"):
-            self.seek(float(oid[2:]))
+        elif oid.startswith("paste:"):
+            self.seek(self.round.pastes[int(oid[6:])].t)
+        elif oid.startswith("cue:") and self.round.pair is not None:
+            self.seek(self.round.pair.cues[int(oid[4:])].t)
 
     def on_resize(self, event: events.Resize) -> None:
         # (BaseScreen's own on_resize runs too: Textual calls each class's handler.)

@@ -53,7 +53,11 @@ def refresh_review(owner: Widget, done: Callable[[], None]) -> None:
 
 
 def open_replay(
-    app: App, session_id: int, stage_idx: int | None = None, problem: str | None = None
+    app: App,
+    session_id: int,
+    stage_idx: int | None = None,
+    problem: str | None = None,
+    view: str | None = None,
 ) -> None:
     from mockint.review import replay as rp
     from mockint.tui.screens.replay import ReplayScreen
@@ -66,4 +70,4 @@ def open_replay(
     start = 0
     if stage_idx is not None and problem is not None and (stage_idx, problem) in rounds:
         start = rounds.index((stage_idx, problem))
-    app.push_screen(ReplayScreen(session_id, rounds, start))
+    app.push_screen(ReplayScreen(session_id, rounds, start, view))

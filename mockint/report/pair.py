@@ -91,6 +91,33 @@ def render_pair_markdown(part: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_pair_html(part: dict[str, Any]) -> str:
+    """The same content as `render_pair_markdown`, as an HTML section (every text escaped)."""
+    from html import escape
+
+    def items(lines: list[str]) -> str:
+        return "<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines) + "</ul>"
+
+    md = render_pair_markdown(part)
+    out, bullets = [], []
+    for line in md.splitlines():
+        if line.startswith("- "):
+            bullets.append(line[2:])
+            continue
+        if bullets:
+            out.append(items(bullets))
+            bullets = []
+        if line.startswith("### "):
+            out.append(f"<h3>{escape(line[4:])}</h3>")
+        elif line.startswith("## "):
+            out.append(f"<h2>{escape(line[3:])}</h2>")
+        elif line.strip():
+            out.append(f"<p>{escape(line.replace('`', ''))}</p>")
+    if bullets:
+        out.append(items(bullets))
+    return "\n".join(out) + "\n"
+
+
 def pair_report(store: Store, session_id: int, view: str, fmt: str = "md") -> str:
     import json
 

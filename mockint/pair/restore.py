@@ -1,0 +1,69 @@
+"""Opening a pair room again after its server stopped mid-round.
+
+The hub keeps rooms in memory; everything in them is also in the store (the session and its
+clock, the live fields, the pushes, the interviewer's notes and rubric). When an interviewer
+starts a room and has a round left unfinished recently, the room comes back as it was: the
+same session, stage and fields, the clock paused (the time the server was down is not
+counted), and a new room code for the candidate (the old one lived in the dead server).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from mockint.pair.content import stage_plan
+
+if TYPE_CHECKING:
+    from mockint.pair.hub import Hub, Room
+
+log = logging.getLogger("mockint.pair")
+
+RESTORE_WITHIN_S = 6 * 3600.0  # an older unfinished round is history, not a room to reopen
+
+
+def restore_round(hub: Hub, room: Room) -> bool:
+    """Fill a new room with its owner's recent unfinished round; False if there is none."""
+    from mockint.recording import resume_session
+    from mockint.scenario.serialize import scenario_from_dict
+    from mockint.store import pair as records
+    from mockint.store.db import StoreError
+    from mockint.store.locks import SessionBusy
+
+    since = hub.clock.now() - RESTORE_WITHIN_S
+    try:
+        found = records.unfinished_round(hub.store, room.owner, since)
+        if found is None:
+            return False
+        record = hub.store.load(found.session_id)
+        session, recorder = resume_session(hub.store, record, hub.clock)
+    except SessionBusy:  # another live server holds it: leave it there
+        return False
+    except (StoreError, ValueError, KeyError) as exc:
+        log.warning("pair: could not reopen an unfinished round: %s", exc)
+        return False
+    scenario = scenario_from_dict(record.scenario)
+    room.id = found.room
+    room.round_no = found.round
+    room.session, room.recorder, room.session_id = session, recorder, found.session_id
+    room.plans = [stage_plan(st, i, len(scenario.stages)) for i, st in enumerate(scenario.stages)]
+    room.fields = records.room_fields(hub.store, found.session_id)
+    room.pushes = [
+        dict(e["data"]) for e in hub.store.events(found.session_id) if e["kind"] == "pair_push"
+    ]
+    private = records.private(hub.store, found.session_id, room.owner)
+    if isinstance(private.get("notes"), str):
+        room.notes[room.owner] = private["notes"]
+    if isinstance(private.get("rubric"), dict):
+        room.rubric[room.owner] = private["rubric"]
+    room.phase = "live"
+    hub._init_fields(room)
+    started = session.runs[session.current].state.value != "not_started"
+    room.notice = (
+        f"Your unfinished round (session {found.session_id}) is back as it was"
+        + (": the clock is paused, F2 resumes it." if started else ".")
+        + f" The candidate joins with the new room code {room.code}."
+    )
+    if any(st.kind == "coding" for st in scenario.stages):
+        hub.warm_judge()
+    return True

@@ -1,0 +1,126 @@
+"""A room whose server stopped mid-round comes back as it was when its interviewer starts
+a room again; an unfinished pair round is never offered to the solo app."""
+
+from __future__ import annotations
+
+from mockint.engine.clock import FakeClock
+from mockint.pair.hub import Hub
+from mockint.review.home import figures
+from mockint.store.sessions import Store
+from tests.pair.hubclient import Client, live_room, started_hub
+
+
+async def live_round(hub: Hub, path: str, clock: FakeClock):
+    """An interviewer ("local") and a candidate in a started coding round, with code typed,
+    a hint pushed and private notes and a rubric written; returns the room."""
+    room, inter, cand = await live_room(hub, path, ["coding", "ml-deep-dive"])
+    inter.send({"op": "clock", "action": "start"})
+    await inter.until("clock")
+    clock.advance(30)
+    field = room.plans[0]["fields"][0]["id"]
+    cand.send({"op": "field", "id": field, "text": "def f(xs):\n    return xs", "cursor": [1, 4]})
+    await inter.until("field")
+    inter.send({"op": "push", "kind": "hint", "text": "Mind the empty list."})
+    await cand.until("push")
+    inter.send({"op": "notes", "text": "Clear so far."})
+    inter.send({"op": "rubric", "scores": {"technical": 3}, "call": None})
+    await inter.until("rubric")
+    hub._flush(room)
+    for c in (inter, cand):
+        c.writer.close()
+    return room, field
+
+
+async def test_an_unfinished_round_comes_back_with_a_new_code(tmp_path):
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    first, path = await started_hub(db, clock, tmp_path / "sock1")
+    room, field = await live_round(first, path, clock)
+    sid, old_code = room.session_id, room.code
+    # The server dies: no clean close (its lease holder is this very process, so the lease
+    # is given up here as a dead holder's would be taken over).
+    room.recorder.lease.release()
+    first.store.close()
+    for task in list(first._tasks):
+        task.cancel()
+    first._server.close()
+
+    clock.advance(600)  # ten minutes later, the interviewer starts a room again
+    second, path = await started_hub(db, clock, tmp_path / "sock2")
+    try:
+        t_int = second.join("local")
+        assert t_int is not None
+        back = t_int.room
+        assert back.session_id == sid and back.phase == "live" and back.code != old_code
+        assert back.fields[field]["text"] == "def f(xs):\n    return xs"
+        assert [p["text"] for p in back.pushes] == ["Mind the empty list."]
+        assert back.notes["local"] == "Clear so far."
+        assert back.rubric["local"]["scores"] == {"technical": 3}
+        s = back.session
+        assert s is not None and s.current == 0 and s.run.state.value == "paused"
+        assert abs(s.elapsed() - 30.0) < 1e-6  # the ten minutes down are not counted
+        inter = await Client.connect(path, t_int.token)
+        state = await inter.until("state")
+        assert state["phase"] == "live" and state["notes"] == "Clear so far."
+        notice = await inter.until("notice")
+        assert f"session {sid}" in notice["message"] and back.code in notice["message"]
+        assert second.join(f"code:{old_code}") is None  # the old code died with the server
+        t_cand = second.join(f"code:{back.code}")
+        assert t_cand is not None
+        cand = await Client.connect(path, t_cand.token)
+        cstate = await cand.until("state")
+        assert cstate["fields"][field]["text"] == "def f(xs):\n    return xs"
+        assert "notes" not in cstate and "Clear so far." not in str(cstate)
+        for c in (inter, cand):
+            c.writer.close()
+    finally:
+        await second.close()
+    # Never offered to the solo app: not on home, not to `mockint resume`.
+    store = Store(db)
+    try:
+        assert [r.id for r in store.unfinished()] == []
+        assert sid not in figures(store, clock.now()).unfinished
+    finally:
+        store.close()
+
+
+async def test_an_old_unfinished_round_is_not_reopened(tmp_path):
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    first, path = await started_hub(db, clock, tmp_path / "sock1")
+    room, _field = await live_round(first, path, clock)
+    sid = room.session_id
+    await first.close()
+    clock.advance(7 * 3600)
+    second, _path = await started_hub(db, clock, tmp_path / "sock2")
+    try:
+        t = second.join("local")
+        assert t is not None and t.room.session_id is None and t.room.phase == "lobby"
+        assert second.join("key:SHA256:other").room.session_id != sid
+    finally:
+        await second.close()
+
+
+def test_resume_refuses_a_pair_round(tmp_path, cli):
+    import asyncio
+
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+
+    async def make() -> int:
+        hub, path = await started_hub(db, clock, tmp_path / "sock")
+        try:
+            room, _ = await live_round(hub, path, clock)
+            return room.session_id
+        finally:
+            await hub.close()
+
+    sid = asyncio.run(make())
+    res = cli("resume", str(sid), "--db", str(db))
+    assert res.returncode == 1
+    assert res.stderr.strip() == (
+        f"mockint: session {sid} is a pair round and is not resumed alone"
+        " (`mockint pair` reopens your recent unfinished round)"
+    )
+    res = cli("resume", "--db", str(db))
+    assert res.returncode == 1 and "no unfinished session" in res.stderr
