@@ -14,9 +14,11 @@ def main() -> None:
 
     try:
         if len(sys.argv) == 1:
-            from mockint.launch import load_scenario_or_exit, open_store, run_app
+            from mockint.launch import default_for_home, open_store, run_app
 
-            run_app(open_store(None), default_scenario=load_scenario_or_exit(None), pace=1.0)
+            store = open_store(None)
+            scenario, summary = default_for_home()
+            run_app(store, default_scenario=scenario, default_summary=summary, pace=1.0)
             return
         from mockint.cli import main as cli_main
 

@@ -36,6 +36,21 @@ def load_scenario_or_exit(name: str | None):
         fail(str(exc))
 
 
+def default_for_home():
+    """(scenario, None), or (None, summary) when the default scenario's files are as at the
+    last start (mockint/scenario/default_cache.py): the app loads it once home is drawn.
+    A broken default scenario still ends the start with its one line."""
+    from mockint.scenario.default_cache import cached_summary, current_key, remember
+
+    key = current_key()
+    summary = cached_summary(key)
+    if summary is not None:
+        return None, summary
+    scenario = load_scenario_or_exit(None)
+    remember(key, scenario)
+    return scenario, None
+
+
 def run_app(store, **kwargs) -> None:
     from mockint.tui.app import MockintApp
 

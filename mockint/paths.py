@@ -27,6 +27,11 @@ def user_scenarios_dir() -> Path:
     return user_data_dir() / "scenarios"
 
 
+def scenario_dirs() -> list[Path]:
+    """Bundled first, then the user's: a user file with the same id replaces the bundled one."""
+    return [bundled_dir("scenarios"), user_scenarios_dir()]
+
+
 def default_db_path() -> Path:
     """`MOCKINT_DB` wins over the platform's user data directory."""
     env = os.environ.get("MOCKINT_DB")

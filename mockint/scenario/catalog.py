@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mockint.paths import bundled_dir, user_scenarios_dir
+from mockint.paths import scenario_dirs
 from mockint.scenario.errors import ScenarioError
 from mockint.scenario.load import load_scenario
 from mockint.scenario.model import Scenario
 
 DEFAULT_SCENARIO = "aiml-engineer"
 
-
-def scenario_dirs() -> list[Path]:
-    """Bundled first, then the user's: a user file with the same id replaces the bundled one."""
-    return [bundled_dir("scenarios"), user_scenarios_dir()]
+__all__ = ["DEFAULT_SCENARIO", "discover", "find_scenario", "scenario_dirs"]
 
 
 def discover() -> tuple[list[Scenario], list[ScenarioError]]:

@@ -7,6 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from mockint.kinds import StageKind
+from mockint.scenario.minutes import format_minutes
+
+__all__ = [
+    "STAGE_KINDS",
+    "MixArea",
+    "Phase",
+    "ProblemPick",
+    "Scenario",
+    "Stage",
+    "format_minutes",
+]
 
 # The kinds a scenario may name, in the usual order of a loop (mockint.kinds has the registry).
 STAGE_KINDS: tuple[str, ...] = tuple(k.value for k in StageKind)
@@ -127,15 +138,3 @@ class Scenario:
 
 def _num(x: float) -> float | int:
     return int(x) if float(x).is_integer() else x
-
-
-def format_minutes(minutes: float) -> str:
-    """`330` -> `5h30`, `45` -> `45 min`, `11.25` -> `11 min 15 s`."""
-    total = round(minutes * 60)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    if h:
-        return f"{h}h{m:02d}" + (f"{s:02d}s" if s else "")
-    if s:
-        return f"{m} min {s} s" if m else f"{s} s"
-    return f"{m} min"

@@ -1,8 +1,11 @@
-"""Sessions, stages, events and notes: every write in its own transaction."""
+"""Sessions, stages, events and notes: every write in its own transaction.
+
+json is imported where used: the home screen opens the store at start-up and, with no
+unfinished session, never needs it.
+"""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -70,6 +73,8 @@ class Store:
     def create_session(
         self, scenario: dict[str, Any], *, pace: float, mode: str = "solo", now: float | None = None
     ) -> int:
+        import json
+
         now = time.time() if now is None else now
         with self.transaction() as c:
             cur = c.execute(
@@ -103,6 +108,8 @@ class Store:
         status: str,
     ) -> None:
         """One event, with the stage and session state it leaves behind, atomically."""
+        import json
+
         with self.transaction() as c:
             c.execute(
                 "INSERT INTO events (session_id, stage_idx, kind, at, elapsed_s, data)"
@@ -133,6 +140,8 @@ class Store:
         data: dict[str, Any] | None = None,
     ) -> None:
         """An event outside the engine's transitions (a hint shown, a problem opened)."""
+        import json
+
         with self.transaction() as c:
             c.execute(
                 "INSERT INTO events (session_id, stage_idx, kind, at, elapsed_s, data)"
@@ -178,6 +187,8 @@ class Store:
         return [self.load(r["id"]) for r in rows]
 
     def load(self, session_id: int) -> SessionRecord:
+        import json
+
         row = self.conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise StoreError(f"{self.path}: no session {session_id}")
@@ -218,6 +229,8 @@ class Store:
         return rec
 
     def events(self, session_id: int) -> list[dict[str, Any]]:
+        import json
+
         return [
             dict(r) | {"data": json.loads(r["data"])}
             for r in self.conn.execute(

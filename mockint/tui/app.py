@@ -11,7 +11,7 @@ from textual.command import Provider
 from textual.screen import Screen
 
 from mockint.engine.clock import Clock, SystemClock
-from mockint.scenario.model import Scenario, format_minutes
+from mockint.scenario.minutes import format_minutes
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseScreen
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from mockint.engine.session import Session
     from mockint.grading.client import GradingClient
     from mockint.recording import Recorder
+    from mockint.scenario.default_cache import Summary
+    from mockint.scenario.model import Scenario
     from mockint.store.locks import SessionBusy, SessionTaken
 
 T = TypeVar("T")
@@ -38,6 +40,7 @@ def _palette() -> type[Provider]:
 # The other screens are imported where first used: the home screen must come up fast.
 
 HEARTBEAT_S = 1.0
+DEFAULT_LOAD_AFTER_S = 0.3  # the default scenario, when started from its summary
 
 
 class MockintApp(App[None]):
@@ -54,6 +57,7 @@ class MockintApp(App[None]):
         store: Store,
         *,
         default_scenario: Scenario | None,
+        default_summary: Summary | None = None,
         clock: Clock | None = None,
         pace: float = 1.0,
         start: Scenario | None = None,
@@ -66,7 +70,10 @@ class MockintApp(App[None]):
         super().__init__()
         self.store = store
         self.clock = clock or SystemClock()
-        self.default_scenario = default_scenario
+        # A bare `mockint` may start from the default scenario's summary alone (see
+        # mockint/scenario/default_cache.py): the scenario is loaded once home is drawn.
+        self._default_scenario = default_scenario
+        self._default_summary = default_summary if default_scenario is None else None
         self.pace = pace
         self._start = start
         self._resume_id = resume_id
@@ -90,6 +97,8 @@ class MockintApp(App[None]):
     def on_mount(self) -> None:
         self._apply_keymap()
         self.set_interval(HEARTBEAT_S, self.heartbeat)
+        if self._default_summary is not None:
+            self.set_timer(DEFAULT_LOAD_AFTER_S, lambda: self.default_scenario)
         if self._start is not None:
             self.begin(self._start, paced=True)
         elif self._resume_id is not None:
@@ -100,6 +109,37 @@ class MockintApp(App[None]):
             from mockint.tui.screens.review_nav import open_review
 
             open_review(self, *self._open_screen)
+
+    @property
+    def default_scenario(self) -> Scenario | None:
+        """The loop home offers to start; loaded here on first use if the app started from
+        its summary."""
+        if self._default_scenario is None and self._default_summary is not None:
+            self._load_default()
+        return self._default_scenario
+
+    def default_line(self) -> tuple[str, int, float] | None:
+        """The default scenario's title, stage count and minutes, for the home screen."""
+        sc = self._default_scenario
+        if sc is not None:
+            return sc.title, len(sc.stages), sc.total_minutes
+        return self._default_summary
+
+    def _load_default(self) -> None:
+        from mockint.scenario.catalog import find_scenario
+        from mockint.scenario.errors import ScenarioError
+
+        summary, self._default_summary = self._default_summary, None
+        try:
+            self._default_scenario = find_scenario(None)
+        except ScenarioError as exc:
+            # What the start would have said, had the cache not matched (it always does
+            # unless a file changed without its size or mtime changing): one line, code 2.
+            self.fatal_message = str(exc)
+            self.exit(return_code=2)
+            return
+        if self.default_line() != summary and isinstance(self.screen, HomeScreen):
+            self.screen.refresh_menu()
 
     def save(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """A store write outside the session's recorder (a story, a discard): a failure is

@@ -10,7 +10,6 @@ A broken file never stops the app: its one-line error is shown and the default k
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from textual.binding import Binding
@@ -53,6 +52,8 @@ def load_keymap(app_class: type, path: Path | None = None) -> tuple[dict[str, st
         return {}, None
     except (OSError, UnicodeDecodeError) as exc:
         return {}, f"{path}: cannot read: {exc}"
+    import tomllib  # here, not at the top: the app imports this module at every start
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

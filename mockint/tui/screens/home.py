@@ -14,9 +14,9 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint import __version__
-from mockint.scenario.model import format_minutes
+from mockint.scenario.minutes import format_minutes
 from mockint.store.sessions import SessionRecord
-from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.base import BaseScreen, read_screens_css
 
 
 def ago(seconds: float) -> str:
@@ -37,6 +37,7 @@ def resume_label(rec: SessionRecord, now: float) -> str:
 
 
 class HomeScreen(BaseScreen):
+    CSS_PATH = None  # its rules are in the app's mockint.tcss; screens.tcss is read later
     HELP_TITLE = "home"
     HELP_TEXT = (
         "Choose what to do with the arrow keys and Enter. A loop runs its stages in order, "
@@ -63,6 +64,7 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.refresh_menu()
+        self.call_after_refresh(read_screens_css, self.app)
         self._just_mounted = True  # the first resume follows at once: no second build
         self.set_timer(self.REFRESH_AFTER_S, self.refresh_review_data)
 
@@ -94,14 +96,11 @@ class HomeScreen(BaseScreen):
         fig = figures(store, now)
         for sid in fig.unfinished:
             menu.add_option(Option(resume_label(store.load(sid), now), id=f"resume:{sid}"))
-        default = app.default_scenario
+        default = app.default_line()  # the scenario's, or its summary's before it is loaded
         if default is not None:
+            title, stages, minutes = default
             menu.add_option(
-                Option(
-                    f"Start: {default.title} ({len(default.stages)} stages, "
-                    f"{format_minutes(default.total_minutes)})",
-                    id="start",
-                )
+                Option(f"Start: {title} ({stages} stages, {format_minutes(minutes)})", id="start")
             )
         last = last_text(fig, now)
         menu.add_options(
