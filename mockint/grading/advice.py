@@ -16,6 +16,11 @@ from mockint.grading.cases import reference_code, sized_cases
 from mockint.grading.outcome import Frame
 
 SLOPE_SLACK = 0.35  # what timing noise can add to a log-log slope over these sizes
+# A slope above the target passes when the reference measured as steep in the same run (its
+# cache effects, say), but only for a submission within this factor of the reference's time
+# at the largest size: timing noise can make the reference's small sizes look steep, and an
+# O(n^2) submission hundreds of times slower must not pass on that.
+NEAR_REFERENCE = 20.0
 MAX_CASE_S = 0.5  # a size slower than this stops the sweep: the larger ones cannot be faster
 
 
@@ -110,8 +115,9 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
     tail = slice(max(0, len(got) - 4), len(got))
     slope = fit_slope(sizes[tail], got[tail])
     ref_slope = fit_slope(sizes[tail], ref[tail])
+    near = got[-1] <= NEAR_REFERENCE * max(ref[len(got) - 1], 1e-6)
     ok = len(got) == len(sizes) and (
-        slope <= exponent + SLOPE_SLACK or slope <= ref_slope + SLOPE_SLACK
+        slope <= exponent + SLOPE_SLACK or (slope <= ref_slope + SLOPE_SLACK and near)
     )
     measured = f"about O(n^{slope:.1f})"
     if len(got) < len(sizes):
