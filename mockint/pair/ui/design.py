@@ -179,7 +179,9 @@ class InterviewerDesignScreen(_Sections, InterviewerScreen):
     def mirror(self, st: dict[str, Any], fields: dict[str, Any]) -> Iterator[Widget]:
         yield Static("", id="phase-outline", classes="mirror-outline")
         first = st["fields"][0]
-        yield Static(first["label"], id="mirror-label", classes="field-label", markup=False)
+        yield Static(
+            first["label"], id="mirror-label", classes="field-label mirror-label", markup=False
+        )
         with ContentSwitcher(initial=box_id(first), id="design-switch"):
             for f in st["fields"]:
                 yield from switch_box(f, mirror_area(f, fields, classes="section"))
@@ -221,4 +223,4 @@ class InterviewerDesignScreen(_Sections, InterviewerScreen):
             text += f" · line {int(row) + 1}, col {int(col) + 1}"
         if self.browsing:
             text += " · you are browsing (F8)"
-        self.query_one("#mirror-label", Static).update(text)
+        self.query_one("#mirror-label", Static).update(text, layout=False)  # one line

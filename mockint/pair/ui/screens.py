@@ -27,6 +27,7 @@ from textual.widgets import (
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.star_check import HINTS
+from mockint.tui.widgets.text_sync import set_text
 
 TICK_S = 0.25
 KIND_NAMES = {"hint": "Hint", "follow_up": "Follow-up", "curveball": "Curveball"}
@@ -358,8 +359,7 @@ class MirrorArea(TextArea):
 
     def show(self, text: str, cursor: list[int]) -> tuple[int, int]:
         """Take the candidate's text and cursor; returns the cursor as placed."""
-        if self.text != text:
-            self.load_text(text)
+        set_text(self, text)  # an edit, not a new document: cheap on every key
         row = max(0, min(int(cursor[0]), self.document.line_count - 1))
         col = max(0, min(int(cursor[1]), len(self.document[row])))
         self.cursor_location = (row, col)
@@ -433,7 +433,9 @@ class InterviewerScreen(PairScreen):
         """The candidate's fields, read-only: a labelled mirror each."""
         for f in st["fields"]:
             yield Static(
-                f"Candidate · {f['label']}", id="lbl-" + _wid(f["id"]), classes="field-label"
+                f"Candidate · {f['label']}",
+                id="lbl-" + _wid(f["id"]),
+                classes="field-label mirror-label",
             )
             yield mirror_area(f, fields)
 
@@ -488,7 +490,8 @@ class InterviewerScreen(PairScreen):
         row, col = ta.show(value["text"], value["cursor"])
         with contextlib.suppress(NoMatches):
             label = self.query_one("#lbl-" + _wid(fid), Static)
-            label.update(f"Candidate · {ta.label} · line {row + 1}, col {col + 1}")
+            # One line whatever it says (pair.tcss): no layout pass on every key.
+            label.update(f"Candidate · {ta.label} · line {row + 1}, col {col + 1}", layout=False)
 
     def on_focus(self, fid: str) -> None:
         """The candidate moved to another field: keep it in view."""
