@@ -112,13 +112,16 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
             "slope": None,
             "ok": False,
         }
-    tail = slice(max(0, len(got) - 4), len(got))
-    slope = fit_slope(sizes[tail], got[tail])
-    ref_slope = fit_slope(sizes[tail], ref[tail])
-    near = got[-1] <= NEAR_REFERENCE * max(ref[len(got) - 1], 1e-6)
-    ok = len(got) == len(sizes) and (
-        slope <= exponent + SLOPE_SLACK or (slope <= ref_slope + SLOPE_SLACK and near)
-    )
+    slope, ref_slope, ok = _judge_slopes(sizes, got, ref, exponent)
+    if not ok and len(got) == len(sizes):
+        # Every size finished and only the slope failed: time both once more and keep each
+        # size's best, so one noisy sweep (another process's burst) does not decide it.
+        ref2, _ = _timings(run_child, problem, reference_code(problem), cases, budget)
+        got2, _ = _timings(run_child, problem, code, cases, budget)
+        if len(ref2) == len(ref) and len(got2) == len(got):
+            ref = [min(a, b) for a, b in zip(ref, ref2, strict=True)]
+            got = [min(a, b) for a, b in zip(got, got2, strict=True)]
+            slope, ref_slope, ok = _judge_slopes(sizes, got, ref, exponent)
     measured = f"about O(n^{slope:.1f})"
     if len(got) < len(sizes):
         measured += f"; {why} at n={sizes[len(got)]}"
@@ -131,6 +134,21 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
         "times_ms": [round(t * 1000, 3) for t in got],
         "sizes": sizes,
     }
+
+
+def _judge_slopes(
+    sizes: list[int], got: list[float], ref: list[float], exponent: float
+) -> tuple[float, float, bool]:
+    """The submission's and the reference's slopes over the largest sizes, and whether the
+    submission's is fine (see FORMAT.md)."""
+    tail = slice(max(0, len(got) - 4), len(got))
+    slope = fit_slope(sizes[tail], got[tail])
+    ref_slope = fit_slope(sizes[tail], ref[tail])
+    near = got[-1] <= NEAR_REFERENCE * max(ref[len(got) - 1], 1e-6)
+    ok = len(got) == len(sizes) and (
+        slope <= exponent + SLOPE_SLACK or (slope <= ref_slope + SLOPE_SLACK and near)
+    )
+    return slope, ref_slope, ok
 
 
 def vectorization(run_child, problem, cases_mod, code: str) -> dict:
