@@ -40,6 +40,13 @@ def _warm_up() -> None:
         traceback.print_exc()
     if threading.active_count() > 1:  # forking with threads alive is not safe
         raise RuntimeError("the launcher has threads after its warm-up")
+    # Everything imported and rehearsed so far lives as long as the launcher: out of the
+    # garbage collector's sight, so an app process's collections do not walk (and so copy,
+    # page by page) the heap it shares with this process.
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _child(req: dict, slave: int, sock: socket.socket) -> None:
