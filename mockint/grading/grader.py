@@ -175,10 +175,11 @@ class Grader:
             "entry": problem.entry,
             "cases": [wire_case(case)],
             "forbidden": list(problem.forbidden),
+            "forbidden_rule": problem.forbidden_rule,
         }
         reply, output, frame = self.run_child(payload, limits, lane)
         out_text = output.decode("utf-8", errors="replace")
-        outcome = classify_run(reply, frame, limits, problem.entry)
+        outcome = classify_run(reply, frame, limits, problem.entry, problem)
         test = {
             "id": case["id"],
             "visible": visible,
@@ -192,6 +193,8 @@ class Grader:
         if outcome.verdict is not None:
             test["verdict"] = outcome.verdict
             test["message"] = outcome.message if visible else _hidden_message(case, outcome.verdict)
+            if outcome.rule_broken and not visible:  # the problem's own words only
+                test["message"] += f": {outcome.rule_broken}"
             # Failed before the module finished loading: the same happens for every test.
             return test, (not outcome.loaded) or outcome.verdict == "compile_error"
         verdict, reason, got = self._judge_values(problem, cases_mod, case, outcome.result)

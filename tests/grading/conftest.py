@@ -163,11 +163,14 @@ def grade(judge, code: str, slug: str, hidden: bool = True, timeout: float = 120
 
 
 def read_header(path: Path) -> dict:
-    """`# problem: slug`, `# expect: key=value ...` and other `# key: value` lines at the top."""
+    """`# problem: slug`, `# expect: key=value ...` and other `# key: value` lines at the top
+    (`# expect-message: text`: every test that is not accepted says this)."""
     header: dict = {}
     for line in path.read_text().splitlines()[:8]:
         m = re.match(
-            r"#\s*(problem|expect|expect-one-process|expect-output|template|needs):\s*(.*)", line
+            r"#\s*(problem|expect|expect-one-process|expect-output|expect-message|template|needs):"
+            r"\s*(.*)",
+            line,
         )
         if m:
             header[m.group(1)] = m.group(2).strip()
