@@ -214,9 +214,8 @@ class Grader:
             got_args = [from_wire(a) for a in item.get("args", [])]
         except (WireError, KeyError, IndexError, TypeError) as exc:
             return "runtime_error", f"returned a malformed result ({exc})", None
-        errors = [
-            g for g in (got if problem.kind != "function" else [got]) if isinstance(g, Raises)
-        ]
+        several = problem.kind != "function" or "calls" in case  # got is a list of results
+        errors = [g for g in (got if several else [got]) if isinstance(g, Raises)]
         if problem.validator:
             reason = cases_mod.validate(case, got)
         else:
@@ -251,6 +250,8 @@ class Grader:
 
 
 def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:
+    if problem.validator and "calls" in case:
+        return any(isinstance(g, Raises) for g in (got if isinstance(got, list) else [got]))
     if problem.validator:
         return isinstance(got, Raises)
     want = cases_mod.expected(case)
@@ -276,7 +277,11 @@ def _name_op(case, reason: str) -> str:
 
 
 def _show(case, problem, cases_mod, got) -> str:
-    if problem.kind == "function":
+    if "calls" in case:
+        shown = "calls: " + "; ".join(
+            ", ".join(describe(a, 100) for a in args) for args in case["calls"]
+        )
+    elif problem.kind == "function":
         shown = "input: " + ", ".join(describe(a, 300) for a in case.get("args", []))
     else:
         calls = ", ".join(

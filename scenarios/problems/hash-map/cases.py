@@ -123,6 +123,36 @@ def hidden():
             "note": "remove from an empty map",
         },
         {
+            "id": "update-past-tombstone",
+            "ops": _ops(
+                [
+                    ("put", 2, "a"),
+                    ("put", 10, "b"),
+                    ("put", 18, "c"),
+                    ("remove", 10),
+                    ("put", 18, "z"),
+                    ("size",),
+                    ("slots",),
+                    ("get", 18),
+                    ("remove", 18),
+                    ("get", 18),
+                    ("size",),
+                ]
+            ),
+            "note": "put of a key stored past a tombstone, then remove it",
+        },
+        {
+            "id": "rebuild-keeps-capacity",
+            "ops": _ops(
+                [("put", k, k) for k in range(5)]
+                + [("remove", k) for k in range(4)]
+                + [("put", 5, 5), ("slots",), ("size",)]
+                + [("put", k, k) for k in range(6, 12)]
+                + [("slots",), ("get", 4)]
+            ),
+            "note": "a rebuild while tombstones fill most of the table",
+        },
+        {
             "id": "big-keys",
             "ops": _ops(
                 [("put", 10**12 + k, k) for k in range(20)] + [("get", 10**12 + 7), ("slots",)]
