@@ -203,12 +203,14 @@ def _decode_case(case: dict) -> dict:
         out["ops"] = [(name, decode(args)) for name, args in case["ops"]]
     if "calls" in case:
         out["calls"] = [decode(args) for args in case["calls"]]
+    if "runs" in case:
+        out["runs"] = [[(name, decode(args)) for name, args in ops] for ops in case["runs"]]
     return out
 
 
 def _reseed() -> None:
-    """The global generators of random, NumPy and torch at a fixed state, so calls of a
-    `calls` case that use them unseeded still repeat each other."""
+    """The global generators of random, NumPy and torch at a fixed state, so the calls of a
+    `calls` case (or the objects of a `runs` case) that use them unseeded repeat each other."""
     import random
 
     random.seed(0)
@@ -256,6 +258,12 @@ def _run_case(kind: str, entry, case: dict) -> dict:
             except Exception as exc:
                 values.append(_error(exc))
         return {"value": values, "args": []}
+    if "runs" in case:  # several fresh objects, one after another in this process
+        runs = []
+        for ops in case["runs"]:
+            _reseed()
+            runs.append(_run_ops(entry, ops))
+        return {"value": runs}
     if kind == "function":
         args = case["args"]
         try:

@@ -118,6 +118,14 @@ def hidden():
             "note": "many puts and removes of colliding keys",
         },
         {
+            "id": "two-objects",
+            "runs": [
+                _ops([("put", 1, "a"), ("put", 9, "b"), ("slots",)]),
+                _ops([("put", 2, "c"), ("slots",), ("get", 1), ("size",)]),
+            ],
+            "note": "a second map made after the first: each keeps its own table",
+        },
+        {
             "id": "empty-remove",
             "ops": _ops([("remove", 5), ("size",), ("slots",)]),
             "note": "remove from an empty map",

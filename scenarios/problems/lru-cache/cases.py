@@ -47,6 +47,14 @@ def hidden():
             "note": "get before any put",
         },
         {"id": "negative-capacity", "ops": _ops(-2, []), "note": "a negative capacity"},
+        {
+            "id": "two-objects",
+            "runs": [
+                _ops(2, [("put", 1, 1), ("put", 2, 2), ("get", 1)]),
+                _ops(2, [("get", 1), ("get", 2), ("put", 3, 3), ("put", 4, 4), ("get", 3)]),
+            ],
+            "note": "a second cache made after the first: each keeps its own entries",
+        },
     ]
 
 

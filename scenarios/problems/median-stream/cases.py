@@ -29,6 +29,11 @@ def hidden():
         },
         {"id": "ints", "ops": _ops([1, 2, None, 3, None]), "note": "integer values"},
         {
+            "id": "two-objects",
+            "runs": [_ops([1.0, 2.0, 3.0, None]), _ops([None, 10.0, None, 20.0, None])],
+            "note": "a second finder made after the first: each keeps its own values",
+        },
+        {
             "id": "alternating",
             "ops": _ops([(-1) ** i * i for i in range(200)] + [None]),
             "note": "alternating large and small values",
