@@ -206,3 +206,22 @@ def sized(n, rng):
     keys = rng.integers(0, 10 * n, size=n)
     calls = [("put", int(k), 1) for k in keys] + [("get", int(k)) for k in keys]
     return {"ops": _ops(calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {
+                "ops": _ops(
+                    [("put", 3, "a"), ("put", 11, "b"), ("remove", 3), ("get", 11), ("slots",)]
+                )
+            },
+            shows=[
+                '`put(3, "a")`, `put(11, "b")` (11 % 8 == 3, so it lands in slot 4), `remove(3)`',
+                '`get(11)` returns `"b"`',
+                '`[None, None, None, "DELETED", 11, None, None, None]`',
+            ],
+            want=[None, None, None, "a", "b", [None, None, None, "DELETED", 11, None, None, None]],
+        )
+    ]

@@ -70,3 +70,14 @@ def sized(n, rng):
     for v in rng.normal(size=n):
         calls += [float(v), None]
     return {"ops": _ops(calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {"ops": _ops([5.0, 1.0, None, 10.0, None])},
+            shows=["after `add(5)`, `add(1)` the median is `3.0`; after `add(10)` it is `5.0`"],
+            want=[None, None, None, 3.0, None, 5.0],
+        )
+    ]

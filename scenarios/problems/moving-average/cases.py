@@ -69,3 +69,14 @@ def sized(n, rng):
     for v in rng.normal(size=n):
         calls += [float(v), None]
     return {"ops": _ops(max(1, n // 2), calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {"ops": _ops(2, [1.0, 3.0, 5.0, None])},
+            shows=["with `window = 2`, after `add(1)`, `add(3)`, `add(5)` the average is `4.0`"],
+            want=[None, None, None, None, 4.0],
+        )
+    ]
