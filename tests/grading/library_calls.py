@@ -215,5 +215,23 @@ except OSError:  # masked (an empty folder nobody may read) or absent
 if _shown:
     FAILED.append(f"{_data} is visible: {sorted(_shown)[:5]}")
 
+
+def _mount_options(path):
+    """The options of the mount that holds `path`, from this process's mountinfo."""
+    best, options = "", ""
+    with open("/proc/self/mountinfo") as f:
+        for line in f:
+            fields = line.split()
+            point = fields[4].encode().decode("unicode_escape")
+            inside = path == point or path.startswith(point.rstrip("/") + "/")
+            if inside and len(point) >= len(best):
+                best, options = point, fields[5]
+    return best, options.split(",")
+
+
+_point, _options = _mount_options(os.path.realpath(os.path.dirname(np.__file__)))
+if "ro" not in _options:  # else a submission could change the libraries of the host
+    FAILED.append(f"numpy's folder is on a writable mount ({_point}: {_options})")
+
 if FAILED:
     raise RuntimeError(f"{len(FAILED)} library calls failed:\n" + "\n".join(FAILED))
