@@ -19,7 +19,9 @@ def judge_with_python_in_tmp(request):
 
 def test_library_calls_work_in_the_sandbox(judge_with_python_in_tmp):
     calls = (HERE / "library_calls.py").read_text()
-    solution = (solutions_dir() / "prune-weights.py").read_text()
-    result = grade(judge_with_python_in_tmp.client, calls + "\n" + solution, "prune-weights", False)
+    solution = (solutions_dir() / "tabular-modelling.py").read_text()
+    result = grade(
+        judge_with_python_in_tmp.client, calls + "\n" + solution, "tabular-modelling", False
+    )
     failed = [t["message"] for t in result["tests"] if t["verdict"] != "accepted"]
     assert result["verdict"] == "accepted", failed[:1]
