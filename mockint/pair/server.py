@@ -1,10 +1,9 @@
 """`mockint serve`: the SSH front door (asyncssh), the warm launcher and the room hub.
 
-Authentication decides the role and nothing later can change it: a public key listed in the
-authorized-keys file makes an interviewer; a live room code used as the user name
-(`ssh CODE@host`) makes that room's candidate. Failed logins are counted per address and an
-address with too many is refused for a while. Each SSH session with a terminal gets its own
-app process in a real pty, forked from the warm launcher.
+Authentication decides the role and nothing later can change it (pair/login.py: keys make
+interviewers, a live room code as the user name makes a candidate; failed logins are
+limited per address). Each SSH session with a terminal gets its own app process in a real
+pty, forked from the warm launcher; what is typed reaches it whole (pair/ptyinput.py).
 """
 
 from __future__ import annotations
@@ -29,14 +28,15 @@ from typing import Any
 
 import asyncssh
 
-from mockint.pair.codes import looks_like_code
 from mockint.pair.hub import Hub, Ticket
+from mockint.pair.login import Front
+from mockint.pair.ptyinput import PtyInput
 from mockint.pair.ratelimit import FailureLimiter
+from mockint.paths import private_dir
 
 MIN_COLS, MIN_ROWS = 20, 8
 MAX_COLS, MAX_ROWS = 500, 200
 DEFAULT_SIZE = (80, 24)
-MAX_TYPEAHEAD = 64 * 1024
 KICK_GRACE_S = 3.0
 ENV_WHITELIST = ("TERM", "COLORTERM", "LANG")
 NO_PTY_MESSAGE = (
@@ -188,94 +188,6 @@ class ServeConfig:
     block_seconds: float = 60.0
 
 
-def _read_keys(path: Path | None) -> dict[bytes, str]:
-    """Public keys by their wire form (options and comments ignored), with fingerprints."""
-    keys: dict[bytes, str] = {}
-    if path is None or not path.is_file():
-        return keys
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        parts = line.strip().split()
-        if not parts or parts[0].startswith("#"):
-            continue
-        for i in range(len(parts) - 1):  # skip any leading options
-            if parts[i].startswith(("ssh-", "ecdsa-", "sk-")):
-                with contextlib.suppress(Exception):
-                    key = asyncssh.import_public_key(f"{parts[i]} {parts[i + 1]}")
-                    keys[key.public_data] = key.get_fingerprint()
-                break
-    return keys
-
-
-class Front(asyncssh.SSHServer):
-    """One SSH connection: who it is, decided here and only here."""
-
-    def __init__(self, server: PairServer) -> None:
-        self.server = server
-        self.conn: asyncssh.SSHServerConnection | None = None
-        self.address = "?"
-        self.identity: str | None = None
-        self.authenticated = False
-        self._keys: dict[bytes, str] = {}
-
-    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
-        self.conn = conn
-        peer = conn.get_extra_info("peername")
-        self.address = str(peer[0]) if peer else "?"
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if not self.authenticated:
-            self.server.limiter.failed(self.address)
-
-    def begin_auth(self, username: str) -> bool:
-        assert self.conn is not None
-        wait = self.server.limiter.blocked_for(self.address)
-        if wait > 0:
-            self.conn.send_auth_banner(
-                f"mockint: too many failed logins from {self.address}; "
-                f"try again in {int(wait) + 1} s.\r\n"
-            )
-            self.identity = None
-            return True  # nothing will validate
-        if looks_like_code(username):
-            if self.server.hub.code_live(username):
-                self.identity = f"code:{username.lower()}"
-                return False  # the live code is the credential
-            self.conn.send_auth_banner(
-                "mockint: unknown or expired room code. Ask the interviewer for the code on "
-                "their screen.\r\n"
-            )
-            self.identity = None
-            return True
-        self._keys = _read_keys(self.server.config.authorized_keys)
-        self.identity = "key"
-        return True
-
-    def auth_completed(self) -> None:
-        self.authenticated = True
-        self.server.limiter.succeeded(self.address)
-
-    def public_key_auth_supported(self) -> bool:
-        return True
-
-    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
-        if self.identity != "key" and not (self.identity or "").startswith("key:"):
-            return False
-        fp = self._keys.get(key.public_data)
-        if fp is None:
-            return False
-        self.identity = f"key:{fp}"
-        return True
-
-    def password_auth_supported(self) -> bool:
-        return False
-
-    def kbdint_auth_supported(self) -> bool:
-        return False
-
-    def session_requested(self) -> asyncssh.SSHServerSession:
-        return PtySession(self.server, self.identity or "")
-
-
 class PtySession(asyncssh.SSHServerSession):
     """One SSH session: a pty and the app process in it, bridged to the channel."""
 
@@ -289,7 +201,7 @@ class PtySession(asyncssh.SSHServerSession):
         self.pid: int | None = None
         self.ticket: Ticket | None = None
         self.ready = False
-        self.typeahead = bytearray()
+        self.input = PtyInput(self._pause_input, self._resume_input)
         self.closing = False
         self.kick_reason: str | None = None
         self._idle: asyncio.TimerHandle | None = None
@@ -340,6 +252,7 @@ class PtySession(asyncssh.SSHServerSession):
         set_winsize(master, *self.size)
         os.set_blocking(master, False)
         self.master = master
+        self.input.attach(master)
         env = child_env(self.term, dict(self.chan.get_environment()))
         try:
             pid = await self.server.launcher.spawn(
@@ -363,9 +276,7 @@ class PtySession(asyncssh.SSHServerSession):
         if self.ready or self.master is None:
             return
         self.ready = True
-        if self.typeahead:
-            data, self.typeahead = bytes(self.typeahead), bytearray()
-            self._write_pty(data)
+        self.input.release()  # what was typed meanwhile goes to the first screen
 
     def _kick(self, reason: str) -> None:
         # The hub has told the app to leave (it restores the terminal and says why); one
@@ -375,25 +286,15 @@ class PtySession(asyncssh.SSHServerSession):
 
     def data_received(self, data: bytes, datatype: Any) -> None:
         self._touch()
-        if not self.ready:
-            if len(self.typeahead) + len(data) <= MAX_TYPEAHEAD:
-                self.typeahead += data
-            return
-        self._write_pty(data)
+        self.input.write(data)  # whole, whatever its size (pair/ptyinput.py)
 
-    def _write_pty(self, data: bytes) -> None:
-        if self.master is None:
-            return
-        view = memoryview(data)
-        while view:
-            try:
-                n = os.write(self.master, view)
-            except BlockingIOError:
-                # The app is not reading: keys are not worth blocking the server for.
-                return
-            except OSError:
-                return
-            view = view[n:]
+    def _pause_input(self) -> None:
+        if self.chan is not None:
+            self.chan.pause_reading()
+
+    def _resume_input(self) -> None:
+        if self.chan is not None:
+            self.chan.resume_reading()
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
         self.size = clamp_size(width, height)
@@ -432,6 +333,7 @@ class PtySession(asyncssh.SSHServerSession):
             asyncio.get_running_loop().add_reader(self.master, self._pty_readable)
 
     def _close_master(self) -> None:
+        self.input.detach()
         if self.master is not None:
             with contextlib.suppress(Exception):
                 asyncio.get_running_loop().remove_reader(self.master)
@@ -498,7 +400,7 @@ class PairServer:
         self.config = config
         data_dir = config.data_dir or _default_data_dir()
         self.pair_dir = data_dir / "pair"
-        self.pair_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.pair_dir)
         if config.authorized_keys is None:
             config.authorized_keys = self.pair_dir / "authorized_keys"
         self.limiter = FailureLimiter(
@@ -514,6 +416,9 @@ class PairServer:
         self.host_key: asyncssh.SSHKey | None = None
         self.port = config.port
         self.state_path = self.pair_dir / "serve.json"
+
+    def new_session(self, identity: str) -> PtySession:
+        return PtySession(self, identity)
 
     def spawn_task(self, coro) -> None:
         task = asyncio.ensure_future(coro)
