@@ -82,21 +82,25 @@ class PairApp(App):
             if not line:
                 break
             msg = wire.decode(line)
-            if msg is None:
-                continue
-            try:
-                self._dispatch(msg)
-            except Exception as exc:  # what the other side sent must not end this session
-                self.notify(
-                    f"Could not show a change from the room ({type(exc).__name__}); "
-                    "the session goes on.",
-                    severity="error",
-                    timeout=8,
-                    markup=False,
-                )
+            if msg is not None:
+                self.receive(msg)
         if self.bye_reason is None:
             self.bye_reason = "The room closed."
             self.exit(return_code=1)
+
+    def receive(self, msg: dict[str, Any]) -> None:
+        """One message from the hub. Whatever the other side's text in it makes a screen do,
+        a failure is shown as a line and this session goes on."""
+        try:
+            self._dispatch(msg)
+        except Exception as exc:
+            self.notify(
+                f"Could not show a change from the room ({type(exc).__name__}); "
+                "the session goes on.",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
 
     def send(self, obj: dict[str, Any]) -> None:
         if self._writer is not None and not self._writer.is_closing():
