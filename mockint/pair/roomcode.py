@@ -23,7 +23,11 @@ def expired(hub: Hub, room: Room) -> bool:
 def replace_expired(hub: Hub, room: Room) -> None:
     if expired(hub, room):
         minutes = hub.code_ttl / 60
-        took = f"{minutes:g} minutes" if minutes >= 1 else f"{hub.code_ttl:g} seconds"
+        took = (
+            f"{minutes:g} minute{'' if minutes == 1 else 's'}"
+            if minutes >= 1
+            else f"{hub.code_ttl:g} seconds"
+        )
         renew(hub, room, f"The room code {room.code} expired unused after {took}.")
 
 

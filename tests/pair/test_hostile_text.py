@@ -5,6 +5,7 @@ text shows a failure as a line and goes on."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 
@@ -164,3 +165,48 @@ async def test_a_paste_over_the_field_limit_is_refused_whole_with_a_line(size):
             assert area.text == ""  # nothing of it, rather than a part
             await pilot.press("o", "k")
             await until(pilot, lambda: area.text == "ok")  # keys after it still land
+
+
+# -- room codes ------------------------------------------------------------------------
+async def test_an_expired_code_is_replaced_and_the_host_can_renew_it_at_any_time(tmp_path):
+    from mockint.pair.hub import Hub
+    from tests.pair.hubclient import Client, FakeJudge
+
+    clock = FakeClock()
+    hub = Hub(tmp_path / "h.db", clock=clock, judge_factory=FakeJudge, code_ttl=60)
+    path = await hub.start(str(tmp_path / "sock"))
+    try:
+        t = hub.join("local")
+        assert t is not None
+        room, old = t.room, t.room.code
+        inter = await Client.connect(path, t.token)
+        welcome = await inter.until("welcome")
+        assert welcome["code"] == old and welcome["renew"] is True
+        clock.advance(61)  # nobody used it: the hub's ticker replaces it within a second
+        got = await inter.until("code")
+        assert got["code"] == room.code != old and room.code in got["ssh"]
+        assert f"The room code {old} expired unused after 1 minute." in got["message"]
+        assert hub.join(f"code:{old}") is None
+        # The interviewer asks for a new one (Ctrl+O): the previous stops working at once.
+        second = room.code
+        inter.send({"op": "renew_code"})
+        got = await inter.until("code")
+        assert got["code"] == room.code != second and "no longer works" in got["message"]
+        assert hub.join(f"code:{second}") is None
+        cand = hub.join(f"code:{room.code}")
+        assert cand is not None and cand.role == "candidate"
+        # Away from the screen when it expires: told on coming back, with the new code.
+        inter.writer.close()
+        await inter.drain(0.2)
+        room.code_used = False
+        hub.leave(cand)
+        clock.advance(61)
+        await asyncio.sleep(1.5)
+        t = hub.join("local")
+        assert t is not None
+        inter = await Client.connect(path, t.token)
+        assert (await inter.until("welcome"))["code"] == room.code
+        assert room.code in (await inter.until("notice"))["message"]
+        inter.writer.close()
+    finally:
+        await hub.close()
