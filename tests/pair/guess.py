@@ -18,6 +18,7 @@ class Guesser(asyncssh.SSHClient):
         self.conn: asyncssh.SSHClientConnection | None = None
         self.sent: list[str] = []  # the user names sent, in order (the first with "none")
         self.banners: list[str] = []
+        self.logged_in = False
 
     def connection_made(self, conn: asyncssh.SSHClientConnection) -> None:
         self.conn = conn
@@ -36,7 +37,7 @@ class Guesser(asyncssh.SSHClient):
 
 async def guess_on_one_connection(port: int, first: str, more: list[str]) -> Guesser:
     """Try `first`, then each of `more`, on a single connection; returns the guesser with
-    what was sent and the banners received (the connection ends refused either way)."""
+    what was sent, the banners received and whether it logged in."""
     guesser = Guesser(more)
     guesser.sent.append(first)
     try:
@@ -55,6 +56,7 @@ async def guess_on_one_connection(port: int, first: str, more: list[str]) -> Gue
             ),
             30,
         )
+        guesser.logged_in = True
         conn.close()
     except (asyncssh.PermissionDenied, asyncssh.DisconnectError, ConnectionError):
         pass
