@@ -131,11 +131,9 @@ def test_a_large_paste_lands_whole_and_a_huge_one_is_refused_with_a_line(server,
 
 
 def test_guessing_codes_is_blocked_after_the_stated_count(tmp_path, panes):
-    server = Server(tmp_path)  # the defaults: 5 failures a minute, 3 on one connection
-    alice = server.add_interviewer("alice")
-    server.start()
+    server = Server.with_alice(tmp_path)  # defaults: 5 failures a minute, 3 on one connection
     try:
-        code = open_room(server, panes, alice, stages=(0,))
+        code = open_room(server, panes, server.alice, stages=(0,))
         # Connections that never try to log in count nothing.
         for _ in range(8):
             with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
@@ -180,11 +178,9 @@ def test_guessing_on_parallel_connections_meets_the_same_limit(tmp_path):
 
 
 def test_an_expired_code_is_replaced_on_screen_and_ctrl_o_renews_it(tmp_path, panes):
-    server = Server(tmp_path, "--code-ttl", "6")
-    alice = server.add_interviewer("alice")
-    server.start()
+    server = Server.with_alice(tmp_path, "--code-ttl", "6")
     try:
-        first = open_room(server, panes, alice, stages=(0,))
+        first = open_room(server, panes, server.alice, stages=(0,))
         panes.wait_for("int", r"\^o New code")  # the key, named in the footer
         gone = panes.wait_for("int", r"The room code (\S+) expired unused after 6 seconds")
         header = r"Room ([a-z2-9]{4}-[a-z2-9]{4}) ·"
