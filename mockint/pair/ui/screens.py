@@ -115,7 +115,8 @@ class WaitScreen(PairScreen):
 class LobbyScreen(PairScreen):
     HELP_TEXT = (
         "Send the candidate the ssh command shown. Pick a scenario with Up/Down and Enter, "
-        "then choose its stages with Space and press F5 to open the round."
+        "then choose its stages with Space and press F5 to open the round. Ctrl+O gives "
+        "the room a new code (the old one stops working)."
     )
     BINDINGS = [Binding("f5", "open_round", "Open round", id="lobby.open")]
 
@@ -404,7 +405,7 @@ class InterviewerScreen(PairScreen):
         "Left: the candidate's work, live and read-only. Right: your private notes (never "
         "sent to the candidate). F2 starts or pauses the clock, F6 adds 5 minutes, Ctrl+N "
         "ends the stage. F3 pushes the next hint (coding) or follow-up; F4 types one. "
-        "F7 opens the rubric."
+        "F7 opens the rubric. Ctrl+O (for the room's host) gives the candidate a new room code."
     )
     BINDINGS = [
         Binding("f2", "clock('pause')", "Start/pause", id="int.pause", priority=True),
