@@ -62,7 +62,7 @@ _BIN = {
 }
 
 
-MAX_LINE = 300  # characters of a line's expression (comments not counted)
+MAX_LINE = 300  # characters of a line (its comment not counted)
 MAX_LINES = 500  # lines evaluated; the rest are listed as not evaluated
 MAX_DEPTH = 64  # nesting of an expression: `_eval` recurses once per level
 MAX_NUMBER = 1e30  # no capacity estimate writes a larger number
@@ -181,8 +181,6 @@ def _depth(tree: ast.AST) -> int:
 
 
 def _line(expr: str, names: dict[str, Quantity]) -> Quantity:
-    if len(expr) > MAX_LINE:
-        raise PadError(f"line too long (over {MAX_LINE} characters); split it over lines")
     expr = _SUFFIX.sub(r"(\1*\2)", expr)
     try:
         tree = ast.parse(expr, mode="eval")
@@ -206,6 +204,10 @@ def evaluate(text: str) -> list[LineResult]:
             continue
         if no > MAX_LINES:
             out.append(LineResult(no, raw, None, None, f"not evaluated (over {MAX_LINES} lines)"))
+            continue
+        if len(source) > MAX_LINE:  # checked before any parsing
+            too_long = f"line too long (over {MAX_LINE} characters); split it over lines"
+            out.append(LineResult(no, raw, None, None, too_long))
             continue
         name = None
         m = _NAME.match(source)
