@@ -9,7 +9,7 @@ from mockint.engine.clock import FakeClock
 from mockint.pair.hub import Hub
 from mockint.review.home import figures
 from mockint.store.sessions import Store
-from tests.pair.hubclient import Client, live_room, started_hub
+from tests.pair.hubclient import Client, live_room, set_up, started_hub
 
 
 async def live_round(hub: Hub, path: str, clock: FakeClock):
@@ -150,9 +150,7 @@ async def test_a_round_after_a_swap_of_roles_comes_back_for_both(tmp_path):
     assert (t_host.role, t_guest.role) == ("candidate", "interviewer")
     host = await Client.connect(path, t_host.token)
     guest = await Client.connect(path, t_guest.token)
-    guest.send({"op": "setup", "scenario": "aiml-engineer", "stages": ["coding"]})
-    while (await guest.until("state"))["phase"] != "live":
-        pass
+    await set_up(guest, ["coding"])
     guest.send({"op": "clock", "action": "start"})
     await guest.until("clock")
     clock.advance(20)
