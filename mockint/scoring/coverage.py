@@ -36,7 +36,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from mockint.scenario.bank import KeyPoint, Question
 from mockint.scenario.bank_terms import (
@@ -46,6 +45,17 @@ from mockint.scenario.bank_terms import (
     placeholders,
 )
 from mockint.scoring.text import Token, tokenize
+from mockint.scoring.verdict import WRONG_COST, Coverage, Match, PointCoverage
+
+__all__ = [
+    "WRONG_COST",
+    "Coverage",
+    "Match",
+    "PointCoverage",
+    "cover",
+    "cover_question",
+    "find_term",
+]
 
 # What may stand between two words of one phrase: spaces, hyphens and dashes, slashes,
 # underscores and @ ("max_features", "recall@10").
@@ -182,19 +192,6 @@ def _pattern(term: str) -> _Pattern | None:
         starts=frozenset(per_word[0] | prefixes),
         prefixes=frozenset(prefixes),
     )
-
-
-@dataclass(frozen=True)
-class Match:
-    """One place in the answer where a term was found."""
-
-    term: str  # the term as written in the bank
-    text: str  # the answer's words, as typed
-    start: int  # character span in the answer: answer[start:end] == text
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end}
 
 
 class _Answer:
@@ -357,88 +354,6 @@ def find_term(answer: str, term: str) -> tuple[Match, ...]:
     return _Answer(answer).find(term)
 
 
-@dataclass(frozen=True)
-class PointCoverage:
-    id: str
-    text: str
-    matches: tuple[Match, ...]  # specific terms, in the order listed, then by position
-    supporting: tuple[Match, ...] = ()  # generic terms found: shown, never covering
-    contradictions: tuple[Match, ...] = ()  # statements of the opposite found
-
-    @property
-    def said(self) -> bool:
-        """A specific term was found (whether or not a contradiction cancels it)."""
-        return bool(self.matches)
-
-    @property
-    def contradicted(self) -> bool:
-        return bool(self.contradictions)
-
-    @property
-    def covered(self) -> bool:
-        return bool(self.matches) and not self.contradictions
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        """The key point's terms that were found, each once."""
-        return tuple(dict.fromkeys(m.term for m in self.matches))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "covered": self.covered,
-            "terms": list(self.terms),
-            "matches": [m.to_dict() for m in self.matches],
-            "supporting": [m.to_dict() for m in self.supporting],
-            "contradictions": [m.to_dict() for m in self.contradictions],
-        }
-
-
-@dataclass(frozen=True)
-class Coverage:
-    points: tuple[PointCoverage, ...]
-    terminology: tuple[Match, ...] = ()  # the question's terminology found in the answer
-    terminology_listed: tuple[str, ...] = ()
-
-    @property
-    def covered(self) -> tuple[PointCoverage, ...]:
-        return tuple(p for p in self.points if p.covered)
-
-    @property
-    def missed(self) -> tuple[PointCoverage, ...]:
-        return tuple(p for p in self.points if not p.covered)
-
-    @property
-    def contradicted(self) -> tuple[PointCoverage, ...]:
-        return tuple(p for p in self.points if p.contradicted)
-
-    @property
-    def share(self) -> float:
-        """Covered key points over all key points; 0.0 when there are none."""
-        return len(self.covered) / len(self.points) if self.points else 0.0
-
-    @property
-    def terminology_used(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.term for m in self.terminology))
-
-    @property
-    def terminology_unused(self) -> tuple[str, ...]:
-        used = set(self.terminology_used)
-        return tuple(t for t in self.terminology_listed if t not in used)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "share": self.share,
-            "covered": len(self.covered),
-            "total": len(self.points),
-            "points": [p.to_dict() for p in self.points],
-            "terminology_used": list(self.terminology_used),
-            "terminology_unused": list(self.terminology_unused),
-            "terminology_matches": [m.to_dict() for m in self.terminology],
-        }
-
-
 def _distinct(matches: Iterable[Match]) -> tuple[Match, ...]:
     """One match per span of the answer (synonyms "trade-off" and "tradeoff" find the
     same words), the first listed term winning."""
@@ -472,4 +387,14 @@ def cover(answer: str, key_points: Sequence[KeyPoint], terminology: Sequence[str
 
 
 def cover_question(answer: str, question: Question) -> Coverage:
-    return cover(answer, question.key_points, question.terminology)
+    """The question's key points judged on `answer`: by their claims (the bank format,
+    `mockint.scoring.points`) or, for older banks, by their terms."""
+    base = cover(answer, [kp for kp in question.key_points if not kp.claims], question.terminology)
+    if not any(kp.claims for kp in question.key_points):
+        return base
+    from mockint.scoring.points import judge_points  # loads the lemmatiser
+
+    judged = judge_points(answer, question)
+    legacy = iter(base.points)
+    points = tuple(judged[kp.id] if kp.claims else next(legacy) for kp in question.key_points)
+    return Coverage(points, base.terminology, base.terminology_listed)

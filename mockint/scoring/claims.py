@@ -1,0 +1,297 @@
+"""Whether an answer makes each key point's claims, says them wrong, or makes a known
+mistake: clause by clause, on lemmas, by general rules over the claim's structure.
+
+A claim is `SUBJECT [DIR] -> PROPERTY [DIR]` (see `mockint.scenario.bank.Claim`). The answer
+is cut into sentences and clauses (`mockint.scoring.clauses`); concepts are found by any of
+their wordings, word by word on lemmas ("kept aside" finds "keeping some data aside": up to
+two other words may sit between the words of a wording, inside one clause). Then, for
+every place a clause names the property (or a concept contrasted with it):
+
+1. The property's *owner* is the nearest subject (or contrasted subject) before it in the
+   clause, else after it; else the last one named earlier in the sentence, else in the
+   sentence before ("Bagging trains in parallel. It reduces variance."). Asides ("unlike
+   L2", "rather than accuracy") never own a property.
+2. Each of these inverts the statement: the owner is the contrasted concept (a swap: "L2
+   gives exactly-zero weights"); the property is the contrasted one ("boosting reduces
+   variance"); a negator near the pair ("never", "does not", "no", "without", "almost
+   never", "is not needed", "avoid": counted, so "don't skip" affirms); a direction word
+   nearest the property or subject is the opposite of the claim's (with/against,
+   up/down, before/after: "step in the direction of the gradient").
+3. No inversion: the claim is *made*. One inversion: it is *said wrong*, except a swap
+   in a clause that marks the property as shared ("also", "too", "both"). Two or more:
+   nothing is concluded (a double negative or "L2 does not zero weights" says nothing
+   certain about L1).
+
+A claim with a direction is only made when a direction word is said; a concept alone
+("baseline") is made when named and not negated, and never said wrong (a negator near a
+bare concept, as in "no vertical flips", is too often right to count against it). A mistake's claim made in the answer
+is an error of the key point it names.
+
+What this cannot judge: anything beyond one sentence (an argument built across a
+paragraph), sarcasm or hypotheticals ("some people would tune on the test set"), whether a
+figure is right, whether an example fits, and wordings the lexicon lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mockint.scenario.bank import Claim, Mistake
+from mockint.scenario.lexicon import Relation, load_lexicon
+from mockint.scoring.clauses import SHARED, Text
+from mockint.scoring.lemmas import lemma
+from mockint.scoring.text import tokenize
+
+MAX_GAP = 2  # other words allowed between the words of one wording
+NEG_REACH = 3  # how far outside the subject..property span a negator still counts
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str  # concept or relation name
+    start: int  # token indices, end exclusive
+    end: int
+
+    @property
+    def clause_key(self) -> int:
+        return self.start
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One clause that makes a claim (`made`) or says it wrong (`wrong`)."""
+
+    claim: Claim
+    status: str  # "made" or "wrong"
+    sentence: int
+    spans: tuple[tuple[int, int], ...]  # character spans of the words that decided it
+    why: str  # "swap", "negated", "direction", "" for made
+
+
+@lru_cache(maxsize=8192)
+def _wording(words: str) -> tuple[tuple[str, ...], bool]:
+    """A wording as lemma keys, and whether other words may sit between them."""
+    toks = tokenize(words)
+    keys = tuple(lemma(t.text) for t in toks)
+    return keys, all(t.text.isalpha() for t in toks)
+
+
+def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
+    """Every place one of `wordings` is said, each a Mention of `name`."""
+    out: dict[int, Mention] = {}
+    keys = text.keys
+    for w in wordings:
+        want, gaps = _wording(w)
+        if not want:
+            continue
+        for i, k in enumerate(keys):
+            if k != want[0]:
+                continue
+            j, ok = i, True
+            for nxt in want[1:]:
+                limit = min(len(keys), j + 2 + (MAX_GAP if gaps else 0))
+                hit = next(
+                    (
+                        x
+                        for x in range(j + 1, limit)
+                        if keys[x] == nxt and text.clause_of[x] == text.clause_of[i]
+                    ),
+                    None,
+                )
+                if hit is None:
+                    ok = False
+                    break
+                j = hit
+            if ok and (i not in out or out[i].end < j + 1):
+                out[i] = Mention(name, i, j + 1)
+    return list(out.values())
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention lying inside a longer one of another name ("test" in "test set")."""
+    keep = []
+    for m in mentions:
+        inside = any(
+            o is not m
+            and o.name != m.name
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+        if not inside:
+            keep.append(m)
+    return keep
+
+
+class Analysis:
+    """An answer analysed for one question: its concepts and directions found once."""
+
+    def __init__(
+        self,
+        answer: str,
+        concepts: Mapping[str, Sequence[str]],
+        contrasts: Sequence[Sequence[str]],
+        relations: Mapping[str, Relation] | None = None,
+    ) -> None:
+        self.text = Text(answer)
+        self.relations = relations if relations is not None else load_lexicon().relations
+        found = [m for name, ws in concepts.items() for m in find(self.text, name, ws)]
+        self.mentions = sorted(_outermost(found), key=lambda m: (m.start, m.end))
+        self.partners: dict[str, set[str]] = {}
+        for group in contrasts:
+            for name in group:
+                self.partners.setdefault(name, set()).update(n for n in group if n != name)
+        self._dirs: dict[str, list[Mention]] = {}
+
+    def directions(self, name: str) -> list[Mention]:
+        if name not in self._dirs:
+            rel = self.relations[name]
+            self._dirs[name] = find(self.text, name, rel.words)
+        return self._dirs[name]
+
+    def contrasted(self, names: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        for n in names:
+            out |= self.partners.get(n, set())
+        return out - set(names)
+
+    # ---- one claim ---------------------------------------------------------------------
+
+    def findings(self, claim: Claim) -> list[Finding]:
+        own_p, other_p = set(claim.property), self.contrasted(claim.property)
+        own_s, other_s = set(claim.subject), self.contrasted(claim.subject)
+        out = []
+        for m in self.mentions:
+            if m.name not in own_p | other_p:
+                continue
+            clause = self.text.clauses[self.text.clause_of[m.start]]
+            if clause.aside:
+                continue
+            f = self._judge(claim, m, m.name in other_p, own_s, other_s)
+            if f is not None:
+                out.append(f)
+        return out
+
+    def _owner(self, m: Mention, names: set[str]) -> Mention | None:
+        t = self.text
+        ci = t.clause_of[m.start]
+        same = [
+            o
+            for o in self.mentions
+            if o.name in names
+            and t.clause_of[o.start] == ci
+            and (o.end <= m.start or o.start >= m.end)
+        ]
+        before = [o for o in same if o.end <= m.start]
+        if before:
+            return before[-1]
+        if same:
+            return same[0]
+        clause = t.clauses[ci]
+        earlier = [
+            o
+            for o in self.mentions
+            if o.name in names
+            and o.end <= m.start
+            and not t.clauses[t.clause_of[o.start]].aside
+            and t.clauses[t.clause_of[o.start]].sentence >= clause.sentence - 1
+        ]
+        return earlier[-1] if earlier else None
+
+    def _direction(
+        self, name: str, at: Mention, clause: int, taken: set[int], rival: Mention | None
+    ) -> tuple[bool | None, Mention | None]:
+        """The direction word nearest `at` in its clause: True = as claimed, False = the
+        opposite, None = none said. Words nearer `rival` (the other end) are left to it."""
+        rel = self.relations[name]
+        t = self.text
+        cands = [
+            (d, d.name == name)
+            for d in (*self.directions(name), *self.directions(rel.opposite))
+            if t.clause_of[d.start] == clause
+            and d.start not in taken
+            and not (d.start < at.end and d.end > at.start)
+        ]
+
+        def dist(a: Mention, b: Mention) -> int:
+            return max(a.start - b.end, b.start - a.end, 0)
+
+        if rival is not None:
+            cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
+        if not cands:
+            return None, None
+        best = min(cands, key=lambda c: (dist(c[0], at), c[0].start < at.start))
+        return best[1], best[0]
+
+    def _judge(
+        self, claim: Claim, m: Mention, p_swap: bool, own_s: set[str], other_s: set[str]
+    ) -> Finding | None:
+        t = self.text
+        ci = t.clause_of[m.start]
+        clause = t.clauses[ci]
+        owner: Mention | None = None
+        s_swap = False
+        if claim.subject:
+            owner = self._owner(m, own_s | other_s)
+            if owner is None:
+                return None
+            s_swap = owner.name in other_s
+        owner_here = owner is not None and t.clause_of[owner.start] == ci
+        flips, why = 0, []
+        taken: set[int] = set()
+        used: list[Mention] = []
+        if claim.subject_dir and owner is not None:
+            oc = t.clause_of[owner.start]
+            ok, d = self._direction(claim.subject_dir, owner, oc, taken, m if owner_here else None)
+            if ok is None or d is None:
+                return None
+            taken.add(d.start)
+            used.append(d)
+            if not ok:
+                flips += 1
+                why.append("direction")
+        if claim.property_dir:
+            ok, d = self._direction(claim.property_dir, m, ci, taken, owner if owner_here else None)
+            if ok is None or d is None:
+                return None
+            used.append(d)
+            if not ok:
+                flips += 1
+                why.append("direction")
+        lo = min(m.start, owner.start) if owner_here and owner else m.start
+        hi = max(m.end, owner.end) if owner_here and owner else m.end
+        lo = max(clause.start, lo - NEG_REACH)
+        hi = min(clause.end, hi + NEG_REACH)
+        in_dir = {k for d in used for k in range(d.start, d.end)}
+        negs = sum(1 for k in range(lo, hi) if t.negator[k] and k not in in_dir)
+        if negs % 2:
+            flips += 1
+            why.append("negated")
+        bare = not claim.subject and not claim.property_dir
+        if bare and flips:
+            return None  # "no vertical flips": a bare concept negated says nothing certain
+        swaps = int(s_swap) + int(p_swap)
+        spans = tuple(
+            (t.tokens[x.start].start, t.tokens[x.end - 1].end)
+            for x in sorted([m, *([owner] if owner else []), *used], key=lambda x: x.start)
+        )
+        if swaps == 0:
+            status = "made" if flips == 0 else "wrong"
+        elif swaps == 1 and flips == 0:
+            shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
+            if shared:
+                return None
+            status, why = "wrong", ["swap"]
+        else:
+            return None
+        return Finding(claim, status, clause.sentence, spans, ",".join(why))
+
+    def mistake_made(self, mistake: Mistake) -> Finding | None:
+        """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
+        if mistake.claim is None:
+            return None
+        made = [f for f in self.findings(mistake.claim) if f.status == "made"]
+        return made[0] if made else None

@@ -1,0 +1,173 @@
+"""An answer cut into sentences and clauses, each word with its lemma and its role.
+
+- Sentences end at `.`, `!`, `?`, `;` or a line break; not at decimals ("0.5") or
+  abbreviations ("e.g.", "vs.").
+- Clauses also end at `,`, `:`, brackets and dashes, and before a word that starts a
+  contrast ("but", "whereas", "while", "although", "however", "unlike", "instead",
+  "rather than", "compared to", "as opposed to", "versus"). A clause that starts with a
+  comparison marker ("unlike L2", "rather than accuracy", "compared with bagging") is an
+  *aside*: it names what the sentence is set against, so the scorer never gives it a
+  property nor takes a subject from it.
+- Negators are kept from the words as typed (the lemmatiser turns "doesn't" into "do").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mockint.scoring.lemmas import lemma
+from mockint.scoring.text import Token, tokenize
+
+_SENTENCE_GAP = re.compile(r"[.!?;]|\n")
+_CLAUSE_GAP = re.compile(r"[,:()\[\]\u2013\u2014]|\s-\s|--")
+_ABBREVIATIONS = frozenset(["e", "g", "i", "vs", "etc", "eg", "ie", "approx", "cf"])
+# Words that start a new clause; those in _ASIDE also make it an aside.
+_STARTS = frozenset(
+    [
+        "but",
+        "whereas",
+        "while",
+        "although",
+        "though",
+        "however",
+        "unlike",
+        "versus",
+        "vs",
+        "instead",
+    ]
+)
+_ASIDE_ONE = frozenset(["unlike", "versus", "vs"])
+_ASIDE_TWO = frozenset(
+    {
+        ("rather", "than"),
+        ("instead", "of"),
+        ("compared", "to"),
+        ("compared", "with"),
+        ("as", "opposed"),
+        ("in", "contrast"),
+        ("as", "against"),
+    }
+)
+# Words that negate what follows or precedes them in a clause.
+NEGATORS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "without",
+        "nor",
+        "neither",
+        "cannot",
+        "hardly",
+        "rarely",
+        "seldom",
+        "none",
+        "nothing",
+        "nobody",
+        "avoid",
+        "avoiding",
+        "avoided",
+        "skip",
+        "skipping",
+        "ignore",
+        "ignoring",
+        "forget",
+        "neglect",
+        "unnecessary",
+        "needless",
+        "instead",
+    ]
+)
+# "not only X but also Y" affirms X.
+_NOT_NEGATING_NEXT = frozenset({"only", "merely"})
+# Words that say a property is shared, not exclusive ("boosting can also reduce variance").
+SHARED = frozenset(
+    ["also", "too", "both", "likewise", "similarly", "either", "well", "partly", "somewhat"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    sentence: int
+    start: int  # token indices, end exclusive
+    end: int
+    aside: bool
+
+
+class Text:
+    """One answer, tokenised once: tokens, lemmas, sentences, clauses and negators."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text or ""
+        self.tokens: list[Token] = tokenize(self.text)
+        self.keys = [lemma(t.text) for t in self.tokens]
+        self.lower = [t.lower for t in self.tokens]
+        n = len(self.tokens)
+        self.negator = [self._negates(i) for i in range(n)]
+        self.sentences: list[tuple[int, int]] = []  # token ranges
+        self.clauses: list[Clause] = []
+        self.clause_of: list[int] = [0] * n
+        self._cut()
+
+    def _negates(self, i: int) -> bool:
+        w = self.lower[i]
+        if w.endswith("n't") or w in NEGATORS:
+            nxt = self.lower[i + 1] if i + 1 < len(self.lower) else ""
+            return not (w == "not" and nxt in _NOT_NEGATING_NEXT)
+        return False
+
+    def _gap(self, i: int) -> str:
+        return self.text[self.tokens[i].end : self.tokens[i + 1].start]
+
+    def _sentence_break(self, i: int) -> bool:
+        gap = self._gap(i)
+        if not _SENTENCE_GAP.search(gap):
+            return False
+        if "\n" in gap or "!" in gap or "?" in gap or ";" in gap:
+            return True
+        before, after = self.lower[i], self.lower[i + 1]
+        if gap == "." and before.isdigit() and after.isdigit():
+            return False  # 0.5
+        return not (gap.startswith(".") and before in _ABBREVIATIONS)
+
+    def _cut(self) -> None:
+        n = len(self.tokens)
+        if not n:
+            return
+        sent, clause_start, sent_start = 0, 0, 0
+        for i in range(n):
+            if i == n - 1:
+                self._close(sent, clause_start, n)
+                self.sentences.append((sent_start, n))
+                break
+            if self._sentence_break(i):
+                self._close(sent, clause_start, i + 1)
+                self.sentences.append((sent_start, i + 1))
+                sent, clause_start, sent_start = sent + 1, i + 1, i + 1
+            elif _CLAUSE_GAP.search(self._gap(i)) or self._starts_clause(i + 1):
+                self._close(sent, clause_start, i + 1)
+                clause_start = i + 1
+
+    def _starts_clause(self, i: int) -> bool:
+        w = self.lower[i]
+        nxt = self.lower[i + 1] if i + 1 < len(self.lower) else ""
+        return w in _STARTS or (w, nxt) in _ASIDE_TWO
+
+    def _close(self, sentence: int, start: int, end: int) -> None:
+        if start >= end:
+            return
+        w = self.lower[start]
+        nxt = self.lower[start + 1] if start + 1 < end else ""
+        aside = w in _ASIDE_ONE or (w, nxt) in _ASIDE_TWO
+        for k in range(start, end):
+            self.clause_of[k] = len(self.clauses)
+        self.clauses.append(Clause(sentence, start, end, aside))
+
+    def sentence_text(self, sentence: int) -> str:
+        a, b = self.sentences[sentence]
+        return self.text[self.tokens[a].start : self.tokens[b - 1].end + 1].strip()
+
+    def sentence_span(self, sentence: int) -> tuple[int, int]:
+        a, b = self.sentences[sentence]
+        return self.tokens[a].start, self.tokens[b - 1].end
