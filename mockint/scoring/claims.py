@@ -44,6 +44,9 @@ from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.lemmas import lemma
 from mockint.scoring.text import tokenize
 
+# Relations of order: said from the property's side ("split before oversampling") they
+# read the other way round ("oversampling after the split").
+ORDER = frozenset({"before", "after"})
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
 
@@ -163,17 +166,46 @@ class Analysis:
     def findings(self, claim: Claim) -> list[Finding]:
         own_p, other_p = set(claim.property), self.contrasted(claim.property)
         own_s, other_s = set(claim.subject), self.contrasted(claim.subject)
-        out = []
+        judged: list[tuple[Mention, Mention | None, Finding]] = []
         for m in self.mentions:
             if m.name not in own_p | other_p:
                 continue
             clause = self.text.clauses[self.text.clause_of[m.start]]
             if clause.aside:
                 continue
-            f = self._judge(claim, m, m.name in other_p, own_s, other_s)
+            owner = self._owner(m, own_s | other_s) if claim.subject else None
+            f = self._judge(claim, m, owner, m.name in other_p, other_s)
             if f is not None:
-                out.append(f)
-        return out
+                judged.append((m, owner, f))
+        return [f for m, o, f in judged if not self._outweighed(m, o, f, judged, own_p)]
+
+    def _outweighed(
+        self,
+        m: Mention,
+        owner: Mention | None,
+        f: Finding,
+        judged: list[tuple[Mention, Mention | None, Finding]],
+        own_p: set[str],
+    ) -> bool:
+        """One subject given both the property and its contrast in one sentence ("recall:
+        of all the fraud, how much we flagged") is a definition with two parts: the part
+        after "of"/"out of"/"among" (the denominator) decides, else neither does."""
+        if owner is None:
+            return False
+        rivals = [
+            (m2, f2)
+            for m2, o2, f2 in judged
+            if o2 == owner and f2.sentence == f.sentence and (m2.name in own_p) != (m.name in own_p)
+        ]
+        if not rivals:
+            return False
+        mine = self._of_marked(m)
+        theirs = any(self._of_marked(m2) for m2, _ in rivals)
+        return not (mine and not theirs)
+
+    def _of_marked(self, m: Mention) -> bool:
+        before = self.text.lower[max(0, m.start - 3) : m.start]
+        return bool({"of", "among", "amongst"} & set(before))
 
     def _owner(self, m: Mention, names: set[str]) -> Mention | None:
         t = self.text
@@ -227,15 +259,13 @@ class Analysis:
         return best[1], best[0]
 
     def _judge(
-        self, claim: Claim, m: Mention, p_swap: bool, own_s: set[str], other_s: set[str]
+        self, claim: Claim, m: Mention, owner: Mention | None, p_swap: bool, other_s: set[str]
     ) -> Finding | None:
         t = self.text
         ci = t.clause_of[m.start]
         clause = t.clauses[ci]
-        owner: Mention | None = None
         s_swap = False
         if claim.subject:
-            owner = self._owner(m, own_s | other_s)
             if owner is None:
                 return None
             s_swap = owner.name in other_s
@@ -244,8 +274,17 @@ class Analysis:
         taken: set[int] = set()
         used: list[Mention] = []
         if claim.subject_dir and owner is not None:
+            # A subject named in an earlier clause ("the learning rate: too low and ...")
+            # takes its direction from this clause's start when it has one.
             oc = t.clause_of[owner.start]
-            ok, d = self._direction(claim.subject_dir, owner, oc, taken, m if owner_here else None)
+            here = Mention(owner.name, clause.start, clause.start)
+            ok, d = (None, None) if owner_here else self._direction(
+                claim.subject_dir, here, ci, taken, m
+            )
+            if ok is None:
+                ok, d = self._direction(
+                    claim.subject_dir, owner, oc, taken, m if owner_here else None
+                )
             if ok is None or d is None:
                 return None
             taken.add(d.start)
@@ -258,6 +297,8 @@ class Analysis:
             if ok is None or d is None:
                 return None
             used.append(d)
+            if owner is not None and claim.property_dir in ORDER and m.start < owner.start:
+                ok = not ok  # "split before resampling" == "resampling after the split"
             if not ok:
                 flips += 1
                 why.append("direction")
@@ -265,7 +306,9 @@ class Analysis:
         hi = max(m.end, owner.end) if owner_here and owner else m.end
         lo = max(clause.start, lo - NEG_REACH)
         hi = min(clause.end, hi + NEG_REACH)
-        in_dir = {k for d in used for k in range(d.start, d.end)}
+        # Words of the concepts and directions themselves ("cannot overfit") are not negators.
+        parts = [*used, m, *([owner] if owner else [])]
+        in_dir = {k for d in parts for k in range(d.start, d.end)}
         negs = sum(1 for k in range(lo, hi) if t.negator[k] and k not in in_dir)
         if negs % 2:
             flips += 1
