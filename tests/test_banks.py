@@ -375,14 +375,14 @@ CASES = [
         sub('title = "Mini bank"', 'title = "Mini bank"\ncolour = "red"'),
         4,
         "colour",
-        "unknown key (allowed: id, kind, questions, questions_to_ask, title)",
+        "unknown key (allowed: concepts, id, kind, questions, questions_to_ask, title)",
     ),
     (
         "unknown-question-key",
         sub("minutes = 8", "minutes = 8\nlevel = 3"),
         25,
         "questions[1].level",
-        "unknown key (allowed: area, competencies, components, follow_ups, id, "
+        "unknown key (allowed: area, competencies, components, contrasts, follow_ups, id, "
         "key_points, look_for, minutes, mistakes, outline, prompt, terminology, topic)",
     ),
     (

@@ -18,14 +18,16 @@ every place a clause names the property (or a concept contrasted with it):
    nearest the property or subject is the opposite of the claim's (with/against,
    up/down, before/after: "step in the direction of the gradient").
 3. No inversion: the claim is *made*. One inversion: it is *said wrong*, except a swap
-   in a clause that marks the property as shared ("also", "too", "both"). Two or more:
-   nothing is concluded (a double negative or "L2 does not zero weights" says nothing
+   in a clause that marks the property as shared ("also", "too", "both"), and only when
+   subject and property are in one clause (an owner from an earlier clause may credit a
+   claim, never fault it). Two or more: nothing is concluded (a double negative or "L2 does not zero weights" says nothing
    certain about L1).
 
 A claim with a direction is only made when a direction word is said; a concept alone
 ("baseline") is made when named and not negated, and never said wrong (a negator near a
 bare concept, as in "no vertical flips", is too often right to count against it). A mistake's claim made in the answer
-is an error of the key point it names.
+is an error of the key point it names, unless its sentence names the practice as a
+danger ("a classic leak is ...": `WARNINGS`).
 
 What this cannot judge: anything beyond one sentence (an argument built across a
 paragraph), sarcasm or hypotheticals ("some people would tune on the test set"), whether a
@@ -47,6 +49,11 @@ from mockint.scoring.text import tokenize
 # Relations of order: said from the property's side ("split before oversampling") they
 # read the other way round ("oversampling after the split").
 ORDER = frozenset({"before", "after"})
+# Words that mark a sentence as describing a bad practice, not recommending it.
+WARNINGS = frozenset(
+    """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful beware
+    risk classic cheat optimistic inflate contaminate""".split()
+)
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
 
@@ -278,8 +285,10 @@ class Analysis:
             # takes its direction from this clause's start when it has one.
             oc = t.clause_of[owner.start]
             here = Mention(owner.name, clause.start, clause.start)
-            ok, d = (None, None) if owner_here else self._direction(
-                claim.subject_dir, here, ci, taken, m
+            ok, d = (
+                (None, None)
+                if owner_here
+                else self._direction(claim.subject_dir, here, ci, taken, m)
             )
             if ok is None:
                 ok, d = self._direction(
@@ -321,6 +330,8 @@ class Analysis:
             (t.tokens[x.start].start, t.tokens[x.end - 1].end)
             for x in sorted([m, *([owner] if owner else []), *used], key=lambda x: x.start)
         )
+        if swaps + flips and not owner_here and owner is not None:
+            return None  # said wrong needs subject and property in one clause
         if swaps == 0:
             status = "made" if flips == 0 else "wrong"
         elif swaps == 1 and flips == 0:
@@ -336,5 +347,15 @@ class Analysis:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
         if mistake.claim is None:
             return None
-        made = [f for f in self.findings(mistake.claim) if f.status == "made"]
+        made = [
+            f
+            for f in self.findings(mistake.claim)
+            if f.status == "made" and not self._warned(f.sentence)
+        ]
         return made[0] if made else None
+
+    def _warned(self, sentence: int) -> bool:
+        """The sentence names the practice as a danger ("a classic leak is fitting the
+        scaler on all the data"): describing a mistake is not making it."""
+        a, b = self.text.sentences[sentence]
+        return any(self.text.keys[k] in WARNINGS for k in range(a, b))
