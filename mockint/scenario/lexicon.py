@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mockint.paths import bundled_dir
+from mockint.scenario.bank_terms import unknown_placeholders
 from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text
 
 
@@ -45,6 +46,9 @@ def wordings(c: Checker, raw: Any, where: Where) -> tuple[str, ...]:
         if not isinstance(w, str) or not w.strip():
             raise c.fail(where, f"entry {k} must be a non-empty string")
         w = " ".join(w.split())
+        bad = unknown_placeholders(w)
+        if bad:
+            raise c.fail(where, f"unknown placeholder '{{{bad[0]}}}' in '{w}'")
         if w.casefold() in (x.casefold() for x in out):
             raise c.fail(where, f"duplicate wording '{w}'")
         out.append(w)

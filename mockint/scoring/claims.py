@@ -45,14 +45,34 @@ from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.lemmas import lemma
 from mockint.scoring.text import tokenize
+from mockint.scoring.word_forms import figure_pattern
 
 # Relations of order: said from the property's side ("split before oversampling") they
 # read the other way round ("oversampling after the split").
 ORDER = frozenset({"before", "after"})
 # Words that mark a sentence as describing a bad practice, not recommending it.
 WARNINGS = frozenset(
-    """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful beware
-    risk classic cheat optimistic inflate contaminate""".split()
+    [
+        "mistake",
+        "pitfall",
+        "trap",
+        "bug",
+        "error",
+        "wrong",
+        "bad",
+        "leak",
+        "leakage",
+        "danger",
+        "dangerous",
+        "careful",
+        "beware",
+        "risk",
+        "classic",
+        "cheat",
+        "optimistic",
+        "inflate",
+        "contaminate",
+    ]
 )
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
@@ -93,6 +113,10 @@ def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
     out: dict[int, Mention] = {}
     keys = text.keys
     for w in wordings:
+        if "{" in w:  # a number pattern: "{n} requests {per-second}"
+            for m in _figures(text, name, w):
+                out.setdefault(m.start, m)
+            continue
         want, gaps = _wording(w)
         if not want:
             continue
@@ -117,6 +141,18 @@ def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
             if ok and (i not in out or out[i].end < j + 1):
                 out[i] = Mention(name, i, j + 1)
     return list(out.values())
+
+
+def _figures(text: Text, name: str, wording: str) -> list[Mention]:
+    starts = {t.start: k for k, t in enumerate(text.tokens)}
+    ends = {t.end: k for k, t in enumerate(text.tokens)}
+    out = []
+    for m in figure_pattern(wording).finditer(text.text):
+        a = next((starts[c] for c in range(m.start(), m.end()) if c in starts), None)
+        b = next((ends[c] for c in range(m.end(), m.start(), -1) if c in ends), None)
+        if a is not None and b is not None and a <= b:
+            out.append(Mention(name, a, b + 1))
+    return out
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
