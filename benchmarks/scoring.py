@@ -6,8 +6,8 @@ totals), then as its last line:
 
     questions=N told_apart=F plain_credited=F heldout_told_apart=F heldout_plain_credited=F
 
-told apart: the wrong answer scores 30+ points below the strong one, or has a key point
-said wrong while the strong one has none. plain credited: the plain answer scores 50+.
+told apart: the wrong answer scores 30+ points below the strong one, or has an error (a
+key point said wrong, or a mistake of the lexicon's made) while the strong one has none. plain credited: the plain answer scores 50+.
 Also printed: the mean score of the strong answers (right answers must keep high scores).
 
 Run: .venv/bin/python benchmarks/scoring.py
@@ -42,12 +42,16 @@ class Row:
     @property
     def told_apart(self) -> bool:
         s, w = self.strong.score or 0.0, self.wrong.score or 0.0
-        strong_wrong = bool(self.strong.coverage.contradicted)
-        return s - w >= GAP or (bool(self.wrong.coverage.contradicted) and not strong_wrong)
+        return s - w >= GAP or (errors(self.wrong) > 0 and errors(self.strong) == 0)
 
     @property
     def plain_credited(self) -> bool:
         return self.plain is not None and (self.plain.score or 0.0) >= PLAIN_MIN
+
+
+def errors(a: Assessment) -> int:
+    """Key points said wrong plus mistakes made that no key point owns."""
+    return len(a.coverage.contradicted) + len(a.coverage.errors)
 
 
 def heldout_ids() -> set[str]:
@@ -87,7 +91,9 @@ def main() -> None:
         if r.heldout:
             continue
         p = "-" if r.plain is None else f"{r.plain.score or 0:.0f}"
-        wrong = [x.id for x in r.wrong.coverage.contradicted]
+        wrong = [x.id for x in r.wrong.coverage.contradicted] + [
+            "mistake" for _ in r.wrong.coverage.errors
+        ]
         print(
             f"{r.question:<28} strong {r.strong.score or 0:5.1f}  wrong {r.wrong.score or 0:5.1f}"
             f"  plain {p:>4}  told_apart={int(r.told_apart)}  wrong_points={wrong}"
@@ -97,11 +103,11 @@ def main() -> None:
     for name, group in (("seen", seen), ("heldout", held)):
         if group:
             mean = statistics.fmean(r.strong.score or 0.0 for r in group)
-            strong_wrong = sum(bool(r.strong.coverage.contradicted) for r in group)
+            strong_wrong = sum(errors(r.strong) > 0 for r in group)
             print(
                 f"{name}: {len(group)} questions, strong mean {mean:.1f}, wrong mean "
                 f"{statistics.fmean(r.wrong.score or 0.0 for r in group):.1f}, strong answers "
-                f"with a point said wrong {strong_wrong}"
+                f"with an error {strong_wrong}"
             )
     print(
         f"questions={len(rs)} told_apart={_share([r.told_apart for r in rs]):.2f} "

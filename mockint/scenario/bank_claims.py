@@ -1,14 +1,6 @@
-"""Reading the claim parts of a bank: claims, contrasts and checkable mistakes.
-
-A claim is one line (scenarios/banks/FORMAT.md has examples):
-
-    SUBJECT [DIRECTION] -> PROPERTY [DIRECTION]
-    PROPERTY [DIRECTION]
-
-SUBJECT and PROPERTY are concept names, alternatives joined by `|` ("bagging|random-forest");
-DIRECTION is a relation name from the lexicon ("up", "down", "against", "before"). Every
-name must be known: a concept of the lexicon or of the bank's `[concepts]`, a relation of
-the lexicon. Errors are raised through the Checker, as `file: field: what is wrong`.
+"""Reading the claim parts of a bank: claims, contrasts and checkable mistakes (the claim
+syntax itself is in `mockint.scenario.claim_syntax`). Errors are raised through the
+Checker, as `file: field: what is wrong`.
 """
 
 from __future__ import annotations
@@ -18,50 +10,8 @@ from typing import Any
 
 from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.check import Checker, Where, reflow
+from mockint.scenario.claim_syntax import parse_claim
 from mockint.scenario.lexicon import Lexicon
-
-ARROW = "->"
-
-
-def _side(
-    c: Checker, text: str, side: str, where: Where, concepts: Mapping[str, Any], lex: Lexicon
-) -> tuple[tuple[str, ...], str]:
-    words = side.split()
-    direction = ""
-    if len(words) == 2:
-        direction = words[1]
-        if direction not in lex.relations:
-            known = ", ".join(sorted(lex.relations))
-            raise c.fail(where, f"'{text}': unknown direction '{direction}' (known: {known})")
-    elif len(words) != 1:
-        raise c.fail(
-            where, f"'{text}': each side is CONCEPT or CONCEPT DIRECTION (got '{side.strip()}')"
-        )
-    names = tuple(words[0].split("|"))
-    for name in names:
-        if name not in concepts:
-            raise c.fail(
-                where,
-                f"'{text}': unknown concept '{name}' (add it to the bank's [concepts] "
-                "or to scenarios/lexicon.toml)",
-            )
-    return names, direction
-
-
-def parse_claim(
-    c: Checker, text: str, where: Where, concepts: Mapping[str, Any], lex: Lexicon
-) -> Claim:
-    text = " ".join(text.split())
-    parts = text.split(ARROW)
-    if len(parts) > 2 or not all(p.strip() for p in parts):
-        raise c.fail(where, f"'{text}': write SUBJECT [DIRECTION] -> PROPERTY [DIRECTION]")
-    prop, prop_dir = _side(c, text, parts[-1], where, concepts, lex)
-    if len(parts) == 1:
-        return Claim(text, prop, (), prop_dir)
-    subj, subj_dir = _side(c, text, parts[0], where, concepts, lex)
-    if set(subj) & set(prop):
-        raise c.fail(where, f"'{text}': a concept cannot be both subject and property")
-    return Claim(text, prop, subj, prop_dir, subj_dir)
 
 
 def parse_claims(
@@ -70,7 +20,7 @@ def parse_claims(
     claims = c.strings(raw, "claims", where)
     if "claims" in raw and not claims:
         raise c.fail(where + ("claims",), "must list at least one claim")
-    return tuple(parse_claim(c, t, where + ("claims",), concepts, lex) for t in claims)
+    return tuple(parse_claim(c, t, where + ("claims",), concepts, lex.relations) for t in claims)
 
 
 def parse_contrasts(
@@ -125,6 +75,6 @@ def parse_mistakes(
         point = c.string(t, "point", w)
         if point not in point_ids:
             raise c.fail(w + ("point",), f"no key point '{point}' in this question")
-        claim = parse_claim(c, c.string(t, "claim", w), w + ("claim",), concepts, lex)
+        claim = parse_claim(c, c.string(t, "claim", w), w + ("claim",), concepts, lex.relations)
         out.append(Mistake(text, point, claim))
     return tuple(out)

@@ -142,6 +142,9 @@ def _question(
     contrasts = parse_contrasts(c, q, where, concepts)
     checks = parse_mistakes(c, q, where, {p.id for p in points}, concepts, lex)
     claims = [cl for p in points for cl in p.claims] + [m.claim for m in checks if m.claim]
+    own = {m.claim.text for m in checks if m.claim}
+    universal = tuple(m for m in lex.mistakes if m.claim and m.claim.text not in own)
+    claims += [m.claim for m in universal if m.claim]
     used = {n for cl in claims for n in (*cl.subject, *cl.property)}
     used |= {n for g in contrasts for n in g}
     return Question(
@@ -159,7 +162,7 @@ def _question(
         area=area,
         outline=outline,
         contrasts=contrasts,
-        checks=checks,
+        checks=checks + universal,
         concepts={n: concepts[n] for n in sorted(used)},
     )
 

@@ -2,6 +2,9 @@
 relations (directions) with their opposites. The format is described in
 scenarios/banks/FORMAT.md; errors are ScenarioError, one line `FILE[:LINE]: field: what`.
 
+`[[mistakes]]` are mistakes that are wrong in any answer ("tune on the test set"): every
+question checks them, as errors of the answer rather than of one key point.
+
 A bank may add concepts of its own, or more wordings for a lexicon concept, in a
 top-level `[concepts]` table; `merge_concepts` does that.
 """
@@ -15,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from mockint.paths import bundled_dir
+from mockint.scenario.bank import Mistake
 from mockint.scenario.bank_terms import unknown_placeholders
-from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text
+from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text, reflow
+from mockint.scenario.claim_syntax import parse_claim
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,8 @@ class Lexicon:
     concepts: Mapping[str, tuple[str, ...]]
     relations: Mapping[str, Relation]
     path: Path | None = None
+    # Mistakes wrong in any answer (tuning on the test set): checked for every question.
+    mistakes: tuple[Mistake, ...] = ()
 
 
 def lexicon_path() -> Path:
@@ -69,7 +76,7 @@ def concept_table(c: Checker, raw: Any, where: Where) -> dict[str, tuple[str, ..
 
 def parse_lexicon(text: str, path: Path) -> Lexicon:
     c = Checker(path, text)
-    top = c.table(parse_toml(text, path), (), {"concepts", "relations"}, set())
+    top = c.table(parse_toml(text, path), (), {"concepts", "relations"}, {"mistakes"})
     concepts = concept_table(c, top["concepts"], ("concepts",))
     raw_rel = top["relations"]
     if not isinstance(raw_rel, dict):
@@ -89,7 +96,13 @@ def parse_lexicon(text: str, path: Path) -> Lexicon:
                 ("relations", name, "opposite"),
                 f"'{rel.opposite}' must be a relation whose opposite is '{name}'",
             )
-    return Lexicon(concepts, relations, path)
+    mistakes: list[Mistake] = []
+    for k, item in enumerate(c.array(top, "mistakes", ()) if "mistakes" in top else []):
+        where = ("mistakes", k)
+        t = c.table(item, where, {"text", "claim"}, set())
+        claim = parse_claim(c, c.string(t, "claim", where), where + ("claim",), concepts, relations)
+        mistakes.append(Mistake(reflow(c.string(t, "text", where)), "", claim))
+    return Lexicon(concepts, relations, path, tuple(mistakes))
 
 
 @cache

@@ -73,6 +73,7 @@ class Assessment:
                 for p in self.coverage.points
                 for m in p.contradictions
             ],
+            "mistakes": [e.to_dict() for e in self.coverage.errors],
             "follow_up": self.follow_up(),
         }
 

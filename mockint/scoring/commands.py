@@ -46,6 +46,8 @@ def _human(a: Assessment) -> str:
         if not p.said and p.supporting:
             words = ", ".join(dict.fromkeys(m.text for m in p.supporting))
             lines.append(f"      only generic words ({words}): say it specifically")
+    for e in cov.errors:
+        lines.append(f'  ! mistake: {e.text} "{e.evidence}"')
     if a.star is not None:
         checks = a.star.checks()
         passed = sum(checks.values())
@@ -70,9 +72,9 @@ def assess_command(question_id: str, file: Path, as_json: bool) -> None:
     score is coverage (and STAR for behavioural answers) only. `--json` prints
     {"question", "score", "covered", "total", "points": [{"id", "covered", "matched",
     "status", "evidence"}], "contradictions": [{"point", "statement", "text"}],
-    "follow_up": {"point", "text"} or null}; status is made, missing or wrong, evidence
+    "mistakes": [{"text", "evidence"}], "follow_up": {"point", "text"} or null}; status is made, missing or wrong, evidence
     the deciding sentence or null; score counts key points made, less half a point for
-    each said wrong.
+    each said wrong and a point for each listed mistake.
     """
     banks, _errors = discover_banks()
     found = find_question(banks, question_id)

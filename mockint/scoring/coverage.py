@@ -44,10 +44,11 @@ from mockint.scenario.bank_terms import (
     placeholders,
 )
 from mockint.scoring.text import Token, tokenize
-from mockint.scoring.verdict import WRONG_COST, Coverage, Match, PointCoverage
+from mockint.scoring.verdict import MISTAKE_COST, WRONG_COST, Coverage, Match, PointCoverage
 from mockint.scoring.word_forms import figure_pattern, word_forms
 
 __all__ = [
+    "MISTAKE_COST",
     "WRONG_COST",
     "Coverage",
     "Match",
@@ -289,7 +290,7 @@ def cover_question(answer: str, question: Question) -> Coverage:
         return base
     from mockint.scoring.points import judge_points  # loads the lemmatiser
 
-    judged = judge_points(answer, question)
+    judged, errors = judge_points(answer, question)
     legacy = iter(base.points)
     points = tuple(judged[kp.id] if kp.claims else next(legacy) for kp in question.key_points)
-    return Coverage(points, base.terminology, base.terminology_listed)
+    return Coverage(points, base.terminology, base.terminology_listed, errors)

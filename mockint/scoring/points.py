@@ -11,8 +11,9 @@ the claim format):
 - `Coverage.share`: key points made, less `WRONG_COST` per point said wrong, over all
   points: the "key points made" figure that the answer score uses.
 - `Coverage.follow_up`: the point to probe next (first wrong, else first missing).
-- `Coverage.mistakes`: not a field; mistakes found show as wrong points with
-  `why = "mistake: ..."`.
+- A mistake naming a key point makes that point wrong (`why = "mistake: ..."`); one that
+  names none (the lexicon's, wrong in any answer) is listed in `Coverage.errors`
+  (`MistakeFound`: text, evidence) and costs `MISTAKE_COST` key points.
 
 A point is wrong when any of its claims is said wrong anywhere in the answer, or when a
 mistake naming it is made, even if it is also made elsewhere: saying both is a
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from mockint.scenario.bank import KeyPoint, Question
 from mockint.scoring.claims import Analysis, Finding
-from mockint.scoring.verdict import Match, PointCoverage
+from mockint.scoring.verdict import Match, MistakeFound, PointCoverage
 
 
 def _matches(a: Analysis, f: Finding) -> tuple[Match, ...]:
@@ -76,13 +77,22 @@ def _point(a: Analysis, kp: KeyPoint, mistakes: list[tuple[str, Finding]]) -> Po
     return PointCoverage(kp.id, kp.text, (), verdict="missing", probe=kp.probe)
 
 
-def judge_points(answer: str, question: Question) -> dict[str, PointCoverage]:
+def judge_points(
+    answer: str, question: Question
+) -> tuple[dict[str, PointCoverage], tuple[MistakeFound, ...]]:
     """The key points of `question` that have claims, judged on `answer`, by id (see the
-    module docstring; `cover_question` adds the rest)."""
+    module docstring; `cover_question` adds the rest), and the mistakes made that belong
+    to no key point."""
     a = Analysis(answer, question.concepts, question.contrasts)
     errors: dict[str, list[tuple[str, Finding]]] = {}
     for mistake in question.checks:
         f = a.mistake_made(mistake)
         if f is not None:
             errors.setdefault(mistake.point, []).append((mistake.text, f))
-    return {kp.id: _point(a, kp, errors.get(kp.id, [])) for kp in question.key_points if kp.claims}
+    points = {
+        kp.id: _point(a, kp, errors.get(kp.id, [])) for kp in question.key_points if kp.claims
+    }
+    loose = tuple(
+        MistakeFound(text, a.text.sentence_text(f.sentence)) for text, f in errors.get("", [])
+    )
+    return points, loose

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockint.scenario.model import MixArea, Scenario
-from mockint.scoring.coverage import WRONG_COST, Coverage
+from mockint.scoring.coverage import MISTAKE_COST, WRONG_COST, Coverage
 from mockint.scoring.star import StarAnalysis
 
 TALKING_WEIGHTS = {"coverage": 0.7, "rating": 0.3}
@@ -193,6 +193,12 @@ def score_answer(answer: Answer) -> Score:
                         f", {len(cov.contradicted)} said wrong "
                         f"(each costs {_num(1 + WRONG_COST)} points)"
                         if cov.contradicted
+                        else ""
+                    )
+                    + (
+                        f", {_count(len(cov.errors), 'mistake')} made "
+                        f"(each costs {_num(MISTAKE_COST)} point)"
+                        if cov.errors
                         else ""
                     ),
                     None,

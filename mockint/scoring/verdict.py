@@ -24,6 +24,9 @@ class Match:
 # What a key point said wrong costs, in key points: a wrong point earns nothing and takes
 # this much more off, so it always costs more than leaving the point out.
 WRONG_COST = 0.5
+# A mistake found that no key point owns (one of the lexicon's, such as tuning on the test
+# set) costs this much, in key points.
+MISTAKE_COST = 1.0
 STATUSES = ("made", "missing", "wrong")
 
 
@@ -87,10 +90,22 @@ class PointCoverage:
 
 
 @dataclass(frozen=True)
+class MistakeFound:
+    """A mistake made in the answer that belongs to no key point."""
+
+    text: str  # the mistake as the bank or lexicon words it
+    evidence: str  # the sentence that makes it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
 class Coverage:
     points: tuple[PointCoverage, ...]
     terminology: tuple[Match, ...] = ()  # the question's terminology found in the answer
     terminology_listed: tuple[str, ...] = ()
+    errors: tuple[MistakeFound, ...] = ()  # mistakes no key point owns
 
     @property
     def covered(self) -> tuple[PointCoverage, ...]:
@@ -106,12 +121,16 @@ class Coverage:
 
     @property
     def share(self) -> float:
-        """Key points made, less WRONG_COST for each said wrong, over all key points,
-        never below 0.0 (0.0 when there are none). An answer with a point said wrong can
-        never reach 1.0."""
+        """Key points made, less WRONG_COST for each said wrong and MISTAKE_COST for each
+        other mistake made, over all key points, never below 0.0 (0.0 when there are
+        none). An answer with a point said wrong or a mistake can never reach 1.0."""
         if not self.points:
             return 0.0
-        credit = len(self.covered) - WRONG_COST * len(self.contradicted)
+        credit = (
+            len(self.covered)
+            - WRONG_COST * len(self.contradicted)
+            - MISTAKE_COST * len(self.errors)
+        )
         return max(0.0, credit) / len(self.points)
 
     @property
@@ -141,4 +160,5 @@ class Coverage:
             "terminology_used": list(self.terminology_used),
             "terminology_unused": list(self.terminology_unused),
             "terminology_matches": [m.to_dict() for m in self.terminology],
+            "errors": [e.to_dict() for e in self.errors],
         }

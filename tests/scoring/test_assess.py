@@ -38,11 +38,12 @@ def test_json_shape_and_same_numbers_as_the_app(tmp_path):
         "points",
         "contradictions",
         "follow_up",
+        "mistakes",
     }
     assert out["question"] == "overfitting"
     assert all(set(p) == {"id", "covered", "matched", "status", "evidence"} for p in out["points"])
     assert all(p["status"] == "made" and p["evidence"] for p in out["points"])
-    assert out["follow_up"] is None
+    assert out["follow_up"] is None and out["mistakes"] == []
     q = bank_for_kind("phone_screen").question("overfitting")
     app = cover_question(scored_text("phone_screen", {"answer": OVERFITTING}), q)
     assert out["covered"] == len(app.covered) == out["total"]
