@@ -191,6 +191,7 @@ class Analysis:
             for name in group:
                 self.partners.setdefault(name, set()).update(n for n in group if n != name)
         self._dirs: dict[str, list[Mention]] = {}
+        self._starts = {m.start for m in self.mentions}
 
     def directions(self, name: str) -> list[Mention]:
         if name not in self._dirs:
@@ -294,6 +295,20 @@ class Analysis:
         def dist(a: Mention, b: Mention) -> int:
             return max(a.start - b.end, b.start - a.end, 0)
 
+        # A direction word right before another concept describes that one ("for lower
+        # variance"), and one hyphened to a concept makes a compound ("high-variance
+        # trees"): neither says which way `at` goes.
+        cands = [
+            c
+            for c in cands
+            if not (
+                c[0].end in self._starts
+                and c[0].end != at.start
+                and t.clause_of[c[0].end] == t.clause_of[c[0].start]
+            )
+            and not t.hyphened(c[0].end - 1, at.start)
+            and not t.hyphened(c[0].start, at.end - 1)
+        ]
         if rival is not None:
             cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
         if not cands:

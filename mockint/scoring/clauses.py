@@ -79,8 +79,13 @@ NEGATORS = frozenset(
         "instead",
     ]
 )
-# "not only X but also Y" affirms X.
-_NOT_NEGATING_NEXT = frozenset({"only", "merely"})
+# "not only X but also Y" affirms X; "no more than 500", "no later than" set a limit.
+_NOT_NEGATING_NEXT = {
+    "not": frozenset({"only", "merely", "just"}),
+    "no": frozenset({"more", "less", "fewer", "later", "earlier", "longer", "matter", "doubt"}),
+}
+# "switch off", "turned off": "off" negates after these.
+_OFF_AFTER = frozenset("switch switched switching turn turned turning".split())
 # Words that say a property is shared, not exclusive ("boosting can also reduce variance").
 SHARED = frozenset(
     ["also", "too", "both", "likewise", "similarly", "either", "well", "partly", "somewhat"]
@@ -112,10 +117,17 @@ class Text:
 
     def _negates(self, i: int) -> bool:
         w = self.lower[i]
+        if w == "off":
+            return i > 0 and self.lower[i - 1] in _OFF_AFTER
         if w.endswith("n't") or w in NEGATORS:
             nxt = self.lower[i + 1] if i + 1 < len(self.lower) else ""
-            return not (w == "not" and nxt in _NOT_NEGATING_NEXT)
+            return nxt not in _NOT_NEGATING_NEXT.get(w, ())
         return False
+
+    def hyphened(self, i: int, j: int) -> bool:
+        """Tokens i and j (adjacent) are written as one hyphenated word ("high-variance")."""
+        lo, hi = min(i, j), max(i, j)
+        return hi == lo + 1 and self._gap(lo) in ("-", "\u2010", "\u2011")
 
     def _gap(self, i: int) -> str:
         return self.text[self.tokens[i].end : self.tokens[i + 1].start]
