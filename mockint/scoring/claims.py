@@ -156,7 +156,8 @@ def _figures(text: Text, name: str, wording: str) -> list[Mention]:
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention lying inside a longer one of another name ("test" in "test set")."""
+    """Drop a mention lying inside a longer one of another name ("test" in "test set");
+    the rest in order."""
     keep = []
     for m in mentions:
         inside = any(
@@ -185,13 +186,14 @@ class Analysis:
         self.text = Text(answer)
         self.relations = relations if relations is not None else load_lexicon().relations
         found = [m for name, ws in concepts.items() for m in find(self.text, name, ws)]
-        self.mentions = sorted(_outermost(found), key=lambda m: (m.start, m.end))
+        self.found = sorted(found, key=lambda m: (m.start, m.end))
+        self.mentions: list[Mention] = []  # those of the claim being judged
         self.partners: dict[str, set[str]] = {}
         for group in contrasts:
             for name in group:
                 self.partners.setdefault(name, set()).update(n for n in group if n != name)
         self._dirs: dict[str, list[Mention]] = {}
-        self._starts = {m.start for m in self.mentions}
+        self._starts = {m.start for m in self.found}
 
     def directions(self, name: str) -> list[Mention]:
         if name not in self._dirs:
@@ -210,6 +212,10 @@ class Analysis:
     def findings(self, claim: Claim) -> list[Finding]:
         own_p, other_p = set(claim.property), self.contrasted(claim.property)
         own_s, other_s = set(claim.subject), self.contrasted(claim.subject)
+        # Only the claim's concepts take part, the longest wording winning where they
+        # overlap ("test set" over "test"); other concepts do not hide them.
+        names = own_p | other_p | own_s | other_s
+        self.mentions = _outermost([m for m in self.found if m.name in names])
         judged: list[tuple[Mention, Mention | None, Finding]] = []
         for m in self.mentions:
             if m.name not in own_p | other_p:
@@ -369,13 +375,12 @@ class Analysis:
         # Words of the concepts and directions themselves ("cannot overfit") are not negators.
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}
-        negs = sum(1 for k in range(lo, hi) if t.negator[k] and k not in in_dir)
-        if negs % 2:
+        if t.negated(lo, hi, in_dir):
             flips += 1
             why.append("negated")
         bare = not claim.subject and not claim.property_dir
-        if bare and flips:
-            return None  # "no vertical flips": a bare concept negated says nothing certain
+        if bare and (flips or p_swap):
+            return None  # "no vertical flips", or the other concept named: nothing certain
         swaps = int(s_swap) + int(p_swap)
         spans = tuple(
             (t.tokens[x.start].start, t.tokens[x.end - 1].end)

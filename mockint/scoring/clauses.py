@@ -50,42 +50,23 @@ _ASIDE_TWO = frozenset(
     }
 )
 # Words that negate what follows or precedes them in a clause.
-NEGATORS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "without",
-        "nor",
-        "neither",
-        "cannot",
-        "hardly",
-        "rarely",
-        "seldom",
-        "none",
-        "nothing",
-        "nobody",
-        "avoid",
-        "avoiding",
-        "avoided",
-        "skip",
-        "skipping",
-        "ignore",
-        "ignoring",
-        "forget",
-        "neglect",
-        "unnecessary",
-        "needless",
-        "instead",
-    ]
+_NEGATORS_TEXT = (
+    "not no never without nor neither cannot hardly rarely seldom none nothing nobody instead"
 )
+NEGATORS = frozenset(_NEGATORS_TEXT.split())
+# Verbs and adjectives that negate their object; a negator just before one cancels it
+# ("don't skip monitoring", "never forget the baseline").
+_NEGATIVE_TEXT = """avoid avoiding avoided skip skipping skipped ignore ignoring ignored forget
+    forgetting neglect neglecting unnecessary needless disable disabled disabling"""
+NEGATIVE_WORDS = frozenset(_NEGATIVE_TEXT.split())
 # "not only X but also Y" affirms X; "no more than 500", "no later than" set a limit.
 _NOT_NEGATING_NEXT = {
     "not": frozenset({"only", "merely", "just"}),
     "no": frozenset({"more", "less", "fewer", "later", "earlier", "longer", "matter", "doubt"}),
 }
 # "switch off", "turned off": "off" negates after these.
-_OFF_AFTER = frozenset("switch switched switching turn turned turning".split())
+_OFF_TEXT = "switch switched switching turn turned turning"
+_OFF_AFTER = frozenset(_OFF_TEXT.split())
 # Words that say a property is shared, not exclusive ("boosting can also reduce variance").
 SHARED = frozenset(
     ["also", "too", "both", "likewise", "similarly", "either", "well", "partly", "somewhat"]
@@ -110,6 +91,7 @@ class Text:
         self.lower = [t.lower for t in self.tokens]
         n = len(self.tokens)
         self.negator = [self._negates(i) for i in range(n)]
+        self.negative = [self.lower[i] in NEGATIVE_WORDS for i in range(n)]
         self.sentences: list[tuple[int, int]] = []  # token ranges
         self.clauses: list[Clause] = []
         self.clause_of: list[int] = [0] * n
@@ -123,6 +105,19 @@ class Text:
             nxt = self.lower[i + 1] if i + 1 < len(self.lower) else ""
             return nxt not in _NOT_NEGATING_NEXT.get(w, ())
         return False
+
+    def negated(self, lo: int, hi: int, skip: set[int]) -> bool:
+        """Whether tokens lo..hi (end exclusive, `skip` left out) hold a negation: any
+        negator or negative word, except a negator cancelled by a negative word up to
+        three words after it ("don't skip")."""
+        negs = [k for k in range(lo, hi) if self.negator[k] and k not in skip]
+        bads = [k for k in range(lo, hi) if self.negative[k] and k not in skip]
+        for b in list(bads):
+            before = [k for k in negs if b - 3 <= k < b]
+            if before:
+                negs.remove(before[-1])
+                bads.remove(b)
+        return bool(negs or bads)
 
     def hyphened(self, i: int, j: int) -> bool:
         """Tokens i and j (adjacent) are written as one hyphenated word ("high-variance")."""

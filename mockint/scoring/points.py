@@ -17,7 +17,8 @@ the claim format):
 
 A point is wrong when any of its claims is said wrong anywhere in the answer, or when a
 mistake naming it is made, even if it is also made elsewhere: saying both is a
-contradiction an interviewer would pick up. It is made when one of its claims is made.
+contradiction an interviewer would pick up. One wrong sentence counts against one point
+only, the first in the bank's order. A point is made when one of its claims is made.
 """
 
 from __future__ import annotations
@@ -36,12 +37,16 @@ def _sentence_match(a: Analysis, f: Finding, label: str) -> Match:
     return Match(label, a.text.text[start:end], start, end)
 
 
-def _point(a: Analysis, kp: KeyPoint, mistakes: list[tuple[str, Finding]]) -> PointCoverage:
+def _point(
+    a: Analysis, kp: KeyPoint, mistakes: list[tuple[str, Finding]], charged: set[int]
+) -> PointCoverage:
     found = [f for c in kp.claims for f in a.findings(c)]
-    wrong = [f for f in found if f.status == "wrong"]
+    # One wrong sentence costs one key point: the first, in the bank's order, it contradicts.
+    wrong = [f for f in found if f.status == "wrong" and f.sentence not in charged]
     made = [f for f in found if f.status == "made"]
     if mistakes:
         text, f = mistakes[0]
+        charged.add(f.sentence)
         return PointCoverage(
             kp.id,
             kp.text,
@@ -54,6 +59,7 @@ def _point(a: Analysis, kp: KeyPoint, mistakes: list[tuple[str, Finding]]) -> Po
         )
     if wrong:
         f = min(wrong, key=lambda x: x.sentence)
+        charged.update(x.sentence for x in wrong)
         return PointCoverage(
             kp.id,
             kp.text,
@@ -89,8 +95,11 @@ def judge_points(
         f = a.mistake_made(mistake)
         if f is not None:
             errors.setdefault(mistake.point, []).append((mistake.text, f))
+    charged: set[int] = set()
     points = {
-        kp.id: _point(a, kp, errors.get(kp.id, [])) for kp in question.key_points if kp.claims
+        kp.id: _point(a, kp, errors.get(kp.id, []), charged)
+        for kp in question.key_points
+        if kp.claims
     }
     loose = tuple(
         MistakeFound(text, a.text.sentence_text(f.sentence)) for text, f in errors.get("", [])
