@@ -139,7 +139,7 @@ def _question(
         follow_ups.append(_follow_up(c, item, where + ("follow_ups", j), minutes))
     follow_ups.sort(key=lambda f: f.at_minute)  # the order they interrupt in
 
-    contrasts = parse_contrasts(c, q, where, concepts)
+    contrasts = parse_contrasts(c, q, where, concepts) + lex.contrasts
     checks = parse_mistakes(c, q, where, {p.id for p in points}, concepts, lex)
     claims = [cl for p in points for cl in p.claims] + [m.claim for m in checks if m.claim]
     own = {m.claim.text for m in checks if m.claim}

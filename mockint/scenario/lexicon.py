@@ -2,7 +2,8 @@
 relations (directions) with their opposites. The format is described in
 scenarios/banks/FORMAT.md; errors are ScenarioError, one line `FILE[:LINE]: field: what`.
 
-`[[mistakes]]` are mistakes that are wrong in any answer ("tune on the test set"): every
+`contrasts` are groups of concepts set against each other in every question (a question
+adds its own); `[[mistakes]]` are mistakes that are wrong in any answer ("tune on the test set"): every
 question checks them, as errors of the answer rather than of one key point.
 
 A bank may add concepts of its own, or more wordings for a lexicon concept, in a
@@ -38,6 +39,8 @@ class Lexicon:
     path: Path | None = None
     # Mistakes wrong in any answer (tuning on the test set): checked for every question.
     mistakes: tuple[Mistake, ...] = ()
+    # Concepts set against each other in any question (test set / validation set).
+    contrasts: tuple[tuple[str, ...], ...] = ()
 
 
 def lexicon_path() -> Path:
@@ -76,7 +79,7 @@ def concept_table(c: Checker, raw: Any, where: Where) -> dict[str, tuple[str, ..
 
 def parse_lexicon(text: str, path: Path) -> Lexicon:
     c = Checker(path, text)
-    top = c.table(parse_toml(text, path), (), {"concepts", "relations"}, {"mistakes"})
+    top = c.table(parse_toml(text, path), (), {"concepts", "relations"}, {"mistakes", "contrasts"})
     concepts = concept_table(c, top["concepts"], ("concepts",))
     raw_rel = top["relations"]
     if not isinstance(raw_rel, dict):
@@ -102,7 +105,12 @@ def parse_lexicon(text: str, path: Path) -> Lexicon:
         t = c.table(item, where, {"text", "claim"}, set())
         claim = parse_claim(c, c.string(t, "claim", where), where + ("claim",), concepts, relations)
         mistakes.append(Mistake(reflow(c.string(t, "text", where)), "", claim))
-    return Lexicon(concepts, relations, path, tuple(mistakes))
+    contrasts: list[tuple[str, ...]] = []
+    for k, group in enumerate(c.array(top, "contrasts", ()) if "contrasts" in top else []):
+        if not isinstance(group, list) or len(group) < 2 or not all(g in concepts for g in group):
+            raise c.fail(("contrasts",), f"entry {k} must name two or more known concepts")
+        contrasts.append(tuple(group))
+    return Lexicon(concepts, relations, path, tuple(mistakes), tuple(contrasts))
 
 
 @cache

@@ -25,9 +25,9 @@ every place a clause names the property (or a concept contrasted with it):
 
 A claim with a direction is only made when a direction word is said; a concept alone
 ("baseline") is made when named and not negated, and never said wrong (a negator near a
-bare concept, as in "no vertical flips", is too often right to count against it). A mistake's claim made in the answer
+bare concept, as in "no vertical flips", is too often right to count against it). A mistake's claim made in one clause
 is an error of the key point it names, unless its sentence names the practice as a
-danger ("a classic leak is ...": `WARNINGS`).
+danger ("a classic leak is ...": `WARNINGS`) or lists it under such a sentence.
 
 What this cannot judge: anything beyond one sentence (an argument built across a
 paragraph), sarcasm or hypotheticals ("some people would tune on the test set"), whether a
@@ -51,29 +51,14 @@ from mockint.scoring.word_forms import figure_pattern
 # read the other way round ("oversampling after the split").
 ORDER = frozenset({"before", "after"})
 # Words that mark a sentence as describing a bad practice, not recommending it.
-WARNINGS = frozenset(
-    [
-        "mistake",
-        "pitfall",
-        "trap",
-        "bug",
-        "error",
-        "wrong",
-        "bad",
-        "leak",
-        "leakage",
-        "danger",
-        "dangerous",
-        "careful",
-        "beware",
-        "risk",
-        "classic",
-        "cheat",
-        "optimistic",
-        "inflate",
-        "contaminate",
-    ]
-)
+_WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
+    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
+    unrealistic future"""
+WARNINGS = frozenset(_WARNINGS_TEXT.split())
+# The narrower set that also voids a claim said wrong: "a classic mistake is to think
+# bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
+_MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
+MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
 
@@ -98,6 +83,7 @@ class Finding:
     sentence: int
     spans: tuple[tuple[int, int], ...]  # character spans of the words that decided it
     why: str  # "swap", "negated", "direction", "" for made
+    carried: bool = False  # the subject was named in an earlier clause
 
 
 @lru_cache(maxsize=8192)
@@ -227,7 +213,12 @@ class Analysis:
             f = self._judge(claim, m, owner, m.name in other_p, other_s)
             if f is not None:
                 judged.append((m, owner, f))
-        return [f for m, o, f in judged if not self._outweighed(m, o, f, judged, own_p)]
+        return [
+            f
+            for m, o, f in judged
+            if not self._outweighed(m, o, f, judged, own_p)
+            and not (f.status == "wrong" and self._warned(f.sentence, MISTAKE_WORDS))
+        ]
 
     def _outweighed(
         self,
@@ -397,7 +388,8 @@ class Analysis:
             status, why = "wrong", ["swap"]
         else:
             return None
-        return Finding(claim, status, clause.sentence, spans, ",".join(why))
+        carried = owner is not None and not owner_here
+        return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
@@ -406,12 +398,16 @@ class Analysis:
         made = [
             f
             for f in self.findings(mistake.claim)
-            if f.status == "made" and not self._warned(f.sentence)
+            if f.status == "made" and not f.carried and not self._warned(f.sentence, WARNINGS)
         ]
         return made[0] if made else None
 
-    def _warned(self, sentence: int) -> bool:
+    def _warned(self, sentence: int, words: frozenset[str]) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
-        scaler on all the data"): describing a mistake is not making it."""
-        a, b = self.text.sentences[sentence]
-        return any(self.text.keys[k] in WARNINGS for k in range(a, b))
+        scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
+        fitting the scaler on all the data"): describing a mistake is not making it."""
+        t = self.text
+        here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
+        return any(
+            t.keys[k] in words for s in here for k in range(*t.sentences[s])
+        )

@@ -1,8 +1,8 @@
 """An answer cut into sentences and clauses, each word with its lemma and its role.
 
-- Sentences end at `.`, `!`, `?`, `;` or a line break; not at decimals ("0.5") or
+- Sentences end at `.`, `!`, `?` or a line break; not at decimals ("0.5") or
   abbreviations ("e.g.", "vs.").
-- Clauses also end at `,`, `:`, brackets and dashes, and before a word that starts a
+- Clauses also end at `,`, `:`, `;`, brackets and dashes, and before a word that starts a
   contrast ("but", "whereas", "while", "although", "however", "unlike", "instead",
   "rather than", "compared to", "as opposed to", "versus"). A clause that starts with a
   comparison marker ("unlike L2", "rather than accuracy", "compared with bagging") is an
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from mockint.scoring.lemmas import lemma
 from mockint.scoring.text import Token, tokenize
 
-_SENTENCE_GAP = re.compile(r"[.!?;]|\n")
-_CLAUSE_GAP = re.compile(r"[,:()\[\]\u2013\u2014]|\s-\s|--")
+_SENTENCE_GAP = re.compile(r"[.!?]|\n")
+_CLAUSE_GAP = re.compile(r"[,:;()\[\]\u2013\u2014]|\s-\s|--")
 _ABBREVIATIONS = frozenset(["e", "g", "i", "vs", "etc", "eg", "ie", "approx", "cf"])
 # Words that start a new clause; those in _ASIDE also make it an aside.
 _STARTS = frozenset(
@@ -131,7 +131,7 @@ class Text:
         gap = self._gap(i)
         if not _SENTENCE_GAP.search(gap):
             return False
-        if "\n" in gap or "!" in gap or "?" in gap or ";" in gap:
+        if "\n" in gap or "!" in gap or "?" in gap:
             return True
         before, after = self.lower[i], self.lower[i + 1]
         if gap == "." and before.isdigit() and after.isdigit():
@@ -170,6 +170,14 @@ class Text:
         for k in range(start, end):
             self.clause_of[k] = len(self.clauses)
         self.clauses.append(Clause(sentence, start, end, aside))
+
+    def list_head(self, sentence: int) -> bool:
+        """The sentence opens with a short head ending in a colon ("Common forms: ...")."""
+        a, b = self.sentences[sentence]
+        for k in range(a, min(b - 1, a + 4)):
+            if ":" in self._gap(k):
+                return True
+        return False
 
     def sentence_text(self, sentence: int) -> str:
         a, b = self.sentences[sentence]
