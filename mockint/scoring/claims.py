@@ -195,7 +195,9 @@ class Analysis:
 
     # ---- one claim ---------------------------------------------------------------------
 
-    def findings(self, claim: Claim) -> list[Finding]:
+    def findings(self, claim: Claim, strict: bool = False) -> list[Finding]:
+        """Every clause that makes `claim` or says it wrong. `strict` (for mistakes): a
+        negation anywhere near a bare concept voids it, after it as well as before."""
         own_p, other_p = set(claim.property), self.contrasted(claim.property)
         own_s, other_s = set(claim.subject), self.contrasted(claim.subject)
         # Only the claim's concepts take part, the longest wording winning where they
@@ -210,7 +212,7 @@ class Analysis:
             if clause.aside:
                 continue
             owner = self._owner(m, own_s | other_s) if claim.subject else None
-            f = self._judge(claim, m, owner, m.name in other_p, other_s)
+            f = self._judge(claim, m, owner, m.name in other_p, other_s, strict)
             if f is not None:
                 judged.append((m, owner, f))
         return [
@@ -314,7 +316,13 @@ class Analysis:
         return best[1], best[0]
 
     def _judge(
-        self, claim: Claim, m: Mention, owner: Mention | None, p_swap: bool, other_s: set[str]
+        self,
+        claim: Claim,
+        m: Mention,
+        owner: Mention | None,
+        p_swap: bool,
+        other_s: set[str],
+        strict: bool = False,
     ) -> Finding | None:
         t = self.text
         ci = t.clause_of[m.start]
@@ -361,15 +369,19 @@ class Analysis:
                 why.append("direction")
         lo = min(m.start, owner.start) if owner_here and owner else m.start
         hi = max(m.end, owner.end) if owner_here and owner else m.end
+        bare = not claim.subject and not claim.property_dir
         lo = max(clause.start, lo - NEG_REACH)
-        hi = min(clause.end, hi + NEG_REACH)
+        # A bare concept is negated only from before ("no baseline", "without dropout");
+        # after it the negation is about what follows ("plain DDP will not fit").
+        hi = m.end if bare and not strict else min(clause.end, hi + NEG_REACH)
+        if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
+            lo, hi = clause.start, clause.end
         # Words of the concepts and directions themselves ("cannot overfit") are not negators.
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}
         if t.negated(lo, hi, in_dir):
             flips += 1
             why.append("negated")
-        bare = not claim.subject and not claim.property_dir
         if bare and (flips or p_swap):
             return None  # "no vertical flips", or the other concept named: nothing certain
         swaps = int(s_swap) + int(p_swap)
@@ -397,7 +409,7 @@ class Analysis:
             return None
         made = [
             f
-            for f in self.findings(mistake.claim)
+            for f in self.findings(mistake.claim, strict=True)
             if f.status == "made" and not f.carried and not self._warned(f.sentence, WARNINGS)
         ]
         return made[0] if made else None

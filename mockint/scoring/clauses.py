@@ -4,7 +4,7 @@
   abbreviations ("e.g.", "vs.").
 - Clauses also end at `,`, `:`, `;`, brackets and dashes, and before a word that starts a
   contrast ("but", "whereas", "while", "although", "however", "unlike", "instead",
-  "rather than", "compared to", "as opposed to", "versus"). A clause that starts with a
+  "rather than", "compared to", "as opposed to"). A clause that starts with a
   comparison marker ("unlike L2", "rather than accuracy", "compared with bagging") is an
   *aside*: it names what the sentence is set against, so the scorer never gives it a
   property nor takes a subject from it.
@@ -32,12 +32,10 @@ _STARTS = frozenset(
         "though",
         "however",
         "unlike",
-        "versus",
-        "vs",
-        "instead",
     ]
 )
-_ASIDE_ONE = frozenset(["unlike", "versus", "vs"])
+# "L1 vs L2" joins two names, it does not start a clause.
+_ASIDE_ONE = frozenset(["unlike"])
 _ASIDE_TWO = frozenset(
     {
         ("rather", "than"),
@@ -174,10 +172,7 @@ class Text:
     def list_head(self, sentence: int) -> bool:
         """The sentence opens with a short head ending in a colon ("Common forms: ...")."""
         a, b = self.sentences[sentence]
-        for k in range(a, min(b - 1, a + 4)):
-            if ":" in self._gap(k):
-                return True
-        return False
+        return any(":" in self._gap(k) for k in range(a, min(b - 1, a + 4)))
 
     def sentence_text(self, sentence: int) -> str:
         a, b = self.sentences[sentence]
