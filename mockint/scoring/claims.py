@@ -420,6 +420,4 @@ class Analysis:
         fitting the scaler on all the data"): describing a mistake is not making it."""
         t = self.text
         here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
-        return any(
-            t.keys[k] in words for s in here for k in range(*t.sentences[s])
-        )
+        return any(t.keys[k] in words for s in here for k in range(*t.sentences[s]))
