@@ -11,10 +11,16 @@ key point said wrong, or a mistake of the lexicon's made) while the strong one h
 Also printed: the mean score of the strong answers (right answers must keep high scores).
 
 Run: .venv/bin/python benchmarks/scoring.py
+     .venv/bin/python benchmarks/scoring.py --pin   # rewrite tests/scoring/corpus_pins.json
+
+`--pin` records, for every question NOT held out, each answer's status per key point and
+its mistakes: tests/scoring/test_corpus.py checks the scorer still gives exactly those.
+Held-out questions are never pinned.
 """
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 from dataclasses import dataclass
@@ -27,6 +33,7 @@ from mockint.scenario.bank_load import discover_banks  # noqa: E402
 from mockint.scoring.assess import Assessment, assess, find_question  # noqa: E402
 
 CORPUS = ROOT / "tests" / "scoring" / "corpus"
+PINS = ROOT / "tests" / "scoring" / "corpus_pins.json"
 GAP = 30.0
 PLAIN_MIN = 50.0
 
@@ -81,12 +88,36 @@ def rows() -> list[Row]:
     return out
 
 
+def pin(a: Assessment) -> dict[str, object]:
+    """What a test pins of one scored answer."""
+    return {
+        "points": {p.id: p.status for p in a.coverage.points},
+        "mistakes": sorted(e.text for e in a.coverage.errors),
+    }
+
+
+def write_pins(rs: list[Row]) -> None:
+    pins = {
+        r.question: {
+            kind: pin(a)
+            for kind, a in (("strong", r.strong), ("wrong", r.wrong), ("plain", r.plain))
+            if a is not None
+        }
+        for r in rs
+        if not r.heldout
+    }
+    PINS.write_text(json.dumps(pins, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"pinned {len(pins)} questions in {PINS.relative_to(ROOT)}")
+
+
 def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
 
 def main() -> None:
     rs = rows()
+    if "--pin" in sys.argv[1:]:
+        write_pins(rs)
     for r in rs:
         if r.heldout:
             continue
