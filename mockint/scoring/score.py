@@ -190,14 +190,14 @@ def score_answer(answer: Answer) -> Score:
                     weights["coverage"],
                     f"{len(cov.covered)} of {len(cov.points)} key points made"
                     + (
-                        f", {len(cov.contradicted)} said wrong "
-                        f"(each costs {_num(1 + WRONG_COST)} points)"
+                        f", {len(cov.contradicted)} said wrong, "
+                        f"each taking off {_num(WRONG_COST)} more"
                         if cov.contradicted
                         else ""
                     )
                     + (
-                        f", {_count(len(cov.errors), 'mistake')} made "
-                        f"(each costs {_num(MISTAKE_COST)} point)"
+                        f", {_count(len(cov.errors), 'mistake')} made, "
+                        f"each taking off {_num(MISTAKE_COST)}"
                         if cov.errors
                         else ""
                     ),
