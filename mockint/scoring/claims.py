@@ -54,7 +54,7 @@ ORDER = frozenset({"before", "after"})
 # Words that mark a sentence as describing a bad practice, not recommending it.
 _WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
     beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
-    unrealistic future"""
+    unrealistic future silently unnoticed"""
 WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # The narrower set that also voids a claim said wrong: "a classic mistake is to think
 # bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
