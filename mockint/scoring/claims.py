@@ -20,8 +20,8 @@ every place a clause names the property (or a concept contrasted with it):
 3. No inversion: the claim is *made*. One inversion: it is *said wrong*, except a swap
    in a clause that marks the property as shared ("also", "too", "both"), and only when
    subject and property are in one clause (an owner from an earlier clause may credit a
-   claim, never fault it: tried with pronouns as links, "it" and "which" point back too
-   loosely and faulted right answers). Two or more: nothing is concluded (a double negative or "L2 does not zero weights" says nothing
+   claim, never fault it: pronouns as links ("it", "which") and clauses joined by commas
+   were both tried, and both faulted right answers: commas join lists and asides too). Two or more: nothing is concluded (a double negative or "L2 does not zero weights" says nothing
    certain about L1).
 
 A claim with a direction is only made when a direction word is said; a concept alone
