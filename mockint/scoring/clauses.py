@@ -63,6 +63,8 @@ _NOT_NEGATING_NEXT = {
     "no": frozenset({"more", "less", "fewer", "later", "earlier", "longer", "matter", "doubt"}),
 }
 # "switch off", "turned off": "off" negates after these.
+_SAY_TEXT = "say says said saying answer answers answered predict predicts"
+_SAY = frozenset(_SAY_TEXT.split())
 _OFF_TEXT = "switch switched switching turn turned turning"
 _OFF_AFTER = frozenset(_OFF_TEXT.split())
 # Words that say a property is shared, not exclusive ("boosting can also reduce variance").
@@ -99,6 +101,8 @@ class Text:
         w = self.lower[i]
         if w == "off":
             return i > 0 and self.lower[i - 1] in _OFF_AFTER
+        if w == "no" and i > 0 and self.lower[i - 1] in _SAY:
+            return False  # "always says no" answers, it does not negate
         if w.endswith("n't") or w in NEGATORS:
             nxt = self.lower[i + 1] if i + 1 < len(self.lower) else ""
             return nxt not in _NOT_NEGATING_NEXT.get(w, ())
