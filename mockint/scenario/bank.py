@@ -89,7 +89,7 @@ class Question:
     contrasts: tuple[tuple[str, ...], ...] = ()
     checks: tuple[Mistake, ...] = ()  # the mistakes, with their claims where checkable
     # Every concept its claims and contrasts name -> its wordings (the lexicon's,
-    # scenarios/lexicon.toml, plus the bank's own), resolved when the bank is loaded.
+    # scenarios/lexicon/lexicon.toml, plus the bank's own), resolved when the bank is loaded.
     concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
 

@@ -44,7 +44,7 @@ def _side(
             raise c.fail(
                 where,
                 f"'{text}': unknown concept '{name}' (add it to the bank's [concepts] "
-                "or to scenarios/lexicon.toml)",
+                "or to scenarios/lexicon/lexicon.toml)",
             )
     return names, direction
 

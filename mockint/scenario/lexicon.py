@@ -1,4 +1,4 @@
-"""The shared domain lexicon (scenarios/lexicon.toml): concepts with their wordings, and
+"""The shared domain lexicon (scenarios/lexicon/lexicon.toml): concepts with their wordings, and
 relations (directions) with their opposites. The format is described in
 scenarios/banks/FORMAT.md; errors are ScenarioError, one line `FILE[:LINE]: field: what`.
 
@@ -44,7 +44,7 @@ class Lexicon:
 
 
 def lexicon_path() -> Path:
-    return bundled_dir("scenarios") / "lexicon.toml"
+    return bundled_dir("scenarios") / "lexicon" / "lexicon.toml"
 
 
 def wordings(c: Checker, raw: Any, where: Where) -> tuple[str, ...]:
