@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 
 from mockint.pair import wire
+from mockint.tui.key_order import KeysInOrder
 
 RELAUNCH_STATUS = 75  # same number as server.RELAUNCH_STATUS (kept import-free here)
 
 
-class PairApp(App):
+class PairApp(KeysInOrder, App):
     CSS_PATH = "ui/pair.tcss"
     TITLE = "mockint pair"
     ENABLE_COMMAND_PALETTE = False  # candidates get no system commands
