@@ -29,7 +29,7 @@ from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.countdown import Countdown
-from mockint.tui.widgets.results import Results, advice_text, verdict_text
+from mockint.tui.widgets.results import Results, Shown, advice_text, verdict_text
 
 if TYPE_CHECKING:
     from mockint.tui.app import MockintApp
@@ -98,6 +98,7 @@ class CodingScreen(StageClock, BaseScreen):
         self.claims: dict[str, tuple[str, str]] = {}  # slug -> (time, space) as typed
         self._claims_logged: dict[str, tuple[str, str]] = {}
         self.revealed: dict[str, bool] = {}  # slug -> shown before it was solved
+        self.shown: dict[str, Shown] = {}  # slug -> its last run's results, while on screen
         self.run_handle: GradingRun | None = None
         self.run_ref: RunRef | None = None
         self._footer_running = False  # whether the footer last showed the Esc (cancel) key
@@ -183,6 +184,7 @@ class CodingScreen(StageClock, BaseScreen):
             f"[b]{p.title}[/b] ({p.difficulty})"
         )
         self.query_one("#statement", Markdown).update(p.statement)
+        self.query_one("#statement-box").scroll_home(animate=False)
         editor = self.editor
         if not initial:
             editor.load_text(self.codes[p.slug])
@@ -194,6 +196,8 @@ class CodingScreen(StageClock, BaseScreen):
         self.query_one("#claim-space", Input).value = space_claim
         self._show_hints()
         self._show_discussion()
+        if not initial:  # this problem's own results (none before its first run)
+            self.query_one(Results).show(self.shown.get(p.slug))
         self._show_summary()
 
     def _show_hints(self) -> None:
@@ -528,6 +532,11 @@ class CodingScreen(StageClock, BaseScreen):
     def action_next_problem(self) -> None:
         if len(self.problems) < 2:
             return
+        if self.run_handle is not None:
+            # Its results belong beside this problem's code: they arrive here first.
+            self.notify("A run is in progress: F4 works once it ends (Esc cancels it).")
+            return
+        self.shown[self.problem.slug] = self.query_one(Results).shown()
         self._dirty = True
         self.save_snapshot()
         self._log_claim()
