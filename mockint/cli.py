@@ -83,7 +83,7 @@ def run(
     scenario: str | None, pace: float, stages: str | None, repeat_solved: bool, db: Path | None
 ) -> None:
     """Go straight into a loop. SCENARIO is an id or a TOML path (default: aiml-engineer)."""
-    sc = _load(scenario)
+    full = sc = _load(scenario)
     if stages:
         wanted = [s.strip() for s in stages.split(",") if s.strip()]
         try:
@@ -94,8 +94,9 @@ def run(
         if not sc.stages:
             _fail("mockint: --stages: no stage given")
     paced = sc.paced(pace)
+    # Home (after this loop) offers the whole scenario again, not this run's stages.
     _run_app(
-        _open_store(db), default_scenario=sc, pace=pace, start=paced, repeat_solved=repeat_solved
+        _open_store(db), default_scenario=full, pace=pace, start=paced, repeat_solved=repeat_solved
     )
 
 
