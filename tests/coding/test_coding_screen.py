@@ -246,3 +246,34 @@ async def test_next_problem_shows_that_problems_own_results_and_statement_top(tm
         await pilot.pause()
         assert verdict(app).startswith("✓ Accepted: 1 of 1")
         assert screen.query_one("#tests").row_count == 1
+
+
+async def test_the_statement_wraps_its_code_and_f8_shows_it_wide(tmp_path):
+    from textual.widgets._markdown import MarkdownFence
+
+    app = practice_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.pause(0.2)
+        screen = app.screen
+        fences = list(screen.query(MarkdownFence))
+        assert fences
+        for fence in fences:  # nothing cut off at the right: each line wraps in the pane
+            label = fence.query_one("#code-content")
+            assert label.size.width <= fence.size.width
+            assert label.size.height > fence.code.count("\n") + 1  # wrapped lines
+        box = screen.query_one("#statement-box")
+        narrow = box.size.width
+        await pilot.press("f8")
+        await pilot.pause()
+        assert box.size.width > 2 * narrow and app.focused is box
+        await pilot.press("pagedown")
+        assert box.scroll_y > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert box.size.width == narrow and app.focused is editor
+        await pilot.press("f8", "f8")
+        assert app.focused is editor
+        assert not editor.soft_wrap
+        await pilot.press("ctrl+t")
+        assert editor.soft_wrap

@@ -27,7 +27,7 @@ from textual.widgets import (
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.star_check import HINTS
-from mockint.tui.widgets.text_sync import set_text
+from mockint.tui.widgets.text_sync import place_cursor, set_text
 
 TICK_S = 0.25
 KIND_NAMES = {"hint": "Hint", "follow_up": "Follow-up", "curveball": "Curveball"}
@@ -360,10 +360,8 @@ class MirrorArea(TextArea):
     def show(self, text: str, cursor: list[int]) -> tuple[int, int]:
         """Take the candidate's text and cursor; returns the cursor as placed."""
         set_text(self, text)  # an edit, not a new document: cheap on every key
-        row = max(0, min(int(cursor[0]), self.document.line_count - 1))
-        col = max(0, min(int(cursor[1]), len(self.document[row])))
-        self.cursor_location = (row, col)
-        return row, col
+        place_cursor(self, (int(cursor[0]), int(cursor[1])))
+        return self.cursor_location
 
 
 def mirror_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "mirror") -> MirrorArea:
