@@ -26,6 +26,7 @@ from textual.widgets import (
 
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.tui.widgets.code_editor import CodeEditor
+from mockint.tui.widgets.marked_selection import MarkedSelectionList
 from mockint.tui.widgets.star_check import HINTS
 from mockint.tui.widgets.text_sync import place_cursor, set_text
 
@@ -116,7 +117,7 @@ class LobbyScreen(PairScreen):
             yield Static("Scenario (Enter picks it):", classes="label")
             yield OptionList(id="scenarios")
             yield Static("Stages (Space toggles, F5 opens the round):", classes="label")
-            yield SelectionList[str](id="stages")
+            yield MarkedSelectionList[str](id="stages")
         yield Footer()
 
     def on_mount(self) -> None:
