@@ -42,6 +42,7 @@ class PairApp(KeysInOrder, App):
         self.role: str | None = None
         self.code: str | None = None
         self.ssh_hint: str | None = None
+        self.fingerprint: str | None = None  # the server's host key, as ssh shows it
         self.state: dict[str, Any] = {}
         self.presence: dict[str, bool] = {}
         self._writer: asyncio.StreamWriter | None = None
@@ -95,6 +96,7 @@ class PairApp(KeysInOrder, App):
             self.role = msg.get("role")
             self.code = msg.get("code")
             self.ssh_hint = msg.get("ssh")
+            self.fingerprint = msg.get("fingerprint") or None
         elif op == "state":
             self.state = msg
             self._set_clock(msg.get("clock"))

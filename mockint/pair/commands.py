@@ -222,6 +222,15 @@ def pair(host: str, port: int, db: Path | None) -> None:
             raise click.ClickException(f"the server did not start; see {log_dir / 'serve.log'}")
     from mockint.pair.app import RELAUNCH_STATUS, PairApp
 
+    # Before the app takes the screen (and there after it): what the candidate's ssh will
+    # show the first time, to be compared before they accept it.
+    where = f"{state.get('host', host)}:{state.get('port')}"
+    click.echo(f"mockint pair: server on {where} (pid {state.get('pid')})")
+    if state.get("fingerprint"):
+        click.echo(
+            f"Host key fingerprint: {state['fingerprint']} (the candidate's ssh shows it the "
+            "first time: it must match)"
+        )
     while True:
         ticket = _ticket(state)
         app = PairApp(state["socket"], ticket["token"])

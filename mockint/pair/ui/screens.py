@@ -113,6 +113,7 @@ class LobbyScreen(PairScreen):
         with Vertical(id="lobby"):
             yield Static("", id="room-code")
             yield Static("", id="ssh-line", markup=False)
+            yield Static("", id="fingerprint-line", markup=False)
             yield Static("", id="presence")
             yield Static("Scenario (Enter picks it):", classes="label")
             yield OptionList(id="scenarios")
@@ -124,6 +125,11 @@ class LobbyScreen(PairScreen):
         self.query_one("#room-code", Static).update(f"Room code: [b]{self.pair.code}[/b]")
         self.query_one("#ssh-line", Static).update(
             f"Candidate joins with: {self.pair.ssh_hint}" if self.pair.ssh_hint else ""
+        )
+        self.query_one("#fingerprint-line", Static).update(
+            f"Host key: {self.pair.fingerprint} (their ssh shows it the first time: it must match)"
+            if self.pair.fingerprint
+            else ""
         )
         self.scenarios = self.pair.state.get("scenarios") or []
         ol = self.query_one("#scenarios", OptionList)
