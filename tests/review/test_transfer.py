@@ -200,9 +200,19 @@ def test_import_of_a_binary_file_and_a_directory_as_db_are_one_line(tmp_path, cl
         ["plan"],
         ["export"],
         ["report", "1"],
+        ["run"],
+        ["resume"],
+        ["doctor"],
+        ["replay", "1"],
+        ["pair-report", "1"],
+        ["pair"],
+        ["serve", "--port", "0"],
     ):
         res = cli(*args, "--db", str(folder))
         assert res.returncode == 2 and res.stderr.count("\n") == 1, (args, res.stderr)
         assert "Usage:" not in res.stderr and "Traceback" not in res.stderr
         lines.add(res.stderr.replace(str(blob), "FILE"))
-    assert len({line.split(":", 1)[0] for line in lines}) == 1  # all "mockint: ..."
+    assert {line.split(":", 1)[0] for line in lines} == {"mockint"}
+    assert {line for line in lines if "is a directory" in line} == {
+        f"mockint: {folder}: is a directory, not a database file\n"
+    }
