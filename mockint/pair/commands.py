@@ -214,10 +214,10 @@ def pair(host: str, port: int, db: Path | None) -> None:
     _check_db(db)
     state = _running_server()
     if state is None:
-        from mockint.paths import user_data_dir
+        from mockint.paths import private_dir, user_data_dir
 
         log_dir = user_data_dir() / "pair"
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(log_dir)
         args = [sys.executable, "-m", "mockint", "serve", "--host", host, "--port", str(port)]
         if not _is_loopback(host):
             click.echo(f"mockint pair: starting a server on {host}, reachable from other machines.")
@@ -285,7 +285,7 @@ def pair(host: str, port: int, db: Path | None) -> None:
 def pair_report_command(session_id: int, view: str, fmt: str, db: Path | None) -> None:
     """The report of a pair round for one side."""
     from mockint.paths import default_db_path
-    from mockint.report.pair import pair_report
+    from mockint.report.document import pair_report
     from mockint.store.db import StoreError
     from mockint.store.sessions import Store
 
