@@ -28,9 +28,11 @@ from textual.app import App
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 CHECK_S = 0.25  # how often held keys check that the key before them is still on its way
+# Widgets that insert a printable key themselves; matched by name, so that start-up (home has
+# no text field) does not import them.
+TEXT_FIELDS = {("textual.widgets._text_area", "TextArea"), ("textual.widgets._input", "Input")}
 
 
 class KeysInOrder(App[Any]):
@@ -59,9 +61,9 @@ class KeysInOrder(App[Any]):
     def _typing(self, event: events.Key) -> Widget | None:
         """The focused field, if `event` is a character it will insert itself."""
         target = self.focused
-        if not event.is_printable or not isinstance(target, (TextArea, Input)):
+        if target is None or not event.is_printable or getattr(target, "read_only", False):
             return None
-        if isinstance(target, TextArea) and target.read_only:
+        if not any((c.__module__, c.__name__) in TEXT_FIELDS for c in type(target).__mro__):
             return None
         return target
 
