@@ -79,7 +79,13 @@ def cover_answer(
         if p.id in REFLECTION_POINTS and not p.matches and not p.contradictions and start >= 0:
             said = reflection[: list(re.finditer(r"\S+", reflection))[:8][-1].end()]
             match = Match("the Reflection field", said, start, start + len(said))
-            p = replace(p, matches=(match,), supporting=())
+            p = replace(
+                p,
+                matches=(match,),
+                supporting=(),
+                verdict="made" if p.verdict else "",
+                evidence=reflection if p.verdict else p.evidence,
+            )
         points.append(p)
     return replace(coverage, points=tuple(points))
 
