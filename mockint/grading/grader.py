@@ -122,6 +122,7 @@ class Grader:
                 raise Cancelled()
             result["complexity"] = advice.complexity(self.run_child, problem, cases_mod, code)
             emit({"event": "advice", "complexity": result["complexity"]})
+        result["verdict"] = _stated_rules(problem, result)
         return result
 
     def _time_reference(self, problem, cases: list[dict], is_cancelled) -> dict[str, float]:
@@ -245,6 +246,17 @@ class Grader:
                     got,
                 )
         return "accepted", "", got
+
+
+def _stated_rules(problem, result: dict) -> str:
+    """The run's verdict once the statement's own rules are checked: every test passed but a
+    confident measurement broke a rule the statement states (an unsure one never does)."""
+    if result["verdict"] != "accepted":
+        return result["verdict"]
+    for key, verdict in (("vectorized", "not_vectorized"), ("complexity", "too_slow")):
+        if problem.requires(key) and (result.get(key) or {}).get("ok") is False:
+            return verdict
+    return "accepted"
 
 
 def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:

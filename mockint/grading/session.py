@@ -92,7 +92,7 @@ def session_main(
 
 NO_MORE_REQUESTS = 75
 SANDBOX_ERROR = 70
-MAX_CLOCK_SAMPLES = 400
+MAX_CLOCK_SAMPLES = 4000
 CLOCK_W, ACK_R, TOOK_W = 5, 6, 7  # a runner's descriptors beyond 0-4
 
 
