@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mockint.grading.client import GradingClient
 from mockint.grading.problems import list_problems, solutions_dir
 from tests.grading.conftest import read_header
 from tests.grading.load import busy_machine
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _advice(result: dict) -> str:
@@ -54,10 +56,7 @@ def main() -> None:
     load = contextlib.nullcontext([]) if args.idle else busy_machine(args.per_core)
     with tempfile.TemporaryDirectory() as data, load as pids:
         print(f"busy processes: {len(pids)}", flush=True)
-        env = {"XDG_DATA_HOME": data}
-        import os
-
-        with GradingClient(env=dict(os.environ, **env)) as client:
+        with GradingClient(env=dict(os.environ, XDG_DATA_HOME=data)) as client:
             if not client.wait_ready(300):
                 sys.exit("the grading worker did not start")
             refs_ok = 0

@@ -83,19 +83,6 @@ def sweep(
     limits = dict(problem.limits, cpu_s=budget_s, wall_s=WALL_PER_CPU * budget_s)
     reply, _, frame = run_child(payload, limits)
     result = Frame(frame, reply["exit"], reply.get("seal")).result
-    import json as _j  # DEBUG
-    import os
-
-    if os.environ.get("MOCKINT_DEBUG_TIMING"):
-        with open(os.environ["MOCKINT_DEBUG_TIMING"], "a") as f:
-            f.write(
-                _j.dumps({k: v for k, v in reply.items() if k != "clock"})
-                + " "
-                + repr(frame[:500])
-                + " nclock="
-                + str(len(reply.get("clock") or []))
-                + "\n"
-            )
     out = Sweep(best=[None] * len(cases), calls=[[] for _ in cases], cpu_s=reply["cpu_s"])
     pairs = intervals(reply.get("clock"))
     if pairs is None or any(
