@@ -11,7 +11,7 @@ Frame (on its own pipe, never stdout), one line each:
 The trusted side reads a frame only if the runner then exits with the request's seal (see
 `session._runner`), and never takes timings from it: in mode "time" the harness asks the
 session's init, through its clock pipe, to read this process's CPU clock before and after
-each call (`T <size index>`, answered by one byte), so the numbers come from the kernel.
+each call (`T <tag>`: pass and size, answered by one byte), so the numbers come from the kernel.
 """
 
 from __future__ import annotations

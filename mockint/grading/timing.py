@@ -46,8 +46,8 @@ class Sweep:
 
 
 def intervals(samples: object) -> list[tuple[int, float]] | None:
-    """(size index, seconds) of each timed call, from the init's clock readings: a reading
-    before and one after each call, with the same size index. None when the readings do not
+    """(tag, seconds) of each timed call, from the init's clock readings: a reading before
+    and one after each call, with the same tag (pass * PASS_TAG + size index). None when the readings do not
     pair up that way (something other than the harness asked for them). A last reading
     without its pair is a call the sweep's CPU budget ended."""
     if type(samples) is not list:
