@@ -214,9 +214,9 @@ def vectorization(run_child, problem, cases_mod, code: str) -> dict:
     }
     # The count does not depend on the machine's speed; only the limits could, so they are
     # generous (CPU) and the wall clock stops only code that waits.
-    cpu_s = max(problem.limits["cpu_s"], 10.0)
-    limits = dict(problem.limits, cpu_s=cpu_s, wall_s=timing.WALL_PER_CPU * cpu_s)
-    reply, _, frame = run_child(payload, limits)
+    reply, _, frame = run_child(
+        payload, timing.advice_limits(problem, max(problem.limits["cpu_s"], 10.0))
+    )
     parsed = Frame(frame, reply["exit"], reply.get("seal"))
     result = parsed.result
     if not result or result.get("status") != "ok" or type(result.get("lines")) is not list:

@@ -23,6 +23,20 @@ PASSES = 2  # ascending then descending, so a slow drift of the machine weighs o
 MIN_S = 0.005  # in a pass a size gets calls until they add up to this much CPU ...
 MAX_CALLS = 8  # ... but at most this many
 WALL_PER_CPU = 4.0  # a sweep's wall limit over its CPU budget: only code that waits meets it
+# What an advice run prints is thrown away (the judge keeps a few KB of it whatever the cap),
+# so its cap is high: a submission that prints on every call, as a test allows, makes many
+# calls here.
+ADVICE_OUTPUT_KB = 1 << 20
+
+
+def advice_limits(problem, cpu_s: float) -> dict:
+    """Limits of a timing or line-counting run."""
+    return dict(
+        problem.limits,
+        cpu_s=cpu_s,
+        wall_s=WALL_PER_CPU * cpu_s,
+        output_kb=max(problem.limits["output_kb"], ADVICE_OUTPUT_KB),
+    )
 
 
 PASS_TAG = 1000  # harness.PASS_TAG: a reading's tag is pass * PASS_TAG + size index
@@ -80,8 +94,7 @@ def sweep(
         "max_calls": MAX_CALLS,
         "caps": caps,
     }
-    limits = dict(problem.limits, cpu_s=budget_s, wall_s=WALL_PER_CPU * budget_s)
-    reply, _, frame = run_child(payload, limits)
+    reply, _, frame = run_child(payload, advice_limits(problem, budget_s))
     result = Frame(frame, reply["exit"], reply.get("seal")).result
     out = Sweep(best=[None] * len(cases), calls=[[] for _ in cases], cpu_s=reply["cpu_s"])
     pairs = intervals(reply.get("clock"))
@@ -121,6 +134,8 @@ def _why_missing(reply: dict, result: dict | None) -> tuple[str, bool]:
         return ("ran out of memory" if memory else "raised an exception"), True
     if reply.get("oom_killed"):
         return "ran out of memory", True
+    if reply["output_exceeded"] or reply["frame_exceeded"]:
+        return "printed more than the judge takes", True
     if reply["timed_out"]:
         return "out of time on the wall clock (a busy machine?)", False
     sig = signal_of(reply)
