@@ -84,6 +84,9 @@ class Verdict(StrEnum):
     OUTPUT_LIMIT = "output_limit"
     RUNTIME_ERROR = "runtime_error"
     COMPILE_ERROR = "compile_error"
+    # Every test passed, but a rule of the statement was measured broken (a run's verdict).
+    TOO_SLOW = "too_slow"
+    NOT_VECTORIZED = "not_vectorized"
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,13 @@ class VerdictInfo:
     short: str  # in `mockint grade`: "TLE"
     symbol: str
     style: str  # a Rich style for the symbol
+    rule: bool = False  # every test passed, but a rule the statement states was broken
+
+    @property
+    def headline(self) -> str:
+        """The words a run's headline uses: the long form for a broken rule, which the
+        short word alone would not explain."""
+        return self.long if self.rule else self.word
 
 
 VERDICTS: dict[Verdict, VerdictInfo] = {
@@ -107,7 +117,34 @@ VERDICTS: dict[Verdict, VerdictInfo] = {
     ),
     Verdict.RUNTIME_ERROR: VerdictInfo("Runtime error", "Runtime error", "RE", "!", "bold red"),
     Verdict.COMPILE_ERROR: VerdictInfo("Compile error", "Compile error", "CE", "!", "bold red"),
+    Verdict.TOO_SLOW: VerdictInfo(
+        "Too slow", "Too slow for the stated complexity", "TS", "⧗", "bold yellow", rule=True
+    ),
+    Verdict.NOT_VECTORIZED: VerdictInfo(
+        "Not vectorized",
+        "Not vectorized as the statement requires",
+        "NV",
+        "↻",
+        "bold yellow",
+        rule=True,
+    ),
 }
+
+
+def run_summary(result: dict[str, Any]) -> str:
+    """One line for a finished run: its verdict, the tests passed and, when a rule of the
+    statement was broken, the measurement that shows it."""
+    verdict = str(result.get("verdict", ""))
+    line = (
+        f"{verdict_info(verdict).headline}: {result.get('passed', 0)} of "
+        f"{result.get('total', 0)} tests passed"
+    )
+    cx, vec = result.get("complexity") or {}, result.get("vectorized") or {}
+    if verdict == Verdict.TOO_SLOW and cx:
+        line += f"; measured {cx.get('measured')}, the statement asks for {cx.get('target')}"
+    elif verdict == Verdict.NOT_VECTORIZED and vec:
+        line += f"; {vec.get('message')}"
+    return line
 
 
 def verdict_info(verdict: str | None) -> VerdictInfo:

@@ -1,27 +1,38 @@
 """Advice beyond correctness: measured time complexity and vectorization.
 
-Both run the submission in sandboxed children like any test. Complexity times the
-submission and the reference at the same sizes in the same grading run (so machine load
-affects both), taking the minimum of a few repetitions per size and fitting a line to
-log(time) against log(n) over the largest sizes. Vectorization counts executed lines of
-solution.py at two sizes: a loop over the data makes the count grow with n, whatever the
-machine's speed.
+Both run the submission in sandboxed children like any test. Complexity alternates timing
+sweeps (see `timing`) of the reference and of the submission at the same sizes, round
+after round, so a busy machine weighs on both alike; each size keeps its best time, and
+log(time) against log(n) over the largest sizes gives a slope with an uncertainty from how
+far the rounds disagree. The advice says fine or too slow only when the whole interval
+says so; otherwise "not sure (machine busy)", which never counts against anyone.
+Vectorization counts executed lines of solution.py at two sizes: a loop over the data makes
+the count grow with n, whatever the machine's load.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from mockint.grading import timing
 from mockint.grading.cases import reference_code, sized_cases
-from mockint.grading.outcome import Frame
+from mockint.grading.outcome import Frame, signal_of
 
-SLOPE_SLACK = 0.35  # what timing noise can add to a log-log slope over these sizes
-# A slope above the target passes when the reference measured as steep in the same run (its
-# cache effects, say), but only for a submission within this factor of the reference's time
-# at the largest size: timing noise can make the reference's small sizes look steep, and an
-# O(n^2) submission hundreds of times slower must not pass on that.
+SLOPE_SLACK = 0.35  # a slope this far above the target (or the reference's own) still passes
+# A slope above the target passes when the reference measured as steep in the same rounds
+# (its cache effects, say), but only for a submission within this factor of the reference's
+# time at the largest size: an O(n^2) submission hundreds of times slower must not pass.
 NEAR_REFERENCE = 20.0
-MAX_CASE_S = 0.5  # a size slower than this stops the sweep: the larger ones cannot be faster
+FAR = 50.0  # a submission call this many times the reference's ends the sweep at that size
+MIN_CAP_S = 0.25  # ... but never below this much CPU
+REFERENCE_CAP_S = 10.0  # the reference's own calls are never cut short
+MAX_ROUNDS = 5
+ROUNDS_TO_REJECT = 2  # "too slow" from timing needs two rounds that agree; "fine" needs one
+Z = 2.5  # how many standard errors the interval spans on each side
+ONE_ROUND_ERROR = 0.15  # log-time error of a size timed in one round only
+ERROR_FLOOR = 0.02
 
 
 def fit_slope(sizes: list[int], times: list[float]) -> float:
@@ -30,64 +41,63 @@ def fit_slope(sizes: list[int], times: list[float]) -> float:
     return float(np.polyfit(xs, ys, 1)[0])
 
 
-def clock_timings(samples: object, sizes: int) -> list[float]:
-    """Seconds per size from the CPU clock samples the session's init took (see
-    `session._wait_and_time`): the best of the calls timed at each size, for the leading
-    sizes that finished. Anything malformed just ends the list."""
-    best: dict[int, int] = {}
-    if type(samples) is not list:
-        return []
-    previous: tuple[int, int] | None = None
-    for sample in samples:
-        if type(sample) is not list or len(sample) != 2 or not all(type(v) is int for v in sample):
-            return []
-        index, ns = sample
-        if previous is not None and previous[0] == index and ns >= previous[1]:
-            delta = ns - previous[1]
-            best[index] = min(best.get(index, delta), delta)
-        previous = (index, ns)
-    out = []
-    for i in range(sizes):
-        if i not in best:
-            break
-        out.append(best[i] / 1e9)
-    return out
+class Rounds:
+    """Samples of the best time per size, for the reference and the submission: one per
+    pass of each round's sweep."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.ref: list[list[float | None]] = []
+        self.sub: list[list[float | None]] = []
+
+    @staticmethod
+    def of(side: list[list[float | None]], i: int) -> list[float]:
+        return sorted(t for r in side if i < len(r) and (t := r[i]) is not None)
+
+    def best(self, side: list[list[float | None]], i: int) -> float | None:
+        got = self.of(side, i)
+        return got[0] if got else None
+
+    def error(self, side: list[list[float | None]], i: int) -> float:
+        """How far the two best samples of size i disagree (log scale)."""
+        got = self.of(side, i)
+        if len(got) < 2:
+            return ONE_ROUND_ERROR
+        return max(ERROR_FLOOR, math.log(max(got[1], 1e-9) / max(got[0], 1e-9)))
 
 
-def _timings(
-    run_child, problem, code: str, cases: list[dict], budget_s: float
-) -> tuple[list[float], str]:
-    """Seconds per size for the sizes that finished, and why the sweep stopped early."""
-    payload = {
-        "mode": "time",
-        "code": code,
-        "kind": problem.kind,
-        "entry": problem.entry,
-        "cases": cases,
-        "reps": 3,
-        "max_case_s": MAX_CASE_S,
+def judge_rounds(sizes: list[int], rounds: Rounds, exponent: float) -> dict:
+    """The slope of the submission, of the reference, their interval and whether the
+    submission is fine (True), too slow (False) or not sure (None), over the largest sizes
+    the submission was timed at (see FORMAT.md)."""
+    timed = [i for i in range(len(sizes)) if rounds.best(rounds.sub, i) is not None]
+    last = len(timed)
+    tail = list(range(max(0, last - 4), last))
+    if last < 3 or timed != list(range(last)):
+        return {"points": last}
+    xs = np.log(np.asarray([sizes[i] for i in tail], dtype=float))
+    w = (xs - xs.mean()) / float(((xs - xs.mean()) ** 2).sum())
+    sub = np.log([max(rounds.best(rounds.sub, i) or 0.0, 1e-9) for i in tail])
+    ref = np.log([max(rounds.best(rounds.ref, i) or 0.0, 1e-9) for i in tail])
+    e_sub = np.asarray([rounds.error(rounds.sub, i) for i in tail])
+    e_ref = np.asarray([rounds.error(rounds.ref, i) for i in tail])
+    slope, ref_slope = float(w @ sub), float(w @ ref)
+    se_abs = float(np.sqrt((w**2 * e_sub**2).sum()))
+    se_rel = float(np.sqrt((w**2 * (e_sub**2 + e_ref**2)).sum()))
+    rel = slope - ref_slope
+    ratio = math.exp(sub[-1] - ref[-1])
+    near = ratio <= NEAR_REFERENCE
+    limit = exponent + SLOPE_SLACK
+    fine = slope + Z * se_abs <= limit or (near and rel + Z * se_rel <= SLOPE_SLACK)
+    slow = slope - Z * se_abs > limit and (not near or rel - Z * se_rel > SLOPE_SLACK)
+    return {
+        "points": last,
+        "slope": slope,
+        "reference_slope": ref_slope,
+        "interval": (slope - Z * se_abs, slope + Z * se_abs),
+        "ratio": ratio,
+        "ok": True if fine else False if slow else None,
     }
-    limits = dict(problem.limits, cpu_s=budget_s, wall_s=budget_s)
-    reply, _, frame = run_child(payload, limits)
-    result = Frame(frame, reply["exit"], reply.get("seal")).result
-    out = clock_timings(reply.get("clock"), len(cases))
-    sizes = (result or {}).get("sizes")
-    done = sizes if (result or {}).get("status") == "ok" and type(sizes) is int else len(out)
-    out = out[: max(0, min(done, len(out)))]
-    why = "too slow"
-    error = (result or {}).get("error")
-    if type(error) is dict and type(error.get("$raises")) is dict:
-        mro = error["$raises"].get("mro", [])
-        why = (
-            "ran out of memory"
-            if type(mro) is list and "MemoryError" in mro
-            else "raised an exception"
-        )
-    elif reply["timed_out"]:
-        why = "out of time"
-    elif result is None:
-        why = "ended without a result"
-    return out, why
 
 
 def complexity(run_child, problem, cases_mod, code: str) -> dict:
@@ -95,60 +105,101 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
     sizes = [int(n) for n in spec["sizes"]]
     cases = sized_cases(cases_mod, sizes, 12345)
     budget = float(spec.get("budget_s", 8.0))
-    ref, _ = _timings(run_child, problem, reference_code(problem), cases, budget)
-    got, why = _timings(run_child, problem, code, cases, budget)
     target, exponent = spec["target"], float(spec["exponent"])
-    if len(ref) < len(sizes):
-        return {
-            "target": target,
-            "measured": "could not time the reference",
-            "slope": None,
-            "ok": None,
-        }
-    if len(got) < 3:
-        return {
-            "target": target,
-            "measured": f"could not measure: {why} at n={sizes[len(got)]}",
-            "slope": None,
-            "ok": False,
-        }
-    slope, ref_slope, ok = _judge_slopes(sizes, got, ref, exponent)
-    if not ok and len(got) == len(sizes):
-        # Every size finished and only the slope failed: time both once more and keep each
-        # size's best, so one noisy sweep (another process's burst) does not decide it.
-        ref2, _ = _timings(run_child, problem, reference_code(problem), cases, budget)
-        got2, _ = _timings(run_child, problem, code, cases, budget)
-        if len(ref2) == len(ref) and len(got2) == len(got):
-            ref = [min(a, b) for a, b in zip(ref, ref2, strict=True)]
-            got = [min(a, b) for a, b in zip(got, got2, strict=True)]
-            slope, ref_slope, ok = _judge_slopes(sizes, got, ref, exponent)
-    measured = f"about O(n^{slope:.1f})"
-    if len(got) < len(sizes):
-        measured += f"; {why} at n={sizes[len(got)]}"
+    ref_code = reference_code(problem)
+    rounds = Rounds(len(sizes))
+    stop: timing.Sweep | None = None  # the sweep that showed where the submission stops
+    verdict: dict = {"points": 0}
+    for r in range(MAX_ROUNDS):
+        upto = len(sizes) if stop is None else stop.stopped_at
+        ref = timing.sweep(
+            run_child, problem, ref_code, cases[:upto], [REFERENCE_CAP_S] * upto, budget
+        )
+        if ref.stopped_at < upto:
+            if not rounds.ref:
+                return _unsure(target, "could not time the reference")
+            continue
+        rounds.ref.extend(ref.passes)
+        caps = [max(MIN_CAP_S, FAR * (rounds.best(rounds.ref, i) or 0.0)) for i in range(upto)]
+        sub = timing.sweep(run_child, problem, code, cases[:upto], caps, budget)
+        if sub.tampered:
+            return _result(target, sizes, rounds, {}, False, sub.why or "")
+        rounds.sub.extend(sub.passes)
+        if stop is None and sub.why is not None and sub.deterministic:
+            stop = sub  # load cannot make it reach further: later rounds time the rest only
+        verdict = judge_rounds(sizes, rounds, exponent)
+        if verdict["points"] < 3 and stop is not None:
+            break  # the sizes it could not do stay out of reach
+        if verdict.get("ok") is True or (verdict.get("ok") is False and r + 1 >= ROUNDS_TO_REJECT):
+            break
+    if verdict["points"] < 3:
+        return _too_few(target, sizes, rounds, stop)
+    note = "" if stop is None else f"; {stop.why} at n={sizes[stop.stopped_at]}"
+    return _result(target, sizes, rounds, verdict, verdict["ok"], note)
+
+
+def _too_few(target: str, sizes: list[int], rounds: Rounds, stop: timing.Sweep | None) -> dict:
+    """Fewer than three sizes timed: too slow when the sweep ended in a way load cannot
+    cause (an exception, memory, a call FAR times the reference's), else not sure."""
+    if stop is None:
+        return _unsure(target, "could not time the submission")
+    what = f"could not measure: {stop.why} at n={sizes[stop.stopped_at]}"
+    if stop.why == "too slow":
+        what += f" (over {FAR:g}x the reference's time)"
     return {
         "target": target,
-        "measured": measured,
-        "slope": round(slope, 2),
-        "ok": ok,
-        "reference_slope": round(ref_slope, 2),
-        "times_ms": [round(t * 1000, 3) for t in got],
-        "sizes": sizes,
+        "measured": what,
+        "slope": None,
+        "ok": False,
+        "confidence": "sure",
     }
 
 
-def _judge_slopes(
-    sizes: list[int], got: list[float], ref: list[float], exponent: float
-) -> tuple[float, float, bool]:
-    """The submission's and the reference's slopes over the largest sizes, and whether the
-    submission's is fine (see FORMAT.md)."""
-    tail = slice(max(0, len(got) - 4), len(got))
-    slope = fit_slope(sizes[tail], got[tail])
-    ref_slope = fit_slope(sizes[tail], ref[tail])
-    near = got[-1] <= NEAR_REFERENCE * max(ref[len(got) - 1], 1e-6)
-    ok = len(got) == len(sizes) and (
-        slope <= exponent + SLOPE_SLACK or (slope <= ref_slope + SLOPE_SLACK and near)
-    )
-    return slope, ref_slope, ok
+def _unsure(target: str, why: str) -> dict:
+    return {
+        "target": target,
+        "measured": f"not sure (machine busy): {why}",
+        "slope": None,
+        "ok": None,
+        "confidence": "not sure",
+    }
+
+
+def _result(
+    target: str, sizes: list[int], rounds: Rounds, verdict: dict, ok: bool | None, note: str
+) -> dict:
+    if not verdict:  # tampered with: nothing measured can be believed
+        return {
+            "target": target,
+            "measured": f"could not measure: {note}",
+            "slope": None,
+            "ok": ok,
+            "confidence": "sure",
+        }
+    slope, (lo, hi) = verdict["slope"], verdict["interval"]
+    if ok is None:
+        measured = f"not sure (machine busy): between O(n^{lo:.1f}) and O(n^{hi:.1f})"
+    else:
+        measured = f"about O(n^{slope:.1f})"
+    if verdict["ratio"] >= 2:
+        measured += (
+            f", {verdict['ratio']:.0f}x the reference's time at n={sizes[verdict['points'] - 1]}"
+        )
+    best = [rounds.best(rounds.sub, i) for i in range(len(sizes))]
+    ref = [rounds.best(rounds.ref, i) for i in range(len(sizes))]
+    return {
+        "target": target,
+        "measured": measured + note,
+        "slope": round(slope, 2),
+        "ok": ok,
+        "confidence": "not sure" if ok is None else "sure",
+        "interval": [round(lo, 2), round(hi, 2)],
+        "reference_slope": round(verdict["reference_slope"], 2),
+        "times_ms": [round(t * 1000, 3) for t in best if t is not None],
+        "reference_times_ms": [round(t * 1000, 3) for t in ref if t is not None],
+        "sizes": sizes,
+        "samples": len(rounds.sub),
+    }
 
 
 def vectorization(run_child, problem, cases_mod, code: str) -> dict:
@@ -161,25 +212,25 @@ def vectorization(run_child, problem, cases_mod, code: str) -> dict:
         "entry": problem.entry,
         "cases": cases,
     }
-    limits = dict(
-        problem.limits,
-        cpu_s=max(problem.limits["cpu_s"], 5.0),
-        wall_s=max(problem.limits["wall_s"], 10.0),
+    # The count does not depend on the machine's speed; only the limits could, so they are
+    # generous (CPU) and the wall clock stops only code that waits.
+    reply, _, frame = run_child(
+        payload, timing.advice_limits(problem, max(problem.limits["cpu_s"], 10.0))
     )
-    reply, _, frame = run_child(payload, limits)
-    result = Frame(frame, reply["exit"], reply.get("seal")).result
+    parsed = Frame(frame, reply["exit"], reply.get("seal"))
+    result = parsed.result
     if not result or result.get("status") != "ok" or type(result.get("lines")) is not list:
-        return {
-            "ok": False,
-            "message": "could not count executed lines (the run failed or was too slow)",
-        }
+        return _count_failed(reply, result, parsed.sealed)
     lines = result["lines"]
     if (
         len(lines) != 2
         or not all(type(n) is int for n in lines)
         or result.get("traced") is not True
     ):
-        return {"ok": False, "message": "could not count executed lines (tracing was switched off)"}
+        return {
+            "ok": False,
+            "message": "could not count executed lines: tracing was switched off",
+        }
     a, b = lines
     # A loop over the data adds at least one line per element; allow a little size-dependent branching.
     grows = b - a > max(4, (large - small) // 8)
@@ -195,3 +246,22 @@ def vectorization(run_child, problem, cases_mod, code: str) -> dict:
         "message": f"solution.py ran {a} Python lines at n={small} and {b} at n={large}: the work is vectorized",
         "lines": lines,
     }
+
+
+def _count_failed(reply: dict, result: dict | None, sealed: bool) -> dict:
+    """Why no line count came back. What load can cause (the wall clock) is "not sure"; what
+    only the submission can cause (ending the run itself, raising, a crash) is a failure."""
+    if reply["timed_out"]:
+        return {
+            "ok": None,
+            "message": "not sure (machine busy): the line count ran out of wall-clock time",
+        }
+    if result is not None and result.get("status") == "raised":
+        why = "it raised an exception"
+    elif reply.get("oom_killed") or signal_of(reply) is not None:
+        why = "it was stopped by a limit or crashed"
+    elif not sealed:
+        why = "it ended the run itself"
+    else:
+        why = "the run failed"
+    return {"ok": False, "message": f"could not count executed lines: {why}"}

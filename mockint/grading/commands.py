@@ -82,14 +82,17 @@ def _print_human(result: dict) -> None:
             print("       output: " + shown)
     if result.get("skipped"):
         print(f"     {result['skipped']} more test(s) skipped after the time limit")
+    marks = {True: "ok", False: "!!", None: "??"}  # ??: not sure (a busy machine)
     c = result.get("complexity")
     if c:
-        mark = "ok" if c["ok"] else "!!"
-        print(f"complexity: {c['measured']}, target {c['target']} [{mark}]")
+        print(f"complexity: {c['measured']}, target {c['target']} [{marks[c['ok']]}]")
     v = result.get("vectorized")
     if v:
-        print(f"vectorized: {v['message']} [{'ok' if v['ok'] else '!!'}]")
-    print(f"{result['verdict']}: {result['passed']}/{result['total']} tests passed")
+        print(f"vectorized: {v['message']} [{marks[v['ok']]}]")
+    line = f"{result['verdict']}: {result['passed']}/{result['total']} tests passed"
+    if verdict_info(result["verdict"]).rule:
+        line += f" ({verdict_info(result['verdict']).long.lower()})"
+    print(line)
 
 
 def explain_sandbox(as_json: bool) -> int:

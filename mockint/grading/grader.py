@@ -117,11 +117,15 @@ class Grader:
         finally:
             pool.stop()
             pool.join()
-        if verdict == "accepted" and problem.complexity:
+        # Not vectorized where the statement asks for it decides the verdict already: the
+        # timing (seconds of CPU) would only say the same more slowly.
+        broken = problem.requires("vectorized") and (result["vectorized"] or {}).get("ok") is False
+        if verdict == "accepted" and problem.complexity and not broken:
             if is_cancelled():
                 raise Cancelled()
             result["complexity"] = advice.complexity(self.run_child, problem, cases_mod, code)
             emit({"event": "advice", "complexity": result["complexity"]})
+        result["verdict"] = _stated_rules(problem, result)
         return result
 
     def _time_reference(self, problem, cases: list[dict], is_cancelled) -> dict[str, float]:
@@ -269,6 +273,17 @@ def _parts(case: dict) -> list[dict]:
     if "calls" in case:
         return [dict(rest, args=args) for args in case["calls"]]
     return [dict(rest, ops=ops) for ops in case.get("runs", [])]
+
+
+def _stated_rules(problem, result: dict) -> str:
+    """The run's verdict once the statement's own rules are checked: every test passed but a
+    confident measurement broke a rule the statement states (an unsure one never does)."""
+    if result["verdict"] != "accepted":
+        return result["verdict"]
+    for key, verdict in (("vectorized", "not_vectorized"), ("complexity", "too_slow")):
+        if problem.requires(key) and (result.get(key) or {}).get("ok") is False:
+            return verdict
+    return "accepted"
 
 
 def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:

@@ -11,7 +11,7 @@ Frame (on its own pipe, never stdout), one line each:
 The trusted side reads a frame only if the runner then exits with the request's seal (see
 `session._runner`), and never takes timings from it: in mode "time" the harness asks the
 session's init, through its clock pipe, to read this process's CPU clock before and after
-each call (`T <size index>`, answered by one byte), so the numbers come from the kernel.
+each call (`T <tag>`: pass and size, answered by one byte), so the numbers come from the kernel.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ _write = os.write
 _encoder = json.JSONEncoder(allow_nan=True)
 _iterencode = _encoder.iterencode
 _dumps = lambda obj: "".join(_iterencode(obj, _one_shot=True))  # noqa: E731
-_perf = time.perf_counter
-_gc_collect, _gc_disable, _gc_enable = gc.collect, gc.disable, gc.enable
+_cpu_time = time.process_time
+_gc_collect, _gc_disable, _gc_enable, _gc_freeze = gc.collect, gc.disable, gc.enable, gc.freeze
 _settrace = sys.settrace
 _gettrace = sys.gettrace
 _format_exception = traceback.format_exception
@@ -58,6 +58,8 @@ _to_numpy = torch.Tensor.numpy
 _contiguous = torch.Tensor.contiguous
 _no_grad = torch.no_grad
 _ndarray = np.ndarray
+_nd_copy = np.ndarray.copy
+_tensor_clone = torch.Tensor.clone
 _np_scalars = {np.float64: float, np.float32: float, np.int64: int, np.int32: int, np.bool_: bool}
 _str_join = str.join
 _int_str = int.__repr__
@@ -67,6 +69,9 @@ _int_to_bytes = int.to_bytes
 _tobytes = np.ndarray.tobytes
 _dtype_str = lambda dt: np.dtype.str.__get__(dt)  # noqa: E731
 _b2a = binascii.b2a_base64
+_getattr = getattr
+_BUILT_IN_OPS = {"__params__", "__load__"}
+_IMMUTABLE = {int, float, str, bool, type(None)}
 _NPY_OK = {"float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool"}
 # dtype.str is C code; dtype.name is Python code that calls (patchable) builtins.
 _DTYPE_BY_STR = {
@@ -200,7 +205,11 @@ def _decode_case(case: dict) -> dict:
         "check_args": case.get("check_args", []),
     }
     if "ops" in case:
-        out["ops"] = [(name, decode(args)) for name, args in case["ops"]]
+        # Most ops take plain numbers or strings, which decode to themselves: kept as parsed.
+        out["ops"] = [
+            (name, args if all(_type(a) in _IMMUTABLE for a in args) else decode(args))
+            for name, args in case["ops"]
+        ]
     if "calls" in case:
         out["calls"] = [decode(args) for args in case["calls"]]
     if "runs" in case:
@@ -274,33 +283,83 @@ def _run_case(kind: str, entry, case: dict) -> dict:
     return {"value": _run_ops(entry, case["ops"])}
 
 
-def _time_case(kind: str, entry, copies: list[dict], max_s: float, tick) -> float:
-    """Call once per copy of the input, asking for the CPU clock around each call (the
-    trusted side keeps the best); one call is enough when it is slow. Returns the slowest
-    wall time, only to decide whether larger sizes are worth trying."""
-    slowest = 0.0
-    # The cyclic collector is off while a size is timed, and runs before it, outside every
-    # timed interval (the init pairs only ticks of the same size): its passes cost in
-    # proportion to everything alive, which made an O(n) solution that keeps many objects
-    # measure as O(n^1.6) now and then.
-    _gc_collect()
-    _gc_disable()
-    try:
-        tick()
-        for case in copies:
-            start = _perf()
-            if kind == "function":
-                entry(*case["args"])
-            else:
-                _run_ops(entry, case["ops"])
-            elapsed = _perf() - start
-            tick()
-            slowest = elapsed if elapsed > slowest else slowest
-            if elapsed > max_s:
-                break
-    finally:
-        _gc_enable()
-    return slowest
+def _clone(v):
+    """A fresh copy of a decoded input, made with functions bound before the submission
+    loaded; immutable values are shared."""
+    t = _type(v)
+    if t is list:
+        return [_clone(x) for x in v]
+    if t is tuple:
+        return tuple([_clone(x) for x in v])
+    if t is dict:
+        return {k: _clone(x) for k, x in v.items()}
+    if t is _ndarray:
+        return _nd_copy(v)
+    if t is _Tensor or t is _Parameter:
+        return _tensor_clone(v)
+    return v
+
+
+PASS_TAG = 1000  # a clock request's tag is pass * PASS_TAG + size index
+
+
+def _time_sizes(kind: str, entry, cases: list[dict], request: dict, tick) -> None:
+    """Calls the entry on every size in interleaved passes (ascending, then alternating
+    direction), asking the session's init to read this process's CPU clock before and
+    after each call (`tick(tag)`, see PASS_TAG); the trusted side pairs the readings and
+    keeps the best. In a pass a size gets more calls (each on a fresh copy of its input) until they
+    add up to `min_s` of CPU, at most `max_calls`: a call of a few microseconds is timed
+    many times. A call over its size's cap ends the sweep at that size."""
+    passes = int(request.get("passes", 2))
+    min_s, max_calls = float(request.get("min_s", 0.0)), int(request.get("max_calls", 1))
+    caps = [float(c) for c in request["caps"]]
+    # Ops whose arguments are all immutable are shared by every call; anything else is copied.
+    fresh = [kind == "function" or not _all_immutable(c["ops"]) for c in cases]
+    stop = _len(cases)
+    for p in range(passes):
+        order = range(_len(cases)) if p % 2 == 0 else range(_len(cases) - 1, -1, -1)
+        for i in order:
+            spent, calls = 0.0, 0
+            # The cyclic collector is off while a size is timed and runs before it, outside
+            # every interval: its passes cost in proportion to everything alive.
+            _gc_collect()
+            _gc_disable()
+            try:
+                while i < stop and calls < max_calls and (calls == 0 or spent < min_s):
+                    case = _clone(cases[i]) if fresh[i] else cases[i]
+                    tick(p * PASS_TAG + i)
+                    start = _cpu_time()
+                    if kind == "function":
+                        entry(*case["args"])
+                    else:
+                        _time_ops(entry, case["ops"])
+                    took = _cpu_time() - start
+                    tick(p * PASS_TAG + i)
+                    spent, calls = spent + took, calls + 1
+                    if took > caps[i]:
+                        stop = i  # larger sizes would only take longer
+            finally:
+                _gc_enable()
+
+
+def _time_ops(entry, ops) -> None:
+    """`_run_ops` without keeping or encoding what each op returns (that would add the
+    judge's own cost to every op, the reference's and the submission's alike, and hide the
+    difference between them)."""
+    if any(name in _BUILT_IN_OPS for name, _ in ops):
+        _run_ops(entry, ops)
+        return
+    obj = entry(*ops[0][1])
+    for i in range(1, _len(ops)):
+        name, args = ops[i]
+        try:  # noqa: SIM105 (contextlib.suppress is looked up where the submission can patch it)
+            _getattr(obj, name)(*args)
+        except Exception:
+            pass
+
+
+def _all_immutable(ops) -> bool:
+    return all(_type(a) in _IMMUTABLE for _, args in ops for a in args)
 
 
 def _count_lines(kind: str, entry, case: dict) -> tuple[int, bool]:
@@ -401,12 +460,16 @@ def run(request: dict, frame_fd: int, clock_fd: int = -1, ack_fd: int = -1) -> N
         frame.line("R " + _dumps({"status": "compile_error", "message": detail[-4000:]}))
         return
     kind, mode = request["kind"], request["mode"]
-    reps = request.get("reps", 3) if mode == "time" else 1
     try:
-        cases = [[_decode_case(c) for _ in range(reps)] for c in request["cases"]]
+        cases = [_decode_case(c) for c in request["cases"]]
     except Exception as exc:
         frame.line("S " + _dumps({"sandbox_error": f"bad input: {exc}"}))
         return
+    if mode == "time":
+        # What is alive now (the inputs) is never garbage: the collector that runs before each
+        # size is timed then walks only what the submission made.
+        _gc_collect()
+        _gc_freeze()
     forbid(request.get("forbidden", ()), request.get("forbidden_rule", ""))
     linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
     namespace = {"__name__": "solution", "__file__": FILENAME, "__builtins__": builtins}
@@ -423,20 +486,12 @@ def run(request: dict, frame_fd: int, clock_fd: int = -1, ack_fd: int = -1) -> N
     result: dict[str, Any]
     try:
         if mode == "case":
-            result = {"status": "ok", "results": [_run_case(kind, entry, c[0]) for c in cases]}
+            result = {"status": "ok", "results": [_run_case(kind, entry, c) for c in cases]}
         elif mode == "time":
-            max_s = float(request.get("max_case_s", 1.0))
-            done = 0
-            for i, copies in enumerate(cases):
-                secs = _time_case(
-                    kind, entry, copies, max_s, lambda i=i: _clock(clock_fd, ack_fd, i)
-                )
-                done += 1
-                if secs > max_s:
-                    break  # larger sizes would only take longer
-            result = {"status": "ok", "sizes": done}
+            _time_sizes(kind, entry, cases, request, lambda i: _clock(clock_fd, ack_fd, i))
+            result = {"status": "ok"}
         elif mode == "trace":
-            counts = [_count_lines(kind, entry, c[0]) for c in cases]
+            counts = [_count_lines(kind, entry, c) for c in cases]
             result = {
                 "status": "ok",
                 "lines": [n for n, _ in counts],

@@ -33,7 +33,7 @@ def limit_verdict(err: Raises, limits: dict) -> tuple[str, str] | None:
     return None
 
 
-def _signal_of(reply: dict) -> int | None:
+def signal_of(reply: dict) -> int | None:
     if reply["signal"] is not None:
         return reply["signal"]
     code = reply["exit"]
@@ -123,7 +123,7 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str, problem=No
     """`problem` (optional): whose `forbidden` calls to report as the rule they broke."""
     parsed = Frame(frame, reply["exit"], reply.get("seal"))
     loaded, result, sandbox_error = parsed.loaded, parsed.result, parsed.sandbox_error
-    sig = _signal_of(reply)
+    sig = signal_of(reply)
     if sandbox_error:
         return Outcome(
             "runtime_error",

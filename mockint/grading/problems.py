@@ -64,6 +64,12 @@ class Problem:
         path = self.dir / "discussion.md"
         return path.read_text(encoding="utf-8") if path.is_file() else ""
 
+    def requires(self, advice: str) -> bool:
+        """Whether the statement makes `advice` ("complexity" or "vectorized") a rule: a
+        submission that is measured breaking it is not accepted."""
+        table = self.complexity if advice == "complexity" else self.vectorized
+        return bool(table and table.get("required", False))
+
     def summary(self) -> dict:
         return {
             "slug": self.slug,
@@ -138,6 +144,9 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         and len(_need(vectorized, "sizes", list, where + ": vectorized")) != 2
     ):
         raise ProblemError(f"{where}: vectorized.sizes: need exactly 2 sizes")
+    for section, table in (("complexity", complexity), ("vectorized", vectorized)):
+        if table is not None and type(table.get("required", False)) is not bool:
+            raise ProblemError(f"{where}: {section}.required: expected true or false")
     for name in ("statement.md", "starter.py", "cases.py"):
         if not (pdir / name).is_file():
             raise ProblemError(f"{pdir / name}: missing")
@@ -165,7 +174,7 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         validator=bool(check.get("validator", False)),
         seeds=[int(s) for s in data.get("hidden", {}).get("seeds", [])],
         complexity=complexity,
-        vectorized=vectorized if vectorized and vectorized.get("required", True) else None,
+        vectorized=vectorized,
         dir=pdir,
         hints=list(hints),
         forbidden=list(forbidden),

@@ -92,7 +92,7 @@ def session_main(
 
 NO_MORE_REQUESTS = 75
 SANDBOX_ERROR = 70
-MAX_CLOCK_SAMPLES = 400
+MAX_CLOCK_SAMPLES = 4000
 CLOCK_W, ACK_R, TOOK_W = 5, 6, 7  # a runner's descriptors beyond 0-4
 
 
@@ -175,11 +175,11 @@ def _cpu_ns(pid: int) -> int | None:
 def _wait_and_time(runner: _Runner) -> tuple[int, Any, list[list[int]]]:
     """Wait for the runner to exit; meanwhile answer its clock requests.
 
-    A runner timing the submission writes `T <size index>` before and after each call and
-    waits for one byte back; this process, which runs no submitted code, reads the runner's
-    CPU clock at each request. Submitted code can write requests too, but only to choose
-    when its clock is read: the numbers come from the kernel, and at most
-    MAX_CLOCK_SAMPLES are kept.
+    A runner timing the submission writes `T <tag>` (pass and size) before and after each
+    call and waits for one byte back; this process, which runs no submitted code, reads the
+    runner's CPU clock at each request. Submitted code can write requests too, but only to
+    choose when its clock is read (and readings that do not pair up are not believed, see
+    `timing.intervals`): the numbers come from the kernel; at most MAX_CLOCK_SAMPLES.
     """
     samples: list[list[int]] = []
     buf = b""

@@ -24,6 +24,7 @@ from typing import Any
 
 from mockint.engine.clock import Clock, SystemClock
 from mockint.engine.session import Session, StageState, TransitionError
+from mockint.kinds import run_summary
 from mockint.pair import roomcode, wire
 from mockint.pair.codes import fresh_code
 from mockint.pair.content import public_plan, rubric_dimensions, stage_plan
@@ -801,10 +802,7 @@ class Hub:
             result = event.get("result") if kind == "done" else None
             if result is not None:
                 verdict = str(result.get("verdict", ""))
-                view["summary"] = (
-                    f"{verdict.replace('_', ' ')}: {result.get('passed', 0)} of "
-                    f"{result.get('total', 0)} tests passed"
-                )
+                view["summary"] = clip(run_summary(result), 500)
                 view["verdict"] = verdict
             else:
                 verdict = "cancelled" if kind == "cancelled" else "error"

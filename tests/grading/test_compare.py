@@ -158,15 +158,61 @@ def test_classify_runs():
     assert fake.verdict == "runtime_error"
 
 
-def test_clock_timings_take_the_best_call_per_size_and_survive_garbage():
-    from mockint.grading.advice import clock_timings
+def test_clock_readings_pair_up_per_call_or_are_not_believed():
+    from mockint.grading.timing import intervals
 
-    samples = [[0, 0], [0, 5_000], [0, 8_000], [0, 20_000], [1, 30_000], [1, 50_000]]
-    assert clock_timings(samples, 3) == [3e-6, 2e-5]
-    for bad in (None, "x", [[0, "1"]], [[0]], [[0, 1, 2]], {"a": 1}, [[0, 1.5]]):
-        assert clock_timings(bad, 2) == []
-    # A clock that goes back (it cannot, unless the samples are not the init's) is ignored.
-    assert clock_timings([[0, 10], [0, 5]], 1) == []
+    samples = [[0, 0], [0, 5_000], [1, 8_000], [1, 20_000], [1000, 30_000], [1000, 50_000]]
+    assert intervals(samples) == [(0, 5e-6), (1, 1.2e-5), (1000, 2e-5)]
+    # The last call of a run its CPU budget ended has a reading before it and none after.
+    assert intervals(samples + [[1, 60_000]]) == intervals(samples)
+    for bad in (None, "x", [[0, "1"], [0, 2]], [[0], [0]], [[0, 1, 2], [0, 3, 4]], {"a": 1}):
+        assert intervals(bad) is None
+    # A pair with two sizes, or a clock that goes back, is not the harness's.
+    assert intervals([[0, 10], [1, 20]]) is None
+    assert intervals([[0, 10], [0, 5]]) is None
+
+
+def _rounds(sizes, sub_slope, ref_slope, jitter, samples=4, ratio=1.0):
+    """Samples of the best times of a submission and a reference growing as n^slope, each
+    multiplied by a factor between 1 and 1 + jitter (load only ever adds time)."""
+    from mockint.grading.advice import Rounds
+
+    rng = np.random.default_rng(7)
+    rounds = Rounds(len(sizes))
+    for _ in range(samples):
+        rounds.ref.append(
+            [1e-3 * (n / sizes[0]) ** ref_slope * (1 + jitter * rng.random()) for n in sizes]
+        )
+        rounds.sub.append(
+            [
+                ratio * 1e-3 * (n / sizes[0]) ** sub_slope * (1 + jitter * rng.random())
+                for n in sizes
+            ]
+        )
+    return rounds
+
+
+def test_a_slope_is_judged_only_when_its_interval_is_clear_of_the_limit():
+    from mockint.grading.advice import judge_rounds
+
+    sizes = [1000, 2000, 4000, 8000, 16000]
+    # The reference itself, steady or on a busy machine: fine.
+    assert judge_rounds(sizes, _rounds(sizes, 1.0, 1.0, 0.05), 1.0)["ok"] is True
+    assert judge_rounds(sizes, _rounds(sizes, 1.0, 1.0, 0.4), 1.0)["ok"] is True
+    # Quadratic where linear is asked, measured steadily: too slow.
+    slow = judge_rounds(sizes, _rounds(sizes, 2.0, 1.0, 0.05, ratio=3), 1.0)
+    assert slow["ok"] is False and slow["interval"][0] > 1.35
+    # Slightly too steep, on a machine so noisy that the interval straddles the limit: not sure.
+    unsure = judge_rounds(sizes, _rounds(sizes, 1.45, 1.0, 1.5, samples=2), 1.0)
+    assert unsure["ok"] is None
+    lo, hi = unsure["interval"]
+    assert lo <= 1.35 < hi
+    # Steeper than the target like the reference (its cache effects) and near it: fine.
+    assert judge_rounds(sizes, _rounds(sizes, 1.6, 1.6, 0.05, ratio=2), 1.0)["ok"] is True
+    # ... but not hundreds of times slower than it.
+    assert judge_rounds(sizes, _rounds(sizes, 1.9, 1.6, 0.05, ratio=300), 1.0)["ok"] is False
+    # Fewer than three sizes timed: no slope at all.
+    assert "slope" not in judge_rounds(sizes[:2], _rounds(sizes[:2], 1.0, 1.0, 0.05), 1.0)
 
 
 def test_a_tensor_dtype_comes_from_its_data_not_its_label():

@@ -22,6 +22,7 @@ from mockint.engine.session import Session
 from mockint.engine.timefmt import elapsed_text
 from mockint.grading.client import GradingRun
 from mockint.grading.problems import Problem
+from mockint.kinds import run_summary, verdict_info
 from mockint.recording import Recorder, RunRef
 from mockint.store import coding as records
 from mockint.store.sessions import Store
@@ -29,7 +30,7 @@ from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.countdown import Countdown
-from mockint.tui.widgets.results import Results, Shown, advice_text, verdict_text
+from mockint.tui.widgets.results import Results, Shown, advice_text
 
 if TYPE_CHECKING:
     from mockint.tui.app import MockintApp
@@ -458,10 +459,9 @@ class CodingScreen(StageClock, BaseScreen):
             results.add_test(event["test"])
         elif kind == "done":
             result = event["result"]
-            passed, total = result.get("passed", 0), result.get("total", 0)
             advice = "\n".join(x for x in (advice_text(result), self.claim_advice(result)) if x)
             results.finish(
-                f"{verdict_text(result['verdict'])}: {passed} of {total} tests passed", advice
+                f"{verdict_info(result['verdict']).symbol} {run_summary(result)}", advice
             )
             self._end_run(result, result["verdict"])
             if (

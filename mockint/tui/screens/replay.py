@@ -28,6 +28,8 @@ VERDICTS = {
     "output_limit": "output limit",
     "runtime_error": "runtime error",
     "compile_error": "compile error",
+    "too_slow": "too slow",
+    "not_vectorized": "not vectorized",
     "cancelled": "cancelled",
     "error": "grading error",
     None: "unfinished",

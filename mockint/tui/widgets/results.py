@@ -15,17 +15,23 @@ def verdict_text(verdict: str) -> str:
     return f"{info.symbol} {info.word}"
 
 
+def advice_mark(ok: object) -> str:
+    """✓ fine, ✗ measured breaking it, ? not sure (a busy machine; it counts against nobody)."""
+    return "✓" if ok is True else "✗" if ok is False else "?"
+
+
 def advice_text(result: dict) -> str:
     """The complexity and vectorization advice in plain words."""
     lines = []
     cx = result.get("complexity")
     if cx:
-        mark = "✓" if cx.get("ok") else "✗"
-        lines.append(f"{mark} Time complexity: {cx.get('measured')}, target {cx.get('target')}")
+        lines.append(
+            f"{advice_mark(cx.get('ok'))} Time complexity: {cx.get('measured')}, "
+            f"target {cx.get('target')}"
+        )
     vec = result.get("vectorized")
     if vec:
-        mark = "✓" if vec.get("ok") else "✗"
-        lines.append(f"{mark} Vectorized: {vec.get('message')}")
+        lines.append(f"{advice_mark(vec.get('ok'))} Vectorized: {vec.get('message')}")
     return "\n".join(lines)
 
 

@@ -1,5 +1,5 @@
 # problem: pairwise-distances
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 # While its lines are counted, this loop solution writes the count it would like to have
 # on the frame pipe and ends the process: the runner did not end through the judge (the
 # seal is missing), so the count is not believed.

@@ -1,5 +1,5 @@
 # problem: moving-average
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 import time
 
 time.perf_counter = lambda: 0.0

@@ -1,5 +1,5 @@
 # problem: beam-search
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 def beam_search(log_probs, bos, eos, beam_width, max_len):
     if beam_width < 1 or max_len < 1:
         raise ValueError("bad arguments")

@@ -1,5 +1,5 @@
 # problem: bloom-filter
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 import hashlib
 
 

@@ -1,5 +1,5 @@
 # problem: conv2d
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import torch
 import torch.nn.functional as F
 

@@ -1,5 +1,5 @@
 # problem: csr-matvec
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 import numpy as np
 
 

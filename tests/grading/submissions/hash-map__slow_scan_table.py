@@ -1,5 +1,5 @@
 # problem: hash-map
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 class HashMap:
     """Correct layout, but get and remove scan the whole table instead of probing."""
 

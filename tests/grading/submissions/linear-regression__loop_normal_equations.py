@@ -1,5 +1,5 @@
 # problem: linear-regression
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import numpy as np
 
 

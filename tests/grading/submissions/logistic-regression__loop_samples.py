@@ -1,5 +1,5 @@
 # problem: logistic-regression
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import math
 
 import numpy as np

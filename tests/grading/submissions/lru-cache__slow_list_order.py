@@ -1,5 +1,5 @@
 # problem: lru-cache
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 class LRUCache:
     """Right answers, but list.remove and pop(0) make every operation O(capacity)."""
 

@@ -1,5 +1,5 @@
 # problem: median-stream
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 class MedianFinder:
     """Sorts every value again on each median: O(n log n) per call."""
 

@@ -1,5 +1,5 @@
 # problem: moving-average
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 class MovingAverage:
     def __init__(self, window):
         if window < 1:

@@ -1,5 +1,5 @@
 # problem: top-k
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 def top_k(scores, k):
     if k < 0:
         raise ValueError("k")

@@ -1,5 +1,5 @@
 # problem: topological-sort
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 def topological_sort(n, edges):
     remaining = set(range(n))
     order = []
