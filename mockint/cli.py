@@ -205,6 +205,7 @@ def scenarios_show(name: str, as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def scenarios_validate(paths: tuple[Path, ...]) -> None:
     """Check scenario files; prints one line per file, exit 2 if any is wrong."""
+    from mockint.scenario.bank_load import check_stage_banks
     from mockint.scenario.errors import ScenarioError
     from mockint.scenario.load import load_scenario
     from mockint.scenario.model import format_minutes
@@ -213,6 +214,7 @@ def scenarios_validate(paths: tuple[Path, ...]) -> None:
     for path in paths:
         try:
             sc = load_scenario(path)
+            check_stage_banks(sc)
         except ScenarioError as exc:
             click.echo(str(exc), err=True)
             bad = True

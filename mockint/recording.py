@@ -315,10 +315,10 @@ def _pick_problems(
 
 def _pick_questions(st: Stage, store: Store, pace: float, rng: random.Random) -> tuple[str, ...]:
     from mockint.engine.questions import QuestionInfo, choose_questions
-    from mockint.scenario.bank_load import bank_for_kind
+    from mockint.scenario.bank_load import bank_for_stage
     from mockint.store.answers import recently_asked
 
-    bank = bank_for_kind(st.kind)
+    bank = bank_for_stage(st)
     if bank is None:
         return ()
     infos = [QuestionInfo(q.id, q.minutes, q.topic) for q in bank.questions]

@@ -212,7 +212,13 @@ def test_bundled_default_scenario(cli):
         ("hiring_manager", 30),
     ]
     for s in data["stages"]:
-        assert set(s) == {"id", "kind", "title", "minutes"}
+        assert (
+            {"id", "kind", "title", "minutes"}
+            <= set(s)
+            <= {"id", "kind", "title", "minutes", "bank", "topics", "problems"}
+        )
+    coding = data["stages"][1]["problems"]
+    assert len(coding) == 2 and "pytorch" in coding[1]["topics"]
     assert {k: v["weight"] for k, v in data["mix"].items()} == {
         "coding": 40,
         "system_design": 40,

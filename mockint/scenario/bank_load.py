@@ -7,6 +7,7 @@ A bank file holds the questions for one stage kind; the schema is in the docstri
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from mockint.kinds import STAGE_KINDS as STAGE_KINDS_INFO
@@ -21,6 +22,7 @@ from mockint.scenario.bank_terms import (
 from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text, reflow
 from mockint.scenario.errors import ScenarioError
 from mockint.scenario.lines import find_line
+from mockint.scenario.model import Scenario, Stage
 
 # The phases of the system design stage (ids as in the bundled loop); design key point ids
 # start with one of them so the screen can group coverage by phase.
@@ -247,10 +249,67 @@ def banks_for_kind(kind: str) -> list[Bank]:
 
 
 def bank_for_kind(kind: str) -> Bank | None:
-    """The bank a stage of this kind asks from: the one whose id is the kind with '-'
-    (e.g. `phone-screen`), else the first of that kind by id, else None."""
+    """Every question of this kind, for looking questions up by id (reports, reviews, a
+    resumed stage): the kind's own bank (the one whose id is the kind with '-', e.g.
+    `phone-screen`, else the first by id) followed by the questions of the kind's other
+    banks, so a loop that asks from `llm-deep-dive` is reviewed like one that asks from
+    `ml-deep-dive`. None when there is no bank of this kind."""
     banks = banks_for_kind(kind)
-    for b in banks:
-        if b.id == kind.replace("_", "-"):
-            return b
-    return banks[0] if banks else None
+    if not banks:
+        return None
+    own = next((b for b in banks if b.id == kind.replace("_", "-")), banks[0])
+    others = [q for b in banks if b is not own for q in b.questions]
+    if not others:
+        return own
+    return replace(own, questions=own.questions + tuple(others))
+
+
+def bank_for_stage(stage: Stage) -> Bank | None:
+    """The questions a talking stage asks from: its `bank` (else the kind's own bank),
+    narrowed to its `topics` when it names some. Raises ScenarioError when the named bank is
+    missing or of another kind, or when no question has those topics."""
+    banks = banks_for_kind(stage.kind)
+    if stage.bank is None:
+        bank = next((b for b in banks if b.id == stage.kind.replace("_", "-")), None)
+        bank = bank or (banks[0] if banks else None)
+    else:
+        bank = next((b for b in discover_banks()[0] if b.id == stage.bank), None)
+        if bank is None:
+            raise ScenarioError(
+                f"stage {stage.id}", "bank", f"no question bank with id '{stage.bank}'"
+            )
+        if bank.kind != stage.kind:
+            raise ScenarioError(
+                f"stage {stage.id}",
+                "bank",
+                f"bank '{bank.id}' is for {bank.kind} stages, not {stage.kind}",
+            )
+    if bank is None or not stage.topics:
+        return bank
+    wanted = {t.lower() for t in stage.topics}
+    chosen = tuple(q for q in bank.questions if q.topic.lower() in wanted)
+    if not chosen:
+        raise ScenarioError(
+            f"stage {stage.id}",
+            "topics",
+            f"no question of bank '{bank.id}' has the topics {', '.join(stage.topics)}",
+        )
+    return replace(bank, questions=chosen)
+
+
+def check_stage_banks(scenario: Scenario) -> None:
+    """Every talking stage of the scenario finds questions to ask; the first that does not
+    raises ScenarioError naming the scenario file and the stage's field."""
+    for i, stage in enumerate(scenario.stages):
+        if not STAGE_KINDS_INFO[stage.kind].uses_bank:
+            continue
+        try:
+            bank = bank_for_stage(stage)
+        except ScenarioError as exc:
+            raise ScenarioError(
+                scenario.path or scenario.id, f"stages[{i}].{exc.field}", exc.message
+            ) from None
+        if bank is None or not bank.questions:
+            raise ScenarioError(
+                scenario.path or scenario.id, f"stages[{i}]", f"no question bank for {stage.kind}"
+            )

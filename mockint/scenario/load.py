@@ -46,7 +46,10 @@ def parse_scenario(text: str, path: Path) -> Scenario:
     for i, raw in enumerate(raw_stages):
         where: Path_ = ("stages", i)
         st = c.table(
-            raw, where, {"id", "kind", "title", "minutes", "expect"}, {"phases", "problems"}
+            raw,
+            where,
+            {"id", "kind", "title", "minutes", "expect"},
+            {"phases", "problems", "bank", "topics"},
         )
         stage_id = c.string(st, "id", where, _ID)
         if stage_id in seen:
@@ -60,6 +63,7 @@ def parse_scenario(text: str, path: Path) -> Scenario:
         minutes = c.number(st, "minutes", where)
         phases = _phases(c, st, where, minutes) if "phases" in st else ()
         picks = _picks(c, st, where, kind) if "problems" in st else ()
+        bank, topics = _bank_choice(c, st, where, kind)
         stages.append(
             Stage(
                 id=stage_id,
@@ -69,6 +73,8 @@ def parse_scenario(text: str, path: Path) -> Scenario:
                 expect=reflow(c.string(st, "expect", where)),
                 phases=phases,
                 problems=picks,
+                bank=bank,
+                topics=topics,
             )
         )
 
@@ -134,6 +140,25 @@ def _picks(c: _Checker, st: dict[str, Any], where: Path_, kind: str) -> tuple[Pr
             )
         picks.append(ProblemPick(slug, lists["topics"], lists["difficulty"]))
     return tuple(picks)
+
+
+def _bank_choice(
+    c: _Checker, st: dict[str, Any], where: Path_, kind: str
+) -> tuple[str | None, tuple[str, ...]]:
+    """`bank` and `topics` of a talking stage. Whether the bank exists and has that kind is
+    checked when the stage's questions are picked (`scenarios validate` checks it too): the
+    banks are not read here, so a bare start stays fast."""
+    if kind == StageKind.CODING:
+        for key in ("bank", "topics"):
+            if key in st:
+                raise c.fail(where + (key,), "a coding stage picks problems, not bank questions")
+        return None, ()
+    bank = c.string(st, "bank", where, _ID) if "bank" in st else None
+    topics = c.array(st, "topics", where) if "topics" in st else []
+    for k, v in enumerate(topics):
+        if not isinstance(v, str) or not v.strip():
+            raise c.fail(where + ("topics",), f"entry {k} must be a non-empty string")
+    return bank, tuple(topics)
 
 
 def _mix(c: _Checker, top: dict[str, Any], stage_ids: set[str]) -> tuple[MixArea, ...]:

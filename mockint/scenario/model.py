@@ -49,8 +49,12 @@ class Stage:
     expect: str
     phases: tuple[Phase, ...] = ()
     problems: tuple[ProblemPick, ...] = ()
-    # Question ids from the stage kind's bank, fixed when a session starts.
+    # Question ids from the stage's bank, fixed when a session starts.
     questions: tuple[str, ...] = ()
+    # Talking stages: the bank to ask from (default: the kind's own bank, e.g. `phone-screen`)
+    # and, optionally, only its questions on these topics, so two loops can share a bank.
+    bank: str | None = None
+    topics: tuple[str, ...] = ()
 
     @property
     def seconds(self) -> float:
@@ -128,12 +132,31 @@ class Scenario:
         return {
             "id": self.id,
             "title": self.title,
-            "stages": [
-                {"id": s.id, "kind": s.kind, "title": s.title, "minutes": _num(s.minutes)}
-                for s in self.stages
-            ],
+            "stages": [_stage_summary(s) for s in self.stages],
             "mix": {m.area: {"weight": _num(m.weight), "stages": list(m.stages)} for m in self.mix},
         }
+
+
+def _stage_summary(s: Stage) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": s.id, "kind": s.kind, "title": s.title, "minutes": _num(s.minutes)}
+    if s.bank:
+        out["bank"] = s.bank
+    if s.topics:
+        out["topics"] = list(s.topics)
+    if s.problems:
+        out["problems"] = [
+            {
+                k: v
+                for k, v in (
+                    ("slug", p.slug),
+                    ("topics", list(p.topics)),
+                    ("difficulty", list(p.difficulty)),
+                )
+                if v
+            }
+            for p in s.problems
+        ]
+    return out
 
 
 def _num(x: float) -> float | int:

@@ -31,6 +31,8 @@ def scenario_from_dict(d: dict[str, Any]) -> Scenario:
                 for p in s.get("problems", ())
             ),
             questions=tuple(s.get("questions", ())),
+            bank=s.get("bank"),
+            topics=tuple(s.get("topics", ())),
         )
         for s in d["stages"]
     )

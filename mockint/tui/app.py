@@ -208,12 +208,13 @@ class MockintApp(App[None]):
         if not paced and self.pace != 1.0:
             scenario = scenario.paced(self.pace)
         from mockint.recording import resolve_content, start_session
+        from mockint.scenario.errors import ScenarioError
 
         try:
             scenario = resolve_content(
                 scenario, self.store, pace=self.pace, repeat_solved=self.repeat_solved
             )
-        except ValueError as exc:
+        except (ValueError, ScenarioError) as exc:
             self.notify(f"Cannot start: {exc}", severity="error", timeout=10)
             return
         result = self.save(
