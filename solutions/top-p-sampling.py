@@ -16,6 +16,8 @@ def sample_tokens(
         raise ValueError("top_k must be None or at least 1")
     if not 0 < top_p <= 1:
         raise ValueError("top_p must be in (0, 1]")
+    if seed < 0:
+        raise ValueError("seed must be >= 0")
     if temperature == 0:
         return logits.argmax(axis=1).astype(np.int64)  # argmax takes the first maximum
     batch = logits.shape[0]

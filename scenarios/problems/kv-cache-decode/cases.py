@@ -41,6 +41,7 @@ def hidden():
     mismatch += _random_ops(rng, 8, 2, 2, 4, 0, 1)[1:]
     overflow = _random_ops(rng, 5, 1, 2, 3, 3, 1)
     overflow += _random_ops(rng, 5, 1, 2, 3, 4, 0)[1:]  # a prefill past max_len
+    overflow.append(["prefill", [_t(np.zeros((1, 2, 0, 3))), _t(np.zeros((1, 2, 0, 3)))]])
     overflow += _random_ops(rng, 5, 1, 2, 3, 0, 2)[1:]
     return [
         {

@@ -58,6 +58,7 @@ def hidden():
         _case("negative-temperature", [[1.0, 2.0]], -1.0, None, 0.9, 1, note="temperature < 0"),
         _case("top-k-zero", [[1.0, 2.0]], 1.0, 0, 0.9, 1, note="top_k = 0"),
         _case("nan-logit", [[1.0, float("nan")]], 1.0, None, 0.9, 1, note="a NaN logit"),
+        _case("greedy-bad-seed", [[1.0, 2.0]], 0.0, None, 0.9, -3, note="greedy, seed < 0"),
     ]
 
 
@@ -118,6 +119,7 @@ def expected(case):
         or not np.isfinite(z).any(axis=1).all()
         or temperature < 0
         or (top_k is not None and top_k < 1)
+        or seed < 0
         or not 0 < top_p <= 1
     ):
         return raises("ValueError")
