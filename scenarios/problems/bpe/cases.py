@@ -79,3 +79,18 @@ def sized(n, rng):
     letters = list("abcdefghij")
     words = ["".join(rng.choice(letters, size=int(rng.integers(3, 9)))) for _ in range(n)]
     return {"args": [" ".join(words), n // 4, " ".join(words[:50])]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", "ab ab abc", 2, "abcab ca"),
+            shows=[
+                '`bpe("ab ab abc", 2, "abcab ca")` learns `("a", "b")`',
+                'then `("ab", "c")`',
+                'encodes the text as `["abc", "ab", "c", "a"]`',
+            ],
+            want=([("a", "b"), ("ab", "c")], ["abc", "ab", "c", "a"]),
+        )
+    ]

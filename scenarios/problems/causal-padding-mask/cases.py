@@ -87,3 +87,22 @@ def expected(case):
 
 def sized(n, rng):
     return _random(rng, n, 2, 8, True)
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    inf = float("inf")
+    return [
+        dict(
+            _case("example", np.zeros((1, 1, 3, 3)), [[0, 1, 1]]),
+            shows=[
+                "`B = H = 1`, `T = 3`, all scores 0 and `attention_mask = [[0, 1, 1]]`",
+                "the mask rows `[-inf, -inf, -inf]`, `[-inf, 0, -inf]`, `[-inf, 0, 0]`",
+                "weight rows `[0, 0, 0]`, `[0, 1, 0]`, `[0, 0.5, 0.5]`",
+            ],
+            want=(
+                tensor([[[[-inf, -inf, -inf], [-inf, 0, -inf], [-inf, 0, 0]]]], "float32"),
+                tensor([[[[0, 0, 0], [0, 1, 0], [0, 0.5, 0.5]]]], "float32"),
+            ),
+        )
+    ]

@@ -106,3 +106,24 @@ def expected(case):
 
 def sized(n, rng):
     return _random(rng, 4, n, 16, 3, 10)
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    docs = [[1.0, 0.0], [0.0, 1.0], [2.0, 0.0], [1.0, 1.0]]
+    return [
+        dict(
+            _case("example", [[1.0, 0.0]], docs, [0, 0, 1, 1], [1], 1),
+            shows=[
+                "`queries = [[1, 0]]`, `embeddings = [[1, 0], [0, 1], [2, 0], [1, 1]]`",
+                "`categories = [0, 0, 1, 1]`, `allowed = [1]`, `k = 1`",
+                "the result is `([[2]], [[1.0]])`",
+            ],
+            want=(ndarray(np.array([[2]], dtype=np.int64)), ndarray([[1.0]])),
+        ),
+        dict(
+            _case("tie", [[1.0, 0.0]], docs, [0, 0, 1, 1], [0, 1], 2),
+            shows=["With `allowed = [0, 1]` and `k = 2`", "`([[0, 2]], [[1.0, 1.0]])`"],
+            want=(ndarray(np.array([[0, 2]], dtype=np.int64)), ndarray([[1.0, 1.0]])),
+        ),
+    ]

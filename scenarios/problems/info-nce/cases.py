@@ -81,3 +81,19 @@ def expected(case):
 
 def sized(n, rng):
     return _random(rng, n, 16, 0.1, True)
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    eye = [[1.0, 0.0], [0.0, 1.0]]
+    return [
+        dict(
+            _case("example", eye, eye, 1.0),
+            shows=[
+                "`queries = keys = [[1, 0], [0, 1]]` and `temperature = 1`",
+                "a loss of `log(1 + e^-1) = 0.3133`",
+            ],
+            want=tensor(0.3133, "float32"),
+            atol=1e-4,
+        )
+    ]

@@ -111,3 +111,18 @@ def expected(case):
 def sized(n, rng):
     """A prompt of n positions, then two steps: the work per step grows with n."""
     return {"ops": _random_ops(rng, n + 2, 2, 2, 8, n, 2)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    step = [_t([[[1.0, 2.0]]]), _t([[[0.5, -1.0]]]), _t([[[3.0, 4.0]]])]
+    return [
+        {
+            "ops": [["KVCache", [4]], ["step", step], ["length", []]],
+            "shows": [
+                "`c.step(q, k, v)` with `q = [[[1, 2]]]`, `k = [[[0.5, -1]]]` and `v = [[[3, 4]]]`",
+                "returns `v` (one position, weight 1), and `c.length()` is then 1",
+            ],
+            "want": [None, tensor([[[3.0, 4.0]]], "float32"), 1],
+        }
+    ]

@@ -59,3 +59,19 @@ def expected(case):
 def sized(n, rng):
     labels = [int(v) for v in rng.integers(0, 2, size=n)]
     return {"args": [labels, [round(float(v), 3) for v in rng.random(n)]]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]),
+            shows=["`labels = [0, 0, 1, 1]`, `scores = [0.1, 0.4, 0.35, 0.8]`", "is `0.75`"],
+            want=0.75,
+        ),
+        dict(
+            _case("all-tied", [0, 0, 1, 1], [0.5, 0.5, 0.5, 0.5]),
+            shows=["With `scores = [0.5, 0.5, 0.5, 0.5]` it is `0.5`"],
+            want=0.5,
+        ),
+    ]

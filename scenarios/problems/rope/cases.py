@@ -102,3 +102,27 @@ def expected(case):
 
 def sized(n, rng):
     return _random(rng, 2, 4, 2, n, 16)
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[[[1.0, 0.0]]]], [[[[0.0, 2.0]]]], [1]),
+            shows=[
+                "`d = 2`, `positions = [1]`, `q = [[[[1, 0]]]]` and `k = [[[[0, 2]]]]`",
+                "`q` becomes `[cos 1, sin 1] = [0.5403, 0.8415]`",
+                "`k` becomes `[-2 sin 1, 2 cos 1] = [-1.6829, 1.0806]`",
+            ],
+            want=(
+                tensor([[[[0.5403, 0.8415]]]], "float32"),
+                tensor([[[[-1.6829, 1.0806]]]], "float32"),
+            ),
+            atol=1e-4,
+        ),
+        dict(
+            _case("at-zero", [[[[1.0, 0.0]]]], [[[[0.0, 2.0]]]], [0]),
+            shows=["at position 0 nothing moves"],
+            want=(tensor([[[[1.0, 0.0]]]], "float32"), tensor([[[[0.0, 2.0]]]], "float32")),
+        ),
+    ]

@@ -86,3 +86,17 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [ndarray(rng.normal(size=(n, 16))), 1]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[0.0, 0.0], [1000.0, -math.inf]]),
+            shows=[
+                "`x = [[0, 0], [1000, -inf]]` gives `lse = [log 2, 1000]`",
+                "`p = [[0.5, 0.5], [1, 0]]`",
+            ],
+            want=(ndarray([math.log(2), 1000.0]), ndarray([[0.5, 0.5], [1.0, 0.0]])),
+        )
+    ]

@@ -139,3 +139,18 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [ndarray(rng.normal(size=(n, 32))), 0.8, 20, 0.9, 1]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case(None, [[2.0, 1.0, 0.0]], 1.0, None, 0.5, seed, "example"),
+            shows=[
+                "`logits = [[2.0, 1.0, 0.0]]`, `temperature = 1`, `top_k = None`, `top_p = 0.5`",
+                "so token `0` is returned whatever the seed",
+            ],
+            want=ndarray(np.array([0], dtype=np.int64)),
+        )
+        for seed in (0, 1, 99)
+    ]
