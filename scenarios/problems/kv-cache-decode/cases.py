@@ -52,6 +52,11 @@ def hidden():
         {"id": "shape-change", "ops": mismatch, "note": "a step with another head count"},
         {"id": "prefill-overflow", "ops": overflow, "note": "a prefill that does not fit"},
         {"id": "bad-max-len", "ops": [["KVCache", [0]]], "note": "max_len 0"},
+        {
+            "id": "two-caches",
+            "runs": [_random_ops(rng, 6, 1, 2, 4, 3, 2), _random_ops(rng, 8, 1, 2, 4, 0, 2)],
+            "note": "a second cache made after the first starts empty",
+        },
     ]
 
 
