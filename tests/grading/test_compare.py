@@ -1,6 +1,7 @@
 """The trusted side's comparisons and decoding, without any subprocess."""
 
 import json
+import warnings
 
 import numpy as np
 import pytest
@@ -39,6 +40,16 @@ def test_float_tolerance_nan_and_inf():
     assert compare(1.0, float("nan"), 1, 1) is not None
     assert compare(float("inf"), float("inf"), 0, 0) is None
     assert compare(float("inf"), float("-inf"), 1, 1) is not None
+
+
+def test_arrays_with_infinities_compare_without_warnings():
+    want = NDArray(np.array([[-np.inf, 0.0], [np.inf, 1.0]]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a RuntimeWarning would reach the user's terminal
+        assert compare(want, NDArray(want.data.copy()), 1e-6, 0) is None
+        for wrong in (np.inf, np.finfo(np.float64).min, 0.0):  # only -inf itself matches
+            got = NDArray(np.array([[wrong, 0.0], [np.inf, 1.0]]))
+            assert "values differ" in compare(want, got, 1e-6, 0)
 
 
 def test_tensors_check_dtype_shape_and_values():

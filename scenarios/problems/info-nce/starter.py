@@ -1,0 +1,7 @@
+import torch
+
+
+def info_nce(
+    queries: torch.Tensor, keys: torch.Tensor, temperature: float, symmetric: bool = False
+) -> torch.Tensor:
+    raise NotImplementedError
