@@ -83,3 +83,21 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [[int(v) for v in rng.integers(1, 1000, size=n)], 8]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [7, 2, 5, 10, 8], 2),
+            shows=[
+                "`min_largest_stage([7, 2, 5, 10, 8], 2) == 18` (stages `[7, 2, 5]` and `[10, 8]`)"
+            ],
+            want=18,
+        ),
+        dict(
+            _case("more-devices", [1, 2, 3], 5),
+            shows=["`min_largest_stage([1, 2, 3], 5) == 3`"],
+            want=3,
+        ),
+    ]

@@ -160,3 +160,17 @@ def sized(n, rng):
         )
     ]
     return {"args": [n, edges, 0]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", 5, [(0, 1, 1), (1, 2, 1), (0, 3, 2), (2, 4, 1), (3, 4, 1)], 0),
+            shows=[
+                "`cheapest_routes(5, [(0, 1, 1), (1, 2, 1), (0, 3, 2), (2, 4, 1), (3, 4, 1)], 0)"
+                " == ([0, 1, 2, 2, 3], [-1, 0, 1, 0, 3])`"
+            ],
+            want=([0, 1, 2, 2, 3], [-1, 0, 1, 0, 3]),
+        )
+    ]

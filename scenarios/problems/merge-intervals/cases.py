@@ -82,3 +82,27 @@ def sized(n, rng):
     starts = rng.integers(0, 40 * n, size=n)
     widths = rng.integers(0, 10, size=n)
     return {"args": [[[int(s), int(s) + int(w)] for s, w in zip(starts, widths, strict=True)]]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[8, 10], [1, 3], [2, 6]]),
+            shows=["`merge_intervals([[8, 10], [1, 3], [2, 6]]) == [[1, 6], [8, 10]]`"],
+            want=[[1, 6], [8, 10]],
+        ),
+        dict(
+            _case("touching", [[1, 3], [3, 5]]),
+            shows=[
+                "`[1, 3]` and `[3, 5]` become `[1, 5]`",
+                "`merge_intervals([[1, 3], [3, 5]]) == [[1, 5]]`",
+            ],
+            want=[[1, 5]],
+        ),
+        dict(
+            _case("gap", [[1, 2], [3, 4]]),
+            shows=["`[1, 2]` and `[3, 4]` stay two intervals"],
+            want=[[1, 2], [3, 4]],
+        ),
+    ]

@@ -75,3 +75,19 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [[int(v) for v in rng.integers(0, 1000, size=n)], n // 2]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [1, 3, -1, -3, 5, 3, 6, 7], 3),
+            shows=["`window_argmax([1, 3, -1, -3, 5, 3, 6, 7], 3) == [1, 1, 4, 4, 6, 7]`"],
+            want=[1, 1, 4, 4, 6, 7],
+        ),
+        dict(
+            _case("ties", [2, 2, 1], 2),
+            shows=["`window_argmax([2, 2, 1], 2) == [0, 1]`"],
+            want=[0, 1],
+        ),
+    ]

@@ -144,3 +144,30 @@ def sized(n, rng):
     # grow with the time that passed.
     costs = rng.integers(1, 4, size=n)
     return {"ops": _ops(10**12, 1, [("allow", i * n, int(c)) for i, c in enumerate(costs)])}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {
+                "ops": _ops(
+                    2,
+                    1,
+                    [
+                        ("allow", 0),
+                        ("allow", 0),
+                        ("allow", 500),
+                        ("available", 1000),
+                        ("allow", 1000),
+                    ],
+                )
+            },
+            shows=[
+                "`TokenBucket(2, 1)`: `allow(0)` and `allow(0)` return `True`, `allow(500)`"
+                " returns `False` (half a token), `available(1000)` is 1 and `allow(1000)`"
+                " returns `True`"
+            ],
+            want=[None, True, True, False, 1, True],
+        )
+    ]

@@ -155,3 +155,42 @@ def sized(n, rng):
     calls = [("insert", w) for w in words]
     calls += [("count_prefix", w[:2]) for w in words]
     return {"ops": _ops(calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {
+                "ops": _ops(
+                    [
+                        ("insert", "apple"),
+                        ("insert", "app"),
+                        ("count_prefix", "ap"),
+                        ("delete", "apple"),
+                        ("starts_with", "appl"),
+                        ("search", "app"),
+                    ]
+                )
+            },
+            shows=[
+                '`insert("apple")`, `insert("app")`, `count_prefix("ap")` is 2, `delete("apple")`'
+                ' returns `True`, then `starts_with("appl")` is `False` and `search("app")` is'
+                " `True`"
+            ],
+            want=[None, None, None, 2, True, False, True],
+        ),
+        dict(
+            {"ops": _ops([("insert", "app"), ("count_prefix", "app")])},
+            shows=['after `insert("app")`, `count_prefix("app") == 1`'],
+            want=[None, None, 1],
+        ),
+        dict(
+            {"ops": _ops([("insert", "apple"), ("search", "app"), ("starts_with", "app")])},
+            shows=[
+                'after `insert("apple")` alone, `search("app")` is `False` while'
+                ' `starts_with("app")` is `True`'
+            ],
+            want=[None, None, False, True],
+        ),
+    ]

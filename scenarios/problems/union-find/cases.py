@@ -129,3 +129,30 @@ def sized(n, rng):
     # without balancing or path compression the trees become one long chain.
     calls = [("union", 0, i) for i in range(1, n)] + [("connected", i, 0) for i in range(n)]
     return {"ops": _ops(n, calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {
+                "ops": _ops(
+                    5,
+                    [
+                        ("union", 0, 1),
+                        ("union", 1, 0),
+                        ("union", 3, 4),
+                        ("count",),
+                        ("connected", 0, 4),
+                        ("size", 4),
+                    ],
+                )
+            },
+            shows=[
+                "`UnionFind(5)`, `union(0, 1)` returns `True`, `union(1, 0)` returns `False`,"
+                " `union(3, 4)`, then `count()` is 3, `connected(0, 4)` is `False` and"
+                " `size(4)` is 2"
+            ],
+            want=[None, True, False, True, 3, False, 2],
+        )
+    ]
