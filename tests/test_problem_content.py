@@ -1,5 +1,6 @@
-"""Problem content: enough problems, a third of them hard, the ones the guide names, and a
-discussion for every one (approach, complexity, pitfalls, alternatives)."""
+"""Problem content: enough problems, a third of them hard, the ones the guide names, a
+discussion for every one (approach, complexity, pitfalls, alternatives), and every call the
+judge rules out named in the statement."""
 
 import pytest
 
@@ -47,3 +48,13 @@ def test_statements_that_rule_a_call_out_have_the_judge_enforce_it():
     assert "torch.cdist" in by_slug["pairwise-distances"].forbidden
     assert "torch.nn.functional.conv2d" in by_slug["conv2d"].forbidden
     assert "torch.Tensor.backward" in by_slug["layer-norm"].forbidden
+
+
+@pytest.mark.parametrize("problem", [p for p in PROBLEMS if p.forbidden], ids=lambda p: p.slug)
+def test_every_forbidden_call_is_named_in_the_statement_with_the_rule_it_breaks(problem):
+    statement = " ".join(problem.statement.split())
+    assert problem.forbidden_rule, f"{problem.slug}: forbidden calls but no forbidden_rule"
+    assert problem.forbidden_rule in statement, "forbidden_rule is not the statement's words"
+    for call in problem.forbidden:
+        names = {call, "np." + call.removeprefix("numpy.")} if call.startswith("numpy.") else {call}
+        assert any(f"`{name}`" in statement for name in names), f"{call} is not in the statement"

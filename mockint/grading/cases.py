@@ -49,6 +49,10 @@ def wire_case(case: dict) -> dict:
         out["kwargs"] = to_wire(dict(case["kwargs"]))
     if "ops" in case:
         out["ops"] = [[name, to_wire(list(args))] for name, args in case["ops"]]
+    if "calls" in case:
+        out["calls"] = [to_wire(list(args)) for args in case["calls"]]
+    if "runs" in case:
+        out["runs"] = [[[name, to_wire(list(args))] for name, args in ops] for ops in case["runs"]]
     return out
 
 

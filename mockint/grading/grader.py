@@ -175,10 +175,11 @@ class Grader:
             "entry": problem.entry,
             "cases": [wire_case(case)],
             "forbidden": list(problem.forbidden),
+            "forbidden_rule": problem.forbidden_rule,
         }
         reply, output, frame = self.run_child(payload, limits, lane)
         out_text = output.decode("utf-8", errors="replace")
-        outcome = classify_run(reply, frame, limits, problem.entry)
+        outcome = classify_run(reply, frame, limits, problem.entry, problem)
         test = {
             "id": case["id"],
             "visible": visible,
@@ -192,6 +193,8 @@ class Grader:
         if outcome.verdict is not None:
             test["verdict"] = outcome.verdict
             test["message"] = outcome.message if visible else _hidden_message(case, outcome.verdict)
+            if outcome.rule_broken and not visible:  # the problem's own words only
+                test["message"] += f": {outcome.rule_broken}"
             # Failed before the module finished loading: the same happens for every test.
             return test, (not outcome.loaded) or outcome.verdict == "compile_error"
         verdict, reason, got = self._judge_values(problem, cases_mod, case, outcome.result)
@@ -211,9 +214,21 @@ class Grader:
             got_args = [from_wire(a) for a in item.get("args", [])]
         except (WireError, KeyError, IndexError, TypeError) as exc:
             return "runtime_error", f"returned a malformed result ({exc})", None
-        errors = [
-            g for g in (got if problem.kind != "function" else [got]) if isinstance(g, Raises)
-        ]
+        parts = _parts(case)
+        if parts and not problem.validator:  # each call or fresh object judged on its own
+            if not isinstance(got, list) or len(got) != len(parts):
+                return "runtime_error", "returned a malformed result", got
+            for n, (part, got_part) in enumerate(zip(parts, got, strict=True)):
+                verdict, reason, _ = self._judge_got(problem, cases_mod, part, got_part, [])
+                if verdict != "accepted":
+                    what = "call" if "calls" in case else "new object (same process)"
+                    return verdict, f"{what} {n + 1} of {len(parts)}: {reason}", got
+            return "accepted", "", got
+        return self._judge_got(problem, cases_mod, case, got, got_args)
+
+    def _judge_got(self, problem, cases_mod, case, got, got_args) -> tuple[str, str, object]:
+        several = problem.kind != "function" or "calls" in case  # got is a list of results
+        errors = [g for g in (got if several else [got]) if isinstance(g, Raises)]
         if problem.validator:
             reason = cases_mod.validate(case, got)
         else:
@@ -247,9 +262,19 @@ class Grader:
         return "accepted", "", got
 
 
+def _parts(case: dict) -> list[dict]:
+    """A case of several calls (`calls`, function problems) or fresh objects (`runs`), as one
+    case per call or object; [] for an ordinary case."""
+    rest = {k: v for k, v in case.items() if k not in ("calls", "runs")}
+    if "calls" in case:
+        return [dict(rest, args=args) for args in case["calls"]]
+    return [dict(rest, ops=ops) for ops in case.get("runs", [])]
+
+
 def _raised_unexpectedly(problem, cases_mod, case, got) -> bool:
-    if problem.validator:
-        return isinstance(got, Raises)
+    if problem.validator:  # a rejected result that holds an exception: report the exception
+        several = isinstance(got, list) and (problem.kind != "function" or "calls" in case)
+        return any(isinstance(g, Raises) for g in (got if several else [got]))
     want = cases_mod.expected(case)
     if problem.kind == "function":
         return isinstance(got, Raises) and not isinstance(want, Raises)
@@ -273,6 +298,13 @@ def _name_op(case, reason: str) -> str:
 
 
 def _show(case, problem, cases_mod, got) -> str:
+    if "calls" in case or "runs" in case:
+        parts = _parts(case)
+        gots = got if isinstance(got, list) and len(got) == len(parts) else [got] * len(parts)
+        return "".join(
+            f"\n[{n + 1} of {len(parts)}]" + _show(part, problem, cases_mod, g)
+            for n, (part, g) in enumerate(zip(parts, gots, strict=True))
+        )
     if problem.kind == "function":
         shown = "input: " + ", ".join(describe(a, 300) for a in case.get("args", []))
     else:

@@ -201,7 +201,21 @@ def _decode_case(case: dict) -> dict:
     }
     if "ops" in case:
         out["ops"] = [(name, decode(args)) for name, args in case["ops"]]
+    if "calls" in case:
+        out["calls"] = [decode(args) for args in case["calls"]]
+    if "runs" in case:
+        out["runs"] = [[(name, decode(args)) for name, args in ops] for ops in case["runs"]]
     return out
+
+
+def _reseed() -> None:
+    """The global generators of random, NumPy and torch at a fixed state, so the calls of a
+    `calls` case (or the objects of a `runs` case) that use them unseeded repeat each other."""
+    import random
+
+    random.seed(0)
+    np.random.seed(0)
+    torch.manual_seed(0)
 
 
 def _run_ops(entry, ops) -> list:
@@ -235,6 +249,21 @@ def _run_ops(entry, ops) -> list:
 
 
 def _run_case(kind: str, entry, case: dict) -> dict:
+    if kind == "function" and "calls" in case:  # the same function called on several inputs
+        values = []
+        for args in case["calls"]:
+            _reseed()
+            try:
+                values.append(encode(entry(*args)))
+            except Exception as exc:
+                values.append(_error(exc))
+        return {"value": values, "args": []}
+    if "runs" in case:  # several fresh objects, one after another in this process
+        runs = []
+        for ops in case["runs"]:
+            _reseed()
+            runs.append(_run_ops(entry, ops))
+        return {"value": runs}
     if kind == "function":
         args = case["args"]
         try:
@@ -310,11 +339,18 @@ def warm_up() -> None:
     _error(ValueError("warm-up"))
 
 
-def forbid(names) -> None:
+class ForbiddenCall(BaseException):
+    """Raised by a call the statement rules out. Not an Exception, so the submission's own
+    `except Exception` does not swallow it and no op after it runs: the judge finds it by
+    this class's name (outcome.FORBIDDEN_CALL) and reports the rule it broke."""
+
+
+def forbid(names, rule: str = "") -> None:
     """Replace the library calls a problem rules out (problem.toml `forbidden`, dotted names
     such as `torch.cdist` or `torch.Tensor.backward`) with ones that raise, before the
     submission loads, so `from torch import cdist` gets the stub too. Only this child is
     changed."""
+    why = f"the statement says: {rule}" if rule else "see the statement"
     for dotted in names:
         parts = dotted.split(".")
         owner = sys.modules.get(parts[0])
@@ -324,7 +360,7 @@ def forbid(names) -> None:
             continue
 
         def blocked(*args, _name=dotted, **kwargs):
-            raise RuntimeError(f"{_name} is off limits in this problem (see the statement)")
+            raise ForbiddenCall(f"{_name} is off limits in this problem ({why})")
 
         setattr(owner, parts[-1], blocked)
 
@@ -371,7 +407,7 @@ def run(request: dict, frame_fd: int, clock_fd: int = -1, ack_fd: int = -1) -> N
     except Exception as exc:
         frame.line("S " + _dumps({"sandbox_error": f"bad input: {exc}"}))
         return
-    forbid(request.get("forbidden", ()))
+    forbid(request.get("forbidden", ()), request.get("forbidden_rule", ""))
     linecache.cache[FILENAME] = (len(code), None, code.splitlines(True), FILENAME)
     namespace = {"__name__": "solution", "__file__": FILENAME, "__builtins__": builtins}
     try:

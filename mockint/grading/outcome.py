@@ -86,14 +86,41 @@ class Frame:
 class Outcome:
     """What happened to one child run, before comparing values."""
 
-    def __init__(self, verdict: str | None, message: str, loaded: bool, result: dict | None):
+    def __init__(
+        self,
+        verdict: str | None,
+        message: str,
+        loaded: bool,
+        result: dict | None,
+        rule_broken: str = "",
+    ):
         self.verdict = verdict  # None: ran to the end and returned data to compare
         self.message = message
         self.loaded = loaded
         self.result = result
+        self.rule_broken = rule_broken  # trusted text: the statement rule a call broke
 
 
-def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome:
+FORBIDDEN_CALL = "mockint.grading.harness.ForbiddenCall"  # the class harness.forbid raises
+
+
+def _forbidden_call(err: Raises, problem) -> Outcome | None:
+    """A call the statement rules out, named from the problem's own list (never from the
+    exception's text, which submitted code could have written)."""
+    if problem is None or err.name != FORBIDDEN_CALL:
+        return None
+    name = next((f for f in problem.forbidden if err.message.startswith(f + " ")), None)
+    if name is None:
+        return None
+    # A hidden test's message gets only the rule: which call it was could carry a bit out.
+    quote = f" (“{problem.forbidden_rule}”)" if problem.forbidden_rule else ""
+    message = f"calls {name}, which the statement rules out{quote}\n{err.traceback}"
+    rule = f"a call the statement rules out{quote}"
+    return Outcome("runtime_error", message, True, None, rule_broken=rule)
+
+
+def classify_run(reply: dict, frame: bytes, limits: dict, entry: str, problem=None) -> Outcome:
+    """`problem` (optional): whose `forbidden` calls to report as the rule they broke."""
     parsed = Frame(frame, reply["exit"], reply.get("seal"))
     loaded, result, sandbox_error = parsed.loaded, parsed.result, parsed.sandbox_error
     sig = _signal_of(reply)
@@ -158,6 +185,10 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str) -> Outcome
         limit = limit_verdict(err, limits)
         if limit:
             return Outcome(limit[0], limit[1], loaded, None)
+        ruled_out = _forbidden_call(err, problem)
+        if ruled_out is not None:
+            ruled_out.loaded = loaded
+            return ruled_out
         when = "while loading" if status == "import_error" else "while running"
         return Outcome("runtime_error", f"{err.name} {when}\n{err.traceback}", loaded, None)
     if status != "ok":

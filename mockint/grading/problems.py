@@ -41,6 +41,7 @@ class Problem:
     dir: Path = field(repr=False)
     hints: list[str] = field(default_factory=list)
     forbidden: list[str] = field(default_factory=list)  # library calls that raise if used
+    forbidden_rule: str = ""  # the statement's sentence that rules them out, quoted when broken
     reference: dict = field(default_factory=dict)  # [reference] time and space of the solution
 
     @property
@@ -145,6 +146,9 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         isinstance(f, str) and _DOTTED.match(f) for f in forbidden
     ):
         raise ProblemError(f"{where}: forbidden: expected a list of dotted names (torch.cdist)")
+    forbidden_rule = data.get("forbidden_rule", "")
+    if not isinstance(forbidden_rule, str):
+        raise ProblemError(f"{where}: forbidden_rule: expected the statement's sentence as text")
     hints = data.get("hints", [])
     if not isinstance(hints, list) or not all(isinstance(h, str) and h.strip() for h in hints):
         raise ProblemError(f"{where}: hints: expected a list of non-empty strings")
@@ -165,6 +169,7 @@ def load_problem(slug: str, root: Path | None = None) -> Problem:
         dir=pdir,
         hints=list(hints),
         forbidden=list(forbidden),
+        forbidden_rule=" ".join(forbidden_rule.split()),
         reference=_reference(data.get("reference", {}), where),
     )
 

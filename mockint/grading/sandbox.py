@@ -126,6 +126,23 @@ def _bind_from(fd: int, target: str) -> None:
     _readonly(target)
 
 
+def _bind_back(fd: int, target: str) -> None:
+    """Bind the needed path `fd` names onto `target` (inside a fresh tmpfs), read-only with
+    every mount below it (the binding is recursive, so a mask inside it stays in place)."""
+    if os.path.isdir(f"/proc/self/fd/{fd}"):
+        os.makedirs(target, mode=0o755, exist_ok=True)
+    else:
+        os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o644))
+    _bind_from(fd, target)
+    for mp in _mount_points():
+        if mp != target and _under(mp, (target,)):
+            try:
+                _readonly(mp)
+            except OSError:
+                umount(mp)  # out of sight rather than writable
+
+
 def _mask(path: str, keep_inside: list[str], null_fd: int) -> None:
     """Hide `path`: an empty read-only tmpfs over a folder (with `keep_inside` bound back into
     it), /dev/null over a file."""
@@ -136,13 +153,7 @@ def _mask(path: str, keep_inside: list[str], null_fd: int) -> None:
         mount("tmpfs", path, "tmpfs", flags, f"size=64k,mode={mode}")
         try:
             for keep, fd in handles:
-                target = os.path.join(path, os.path.relpath(keep, path))
-                if os.path.isdir(f"/proc/self/fd/{fd}"):
-                    os.makedirs(target, mode=0o755, exist_ok=True)
-                else:
-                    os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
-                    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o644))
-                _bind_from(fd, target)
+                _bind_back(fd, os.path.join(path, os.path.relpath(keep, path)))
         finally:
             for _, fd in handles:
                 os.close(fd)
@@ -185,15 +196,41 @@ def _under(path: str, folders: tuple[str, ...]) -> bool:
     return any(path == f or path.startswith(f + "/") for f in folders)
 
 
-def fresh_scratch(workdir: str, tmpfs_mb: int) -> None:
+def fresh_scratch(
+    workdir: str, tmpfs_mb: int, keeps: list[str] | tuple[str, ...] = (), replace: bool = True
+) -> None:
     """Empty tmpfs mounts on /tmp, /var/tmp, /dev/shm and the work folder (inside /tmp when
-    that is where it lives), replacing whatever the previous request left there."""
-    for path in (workdir, *SCRATCH):
-        umount(path)
+    that is where it lives), replacing (`replace`) whatever the previous request left there.
+
+    The needed paths (`keeps`) inside them are bound back read-only from the view below:
+    a checkout cloned into /tmp has its virtual environment there, and without it a
+    submission could import only what the warm process had imported already (`np.median`
+    needs numpy.ma, `np.random` numpy.random). The first call (`replace=False`) leaves the
+    host's mounts below in place, so every later request binds from them again. /dev is
+    rebuilt before this runs, so nothing needed can live in /dev/shm.
+    """
+    from mockint.grading.masks import holes
+
+    if replace:
+        for path in (workdir, *SCRATCH):
+            umount(path)
+    real_workdir = os.path.realpath(workdir)
+    inside = [k for k in keeps if k != real_workdir]  # the work folder gets a tmpfs of its own
     flags = MS_NOSUID | MS_NODEV
+    seen = set()
     for path in SCRATCH:
-        if os.path.isdir(path):
+        real = os.path.realpath(path)
+        if not os.path.isdir(path) or real in seen:
+            continue  # missing, or a symlink to one already done (/var/tmp -> /tmp)
+        seen.add(real)
+        handles = [(k, os.open(k, os.O_PATH | os.O_CLOEXEC)) for k in holes(real, inside)]
+        try:
             mount("tmpfs", path, "tmpfs", flags, f"size={tmpfs_mb}m,mode=1777")
+            for keep, fd in handles:
+                _bind_back(fd, keep)
+        finally:
+            for _, fd in handles:
+                os.close(fd)
     os.makedirs(workdir, mode=0o755, exist_ok=True)
     mount("tmpfs", workdir, "tmpfs", flags, f"size={tmpfs_mb}m,mode=1777")
 
@@ -233,7 +270,7 @@ def confine_filesystem(
         "tmpfs", "/sys", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=555"
     )
     _minimal_dev(tmpfs_mb)
-    fresh_scratch(workdir, tmpfs_mb)
+    fresh_scratch(workdir, tmpfs_mb, keeps, replace=False)
     return failures
 
 

@@ -156,7 +156,7 @@ def _session_loop(setup, tmpfs_mb: int) -> None:
         if not took_request:
             return  # no more requests (or the runner died before taking one): end the session
         if setup.namespaces:  # fresh, empty work folder, /tmp and /dev/shm for the next request
-            sandbox.fresh_scratch(setup.judge_root, tmpfs_mb)
+            sandbox.fresh_scratch(setup.judge_root, tmpfs_mb, setup.keeps)
         current = upcoming or spawn()
         cpu = rusage.ru_utime + rusage.ru_stime
         if samples:

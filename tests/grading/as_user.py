@@ -1,5 +1,9 @@
 """Run a command as an ordinary user, from a root test: `python as_user.py UID GID -- CMD...`.
 
+`--bind SRC:DST` (repeatable, before `--`) also binds SRC onto the existing folder DST in
+that namespace: the tests put the virtual environment under /tmp that way, as a checkout
+cloned into /tmp has it, without copying it (UID 0 keeps root).
+
 The judge must be tested as the user it normally runs as, but this checkout's Python may
 live under a directory that user cannot enter (pyenv under /root, mode 0700). So, in a
 private mount namespace of its own (nothing changes for any other process), each such
@@ -63,8 +67,15 @@ def open_up(uid: int) -> None:
 
 def main(argv: list[str]) -> None:
     uid, gid = int(argv[1]), int(argv[2])
-    command = argv[argv.index("--") + 1 :]
+    split = argv.index("--")
+    command = argv[split + 1 :]
     open_up(uid)
+    options = argv[3:split]
+    for flag, pair in zip(options[::2], options[1::2], strict=True):
+        if flag != "--bind":
+            raise SystemExit(f"as_user.py: unknown option {flag}")
+        src, dst = pair.split(":", 1)
+        sandbox.mount(src, dst, None, sandbox.MS_BIND | sandbox.MS_REC)
     os.setgroups([])
     os.setresgid(gid, gid, gid)
     os.setresuid(uid, uid, uid)

@@ -70,16 +70,25 @@ def run_as(uid: int, code: str, timeout: float = 60) -> subprocess.CompletedProc
 class JudgeAs:
     """A warm worker started as `identity`, and where its secrets and scratch space are."""
 
-    def __init__(self, identity: str):
+    def __init__(self, identity: str, python_in_tmp: bool = False):
+        """`python_in_tmp`: the worker's Python (this virtual environment) is bound under
+        /tmp, where a checkout cloned into /tmp keeps it (needs the tests to run as root)."""
         self.identity = identity
         if identity == "root" and os.geteuid() != 0:
             pytest.skip("the root half of this test needs the tests to run as root")
-        if identity == "user" and os.geteuid() == 0:
-            self.uid = TEST_UID  # the worker's own uid, and the sandbox's on the host
-            launcher = [sys.executable, str(AS_USER), str(TEST_UID), str(TEST_UID), "--"]
-        else:
-            self.uid = os.geteuid()
+        if python_in_tmp and os.geteuid() != 0:
+            pytest.skip("binding the virtual environment under /tmp needs the tests to run as root")
+        self.uid = TEST_UID if identity == "user" and os.geteuid() == 0 else os.geteuid()
+        launcher = [sys.executable, str(AS_USER), str(self.uid), str(self.uid), "--"]
+        if self.uid == os.geteuid() and not python_in_tmp:
             launcher = []
+        python = sys.executable
+        self.venv_copy: Path | None = None
+        if python_in_tmp:
+            self.venv_copy = Path(tempfile.mkdtemp(prefix="mockint-venv-", dir="/tmp"))
+            self.venv_copy.chmod(0o755)
+            launcher[-1:-1] = ["--bind", f"{sys.prefix}:{self.venv_copy}"]
+            python = str(self.venv_copy / Path(sys.executable).relative_to(sys.prefix))
         # Where submitted code runs: nobody when the worker is real root, else the same uid.
         self.sandbox_uid = NOBODY if self.uid == 0 else self.uid
         self.area = visible_area()
@@ -104,7 +113,9 @@ class JudgeAs:
             HOME=str(self.home),
         )
         env.pop("PYTHONUNBUFFERED", None)  # as most users run it: output must not need it
-        self.client = GradingClient(env=env, launcher=launcher, secrets=[str(self.db_flag)])
+        self.client = GradingClient(
+            env=env, launcher=launcher, secrets=[str(self.db_flag)], python=python
+        )
         self.client.start()
         assert self.client.wait_ready(180), f"the grading worker ({identity}) did not start"
         self.pid = self.client._proc.pid
@@ -135,6 +146,8 @@ class JudgeAs:
         self.client.shutdown()
         shutil.rmtree(self.area, ignore_errors=True)
         shutil.rmtree(self.home, ignore_errors=True)
+        if self.venv_copy is not None:
+            self.venv_copy.rmdir()  # the binding lived only in the worker's namespace
 
 
 @pytest.fixture(scope="module", params=IDENTITIES)
@@ -150,11 +163,14 @@ def grade(judge, code: str, slug: str, hidden: bool = True, timeout: float = 120
 
 
 def read_header(path: Path) -> dict:
-    """`# problem: slug`, `# expect: key=value ...` and other `# key: value` lines at the top."""
+    """`# problem: slug`, `# expect: key=value ...` and other `# key: value` lines at the top
+    (`# expect-message: text`: every test that is not accepted says this)."""
     header: dict = {}
     for line in path.read_text().splitlines()[:8]:
         m = re.match(
-            r"#\s*(problem|expect|expect-one-process|expect-output|template|needs):\s*(.*)", line
+            r"#\s*(problem|expect|expect-one-process|expect-output|expect-message|template|needs):"
+            r"\s*(.*)",
+            line,
         )
         if m:
             header[m.group(1)] = m.group(2).strip()

@@ -173,3 +173,26 @@ def test_a_tensor_dtype_comes_from_its_data_not_its_label():
     arr = np.arange(3, dtype=np.float64)
     got = from_wire({"$tensor": npy_bytes(arr), "dtype": "float32", "param": "yes"})
     assert got.dtype == "float64" and got.param is False
+
+
+def test_a_forbidden_call_is_named_from_the_problem_and_quotes_its_rule():
+    from mockint.grading.outcome import FORBIDDEN_CALL
+    from mockint.grading.problems import load_problem
+
+    problem = load_problem("pairwise-distances")
+
+    def raised(name: str, message: str):
+        err = {"$raises": {"name": name, "mro": [name], "message": message, "traceback": ""}}
+        frame = b"I\nR " + json.dumps({"status": "raised", "error": err}).encode()
+        return classify_run(_reply(), frame, LIMITS, "f", problem)
+
+    out = raised(FORBIDDEN_CALL, "torch.cdist is off limits in this problem")
+    assert out.verdict == "runtime_error"
+    assert out.message.startswith(
+        "calls torch.cdist, which the statement rules out (“`torch.cdist`"
+    )
+    assert out.rule_broken.startswith("a call the statement rules out (“`torch.cdist`")
+    # A name the problem does not list, or another class, is an ordinary runtime error.
+    for name, message in ((FORBIDDEN_CALL, "os.system is off limits"), ("X", "torch.cdist x")):
+        other = raised(name, message)
+        assert other.verdict == "runtime_error" and not other.rule_broken

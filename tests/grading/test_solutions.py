@@ -62,6 +62,9 @@ def test_submission_gets_the_expected_verdict_and_advice(judge, path: Path):
     expect = head["expect"]
     result = grade(judge, path.read_text(), head["problem"])
     assert result["verdict"] == expect["verdict"], result["tests"]
+    if "expect-message" in head:
+        failed = [t for t in result["tests"] if t["verdict"] != "accepted"]
+        assert failed and all(head["expect-message"] in t["message"] for t in failed), failed
     for key in ("complexity", "vectorized"):
         if key in expect:
             assert result[key] is not None, f"no {key} advice"

@@ -90,3 +90,14 @@ def sized(n, rng):
             tensor(rng.normal(size=(n, n, 4)), "float32"),
         ]
     }
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("one-key", [[[1.0, 2.0], [-3.0, 0.5]]], [[[0.5, -1.0]]], [[[3.0, 4.0, 5.0]]]),
+            shows=["with one key, every query's output is that key's value"],
+            want=tensor([[[3.0, 4.0, 5.0], [3.0, 4.0, 5.0]]], "float32"),
+        )
+    ]

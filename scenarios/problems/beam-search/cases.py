@@ -114,3 +114,21 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [ndarray(_lm(rng, n)), 0, n - 1, 4, 5]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case(
+                "example", np.log([[0.1, 0.6, 0.3], [0.2, 0.1, 0.7], [0.4, 0.3, 0.3]]), 0, 2, 2, 2
+            ),
+            shows=[
+                "`V = 3`, `bos = 0`, `eos = 2`, `beam_width = 2`, `max_len = 2`",
+                "log_probs = np.log([[0.1, 0.6, 0.3], [0.2, 0.1, 0.7], [0.4, 0.3, 0.3]])",
+                "`[([0, 1, 2], -0.8675...), ([0, 2], -1.2039...)]`",
+            ],
+            want=[([0, 1, 2], -0.8675), ([0, 2], -1.2039)],
+            atol=1e-4,
+        )
+    ]

@@ -123,3 +123,17 @@ def sized(n, rng):
     x = tensor(rng.normal(size=(1, 4, n, n)), "float32")
     w = tensor(rng.normal(size=(4, 4, 3, 3)) / 6, "float32")
     return {"args": [x, w, None, 1, 1]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", np.arange(1, 10).reshape(1, 1, 3, 3), [[[[1, 0], [0, -1]]]]),
+            shows=[
+                "a `(1, 1, 3, 3)` image `[[1, 2, 3], [4, 5, 6], [7, 8, 9]]`",
+                "kernel `[[1, 0], [0, -1]]` and no bias gives `[[[[-4, -4], [-4, -4]]]]`",
+            ],
+            want=tensor([[[[-4.0, -4.0], [-4.0, -4.0]]]], "float32"),
+        )
+    ]

@@ -69,3 +69,15 @@ def sized(n, rng):
             tensor(rng.integers(0, 10, size=n), "int64"),
         ]
     }
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[0.0, 0.0]], [1]),
+            shows=["`logits = [[0, 0]]`, `targets = [1]` gives `log 2 = 0.6931...`"],
+            want=tensor(0.6931, "float32"),
+            atol=1e-4,
+        )
+    ]

@@ -74,3 +74,17 @@ def expected(case):
 def sized(n, rng):
     case = _from_rows(_random(rng, n, n, 3), n, rng.normal(size=n), "sized")
     return {"args": case["args"]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _from_rows([[(0, 1.0), (2, 2.0)], [(1, 3.0)]], 3, [1.0, 1.0, 1.0], "example"),
+            shows=[
+                "`data = [1, 2, 3]`, `indices = [0, 2, 1]`, `indptr = [0, 2, 3]`, `x = [1, 1, 1]`",
+                "the matrix `[[1, 0, 2], [0, 3, 0]]`, so the answer is `[3, 3]`",
+            ],
+            want=ndarray([3.0, 3.0]),
+        )
+    ]

@@ -59,3 +59,15 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [_word(rng, n), _word(rng, n)]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", "kitten", "sitting"),
+            shows=['`edit_distance("kitten", "sitting") == 3`'],
+            want=3,
+        ),
+        dict(_case("empty-left", "", "abc"), shows=['`edit_distance("", "abc") == 3`'], want=3),
+    ]

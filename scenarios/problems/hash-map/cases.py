@@ -118,9 +118,47 @@ def hidden():
             "note": "many puts and removes of colliding keys",
         },
         {
+            "id": "two-objects",
+            "runs": [
+                _ops([("put", 1, "a"), ("put", 9, "b"), ("slots",)]),
+                _ops([("put", 2, "c"), ("slots",), ("get", 1), ("size",)]),
+            ],
+            "note": "a second map made after the first: each keeps its own table",
+        },
+        {
             "id": "empty-remove",
             "ops": _ops([("remove", 5), ("size",), ("slots",)]),
             "note": "remove from an empty map",
+        },
+        {
+            "id": "update-past-tombstone",
+            "ops": _ops(
+                [
+                    ("put", 2, "a"),
+                    ("put", 10, "b"),
+                    ("put", 18, "c"),
+                    ("remove", 10),
+                    ("put", 18, "z"),
+                    ("size",),
+                    ("slots",),
+                    ("get", 18),
+                    ("remove", 18),
+                    ("get", 18),
+                    ("size",),
+                ]
+            ),
+            "note": "put of a key stored past a tombstone, then remove it",
+        },
+        {
+            "id": "rebuild-keeps-capacity",
+            "ops": _ops(
+                [("put", k, k) for k in range(5)]
+                + [("remove", k) for k in range(4)]
+                + [("put", 5, 5), ("slots",), ("size",)]
+                + [("put", k, k) for k in range(6, 12)]
+                + [("slots",), ("get", 4)]
+            ),
+            "note": "a rebuild while tombstones fill most of the table",
         },
         {
             "id": "big-keys",
@@ -168,3 +206,22 @@ def sized(n, rng):
     keys = rng.integers(0, 10 * n, size=n)
     calls = [("put", int(k), 1) for k in keys] + [("get", int(k)) for k in keys]
     return {"ops": _ops(calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {
+                "ops": _ops(
+                    [("put", 3, "a"), ("put", 11, "b"), ("remove", 3), ("get", 11), ("slots",)]
+                )
+            },
+            shows=[
+                '`put(3, "a")`, `put(11, "b")` (11 % 8 == 3, so it lands in slot 4), `remove(3)`',
+                '`get(11)` returns `"b"`',
+                '`[None, None, None, "DELETED", 11, None, None, None]`',
+            ],
+            want=[None, None, None, "a", "b", [None, None, None, "DELETED", 11, None, None, None]],
+        )
+    ]

@@ -87,3 +87,17 @@ def expected(case):
 def sized(n, rng):
     X, init = _blobs(rng, n, 4, 3)
     return {"args": [ndarray(X), ndarray(init), 5]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[0, 0], [0, 1], [10, 10], [10, 11]], [[0, 0], [10, 10]], 10),
+            shows=[
+                "`X = [[0, 0], [0, 1], [10, 10], [10, 11]]`, `init = [[0, 0], [10, 10]]`",
+                "gives centroids `[[0, 0.5], [10, 10.5]]` and labels `[0, 0, 1, 1]`",
+            ],
+            want=(ndarray([[0.0, 0.5], [10.0, 10.5]]), ndarray([0, 0, 1, 1])),
+        )
+    ]

@@ -98,3 +98,24 @@ def sized(n, rng):
             1e-5,
         ]
     }
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[1, 2, 3]], [1, 1, 1], [0, 0, 0], [[1, 1, 1]], eps=0.0),
+            shows=[
+                "`x = [[1, 2, 3]]`, `gamma = [1, 1, 1]`, `beta = [0, 0, 0]`, `eps = 0`",
+                "`y = [[-1.2247, 0, 1.2247]]`; with `dy = [[1, 1, 1]]` the gradient `dx` is zero",
+                "`dgamma = y[0]` and `dbeta = [1, 1, 1]`",
+            ],
+            want=(
+                ndarray([[-1.2247, 0.0, 1.2247]]),
+                ndarray([[0.0, 0.0, 0.0]]),
+                ndarray([-1.2247, 0.0, 1.2247]),
+                ndarray([1.0, 1.0, 1.0]),
+            ),
+            atol=1e-4,
+        )
+    ]

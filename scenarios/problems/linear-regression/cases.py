@@ -61,3 +61,14 @@ def expected(case):
 def sized(n, rng):
     X, y = _noisy(rng, n, 4)
     return {"args": [ndarray(X), ndarray(y)]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[0.0], [1.0], [2.0]], [1.0, 3.0, 5.0]),
+            shows=["`X = [[0], [1], [2]]`, `y = [1, 3, 5]` gives `weights = [2.0]`, `bias = 1.0`"],
+            want=(ndarray([2.0]), 1.0),
+        )
+    ]

@@ -81,3 +81,17 @@ def expected(case):
 def sized(n, rng):
     X, y = _data(rng, n, 4)
     return {"args": [ndarray(X), ndarray(y), 0.1, 20, 0.0]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1], 0.1, 1),
+            shows=[
+                "`X = [[0], [1], [2], [3]]`, `y = [0, 0, 1, 1]`, `lr = 0.1`, `epochs = 1`",
+                "`w = [0.05]` and `b = 0.0`",
+            ],
+            want=(ndarray([0.05]), 0.0),
+        )
+    ]

@@ -47,6 +47,14 @@ def hidden():
             "note": "get before any put",
         },
         {"id": "negative-capacity", "ops": _ops(-2, []), "note": "a negative capacity"},
+        {
+            "id": "two-objects",
+            "runs": [
+                _ops(2, [("put", 1, 1), ("put", 2, 2), ("get", 1)]),
+                _ops(2, [("get", 1), ("get", 2), ("put", 3, 3), ("put", 4, 4), ("get", 3)]),
+            ],
+            "note": "a second cache made after the first: each keeps its own entries",
+        },
     ]
 
 
@@ -88,3 +96,29 @@ def sized(n, rng):
     keys = rng.integers(0, n, size=n)
     calls = [("put", int(k), 1) if i % 2 else ("get", int(k)) for i, k in enumerate(keys)]
     return {"ops": _ops(max(1, n // 2), calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {
+                "ops": _ops(
+                    2,
+                    [
+                        ("put", 1, 1),
+                        ("put", 2, 2),
+                        ("get", 1),
+                        ("put", 3, 3),
+                        ("get", 2),
+                        ("get", 3),
+                    ],
+                )
+            },
+            shows=[
+                "capacity 2: `put(1, 1)`, `put(2, 2)`, `get(1)` returns 1, `put(3, 3)` evicts key 2",
+                "`get(2)` returns -1, and `get(3)` returns 3",
+            ],
+            want=[None, None, None, 1, None, -1, 3],
+        )
+    ]

@@ -29,6 +29,11 @@ def hidden():
         },
         {"id": "ints", "ops": _ops([1, 2, None, 3, None]), "note": "integer values"},
         {
+            "id": "two-objects",
+            "runs": [_ops([1.0, 2.0, 3.0, None]), _ops([None, 10.0, None, 20.0, None])],
+            "note": "a second finder made after the first: each keeps its own values",
+        },
+        {
             "id": "alternating",
             "ops": _ops([(-1) ** i * i for i in range(200)] + [None]),
             "note": "alternating large and small values",
@@ -65,3 +70,14 @@ def sized(n, rng):
     for v in rng.normal(size=n):
         calls += [float(v), None]
     return {"ops": _ops(calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {"ops": _ops([5.0, 1.0, None, 10.0, None])},
+            shows=["after `add(5)`, `add(1)` the median is `3.0`; after `add(10)` it is `5.0`"],
+            want=[None, None, None, 3.0, None, 5.0],
+        )
+    ]

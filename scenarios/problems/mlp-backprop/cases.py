@@ -32,18 +32,16 @@ def _rand(rng, n, d, h, c, scale=1.0, cid=None, note=""):
     )
 
 
+def _zero_weights():
+    """Two samples, three classes, every weight and bias zero: the statement's example."""
+    zeros = (np.zeros((2, 3)), np.zeros(3), np.zeros((3, 3)), np.zeros(3))
+    return _case("zero-weights", [[1.0, 2.0], [3.0, -1.0]], [0, 2], *zeros)
+
+
 def visible():
     rng = np.random.default_rng(17)
     return [
-        _case(
-            "zero-weights",
-            [[1.0, 2.0], [3.0, -1.0]],
-            [0, 2],
-            np.zeros((2, 3)),
-            np.zeros(3),
-            np.zeros((3, 3)),
-            np.zeros(3),
-        ),
+        _zero_weights(),
         _rand(rng, 5, 4, 6, 3, cid="random"),
         _rand(rng, 1, 3, 2, 2, cid="one-sample"),
     ]
@@ -105,3 +103,26 @@ def expected(case):
 def sized(n, rng):
     c = _rand(rng, n, 8, 16, 4)
     return {"args": c["args"]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _zero_weights(),
+            shows=[
+                "with every weight and bias zero, the logits are all 0, so the loss is `log(c)`",
+                '`grads["b2"]` is `mean(softmax - one_hot(y))` over the samples, while the other',
+            ],
+            # c = 3 classes; labels 0 and 2: mean of [1/3 - 1, 1/3, 1/3] and [1/3, 1/3, 1/3 - 1].
+            want=(
+                float(np.log(3)),
+                {
+                    "W1": ndarray(np.zeros((2, 3))),
+                    "b1": ndarray(np.zeros(3)),
+                    "W2": ndarray(np.zeros((3, 3))),
+                    "b2": ndarray([1 / 3 - 0.5, 1 / 3, 1 / 3 - 0.5]),
+                },
+            ),
+        )
+    ]

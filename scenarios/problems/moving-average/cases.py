@@ -25,6 +25,11 @@ def visible():
 def hidden():
     return [
         {"id": "negative-window", "ops": _ops(-4, []), "note": "a negative window"},
+        {
+            "id": "two-objects",
+            "runs": [_ops(3, [1.0, 2.0, 3.0, 4.0, 5.0, None]), _ops(2, [10.0, None, 20.0, None])],
+            "note": "a second moving average made after the first: each keeps its own values",
+        },
         {"id": "ints", "ops": _ops(3, [1, 2, 3, 4, None]), "note": "integer values"},
         {
             "id": "large-values",
@@ -64,3 +69,14 @@ def sized(n, rng):
     for v in rng.normal(size=n):
         calls += [float(v), None]
     return {"ops": _ops(max(1, n // 2), calls)}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            {"ops": _ops(2, [1.0, 3.0, 5.0, None])},
+            shows=["with `window = 2`, after `add(1)`, `add(3)`, `add(5)` the average is `4.0`"],
+            want=[None, None, None, None, 4.0],
+        )
+    ]

@@ -59,3 +59,14 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [tensor(rng.normal(size=(n, 8)), "float32")]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [[0.0, 0.0], [3.0, 4.0]]),
+            shows=["for `x = [[0, 0], [3, 4]]` the answer is `[[0, 5], [5, 0]]`"],
+            want=tensor([[0.0, 5.0], [5.0, 0.0]], "float32"),
+        )
+    ]

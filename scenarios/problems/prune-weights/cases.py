@@ -50,3 +50,16 @@ def expected(case):
 
 def sized(n, rng):
     return {"args": [tensor(rng.normal(size=(n,)), "float32"), 0.5]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", [0.5, -0.05, 0.1], 0.1),
+            shows=[
+                "`prune_weights(torch.tensor([0.5, -0.05, 0.1]), 0.1)` is `tensor([0.5, 0.0, 0.1])`"
+            ],
+            want=tensor([0.5, 0.0, 0.1], "float32"),
+        )
+    ]

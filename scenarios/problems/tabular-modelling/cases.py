@@ -44,12 +44,30 @@ def _case(cid, seed, n=3000, m=2000, note=""):
     }
 
 
+def _subgroup_case(cid, seed, n=3000, m=2000, note=""):
+    """The same training data twice: first every test row, then only a subgroup of them (rows
+    with a high fifth feature, whose means and scales differ from the training set's). A
+    row's score must come from the training data and that row alone, so the subgroup keeps
+    its order."""
+    case = _case(cid, seed, n, m, note)
+    Xtr, ytr, Xte = case.pop("args")
+    del case["check_args"]
+    case["subgroup"] = np.flatnonzero(Xte.data[:, 4] > 0.5)
+    case["calls"] = [[Xtr, ytr, Xte], [Xtr, ytr, ndarray(Xte.data[case["subgroup"]])]]
+    return case
+
+
 def visible():
     return [_case("dataset-a", 1), _case("dataset-b", 2, n=2000, m=2000)]
 
 
 def hidden():
-    return [_case("small-train", 3, n=1200, m=3000, note="a smaller training set")]
+    return [
+        _case("small-train", 3, n=1200, m=3000, note="a smaller training set"),
+        _subgroup_case(
+            "subgroup", 4, note="scores for a subgroup of the test rows, scored on its own"
+        ),
+    ]
 
 
 def generate(rng):
@@ -91,16 +109,49 @@ def baseline_scores(Xtr, ytr, Xte):
     return B @ w
 
 
-def validate(case, got):
-    Xtr, ytr, Xte = (a.data for a in case["args"])
+def _scores(got, rows):
+    """(scores as float64, None) or (None, what is wrong with them)."""
     if not isinstance(got, NDArray):
-        return f"returned {type(got).__name__}, expected a numpy.ndarray of scores"
-    scores = got.data
-    if scores.shape != (len(Xte),):
-        return f"scores of shape {scores.shape}, expected ({len(Xte)},)"
-    if scores.dtype.kind not in "fiu" or not np.all(np.isfinite(scores)):
-        return "scores must be finite numbers"
-    yours = auc(scores.astype(np.float64), case["holdout"])
+        return None, f"returned {type(got).__name__}, expected a numpy.ndarray of scores"
+    if got.data.shape != (rows,):
+        return None, f"scores of shape {got.data.shape}, expected ({rows},)"
+    if got.data.dtype.kind not in "fiu" or not np.all(np.isfinite(got.data)):
+        return None, "scores must be finite numbers"
+    return got.data.astype(np.float64), None
+
+
+def discordant_share(first, second):
+    """The share of pairs of rows that `second` ranks the other way round from `first`
+    (differences below a billionth of the spread are ties: rounding may differ by batch)."""
+    i, j = np.triu_indices(len(first), 1)
+    a, b = first[j] - first[i], second[j] - second[i]
+    ta, tb = 1e-9 * np.ptp(first), 1e-9 * np.ptp(second)
+    flipped = ((a > ta) & (b < -tb)) | ((a < -ta) & (b > tb))
+    return float(flipped.mean()) if len(a) else 0.0
+
+
+def validate(case, got):
+    if "calls" in case:
+        if not isinstance(got, list) or len(got) != 2:
+            return "expected one result per call"
+        Xtr, ytr, Xte = (a.data for a in case["calls"][0])
+        sub, why = _scores(got[1], len(case["subgroup"]))
+        if why:
+            return f"scoring the subgroup alone: {why}"
+        got = got[0]
+    else:
+        Xtr, ytr, Xte = (a.data for a in case["args"])
+    scores, why = _scores(got, len(Xte))
+    if why:
+        return why
+    if "calls" in case:
+        flipped = discordant_share(scores[case["subgroup"]], sub)
+        if flipped > 1e-3:
+            return (
+                f"scored alone, the subgroup's rows came in another order ({flipped:.1%} of "
+                "pairs swapped): a score must depend on the training data and its row only"
+            )
+    yours = auc(scores, case["holdout"])
     base = auc(baseline_scores(Xtr, ytr, Xte), case["holdout"])
     if yours < base + MARGIN:
         return (

@@ -95,3 +95,14 @@ def sized(n, rng):
         for _ in range(2):
             edges.append((int(rng.integers(0, v)), v))
     return {"args": [n, edges]}
+
+
+def examples():
+    """The statement's worked examples, as FORMAT.md describes."""
+    return [
+        dict(
+            _case("example", 3, [(0, 2), (1, 2)]),
+            shows=["`topological_sort(3, [(0, 2), (1, 2)])` may return `[0, 1, 2]` or `[1, 0, 2]`"],
+            one_of=[[0, 1, 2], [1, 0, 2]],
+        )
+    ]

@@ -1,5 +1,6 @@
 # problem: pairwise-distances
 # expect: verdict=runtime_error
+# expect-message: the statement rules out (“`torch.cdist` (also reached as `torch.functional.cdist`) is off limits”)
 import torch
 
 
