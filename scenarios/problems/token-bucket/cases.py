@@ -69,6 +69,14 @@ def hidden():
         },
         {"id": "bad-capacity", "ops": _ops(0, 5, []), "note": "capacity 0"},
         {
+            "id": "two-buckets",
+            "runs": [
+                _ops(3, 1, [("allow", 5000, 3), ("available", 5000)]),
+                _ops(3, 1, [("available", 0), ("allow", 0, 3), ("allow", 10)]),
+            ],
+            "note": "a second bucket made after the first: each keeps its own tokens and clock",
+        },
+        {
             "id": "refused-keeps-tokens",
             "ops": _ops(
                 5, 1, [("allow", 0, 4), ("allow", 0, 2), ("allow", 0, 1), ("available", 0)]

@@ -91,6 +91,21 @@ def hidden():
             "note": "deleting a word that is a prefix of another",
         },
         {
+            "id": "two-tries",
+            "runs": [
+                _ops([("insert", "model"), ("insert", "mode"), ("count_prefix", "mod")]),
+                _ops(
+                    [
+                        ("count_prefix", "mod"),
+                        ("search", "model"),
+                        ("insert", "mo"),
+                        ("count_prefix", ""),
+                    ]
+                ),
+            ],
+            "note": "a second trie made after the first: each keeps its own words",
+        },
+        {
             "id": "unicode-and-case",
             "ops": _ops(
                 [

@@ -55,6 +55,14 @@ def hidden():
         },
         {"id": "empty", "ops": _ops(0, [("count",), ("size", 0)]), "note": "n == 0"},
         {
+            "id": "two-structures",
+            "runs": [
+                _ops(4, [("union", 0, 1), ("union", 2, 3), ("count",)]),
+                _ops(4, [("connected", 0, 1), ("count",), ("size", 2), ("union", 1, 2)]),
+            ],
+            "note": "a second structure made after the first: each keeps its own groups",
+        },
+        {
             "id": "long-chain",
             "ops": _ops(3001, chain + [("connected", 0, 2999), ("size", 1500), ("count",)]),
             "note": "groups merged into one long chain",
