@@ -1,4 +1,4 @@
-"""Where mockint finds its bundled data and keeps the user's data."""
+"""Where mockint finds its bundled data and keeps the user's data (private to the user)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,19 @@ def bundled_dir(name: str) -> Path:
     if packaged.is_dir():
         return packaged
     return _PKG.parent / name
+
+
+def private_dir(path: Path) -> Path:
+    """`path` as a directory, every level of it made here 0700 whatever the umask (answers,
+    notes and keys are the user's alone); levels that exist are left as they are."""
+    missing: list[Path] = []
+    p = Path(path)
+    while not p.exists() and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    for level in reversed(missing):
+        level.mkdir(mode=0o700, exist_ok=True)
+    return Path(path)
 
 
 def user_data_dir() -> Path:

@@ -4,6 +4,10 @@ Each line is an expression (`100e6 * 20 / 86400`) or an assignment (`qps = users
 Numbers may carry a suffix (`100M`, `2.5bn`, `4KB`); byte units are tracked so that results
 in bytes print as `1.73 TB`, and plain counts print with separators and a short form.
 Evaluation walks a whitelisted AST: no names but units and earlier assignments, no calls.
+
+The text may be another person's (the pair interviewer's mirror evaluates the candidate's
+scratchpad), so what is parsed is bounded (line length, number of lines, nesting depth,
+number size) and `evaluate` never raises: a line it cannot evaluate gets an error instead.
 """
 
 from __future__ import annotations
@@ -56,6 +60,12 @@ _BIN = {
     ast.Pow: operator.pow,
     ast.FloorDiv: operator.floordiv,
 }
+
+
+MAX_LINE = 300  # characters of a line (its comment not counted)
+MAX_LINES = 500  # lines evaluated; the rest are listed as not evaluated
+MAX_DEPTH = 64  # nesting of an expression: `_eval` recurses once per level
+MAX_NUMBER = 1e30  # no capacity estimate writes a larger number
 
 
 class PadError(ValueError):
@@ -116,6 +126,8 @@ def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         if isinstance(node.value, bool):
             raise PadError("True and False are not numbers here")
+        if not abs(node.value) <= MAX_NUMBER:
+            raise PadError(f"number too large (over {MAX_NUMBER:g})")
         return Quantity(float(node.value))
     if isinstance(node, ast.Name):
         if node.id in names:
@@ -135,7 +147,7 @@ def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
         if op is ast.Pow:
             if b.dim:
                 raise PadError("an exponent cannot have units")
-            if abs(b.value) > 64:
+            if not abs(b.value) <= 64:  # NaN too
                 raise PadError("exponent too large")
             dim = a.dim * int(b.value) if b.value == int(b.value) else a.dim
         else:
@@ -146,6 +158,8 @@ def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
                 if op in (ast.Div, ast.FloorDiv)
                 else a.dim
             )
+        if op is ast.Pow and a.value < 0 and b.value != int(b.value):
+            raise PadError("a negative number has no fractional power")
         try:
             return Quantity(float(_BIN[op](a.value, b.value)), dim)
         except ZeroDivisionError:
@@ -155,13 +169,45 @@ def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
     raise PadError("only numbers, units, names and + - * / ** ( ) are allowed")
 
 
+def _depth(tree: ast.AST) -> int:
+    """How deeply the expression nests, found without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth <= MAX_DEPTH:
+            stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
+
+
+def _line(expr: str, names: dict[str, Quantity]) -> Quantity:
+    expr = _SUFFIX.sub(r"(\1*\2)", expr)
+    try:
+        tree = ast.parse(expr, mode="eval")
+    except (SyntaxError, ValueError):
+        raise PadError("not an expression") from None
+    except (RecursionError, MemoryError):
+        raise PadError("too deeply nested") from None
+    if _depth(tree) > MAX_DEPTH:
+        raise PadError(f"too deeply nested (over {MAX_DEPTH} levels); split it over lines")
+    return _eval(tree, names)
+
+
 def evaluate(text: str) -> list[LineResult]:
-    """One result per non-blank, non-comment line, in order; later lines see earlier names."""
+    """One result per non-blank, non-comment line, in order; later lines see earlier names.
+    Never raises: a line that cannot be evaluated has its `error`."""
     names: dict[str, Quantity] = {}
     out: list[LineResult] = []
     for no, raw in enumerate(text.splitlines(), start=1):
         source = raw.split("#", 1)[0].strip()
         if not source:
+            continue
+        if no > MAX_LINES:
+            out.append(LineResult(no, raw, None, None, f"not evaluated (over {MAX_LINES} lines)"))
+            continue
+        if len(source) > MAX_LINE:  # checked before any parsing
+            too_long = f"line too long (over {MAX_LINE} characters); split it over lines"
+            out.append(LineResult(no, raw, None, None, too_long))
             continue
         name = None
         m = _NAME.match(source)
@@ -171,15 +217,13 @@ def evaluate(text: str) -> list[LineResult]:
             if name in UNITS:
                 out.append(LineResult(no, raw, name, None, f"'{name}' is a unit name"))
                 continue
-        expr = _SUFFIX.sub(r"(\1*\2)", expr)
         try:
-            tree = ast.parse(expr, mode="eval")
-            q = _eval(tree, names)
-        except SyntaxError:
-            out.append(LineResult(no, raw, name, None, "not an expression"))
-            continue
+            q = _line(expr, names)
         except PadError as exc:
             out.append(LineResult(no, raw, name, None, str(exc)))
+            continue
+        except Exception as exc:  # a case the checks above missed: this line only fails
+            out.append(LineResult(no, raw, name, None, f"cannot evaluate ({type(exc).__name__})"))
             continue
         if name:
             names[name] = q

@@ -9,7 +9,7 @@ which imports NumPy or torch at module level:
   `problems_dir`, `solutions_dir` (problem metadata, statements, starter code).
 - `mockint.grading.commands`: what `mockint problems list` and `mockint grade` do.
 - `mockint.grading.text`: `clean` (make text a submission printed safe for a terminal, a
-  screen or a report).
+  screen or a report; the pair hub and the reports use it for people's text too).
 
 Everything else in this package is private to it: the worker and everything it runs
 (`worker`, `grader`, `advice`, `cases`, `compare`, `values`, `outcome`, `lanes`), the

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from mockint.grading.problems import Problem
+from mockint.paths import private_dir
 
 MULTIPLE = 3.0
 WALL_PER_CPU = 3.0
@@ -110,7 +111,7 @@ class Calibration:
         """Write the file atomically; a data directory we cannot write to is no error."""
         data = {"machine": self.machine, "multiple": MULTIPLE, "problems": self.problems}
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)
             fd, tmp = tempfile.mkstemp(prefix=".calibration-", dir=self.path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(data, f, indent=1, sort_keys=True)

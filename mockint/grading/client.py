@@ -38,6 +38,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+
+from mockint.paths import private_dir
 
 _FINAL = ("done", "cancelled", "error")
 
@@ -194,7 +197,7 @@ class GradingClient:
             )
             log = None
             if self.log_path is not None:
-                os.makedirs(os.path.dirname(self.log_path) or ".", exist_ok=True)
+                private_dir(Path(os.path.dirname(self.log_path) or "."))
                 log = open(self.log_path, "ab")  # noqa: SIM115 (closed below once the child has it)
             try:
                 self._proc = subprocess.Popen(

@@ -4,7 +4,9 @@ Whatever submitted code prints (stdout, stderr, tracebacks, exception messages) 
 escape sequences that clear a screen, move the cursor, set a window title or fake a
 verdict. `clean` keeps newlines and tabs and shows every other control character as a
 visible escape (`\\x1b`, `\\r`, `\\u202e`), so nothing reaches a terminal raw and the reader
-still sees what was printed. Importing this module imports nothing heavy.
+still sees what was printed. Importing this module imports nothing heavy. The same cleaning
+serves untrusted people's text: what a pair participant sends (mockint/pair/text.py) and
+every Markdown or HTML report (mockint/report/document.py).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import contextlib
 import time
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import TextArea
@@ -32,6 +33,8 @@ class PairApp(App):
         Binding("tab", "next_field", "Next field", show=False, priority=True),
         Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
         Binding("f1", "help", "Help", id="pair.help"),
+        # The room's host, interviewing, may replace the candidate's code at any time.
+        Binding("ctrl+o", "renew_code", "New code", id="pair.renew", priority=True),
     ]
 
     def __init__(self, socket_path: str, token: str) -> None:
@@ -41,6 +44,7 @@ class PairApp(App):
         self.role: str | None = None
         self.code: str | None = None
         self.ssh_hint: str | None = None
+        self.can_renew = False
         self.state: dict[str, Any] = {}
         self.presence: dict[str, bool] = {}
         self._writer: asyncio.StreamWriter | None = None
@@ -79,10 +83,24 @@ class PairApp(App):
                 break
             msg = wire.decode(line)
             if msg is not None:
-                self._dispatch(msg)
+                self.receive(msg)
         if self.bye_reason is None:
             self.bye_reason = "The room closed."
             self.exit(return_code=1)
+
+    def receive(self, msg: dict[str, Any]) -> None:
+        """One message from the hub. Whatever the other side's text in it makes a screen do,
+        a failure is shown as a line and this session goes on."""
+        try:
+            self._dispatch(msg)
+        except Exception as exc:
+            self.notify(
+                f"Could not show a change from the room ({type(exc).__name__}); "
+                "the session goes on.",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
 
     def send(self, obj: dict[str, Any]) -> None:
         if self._writer is not None and not self._writer.is_closing():
@@ -94,6 +112,12 @@ class PairApp(App):
             self.role = msg.get("role")
             self.code = msg.get("code")
             self.ssh_hint = msg.get("ssh")
+            self.can_renew = bool(msg.get("renew"))
+            self.refresh_bindings()
+        elif op == "code":
+            self.code, self.ssh_hint = msg.get("code"), msg.get("ssh")
+            self._screen_call("on_code")
+            self.notify(str(msg.get("message", "")), timeout=30, markup=False)
         elif op == "state":
             self.state = msg
             self._set_clock(msg.get("clock"))
@@ -122,9 +146,9 @@ class PairApp(App):
             self.state["rubric"] = msg.get("rubric", {})
             self._screen_call("on_rubric")
         elif op == "error":
-            self.notify(str(msg.get("message", "")), severity="error", timeout=6)
+            self.notify(str(msg.get("message", "")), severity="error", timeout=6, markup=False)
         elif op == "notice":
-            self.notify(str(msg.get("message", "")), timeout=12)
+            self.notify(str(msg.get("message", "")), timeout=12, markup=False)
         elif op == "bye":
             if msg.get("relaunch"):
                 self.exit(return_code=RELAUNCH_STATUS)
@@ -195,6 +219,28 @@ class PairApp(App):
             # Keys typed meanwhile are held by the server until the fields exist.
             self.call_after_refresh(lambda: self.send({"op": "ready"}))
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded and self._too_long(event):
+            return
+        await super().on_event(event)
+
+    def _too_long(self, paste: events.Paste) -> bool:
+        """A paste that would make its field longer than the hub takes is refused whole,
+        with a line: never cut, and the field keeps what it had."""
+        focused = self.focused
+        if not isinstance(focused, TextArea) or focused.read_only:
+            return False
+        size = len(focused.text) + len(paste.text)
+        if size <= wire.MAX_FIELD:
+            return False
+        self.notify(
+            f"Paste refused: {len(paste.text):,} characters would make this field "
+            f"{size:,} long, more than {wire.MAX_FIELD:,}. Nothing was pasted.",
+            severity="error",
+            timeout=10,
+        )
+        return True
+
     # -- actions -----------------------------------------------------------------------
     def action_next_field(self) -> None:
         self._move_focus(forward=True)
@@ -220,6 +266,14 @@ class PairApp(App):
             self.screen.focus_next()
         else:
             self.screen.focus_previous()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "renew_code":
+            return self.can_renew
+        return True
+
+    def action_renew_code(self) -> None:
+        self.send({"op": "renew_code"})
 
     def action_help(self) -> None:
         from mockint.pair.ui.screens import PairHelp

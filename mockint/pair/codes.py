@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Container
 
 # No 0/o, 1/l/i: a code is read over a call and typed by hand.
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -18,3 +19,11 @@ def new_code() -> str:
 
 def looks_like_code(name: str) -> bool:
     return bool(PATTERN.match(name.lower()))
+
+
+def fresh_code(taken: Container[str]) -> str:
+    """A new code that no live room uses."""
+    code = new_code()
+    while code in taken:
+        code = new_code()
+    return code

@@ -197,10 +197,10 @@ def pair(host: str, port: int, db: Path | None) -> None:
     running, then opens your screen with the room code and the ssh command for the candidate."""
     state = _running_server()
     if state is None:
-        from mockint.paths import user_data_dir
+        from mockint.paths import private_dir, user_data_dir
 
         log_dir = user_data_dir() / "pair"
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(log_dir)
         args = [sys.executable, "-m", "mockint", "serve", "--host", host, "--port", str(port)]
         if not _is_loopback(host):
             click.echo(f"mockint pair: starting a server on {host}, reachable from other machines.")
@@ -259,7 +259,7 @@ def pair(host: str, port: int, db: Path | None) -> None:
 def pair_report_command(session_id: int, view: str, fmt: str, db: Path | None) -> None:
     """The report of a pair round for one side."""
     from mockint.paths import default_db_path
-    from mockint.report.pair import pair_report
+    from mockint.report.document import pair_report
     from mockint.store.db import StoreError
     from mockint.store.sessions import Store
 

@@ -24,20 +24,18 @@ from typing import Any
 
 from mockint.engine.clock import Clock, SystemClock
 from mockint.engine.session import Session, StageState, TransitionError
-from mockint.pair import wire
-from mockint.pair.codes import new_code
-from mockint.pair.content import STAR_PARTS, public_plan, rubric_dimensions, stage_plan
-from mockint.pair.text import clean
+from mockint.pair import roomcode, wire
+from mockint.pair.codes import fresh_code
+from mockint.pair.content import public_plan, rubric_dimensions, stage_plan
+from mockint.pair.text import clean_message, clip
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
 
 log = logging.getLogger("mockint.pair")
 
-INTERVIEWER = "interviewer"
-CANDIDATE = "candidate"
-ROLES = (INTERVIEWER, CANDIDATE)
+INTERVIEWER, CANDIDATE, ROLES = wire.INTERVIEWER, wire.CANDIDATE, wire.ROLES
 FLUSH_S = 1.0  # fields, notes and the clock are written at most this long after a change
-MAX_FIELD = 200_000
+MAX_FIELD = wire.MAX_FIELD
 MAX_NOTE = 50_000
 MAX_SEND_BUFFER = 8 * 1024 * 1024
 PLUS_MINUTES = 5.0
@@ -88,6 +86,7 @@ class Room:
     owner: str
     code_created: float
     code_used: bool = False
+    guest: str = ""  # the code holder's identity, kept when the code is renewed
     persons: dict[str, str] = field(default_factory=dict)  # identity -> role
     seats: dict[str, Ticket | None] = field(default_factory=lambda: dict.fromkeys(ROLES))
     phase: str = "lobby"  # lobby, live, feedback
@@ -181,13 +180,14 @@ class Hub:
             await asyncio.sleep(FLUSH_S)
             for room in list(self.rooms.values()):
                 self._flush(room)
+                roomcode.replace_expired(self, room)
 
     # -- rooms and seats ---------------------------------------------------------------
     def code_live(self, code: str) -> bool:
         room = self.by_code.get(code.lower())
         if room is None:
             return False
-        return room.code_used or self.clock.monotonic() - room.code_created < self.code_ttl
+        return not roomcode.expired(self, room)
 
     def room_of(self, identity: str) -> Room | None:
         for room in self.rooms.values():
@@ -196,14 +196,16 @@ class Hub:
         return None
 
     def new_room(self, owner: str) -> Room:
-        code = new_code()
-        while code in self.by_code:
-            code = new_code()
+        code = fresh_code(self.by_code)
         room = Room(
-            id=secrets.token_hex(4), code=code, owner=owner, code_created=self.clock.monotonic()
+            id=secrets.token_hex(4),
+            code=code,
+            owner=owner,
+            code_created=self.clock.monotonic(),
+            guest=f"code:{code}",
         )
         room.persons[owner] = INTERVIEWER
-        room.persons[f"code:{code}"] = CANDIDATE
+        room.persons[room.guest] = CANDIDATE
         self.rooms[room.id] = room
         self.by_code[code] = room
         from mockint.pair.restore import restore_round
@@ -228,7 +230,7 @@ class Hub:
             if not self.code_live(code):
                 return None
             room = self.by_code[code]
-            identity = f"code:{code}"
+            identity = room.guest
             room.code_used = True
         else:
             room = self.room_of(identity) or self.new_room(identity)
@@ -293,6 +295,9 @@ class Hub:
                 if msg is None or ticket.revoked:
                     continue
                 try:
+                    # The one place a participant's text enters the hub: from here on no
+                    # string holds a control or escape character (pair/text.py).
+                    msg = clean_message(msg)
                     self._handle(ticket, msg)
                 except StoreError as exc:
                     conn.send({"op": "error", "message": f"Could not save: {exc}"})
@@ -311,16 +316,18 @@ class Hub:
     def _welcome(self, t: Ticket) -> None:
         room = t.room
         assert t.conn is not None
+        roomcode.replace_expired(self, room)
         t.conn.send(
             {
                 "op": "welcome",
                 "role": t.role,
                 "code": room.code if t.role == INTERVIEWER else None,
                 "ssh": self.ssh_hint(room.code) if t.role == INTERVIEWER else None,
+                "renew": t.role == INTERVIEWER and t.identity == room.owner,
             }
         )
         t.conn.send(self.state_for(room, t))
-        if t.role == INTERVIEWER and room.notice:
+        if t.identity == room.owner and room.notice:
             t.conn.send({"op": "notice", "message": room.notice})
             room.notice = None
         self._presence(room)
@@ -449,10 +456,12 @@ class Hub:
         elif op == "push":
             self._push(room, msg)
         elif op == "notes":
-            room.notes[t.identity] = clean(msg.get("text", ""), MAX_NOTE)
+            room.notes[t.identity] = clip(msg.get("text", ""), MAX_NOTE)
             room.dirty_notes.add(t.identity)
         elif op == "rubric":
             self._rubric(room, t, msg)
+        elif op == "renew_code":
+            roomcode.requested(self, room, t)
 
     def _error(self, room: Room, role: str, message: str) -> None:
         self._send(room, role, {"op": "error", "message": message})
@@ -579,7 +588,15 @@ class Hub:
             cursor = [int(cur[0]), int(cur[1])]
         except (TypeError, ValueError, IndexError):
             cursor = [0, 0]
-        value = {"text": text[:MAX_FIELD], "cursor": cursor}
+        if len(text) > MAX_FIELD:  # refused whole: a cut would lose the end without a word
+            self._error(
+                room,
+                CANDIDATE,
+                f"Not shared or saved: this field would hold {len(text):,} characters, more "
+                f"than {MAX_FIELD:,}. Remove some text.",
+            )
+            return
+        value = {"text": text, "cursor": cursor}
         room.fields[fid] = value
         room.dirty_fields.add(fid)
         self._send(room, INTERVIEWER, {"op": "field", "id": fid, **value})
@@ -598,7 +615,7 @@ class Hub:
         if kind not in ("hint", "follow_up", "curveball") or s is None or s.finished:
             return
         plan = self._plan(room)
-        text = clean(msg.get("text", ""), 2000).strip()
+        text = clip(msg.get("text", ""), 2000).strip()
         source = "typed"
         if not text and plan is not None and msg.get("problem"):
             slug = str(msg["problem"])
@@ -659,7 +676,7 @@ class Hub:
         if not isinstance(rating, int) or not 1 <= rating <= 4:
             self._error(room, t.role, "A rating from 1 to 4, please.")
             return
-        body = {"rating": rating, "text": clean(msg.get("text", ""), 2000).strip()}
+        body = {"rating": rating, "text": clip(msg.get("text", ""), 2000).strip()}
         room.feedback[t.role] = body
         if room.session_id is not None and room.recorder is not None:
             sid, ident, role = room.session_id, t.identity, t.role
@@ -772,10 +789,10 @@ class Hub:
             test = event.get("test") or {}
             view["tests"].append(
                 {
-                    "id": clean(test.get("id", ""), 200),
+                    "id": clip(test.get("id", ""), 200),
                     "visible": bool(test.get("visible")),
-                    "verdict": clean(test.get("verdict", ""), 40),
-                    "message": clean(test.get("message", ""), 4000),
+                    "verdict": clip(test.get("verdict", ""), 40),
+                    "message": clip(test.get("message", ""), 4000),
                 }
             )
         elif kind in ("done", "cancelled", "error"):
@@ -789,7 +806,7 @@ class Hub:
                 view["verdict"] = verdict
             else:
                 verdict = "cancelled" if kind == "cancelled" else "error"
-                view["summary"] = clean(event.get("message", verdict), 500)
+                view["summary"] = clip(event.get("message", verdict), 500)
                 view["verdict"] = verdict
             view["state"] = "done"
             room.running = {}
@@ -803,103 +820,6 @@ class Hub:
 
     # -- saving ------------------------------------------------------------------------
     def _flush(self, room: Room) -> None:
-        from mockint.store import pair as records
+        from mockint.pair.saving import flush
 
-        s = room.session
-        rec = room.recorder
-        if s is None or rec is None or room.session_id is None:
-            return
-        # Through the session's recorder: a write the store refuses stays queued and is
-        # tried again each second, so nothing typed is lost to a full disk.
-        try:
-            if not s.finished:
-                rec.heartbeat(s)
-            else:
-                rec.flush()
-        except Exception as exc:  # e.g. SessionTaken: another instance took the session
-            self._error(room, INTERVIEWER, f"Could not save: {exc}")
-        sid = room.session_id
-        if room.dirty_fields:
-            fields = {k: dict(v) for k, v in room.fields.items()}
-            rec.write(
-                "your answers",
-                lambda: records.save_room_fields(self.store, sid, fields),
-                key=("pair-room", sid),
-            )
-            self._save_fields(room)
-        stage = None if s.finished else s.current
-        elapsed = None if stage is None else s.elapsed()
-        now = self.clock.now()
-        for ident in list(room.dirty_notes):
-            text = room.notes.get(ident, "")
-            rec.write(
-                "your private notes",
-                lambda ident=ident, text=text: records.save_private(
-                    self.store, sid, ident, "notes", text
-                ),
-                key=("pair-notes", ident),
-            )
-            # Every version too (at most one a second): the replay shows the notes as they were.
-            rec.write(
-                "your private notes",
-                lambda ident=ident, text=text: records.add_note_version(
-                    self.store, sid, ident, text, stage_idx=stage, at=now, elapsed=elapsed
-                ),
-            )
-        room.dirty_notes.clear()
-        if rec.error is not None:
-            self._error(
-                room, INTERVIEWER, f"Not saved yet ({', '.join(rec.unsaved())}): {rec.error}"
-            )
-
-    def _save_fields(self, room: Room) -> None:
-        from mockint.store.answers import AnswerRow
-
-        s = room.session
-        rec = room.recorder
-        assert s is not None and rec is not None
-        stage = min(s.current, len(s.runs) - 1)
-        now = self.clock.now()
-        elapsed = s.elapsed(stage)
-        answers: dict[str, AnswerRow] = {}
-        plan = room.plans[stage] if room.plans else None
-        order = {q["id"]: i for i, q in enumerate(plan["questions"])} if plan else {}
-        for fid in sorted(room.dirty_fields):
-            value = room.fields.get(fid)
-            if value is None:
-                continue
-            kind, _, rest = fid.partition(":")
-            if kind == "code":
-                rec.snapshot(
-                    stage,
-                    rest,
-                    at=now,
-                    elapsed=elapsed,
-                    code=value["text"],
-                    cursor=(value["cursor"][0], value["cursor"][1]),
-                )
-                continue
-            if kind == "star":
-                qid, _, _part = rest.partition(":")
-                names = {p: f"star:{qid}:{p}" for p in STAR_PARTS}
-            elif kind == "answer":
-                qid, names = rest, {"answer": fid}
-            elif kind == "design":
-                # One answer per question, named like the solo design screen's fields.
-                qid, _, _name = rest.rpartition(":")
-                names = {
-                    f["id"].rpartition(":")[2]: f["id"]
-                    for f in (plan["fields"] if plan else [])
-                    if f["id"].startswith(f"design:{qid}:")
-                }
-            else:
-                qid, names = "notes", {"answer": "notes"}
-            answers[qid] = AnswerRow(
-                stage_idx=stage,
-                question_id=qid,
-                position=order.get(qid, len(order)),
-                fields={k: room.fields.get(v, {}).get("text", "") for k, v in names.items()},
-            )
-        for row in answers.values():
-            rec.answer(row, at=now)
-        room.dirty_fields.clear()
+        flush(self, room)

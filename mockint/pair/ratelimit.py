@@ -1,10 +1,18 @@
 """Failed logins per address: after `limit` failures within `window` seconds, the address is
-refused for `block` seconds (every further failure restarts the block)."""
+refused for `block` seconds (every further failure restarts the block).
+
+A failure is counted when it happens, not when its connection closes, and a success clears
+nothing: failures leave the count only by growing older than the window. So guessing on many
+connections at once, or many guesses on one, meets the same limit, and a right code between
+wrong ones does not reset it.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+
+MAX_ADDRESSES = 10_000  # past this many, addresses without a recent failure are forgotten
 
 
 class FailureLimiter:
@@ -36,8 +44,12 @@ class FailureLimiter:
         recent = [t for t in self._failures.get(address, []) if now - t < self.window]
         recent.append(now)
         self._failures[address] = recent
-        if len(recent) >= self.limit or address in self._blocked_until:
+        if len(recent) >= self.limit or self.blocked_for(address) > 0:
             self._blocked_until[address] = now + self.block
+        if len(self._failures) > MAX_ADDRESSES:
+            self._forget(now)
 
-    def succeeded(self, address: str) -> None:
-        self._failures.pop(address, None)
+    def _forget(self, now: float) -> None:
+        for address, times in list(self._failures.items()):
+            if now - times[-1] >= self.window and self.blocked_for(address) == 0:
+                del self._failures[address]

@@ -4,7 +4,11 @@ The hub keeps rooms in memory; everything in them is also in the store (the sess
 clock, the live fields, the pushes, the interviewer's notes and rubric). When an interviewer
 starts a room and has a round left unfinished recently, the room comes back as it was: the
 same session, stage and fields, the clock paused (the time the server was down is not
-counted), and a new room code for the candidate (the old one lived in the dead server).
+counted), and a new room code for the guest (the old one lived in the dead server).
+
+A round started after a swap of roles comes back the same way, with the roles it had: the
+host as candidate, and the guest, joining with the new code, as interviewer with their
+private notes and rubric.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ import logging
 from typing import TYPE_CHECKING
 
 from mockint.pair.content import stage_plan
+from mockint.pair.wire import CANDIDATE, INTERVIEWER
 
 if TYPE_CHECKING:
     from mockint.pair.hub import Hub, Room
+    from mockint.store.pair import PairRound
 
 log = logging.getLogger("mockint.pair")
 
@@ -43,6 +49,7 @@ def restore_round(hub: Hub, room: Room) -> bool:
         log.warning("pair: could not reopen an unfinished round: %s", exc)
         return False
     scenario = scenario_from_dict(record.scenario)
+    _seat(room, found)
     room.id = found.room
     room.round_no = found.round
     room.session, room.recorder, room.session_id = session, recorder, found.session_id
@@ -51,19 +58,38 @@ def restore_round(hub: Hub, room: Room) -> bool:
     room.pushes = [
         dict(e["data"]) for e in hub.store.events(found.session_id) if e["kind"] == "pair_push"
     ]
-    private = records.private(hub.store, found.session_id, room.owner)
+    private = records.private(hub.store, found.session_id, found.interviewer)
     if isinstance(private.get("notes"), str):
-        room.notes[room.owner] = private["notes"]
+        room.notes[found.interviewer] = private["notes"]
     if isinstance(private.get("rubric"), dict):
-        room.rubric[room.owner] = private["rubric"]
+        room.rubric[found.interviewer] = private["rubric"]
     room.phase = "live"
     hub._init_fields(room)
     started = session.runs[session.current].state.value != "not_started"
-    room.notice = (
-        f"Your unfinished round (session {found.session_id}) is back as it was"
-        + (": the clock is paused, F2 resumes it." if started else ".")
-        + f" The candidate joins with the new room code {room.code}."
-    )
+    if found.interviewer == room.owner:
+        room.notice = (
+            f"Your unfinished round (session {found.session_id}) is back as it was"
+            + (": the clock is paused, F2 resumes it." if started else ".")
+            + f" The candidate joins with the new room code {room.code}."
+        )
+    else:
+        room.notice = (
+            f"Your unfinished round (session {found.session_id}) is back as it was, with you "
+            "as the candidate"
+            + (" and the clock paused." if started else ".")
+            + f" The interviewer joins with the new room code {room.code}: "
+            + hub.ssh_hint(room.code)
+        )
     if any(st.kind == "coding" for st in scenario.stages):
         hub.warm_judge()
     return True
+
+
+def _seat(room: Room, found: PairRound) -> None:
+    """Each person in the role they had in that round; the guest keeps the identity the
+    round was stored under, whatever code they join with now."""
+    swapped = found.candidate == room.owner
+    room.persons.pop(room.guest, None)
+    room.guest = found.interviewer if swapped else (found.candidate or room.guest)
+    room.persons[room.owner] = CANDIDATE if swapped else INTERVIEWER
+    room.persons[room.guest] = INTERVIEWER if swapped else CANDIDATE

@@ -1,10 +1,9 @@
 """`mockint serve`: the SSH front door (asyncssh), the warm launcher and the room hub.
 
-Authentication decides the role and nothing later can change it: a public key listed in the
-authorized-keys file makes an interviewer; a live room code used as the user name
-(`ssh CODE@host`) makes that room's candidate. Failed logins are counted per address and an
-address with too many is refused for a while. Each SSH session with a terminal gets its own
-app process in a real pty, forked from the warm launcher.
+Authentication decides the role and nothing later can change it (pair/login.py: keys make
+interviewers, a live room code as the user name makes a candidate; failed logins are
+limited per address). Each SSH session with a terminal gets its own app process in a real
+pty, forked from the warm launcher; what is typed reaches it whole (pair/ptyinput.py).
 """
 
 from __future__ import annotations
@@ -17,26 +16,25 @@ import os
 import signal
 import socket
 import struct
-import subprocess
-import sys
 import tempfile
 import termios
 import tty
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import asyncssh
 
-from mockint.pair.codes import looks_like_code
 from mockint.pair.hub import Hub, Ticket
+from mockint.pair.launch_client import Launcher
+from mockint.pair.login import Front
+from mockint.pair.ptyinput import PtyInput
 from mockint.pair.ratelimit import FailureLimiter
+from mockint.paths import private_dir
 
 MIN_COLS, MIN_ROWS = 20, 8
 MAX_COLS, MAX_ROWS = 500, 200
 DEFAULT_SIZE = (80, 24)
-MAX_TYPEAHEAD = 64 * 1024
 KICK_GRACE_S = 3.0
 ENV_WHITELIST = ("TERM", "COLORTERM", "LANG")
 NO_PTY_MESSAGE = (
@@ -78,100 +76,6 @@ def set_winsize(fd: int, cols: int, rows: int) -> None:
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
 
-# -- the warm launcher, seen from the server ---------------------------------------------
-class Launcher:
-    def __init__(self, log_path: str | None = None) -> None:
-        self.log_path = log_path
-        self.proc: subprocess.Popen | None = None
-        self.sock: socket.socket | None = None
-        self._ids = 0
-        self._waiting: dict[int, asyncio.Future] = {}
-        self._ready: asyncio.Future | None = None
-        self.on_exit: dict[int, Callable[[int | None], None]] = {}
-
-    async def start(self) -> None:
-        loop = asyncio.get_running_loop()
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = dict(os.environ)
-        env.update({"PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"})
-        # Textual paces screen updates at its frame rate; a keystroke crosses two apps on its
-        # way to the interviewer, so a higher rate cuts the mirror delay (idle costs nothing).
-        env.setdefault("TEXTUAL_FPS", "120")
-        for k in ("COLUMNS", "LINES"):
-            env.pop(k, None)
-        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
-        try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "mockint.pair.launcher", str(theirs.fileno())],
-                pass_fds=[theirs.fileno()],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                env=env,
-            )
-        finally:
-            theirs.close()
-            if not isinstance(log, int):
-                log.close()
-        ours.setblocking(False)
-        self.sock = ours
-        self._ready = loop.create_future()
-        loop.add_reader(ours.fileno(), self._readable)
-        await asyncio.wait_for(self._ready, 60)
-
-    def _readable(self) -> None:
-        assert self.sock is not None
-        try:
-            data = self.sock.recv(65536)
-        except BlockingIOError:
-            return
-        except OSError:
-            data = b""
-        if not data:
-            asyncio.get_running_loop().remove_reader(self.sock.fileno())
-            for fut in self._waiting.values():
-                if not fut.done():
-                    fut.set_exception(RuntimeError("the launcher stopped"))
-            return
-        msg = json.loads(data)
-        if msg.get("ready") and self._ready is not None and not self._ready.done():
-            self._ready.set_result(True)
-        elif "exit" in msg:
-            cb = self.on_exit.pop(msg["exit"], None)
-            if cb is not None:
-                cb(msg.get("status"))
-        elif "id" in msg:
-            waiting = self._waiting.pop(msg["id"], None)
-            if waiting is not None and not waiting.done():
-                if "pid" in msg:
-                    waiting.set_result(msg["pid"])
-                else:
-                    waiting.set_exception(RuntimeError(msg.get("error", "launch failed")))
-
-    async def spawn(self, slave_fd: int, env: dict[str, str], socket_path: str, token: str) -> int:
-        assert self.sock is not None
-        self._ids += 1
-        req = {"id": self._ids, "env": env, "socket": socket_path, "token": token}
-        fut = asyncio.get_running_loop().create_future()
-        self._waiting[self._ids] = fut
-        socket.send_fds(self.sock, [json.dumps(req).encode()], [slave_fd])
-        return await asyncio.wait_for(fut, 20)
-
-    def stop(self) -> None:
-        if self.sock is not None:
-            with contextlib.suppress(Exception):
-                asyncio.get_running_loop().remove_reader(self.sock.fileno())
-            self.sock.close()
-            self.sock = None
-        if self.proc is not None:
-            try:
-                self.proc.wait(3)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-            self.proc = None
-
-
 # -- the SSH side -----------------------------------------------------------------------
 @dataclass
 class ServeConfig:
@@ -188,94 +92,6 @@ class ServeConfig:
     block_seconds: float = 60.0
 
 
-def _read_keys(path: Path | None) -> dict[bytes, str]:
-    """Public keys by their wire form (options and comments ignored), with fingerprints."""
-    keys: dict[bytes, str] = {}
-    if path is None or not path.is_file():
-        return keys
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        parts = line.strip().split()
-        if not parts or parts[0].startswith("#"):
-            continue
-        for i in range(len(parts) - 1):  # skip any leading options
-            if parts[i].startswith(("ssh-", "ecdsa-", "sk-")):
-                with contextlib.suppress(Exception):
-                    key = asyncssh.import_public_key(f"{parts[i]} {parts[i + 1]}")
-                    keys[key.public_data] = key.get_fingerprint()
-                break
-    return keys
-
-
-class Front(asyncssh.SSHServer):
-    """One SSH connection: who it is, decided here and only here."""
-
-    def __init__(self, server: PairServer) -> None:
-        self.server = server
-        self.conn: asyncssh.SSHServerConnection | None = None
-        self.address = "?"
-        self.identity: str | None = None
-        self.authenticated = False
-        self._keys: dict[bytes, str] = {}
-
-    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
-        self.conn = conn
-        peer = conn.get_extra_info("peername")
-        self.address = str(peer[0]) if peer else "?"
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if not self.authenticated:
-            self.server.limiter.failed(self.address)
-
-    def begin_auth(self, username: str) -> bool:
-        assert self.conn is not None
-        wait = self.server.limiter.blocked_for(self.address)
-        if wait > 0:
-            self.conn.send_auth_banner(
-                f"mockint: too many failed logins from {self.address}; "
-                f"try again in {int(wait) + 1} s.\r\n"
-            )
-            self.identity = None
-            return True  # nothing will validate
-        if looks_like_code(username):
-            if self.server.hub.code_live(username):
-                self.identity = f"code:{username.lower()}"
-                return False  # the live code is the credential
-            self.conn.send_auth_banner(
-                "mockint: unknown or expired room code. Ask the interviewer for the code on "
-                "their screen.\r\n"
-            )
-            self.identity = None
-            return True
-        self._keys = _read_keys(self.server.config.authorized_keys)
-        self.identity = "key"
-        return True
-
-    def auth_completed(self) -> None:
-        self.authenticated = True
-        self.server.limiter.succeeded(self.address)
-
-    def public_key_auth_supported(self) -> bool:
-        return True
-
-    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
-        if self.identity != "key" and not (self.identity or "").startswith("key:"):
-            return False
-        fp = self._keys.get(key.public_data)
-        if fp is None:
-            return False
-        self.identity = f"key:{fp}"
-        return True
-
-    def password_auth_supported(self) -> bool:
-        return False
-
-    def kbdint_auth_supported(self) -> bool:
-        return False
-
-    def session_requested(self) -> asyncssh.SSHServerSession:
-        return PtySession(self.server, self.identity or "")
-
-
 class PtySession(asyncssh.SSHServerSession):
     """One SSH session: a pty and the app process in it, bridged to the channel."""
 
@@ -289,7 +105,7 @@ class PtySession(asyncssh.SSHServerSession):
         self.pid: int | None = None
         self.ticket: Ticket | None = None
         self.ready = False
-        self.typeahead = bytearray()
+        self.input = PtyInput(self._pause_input, self._resume_input)
         self.closing = False
         self.kick_reason: str | None = None
         self._idle: asyncio.TimerHandle | None = None
@@ -340,6 +156,7 @@ class PtySession(asyncssh.SSHServerSession):
         set_winsize(master, *self.size)
         os.set_blocking(master, False)
         self.master = master
+        self.input.attach(master)
         env = child_env(self.term, dict(self.chan.get_environment()))
         try:
             pid = await self.server.launcher.spawn(
@@ -363,9 +180,7 @@ class PtySession(asyncssh.SSHServerSession):
         if self.ready or self.master is None:
             return
         self.ready = True
-        if self.typeahead:
-            data, self.typeahead = bytes(self.typeahead), bytearray()
-            self._write_pty(data)
+        self.input.release()  # what was typed meanwhile goes to the first screen
 
     def _kick(self, reason: str) -> None:
         # The hub has told the app to leave (it restores the terminal and says why); one
@@ -375,25 +190,15 @@ class PtySession(asyncssh.SSHServerSession):
 
     def data_received(self, data: bytes, datatype: Any) -> None:
         self._touch()
-        if not self.ready:
-            if len(self.typeahead) + len(data) <= MAX_TYPEAHEAD:
-                self.typeahead += data
-            return
-        self._write_pty(data)
+        self.input.write(data)  # whole, whatever its size (pair/ptyinput.py)
 
-    def _write_pty(self, data: bytes) -> None:
-        if self.master is None:
-            return
-        view = memoryview(data)
-        while view:
-            try:
-                n = os.write(self.master, view)
-            except BlockingIOError:
-                # The app is not reading: keys are not worth blocking the server for.
-                return
-            except OSError:
-                return
-            view = view[n:]
+    def _pause_input(self) -> None:
+        if self.chan is not None:
+            self.chan.pause_reading()
+
+    def _resume_input(self) -> None:
+        if self.chan is not None:
+            self.chan.resume_reading()
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
         self.size = clamp_size(width, height)
@@ -432,6 +237,7 @@ class PtySession(asyncssh.SSHServerSession):
             asyncio.get_running_loop().add_reader(self.master, self._pty_readable)
 
     def _close_master(self) -> None:
+        self.input.detach()
         if self.master is not None:
             with contextlib.suppress(Exception):
                 asyncio.get_running_loop().remove_reader(self.master)
@@ -498,7 +304,7 @@ class PairServer:
         self.config = config
         data_dir = config.data_dir or _default_data_dir()
         self.pair_dir = data_dir / "pair"
-        self.pair_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.pair_dir)
         if config.authorized_keys is None:
             config.authorized_keys = self.pair_dir / "authorized_keys"
         self.limiter = FailureLimiter(
@@ -514,6 +320,9 @@ class PairServer:
         self.host_key: asyncssh.SSHKey | None = None
         self.port = config.port
         self.state_path = self.pair_dir / "serve.json"
+
+    def new_session(self, identity: str) -> PtySession:
+        return PtySession(self, identity)
 
     def spawn_task(self, coro) -> None:
         task = asyncio.ensure_future(coro)

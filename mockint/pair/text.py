@@ -1,21 +1,33 @@
-"""Untrusted text (what a candidate's code prints, what a client sends) made safe for a screen:
-escape sequences and control characters are removed, newlines and tabs kept."""
+"""Text from a participant, made safe before the hub keeps it or passes it on.
+
+Everything an app process sends may hold escape sequences meant for the other person's
+terminal (a clipboard write, a window title, a cleared screen). The hub runs every message
+it receives through `clean_message` first, so no field, note, push or feedback reaches the
+other participant, the store or a report with a control character in it. The cleaning is
+the judge's own (`mockint.grading.text.clean`): tabs and newlines are kept, every other
+control character is shown as a visible escape such as `\\x1b`.
+"""
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b.?"  # any other escape
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from mockint.grading.text import clean
+
+__all__ = ["clean", "clean_message", "clip"]
 
 
-def clean(text: object, limit: int = 20_000) -> str:
-    s = str(text)[: limit * 2]
-    s = _ESCAPES.sub("", s)
-    s = _CONTROLS.sub("", s.replace("\r\n", "\n"))
-    return s[:limit]
+def clean_message(value: Any) -> Any:
+    """The same message with every string in it (keys too, at any depth) cleaned."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(k): clean_message(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_message(v) for v in value]
+    return value
+
+
+def clip(text: object, limit: int) -> str:
+    """Cleaned text (a non-string becomes its `str`) cut to `limit` characters."""
+    return clean(text)[:limit]

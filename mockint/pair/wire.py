@@ -9,7 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+INTERVIEWER = "interviewer"
+CANDIDATE = "candidate"
+ROLES = (INTERVIEWER, CANDIDATE)
 MAX_LINE = 4 * 1024 * 1024
+MAX_FIELD = 200_000  # characters in one field: larger is refused (never cut), with a line
 
 
 def encode(obj: dict[str, Any]) -> bytes:
@@ -20,6 +24,6 @@ def decode(line: bytes) -> dict[str, Any] | None:
     """The object on a line, or None for anything that is not a JSON object."""
     try:
         obj = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return obj if isinstance(obj, dict) else None

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
 
-from mockint.report.shape import Report
-
-FORMATS = ("md", "json", "html")
+from mockint.report.document import FORMATS, document
 
 
 def _fail(message: str) -> int:
     print(f"mockint: {message}", file=sys.stderr)
     return 2
-
-
-def render(report: Report, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(report, indent=2, sort_keys=True) + "\n"
-    if fmt == "html":
-        from mockint.report.html import render_html
-
-        return render_html(report)
-    from mockint.report.markdown import render_markdown
-
-    return render_markdown(report)
 
 
 def pair_part_of(store: Any, session_id: int) -> dict[str, Any] | None:
@@ -38,17 +23,6 @@ def pair_part_of(store: Any, session_id: int) -> dict[str, Any] | None:
 
     view = own_view(store, session_id)
     return None if view is None else pair_part(store, session_id, view)
-
-
-def _with_pair(text: str, part: dict[str, Any], fmt: str) -> str:
-    from mockint.report import pair
-
-    if fmt == "json":
-        return json.dumps(json.loads(text) | {"pair": part}, indent=2, sort_keys=True) + "\n"
-    if fmt == "html":
-        head, _, tail = text.rpartition("</body>")
-        return head + pair.render_pair_html(part) + "</body>" + tail
-    return text + pair.render_pair_markdown(part)
 
 
 def report_command(session_id: int, fmt: str, output: str | None, db: str | None) -> int:
@@ -81,9 +55,7 @@ def report_command(session_id: int, fmt: str, output: str | None, db: str | None
         return _fail(f"{path}: cannot read session {session_id}: {exc}")
     finally:
         store.close()
-    text = render(report, fmt)
-    if pair is not None:
-        text = _with_pair(text, pair, fmt)
+    text = document(report, pair, fmt)
     if output is None or output == "-":
         sys.stdout.write(text)
         return 0

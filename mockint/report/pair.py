@@ -116,17 +116,3 @@ def render_pair_html(part: dict[str, Any]) -> str:
     if bullets:
         out.append(items(bullets))
     return "\n".join(out) + "\n"
-
-
-def pair_report(store: Store, session_id: int, view: str, fmt: str = "md") -> str:
-    import json
-
-    from mockint.report.collect import build_report
-
-    report = build_report(store, session_id)
-    part = pair_part(store, session_id, view)
-    if fmt == "json":
-        return json.dumps(report | {"pair": part}, indent=2, default=str) + "\n"
-    from mockint.report.markdown import render_markdown
-
-    return render_markdown(report) + render_pair_markdown(part)

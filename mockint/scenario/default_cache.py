@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mockint import __version__
-from mockint.paths import scenario_dirs, user_data_dir
+from mockint.paths import private_dir, scenario_dirs, user_data_dir
 
 if TYPE_CHECKING:
     from mockint.scenario.model import Scenario
@@ -87,7 +87,7 @@ def remember(key: tuple[Any, ...], scenario: Scenario) -> None:
     fields = (scenario.title, len(scenario.stages), float(scenario.total_minutes))
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         tmp.write_bytes(marshal.dumps((key, fields)))
         os.replace(tmp, path)
     except (OSError, ValueError):

@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from mockint.paths import user_data_dir
+from mockint.paths import private_dir, user_data_dir
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
 
@@ -46,7 +46,7 @@ def backup(store: Store, *, keep: int = KEEP, now: float | None = None) -> Path:
         n += 1
         dest = folder / f"{_prefix(store.path)}{stamp}-{n}.db"
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(folder)
         target = sqlite3.connect(str(dest))
         try:
             store.conn.raw.backup(target)

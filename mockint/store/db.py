@@ -10,14 +10,15 @@ file and, for a damaged file, the way out (`mockint doctor`), never as a traceba
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import stat
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from mockint.store import private
 from mockint.store.migrations import LATEST, MIGRATIONS
 
 Params = Sequence[Any] | dict[str, Any]
@@ -137,7 +138,7 @@ def connect(path: Path | str) -> Connection:
         check_path(path)
     try:
         if not memory:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private.prepare(path)
         raw = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"{path}: cannot open database: {exc}") from None
@@ -160,18 +161,10 @@ def connect(path: Path | str) -> Connection:
     except StoreError:
         raw.close()
         raise
-    if not memory:
-        _private(path)
+    # Answers, stories and notes are personal: checked at every start (store/private.py).
+    for line in private.make_private(None if memory else path):
+        print(line, file=sys.stderr)
     return conn
-
-
-def _private(path: Path) -> None:
-    # Answers, stories and notes are personal: the file is the user's alone.
-    try:
-        if os.stat(path).st_mode & 0o077:
-            os.chmod(path, 0o600)
-    except OSError:
-        pass
 
 
 CREATE_TABLE = re.compile(r"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?(\w+)", re.IGNORECASE)

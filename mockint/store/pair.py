@@ -184,14 +184,15 @@ def room_fields(store: Store, session_id: int) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def unfinished_round(store: Store, interviewer: str, since: float) -> PairRound | None:
-    """The most recent pair round this interviewer left unfinished (its server stopped
-    mid-round) and that was still alive at `since` or later."""
+def unfinished_round(store: Store, host: str, since: float) -> PairRound | None:
+    """The most recent pair round this host took part in, as interviewer or (after a swap
+    of roles) as candidate, left unfinished (its server stopped mid-round) and still alive
+    at `since` or later."""
     r = store.conn.execute(
         "SELECT p.session_id FROM pair_rounds p JOIN sessions s ON s.id = p.session_id"
-        " WHERE p.interviewer = ? AND s.status = 'active' AND s.alive_at >= ?"
-        " ORDER BY s.alive_at DESC LIMIT 1",
-        (interviewer, since),
+        " WHERE (p.interviewer = ? OR p.candidate = ?) AND s.status = 'active'"
+        " AND s.alive_at >= ? ORDER BY s.alive_at DESC LIMIT 1",
+        (host, host, since),
     ).fetchone()
     return None if r is None else get_round(store, r[0])
 

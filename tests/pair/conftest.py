@@ -16,8 +16,6 @@ def panes():
 
 @pytest.fixture
 def server(tmp_path):
-    s = Server(tmp_path)
-    s.alice = s.add_interviewer("alice")  # type: ignore[attr-defined]
-    s.start()
+    s = Server.with_alice(tmp_path)
     yield s
     s.stop()

@@ -85,7 +85,12 @@ async def live_room(
     assert t_cand is not None
     inter = await Client.connect(path, t_int.token)
     cand = await Client.connect(path, t_cand.token)
+    await set_up(inter, stages)
+    return t_int.room, inter, cand
+
+
+async def set_up(inter: Client, stages: list[str]) -> None:
+    """The interviewer opens a round of these stages; returns once it is live."""
     inter.send({"op": "setup", "scenario": "aiml-engineer", "stages": stages})
     while (await inter.until("state"))["phase"] != "live":
         pass
-    return t_int.room, inter, cand

@@ -56,12 +56,20 @@ class Server:
         self.extra = extra
         self.proc: subprocess.Popen | None = None
         self.port = 0
+        self.alice: Path | None = None
 
     def add_interviewer(self, name: str) -> Path:
         key = make_key(self.keys_dir, name)
         with self.authorized.open("a") as f:
             f.write((key.parent / (key.name + ".pub")).read_text())
         return key
+
+    @classmethod
+    def with_alice(cls, tmp: Path, *extra: str) -> Server:
+        """A started server with one interviewer, whose key is `server.alice`."""
+        server = cls(tmp, *extra)
+        server.alice = server.add_interviewer("alice")
+        return server.start()
 
     def start(self) -> Server:
         with self.log.open("wb") as out:

@@ -58,20 +58,6 @@ def test_wrong_code_is_refused_and_failures_are_rate_limited(tmp_path, panes):
         server.stop()
 
 
-def test_code_expires_when_unused(tmp_path, panes):
-    server = Server(tmp_path, "--code-ttl", "2")
-    key = server.add_interviewer("alice")
-    server.start()
-    try:
-        code = open_room(server, panes, key, stages=(0,))
-        time.sleep(2.5)
-        res = server.run_ssh(code, None, "-tt")
-        assert res.returncode == 255
-        assert "unknown or expired room code" in res.stderr
-    finally:
-        server.stop()
-
-
 def test_candidate_screen_follows_a_resize(tmp_path, panes):
     server = Server(tmp_path)
     key = server.add_interviewer("alice")

@@ -7,7 +7,7 @@ import json
 from mockint.pair.codes import looks_like_code, new_code
 from mockint.pair.hub import Hub
 from mockint.pair.ratelimit import FailureLimiter
-from mockint.pair.text import clean
+from mockint.pair.text import clean_message
 from tests.pair.hubclient import Client
 
 
@@ -76,9 +76,17 @@ def test_codes_limits_and_cleaning():
     assert lim.blocked_for("1.2.3.4") == 30 and lim.blocked_for("5.6.7.8") == 0
     now[0] = 31
     assert lim.blocked_for("1.2.3.4") == 0
-    assert (
-        clean("ok\x1b[31mred\x1b[0m\x1b]0;title\x07 \x00bell\x07\ttab\r\n") == "okred bell\ttab\n"
-    )
+    # Every string of a participant's message, at any depth, keys too: escapes shown, not
+    # sent; tabs and newlines kept.
+    raw = "ok\x1b[31mred\x1b]0;title\x07 \x00\ttab\r\n"
+    shown = "ok\\x1b[31mred\\x1b]0;title\\x07 \\x00\ttab\n"
+    msg = {"op": "field", "text": raw, "list": [raw, 3, {raw: raw}], "cursor": [1, 2]}
+    assert clean_message(msg) == {
+        "op": "field",
+        "text": shown,
+        "list": [shown, 3, {shown: shown}],
+        "cursor": [1, 2],
+    }
 
 
 def test_server_and_app_processes_import_neither_numpy_nor_torch():

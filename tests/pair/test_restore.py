@@ -3,11 +3,13 @@ a room again; an unfinished pair round is never offered to the solo app."""
 
 from __future__ import annotations
 
+import json
+
 from mockint.engine.clock import FakeClock
 from mockint.pair.hub import Hub
 from mockint.review.home import figures
 from mockint.store.sessions import Store
-from tests.pair.hubclient import Client, live_room, started_hub
+from tests.pair.hubclient import Client, live_room, set_up, started_hub
 
 
 async def live_round(hub: Hub, path: str, clock: FakeClock):
@@ -124,3 +126,86 @@ def test_resume_refuses_a_pair_round(tmp_path, cli):
     )
     res = cli("resume", "--db", str(db))
     assert res.returncode == 1 and "no unfinished session" in res.stderr
+
+
+async def test_a_round_after_a_swap_of_roles_comes_back_for_both(tmp_path):
+    from mockint.store import pair as records
+
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    first, path = await started_hub(db, clock, tmp_path / "sock1")
+    room, host, guest = await live_room(first, path, ["phone-screen"])
+    code = room.code
+    host.send({"op": "clock", "action": "next"})  # round 1 ends
+    while (await guest.until("state"))["phase"] != "feedback":
+        pass
+    for c in (host, guest):
+        c.send({"op": "swap", "agree": True})
+    for c in (host, guest):
+        assert (await c.until("bye"))["relaunch"]
+        c.writer.close()
+    # Round 2, roles reversed: the guest (who logged in with the code) interviews.
+    t_host, t_guest = first.join("local"), first.join(f"code:{code}")
+    assert t_host is not None and t_guest is not None
+    assert (t_host.role, t_guest.role) == ("candidate", "interviewer")
+    host = await Client.connect(path, t_host.token)
+    guest = await Client.connect(path, t_guest.token)
+    await set_up(guest, ["coding"])
+    guest.send({"op": "clock", "action": "start"})
+    await guest.until("clock")
+    clock.advance(20)
+    field = room.plans[0]["fields"][0]["id"]
+    host.send({"op": "field", "id": field, "text": "def g(): return 1", "cursor": [0, 5]})
+    await guest.until("field")
+    guest.send({"op": "notes", "text": "The guest's own notes."})
+    guest.send({"op": "rubric", "scores": {"technical": 2}, "call": "no_hire"})
+    await guest.until("rubric")
+    sid = room.session_id
+    first._flush(room)
+    for c in (host, guest):
+        c.writer.close()
+    room.recorder.lease.release()  # the server dies (see the test above)
+    first.store.close()
+    for task in list(first._tasks):
+        task.cancel()
+    first._server.close()
+
+    clock.advance(600)
+    second, path = await started_hub(db, clock, tmp_path / "sock2")
+    try:
+        t_host = second.join("local")  # the host starts the room again (`mockint pair`)
+        assert t_host is not None and t_host.role == "candidate"
+        back = t_host.room
+        assert back.session_id == sid and back.round_no == 2 and back.phase == "live"
+        assert back.code != code and second.join(f"code:{code}") is None
+        host = await Client.connect(path, t_host.token)
+        state = await host.until("state")
+        assert state["fields"][field]["text"] == "def g(): return 1"
+        assert "notes" not in state and "The guest's own notes." not in json.dumps(state)
+        notice = (await host.until("notice"))["message"]
+        assert f"session {sid}" in notice and "as the candidate" in notice
+        assert f"interviewer joins with the new room code {back.code}" in notice
+        t_guest = second.join(f"code:{back.code}")  # the guest, with the new code
+        assert t_guest is not None and t_guest.role == "interviewer"
+        guest = await Client.connect(path, t_guest.token)
+        assert (await guest.until("welcome"))["renew"] is False  # the code is the host's
+        gstate = await guest.until("state")
+        assert gstate["notes"] == "The guest's own notes."
+        assert gstate["rubric"]["scores"] == {"technical": 2}
+        assert gstate["clock"]["state"] == "paused" and abs(gstate["clock"]["elapsed"] - 20) < 1e-6
+        guest.send({"op": "renew_code"})
+        assert "Only the room's host" in (await guest.until("error"))["message"]
+        assert second.code_live(back.code)  # still the same code
+        # Their notes go on under the identity the round was stored with.
+        guest.send({"op": "notes", "text": "More after the restart."})
+        await guest.drain(0.2)
+        second._flush(back)
+        rnd = records.get_round(second.store, sid)
+        assert rnd is not None and rnd.candidate == "local"
+        assert records.private(second.store, sid, rnd.interviewer)["notes"] == (
+            "More after the restart."
+        )
+        for c in (host, guest):
+            c.writer.close()
+    finally:
+        await second.close()

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from mockint.engine.clock import FakeClock
-from mockint.report.pair import pair_report
+from mockint.report.document import pair_report
 from mockint.review import replay as rp
 from mockint.review.transfer import export_data, import_data
 from mockint.scenario.catalog import find_scenario

@@ -22,6 +22,7 @@ from mockint.pair.ui.screens import (
     PairScreen,
     _wid,
     answer_area,
+    contained,
     mirror_area,
 )
 from mockint.scoring.text import count_words
@@ -91,12 +92,13 @@ class _Sections(PairScreen):
         st = self.pair.state["stage"]
         fields = self.pair.state.get("fields", {})
         self.query_one("#phase-outline", Static).update(
-            outline(st, fields, self.current, self.MIRROR)
+            contained("The outline", outline, st, fields, self.current, self.MIRROR)
         )
 
     def update_pad(self, fid: str, text: str) -> None:
         with contextlib.suppress(NoMatches):
-            self.query_one("#res-" + _wid(fid), Static).update(pad_results(text) or PAD_EMPTY)
+            results = contained("The scratchpad's results", pad_results, text)
+            self.query_one("#res-" + _wid(fid), Static).update(results or PAD_EMPTY)
 
 
 class CandidateDesignScreen(_Sections, CandidateScreen):

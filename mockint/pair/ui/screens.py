@@ -5,8 +5,8 @@ the hub alone decides what each role receives."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from textual import events
 from textual.binding import Binding
@@ -31,6 +31,17 @@ from mockint.tui.widgets.text_sync import set_text
 
 TICK_S = 0.25
 KIND_NAMES = {"hint": "Hint", "follow_up": "Follow-up", "curveball": "Curveball"}
+T = TypeVar("T")
+
+
+def contained(what: str, fn: Callable[..., T], *args: Any) -> T | str:
+    """`fn(*args)`, or one line saying that it failed. A screen evaluates the other side's
+    text (the scratchpad, the STAR check, word counts): whatever that text holds, a failure
+    there is shown in place and never ends this participant's session."""
+    try:
+        return fn(*args)
+    except Exception as exc:
+        return f"{what} could not be shown here ({type(exc).__name__})"
 
 
 def _clock_line(app: Any) -> str:
@@ -104,7 +115,8 @@ class WaitScreen(PairScreen):
 class LobbyScreen(PairScreen):
     HELP_TEXT = (
         "Send the candidate the ssh command shown. Pick a scenario with Up/Down and Enter, "
-        "then choose its stages with Space and press F5 to open the round."
+        "then choose its stages with Space and press F5 to open the round. Ctrl+O gives "
+        "the room a new code (the old one stops working)."
     )
     BINDINGS = [Binding("f5", "open_round", "Open round", id="lobby.open")]
 
@@ -120,10 +132,7 @@ class LobbyScreen(PairScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#room-code", Static).update(f"Room code: [b]{self.pair.code}[/b]")
-        self.query_one("#ssh-line", Static).update(
-            f"Candidate joins with: {self.pair.ssh_hint}" if self.pair.ssh_hint else ""
-        )
+        self.on_code()
         self.scenarios = self.pair.state.get("scenarios") or []
         ol = self.query_one("#scenarios", OptionList)
         for sc in self.scenarios:
@@ -138,6 +147,12 @@ class LobbyScreen(PairScreen):
         here = self.pair.presence.get("candidate")
         self.query_one("#presence", Static).update(
             "Candidate: connected" if here else "Candidate: not connected yet"
+        )
+
+    def on_code(self) -> None:
+        self.query_one("#room-code", Static).update(f"Room code: [b]{self.pair.code}[/b]")
+        self.query_one("#ssh-line", Static).update(
+            f"Candidate joins with: {self.pair.ssh_hint}" if self.pair.ssh_hint else ""
         )
 
     def _choose(self, index: int) -> None:
@@ -257,7 +272,9 @@ class CandidateScreen(PairScreen):
 
     def on_push(self, push: dict[str, Any]) -> None:
         self._show_pushes()
-        self.notify(push["text"], title=KIND_NAMES.get(push["kind"], "Note"), timeout=8)
+        self.notify(
+            push["text"], title=KIND_NAMES.get(push["kind"], "Note"), timeout=8, markup=False
+        )
 
     def _show_results(self) -> None:
         self.query_one("#results", Static).update(_results_text(self.pair.state.get("results")))
@@ -388,7 +405,7 @@ class InterviewerScreen(PairScreen):
         "Left: the candidate's work, live and read-only. Right: your private notes (never "
         "sent to the candidate). F2 starts or pauses the clock, F6 adds 5 minutes, Ctrl+N "
         "ends the stage. F3 pushes the next hint (coding) or follow-up; F4 types one. "
-        "F7 opens the rubric."
+        "F7 opens the rubric. Ctrl+O (for the room's host) gives the candidate a new room code."
     )
     BINDINGS = [
         Binding("f2", "clock('pause')", "Start/pause", id="int.pause", priority=True),
@@ -478,6 +495,11 @@ class InterviewerScreen(PairScreen):
 
     def refresh_clock(self) -> None:
         _set_clock(self)
+
+    def on_code(self) -> None:
+        self.query_one("#stage-line", Static).update(
+            f"Room {self.pair.code} · " + _stage_line(self.pair)
+        )
 
     def on_field(self, fid: str) -> None:
         value = self.pair.state.get("fields", {}).get(fid)

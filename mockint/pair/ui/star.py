@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from mockint.pair.ui.screens import CandidateScreen, InterviewerScreen, PairScreen
+from mockint.pair.ui.screens import CandidateScreen, InterviewerScreen, PairScreen, contained
 from mockint.tui.widgets.star_check import guidance, summary
 
 
@@ -43,7 +43,7 @@ class _Star(PairScreen):
         return guidance(self.star_fields(self.question), title=self.prefix())
 
     def update_check(self) -> None:
-        self.query_one("#star-check", Static).update(self.check())
+        self.query_one("#star-check", Static).update(contained("The STAR check", self.check))
 
 
 class CandidateStarScreen(_Star, CandidateScreen):

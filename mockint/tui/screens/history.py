@@ -309,8 +309,7 @@ class FilterDialog(BaseModal[dict | None]):
 def open_report(app: App, session_id: int) -> None:
     from mockint.report.collect import build_report
     from mockint.report.commands import pair_part_of
-    from mockint.report.markdown import render_markdown
-    from mockint.report.pair import render_pair_markdown
+    from mockint.report.document import document
     from mockint.tui.screens.report import ReportScreen
 
     store = mockint_app(app).store
@@ -320,5 +319,5 @@ def open_report(app: App, session_id: int) -> None:
     except Exception as exc:  # damaged rows: one line, never a crash
         app.notify(f"The report could not be built: {exc}", severity="error", timeout=8)
         return
-    text = render_markdown(report) + (render_pair_markdown(pair) if pair else "")
+    text = document(report, pair, "md")
     app.push_screen(ReportScreen(session_id, text))

@@ -6,7 +6,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Markdown
 
-from mockint.paths import user_data_dir
+from mockint.paths import private_dir, user_data_dir
 from mockint.tui.screens.base import BaseScreen
 
 
@@ -41,7 +41,7 @@ class ReportScreen(BaseScreen):
         folder = user_data_dir() / "reports"
         path = folder / f"session-{self.session_id}.md"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
             path.write_text(self.markdown, encoding="utf-8")
         except OSError as exc:
             self.notify(f"Could not save {path}: {exc}", severity="error")

@@ -91,7 +91,7 @@ class SummaryScreen(BaseScreen):
         if self.report is None or self.session_id is None:
             self.notify("No report for this session.", severity="warning")
             return
-        from mockint.report.markdown import render_markdown
+        from mockint.report.document import document
         from mockint.tui.screens.report import ReportScreen
 
-        self.app.push_screen(ReportScreen(self.session_id, render_markdown(self.report)))
+        self.app.push_screen(ReportScreen(self.session_id, document(self.report, None, "md")))
