@@ -63,6 +63,8 @@ class Assessment:
                     "id": p.id,
                     "covered": p.covered,
                     "matched": list(dict.fromkeys(m.text for m in p.matches)),
+                    "status": p.status,
+                    "evidence": p.evidence,
                 }
                 for p in self.coverage.points
             ],
@@ -71,7 +73,17 @@ class Assessment:
                 for p in self.coverage.points
                 for m in p.contradictions
             ],
+            "mistakes": [e.to_dict() for e in self.coverage.errors],
+            "follow_up": self.follow_up(),
         }
+
+    def follow_up(self) -> dict[str, str] | None:
+        """The point an interviewer probes next and the question to ask (its probe, or
+        its text when the bank has no probe); None when every point was made."""
+        p = self.coverage.follow_up
+        if p is None:
+            return None
+        return {"point": p.id, "text": p.probe or p.text}
 
 
 def _key(name: str) -> str:

@@ -87,7 +87,7 @@ def test_coverage_object_is_explained():
     cov = cover("Add a cache to cut latency.", kps)
     s = score_answer(Answer("q", cov, (5,)))
     assert s.value == pytest.approx(0.7 * 50 + 0.3 * 100)
-    assert s.part("coverage").why == "2 of 4 key points covered"
+    assert s.part("coverage").why == "2 of 4 key points made"
 
 
 def test_behavioural_answer_weights():
