@@ -138,6 +138,7 @@ class Hub:
         self._judge: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self.ssh_hint: Callable[[str], str] = lambda code: f"ssh {code}@HOST"
+        self.host_fingerprint = ""  # the server's host key, for the interviewer to compare
 
     # -- life --------------------------------------------------------------------------
     async def start(self, socket_dir: str) -> str:
@@ -323,6 +324,7 @@ class Hub:
                 "role": t.role,
                 "code": room.code if t.role == INTERVIEWER else None,
                 "ssh": self.ssh_hint(room.code) if t.role == INTERVIEWER else None,
+                "fingerprint": self.host_fingerprint if t.role == INTERVIEWER else None,
                 "renew": t.role == INTERVIEWER and t.identity == room.owner,
             }
         )

@@ -15,8 +15,8 @@ from typing import Any
 
 from mockint.scenario.bank import Bank, Question
 from mockint.scenario.bank_load import DESIGN_PHASES
-from mockint.scoring.answer_text import DESIGN_SCRATCHPAD, scored_text
-from mockint.scoring.coverage import Coverage, cover_question
+from mockint.scoring.answer_text import DESIGN_SCRATCHPAD, cover_answer, scored_text
+from mockint.scoring.coverage import Coverage
 from mockint.scoring.score import Answer, score_answer
 from mockint.scoring.star import PARTS as STAR_PARTS
 from mockint.scoring.star import StarAnalysis, analyse
@@ -127,7 +127,7 @@ def assess(question: Question, kind: str, text: str) -> Assessment:
     fields, found = split_fields(kind, text)
     phases = DESIGN_PHASES if kind == "system_design" else ()
     scored = scored_text(kind, fields, phases)
-    coverage = cover_question(scored, question)
+    coverage = cover_answer(kind, fields, question, phases)
     star = analyse({p: fields.get(p, "") for p in STAR_PARTS}) if kind == "behavioural" else None
     score = score_answer(Answer(question.id, coverage, (), star)).value
     return Assessment(question, kind, fields, scored, coverage, star, score, found)

@@ -363,7 +363,8 @@ def resolve_area(
             return a.area
     for a in areas:
         for sid in a.stages:
-            if kinds.get(sid) == question_area:
+            # `kinds` has the stages that ran; the mix keeps the kinds of those left out.
+            if (kinds.get(sid) or a.kind_of(sid)) == question_area:
                 return a.area
     return None
 
