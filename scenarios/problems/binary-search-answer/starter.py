@@ -1,0 +1,2 @@
+def min_largest_stage(sizes: list[int], k: int) -> int:
+    raise NotImplementedError
