@@ -1,5 +1,5 @@
 # problem: bpe
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 import re
 from collections import Counter
 

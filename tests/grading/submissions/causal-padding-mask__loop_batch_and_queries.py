@@ -1,5 +1,5 @@
 # problem: causal-padding-mask
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import torch
 
 

@@ -1,5 +1,5 @@
 # problem: cosine-topk-filter
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import heapq
 import math
 

@@ -1,5 +1,5 @@
 # problem: dijkstra
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 def cheapest_routes(n, edges, source):
     if not 0 <= source < n:
         raise ValueError("source")

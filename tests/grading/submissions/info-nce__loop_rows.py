@@ -1,5 +1,5 @@
 # problem: info-nce
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import torch
 
 

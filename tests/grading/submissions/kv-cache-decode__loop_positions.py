@@ -1,5 +1,5 @@
 # problem: kv-cache-decode
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import math
 
 import torch

@@ -1,5 +1,5 @@
 # problem: lora-linear
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import torch
 
 

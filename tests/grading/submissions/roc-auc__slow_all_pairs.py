@@ -1,5 +1,5 @@
 # problem: roc-auc
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 import math
 
 

@@ -1,5 +1,5 @@
 # problem: sliding-window-max
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 def window_argmax(values, k):
     if k < 1:
         raise ValueError("k must be positive")

@@ -1,5 +1,5 @@
 # problem: stable-softmax
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import math
 
 import numpy as np

@@ -1,5 +1,5 @@
 # problem: top-p-sampling
-# expect: verdict=accepted vectorized=bad
+# expect: verdict=not_vectorized vectorized=bad
 import numpy as np
 
 

@@ -1,5 +1,5 @@
 # problem: trie
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 class Trie:
     """Right answers from a set of words, but the prefix queries scan every stored word:
     O(n L) per query instead of O(L)."""

@@ -1,5 +1,5 @@
 # problem: union-find
-# expect: verdict=accepted complexity=bad
+# expect: verdict=too_slow complexity=bad
 class UnionFind:
     """Right answers, but find never shortens a path and union always hangs a's root under
     b's: groups grow into long chains and find becomes O(n)."""
