@@ -16,8 +16,10 @@ every place a clause names the property (or a concept contrasted with it):
    variance"); a negator near the pair ("never", "does not", "no", "without", "almost
    never", "is not needed", "avoid": counted, so "don't skip" affirms); a direction word
    nearest the property or subject is the opposite of the claim's (with/against,
-   up/down, before/after: "step in the direction of the gradient").
-3. No inversion: the claim is *made*. One inversion: it is *said wrong*, except a swap
+   up/down, before/after: "step in the direction of the gradient"). A negation together
+   with an inverted direction ("does not fix high bias") concludes nothing.
+3. No inversion (or two directions inverted together, "less capacity raises bias"): the
+   claim is *made*. One inversion: it is *said wrong*, except a swap
    in a clause that marks the property as shared ("also", "too", "both"), and only when
    subject and property are in one clause (an owner from an earlier clause may credit a
    claim, never fault it: pronouns as links ("it", "which") and clauses joined by commas
@@ -234,8 +236,8 @@ class Analysis:
         """One subject given both the property and its contrast in one sentence ("recall:
         of all the fraud, how much we flagged") is a definition with two parts: the part
         after "of"/"out of"/"among" (the denominator) decides, else neither does."""
-        if owner is None:
-            return False
+        if owner is None or f.claim.property_dir:
+            return False  # with directions, "raises bias and lowers variance" is two claims
         rivals = [
             (m2, f2)
             for m2, o2, f2 in judged
@@ -287,9 +289,7 @@ class Analysis:
         cands = [
             (d, d.name == name)
             for d in (*self.directions(name), *self.directions(rel.opposite))
-            if t.clause_of[d.start] == clause
-            and d.start not in taken
-            and not (d.start < at.end and d.end > at.start)
+            if t.clause_of[d.start] == clause and d.start not in taken
         ]
 
         def dist(a: Mention, b: Mention) -> int:
@@ -313,7 +313,9 @@ class Analysis:
             cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
         if not cands:
             return None, None
-        best = min(cands, key=lambda c: (dist(c[0], at), c[0].start < at.start))
+        # A word before the concept wins a tie by one word: "shrinks the weights more"
+        # shrinks them ("more" only grades the verb).
+        best = min(cands, key=lambda c: (dist(c[0], at) - (c[0].end <= at.start), c[0].start))
         return best[1], best[0]
 
     def _judge(
@@ -359,7 +361,9 @@ class Analysis:
                 flips += 1
                 why.append("direction")
         if claim.property_dir:
-            ok, d = self._direction(claim.property_dir, m, ci, taken, owner if owner_here else None)
+            # Once the subject has its direction word, the rest of the clause is the property's.
+            rival = owner if owner_here and not claim.subject_dir else None
+            ok, d = self._direction(claim.property_dir, m, ci, taken, rival)
             if ok is None or d is None:
                 return None
             used.append(d)
@@ -380,7 +384,10 @@ class Analysis:
         # Words of the concepts and directions themselves ("cannot overfit") are not negators.
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}
+        dir_flips = flips
         if t.negated(lo, hi, in_dir):
+            if dir_flips:
+                return None  # "does not fix high bias": a negation and a direction together
             flips += 1
             why.append("negated")
         if bare and (flips or p_swap):
@@ -392,8 +399,8 @@ class Analysis:
         )
         if swaps + flips and not owner_here and owner is not None:
             return None  # said wrong needs subject and property in one clause
-        if swaps == 0:
-            status = "made" if flips == 0 else "wrong"
+        if swaps == 0:  # inversions cancel in pairs: "less capacity raises bias"
+            status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:
             shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
             if shared:
