@@ -28,10 +28,15 @@ STAGE_MINUTES = {  # default stage lengths of the bundled loop
 }
 
 
-def bundled():
+def all_banks():
     banks, errors = discover_banks()
     assert errors == []
-    return {b.kind: b for b in banks}
+    return banks
+
+
+def bundled():
+    """One bank per kind: the kind's own (`ml-deep-dive`, not `llm-deep-dive`)."""
+    return {b.kind: b for b in all_banks() if b.id == b.kind.replace("_", "-")}
 
 
 # --- the bundled banks --------------------------------------------------------------------
@@ -39,18 +44,23 @@ def bundled():
 
 def test_every_bundled_file_loads_and_covers_each_talking_stage():
     files = sorted(BANKS_DIR.glob("*.toml"))
-    assert len(files) == 5
+    assert len(files) == 6  # one per talking stage, plus the LLM deep dive
     for path in files:
         load_bank(path)
     banks = bundled()
     assert set(banks) == set(BANK_KINDS) == set(STAGE_MINUTES)
     for kind, bank in banks.items():
-        assert bank_for_kind(kind) == bank
+        found = bank_for_kind(kind)
+        assert found is not None and found.id == bank.id
+        # the kind's own questions first, then its other banks' (the LLM deep dive)
+        assert found.questions[: len(bank.questions)] == bank.questions
+        others = [q for b in all_banks() if b.kind == kind and b.id != bank.id for q in b.questions]
+        assert found.questions[len(bank.questions) :] == tuple(others)
     assert bank_for_kind("coding") is None
 
 
 def test_ids_are_unique():
-    banks = bundled().values()
+    banks = all_banks()
     assert len({b.id for b in banks}) == len(banks)
     qids = [q.id for b in banks for q in b.questions]
     assert len(set(qids)) == len(qids), "question ids repeat across banks"
@@ -61,7 +71,7 @@ def test_ids_are_unique():
 
 
 def test_every_question_is_complete_and_fits_its_stage():
-    for bank in bundled().values():
+    for bank in all_banks():
         for q in bank.questions:
             where = f"{bank.id}/{q.id}"
             assert q.topic, where
@@ -105,7 +115,7 @@ def test_every_term_can_be_matched_by_coverage():
     from mockint.scoring.claims import find
     from mockint.scoring.clauses import Text
 
-    for bank in bundled().values():
+    for bank in all_banks():
         for q in bank.questions:
             for name, wordings in q.concepts.items():
                 for w in wordings:
@@ -116,7 +126,7 @@ def test_every_term_can_be_matched_by_coverage():
 def test_every_question_has_a_model_answer_outline():
     from mockint.scoring.text import count_words
 
-    for bank in bundled().values():
+    for bank in all_banks():
         for q in bank.questions:
             words = count_words(q.outline)
             assert 120 <= words <= 250, f"{bank.id}/{q.id}: outline of {words} words"
@@ -127,7 +137,7 @@ def test_every_outline_covers_its_key_points_and_contradicts_none():
     either a wrong outline or a wrong key point: this catches both."""
     from mockint.scoring.coverage import cover_question
 
-    for bank in bundled().values():
+    for bank in all_banks():
         for q in bank.questions:
             cov = cover_question(q.outline, q)
             assert not cov.contradicted, (q.id, [p.contradictions for p in cov.contradicted])
@@ -138,7 +148,7 @@ def test_every_key_point_has_a_specific_term():
     """A concept that makes a point on its own has a wording that is not a generic word."""
     from mockint.scenario.bank_terms import is_generic
 
-    for bank in bundled().values():
+    for bank in all_banks():
         for q in bank.questions:
             for kp in q.key_points:
                 for c in kp.claims:
@@ -162,7 +172,7 @@ BUZZWORDS = (
 def test_a_buzzword_answer_covers_nothing_anywhere():
     from mockint.scoring.coverage import cover_question
 
-    for bank in bundled().values():
+    for bank in all_banks():
         for q in bank.questions:
             cov = cover_question(BUZZWORDS, q)
             assert not cov.covered, (q.id, [(p.id, p.evidence) for p in cov.covered])
@@ -188,7 +198,7 @@ def test_a_buzzword_answer_covers_nothing_anywhere():
 def test_plain_words_and_figures_cover_their_point(question, point, answer):
     from mockint.scoring.coverage import cover_question
 
-    q = next(q for b in bundled().values() for q in b.questions if q.id == question)
+    q = next(q for b in all_banks() for q in b.questions if q.id == question)
     cov = {p.id: p for p in cover_question(answer, q).points}
     assert cov[point].covered, (answer, cov[point])
 
@@ -221,7 +231,8 @@ def test_seed_topics_the_guide_names_are_there():
 def test_ml_fundamentals_count_as_technical():
     phone = bundled()["phone_screen"]
     for q in phone.questions:
-        assert (q.area == "ml_deep_dive") is (q.topic == "basic-ml"), q.id
+        technical = q.topic in {"basic-ml", "llm-basics", "metrics", "data"}
+        assert (q.area == "ml_deep_dive") is technical, q.id
 
 
 def test_the_inverted_bias_variance_answer_loses_to_the_right_one():
@@ -623,7 +634,7 @@ def test_validate_reports_every_file_and_fails_if_any_is_bad(tmp_path, capsys):
 def test_validate_with_no_paths_checks_the_bundled_banks(capsys):
     assert banks_validate([]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 6 and "lexicon.toml: ok (lexicon" in lines[0]
+    assert len(lines) == 7 and "lexicon.toml: ok (lexicon" in lines[0]  # lexicon + 6 banks
 
 
 def test_module_entry_point_prints_one_line_and_no_traceback(tmp_path):
@@ -680,6 +691,7 @@ def test_user_bank_replaces_bundled_one_and_broken_ones_are_reported(isolated_da
     assert [b["id"] for b in listed] == [
         "mini",
         "phone-screen",
+        "llm-deep-dive",
         "ml-deep-dive",
         "system-design",
         "behavioural",
@@ -708,6 +720,7 @@ def test_list_lines(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == [
         "phone-screen",
+        "llm-deep-dive",
         "ml-deep-dive",
         "system-design",
         "behavioural",

@@ -52,7 +52,17 @@ def test_lookups_by_kind_find_every_bank_of_that_kind(two_deep_dive_banks):
     own, extra = two_deep_dive_banks
     merged = bank_for_kind("ml_deep_dive")
     assert merged.id == own.id
-    assert [q.id for q in merged.questions] == [q.id for q in own.questions + extra.questions]
+    # the kind's own bank first, then every other bank of the kind (the bundled LLM deep
+    # dive, then the extra one) in discovery order
+    others = [
+        q.id
+        for b in bank_load.discover_banks()[0]
+        if b.kind == "ml_deep_dive" and b.id != own.id
+        for q in b.questions
+    ]
+    assert "extra-dive" in {b.id for b in bank_load.discover_banks()[0]}
+    assert [q.id for q in merged.questions] == [q.id for q in own.questions] + others
+    assert others[-len(extra.questions) :] == [q.id for q in extra.questions]
     assert merged.question("x-" + own.questions[0].id).prompt == own.questions[0].prompt
 
 
