@@ -62,6 +62,8 @@ WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
 _MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
 MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
+# Words that open a condition whose consequence follows after a comma ("if X, Y").
+CONDITIONS = frozenset({"if", "when", "whenever"})
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
 
@@ -335,7 +337,9 @@ class Analysis:
             if owner is None:
                 return None
             s_swap = owner.name in other_s
-        owner_here = owner is not None and t.clause_of[owner.start] == ci
+        owner_here = owner is not None and (
+            t.clause_of[owner.start] == ci or self._condition(t.clause_of[owner.start], ci)
+        )
         flips, why = 0, []
         taken: set[int] = set()
         used: list[Mention] = []
@@ -410,6 +414,17 @@ class Analysis:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
+
+    def _condition(self, owner_clause: int, ci: int) -> bool:
+        """The owner's clause is the condition of this one ("if the model can't see the
+        group, it can't discriminate"): one statement, so it may be said wrong."""
+        t = self.text
+        cond = t.clauses[owner_clause]
+        return (
+            owner_clause == ci - 1
+            and cond.sentence == t.clauses[ci].sentence
+            and t.lower[cond.start] in CONDITIONS
+        )
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
