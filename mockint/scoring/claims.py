@@ -10,7 +10,8 @@ every place a clause names the property (or a concept contrasted with it):
 1. The property's *owner* is the nearest subject (or contrasted subject) before it in the
    clause, else after it; else the last one named earlier in the sentence, else in the
    sentence before ("Bagging trains in parallel. It reduces variance."). Asides ("unlike
-   L2", "rather than accuracy") never own a property.
+   L2", "rather than accuracy") and what is compared against ("than MAE") never own a
+   property.
 2. Each of these inverts the statement: the owner is the contrasted concept (a swap: "L2
    gives exactly-zero weights"); the property is the contrasted one ("boosting reduces
    variance"); a negator near the pair ("never", "does not", "no", "without", "almost
@@ -19,12 +20,15 @@ every place a clause names the property (or a concept contrasted with it):
    up/down, before/after: "step in the direction of the gradient"). A negation together
    with an inverted direction ("does not fix high bias") concludes nothing.
 3. No inversion (or two directions inverted together, "less capacity raises bias"): the
-   claim is *made*. One inversion: it is *said wrong*, except a swap
-   in a clause that marks the property as shared ("also", "too", "both"), and only when
-   subject and property are in one clause (an owner from an earlier clause may credit a
-   claim, never fault it: pronouns as links ("it", "which") and clauses joined by commas
-   were both tried, and both faulted right answers: commas join lists and asides too). Two or more: nothing is concluded (a double negative or "L2 does not zero weights" says nothing
-   certain about L1).
+   claim is *made*. One inversion: it is *said wrong*, except a swap in a clause that
+   marks the property as shared ("also", "too", "both"), and only when subject and
+   property are in one clause, or in a condition and its consequence ("if X, Y"). An
+   owner from another clause may credit a claim, never fault it: pronouns as links and
+   clauses joined by commas both faulted right answers ("bagging reduces variance, and it
+   works best with high-variance trees"); a mistake alone may take its subject through
+   "it"/"them" from earlier in the sentence ("..., so I made it our headline metric").
+   Two or more inversions: nothing is concluded (a double negative or "L2 does not zero
+   weights" says nothing certain about L1).
 
 A claim with a direction is only made when a direction word is said; a concept alone
 ("baseline") is made when named and not negated, and never said wrong (a negator near a
@@ -62,6 +66,14 @@ WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
 _MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
 MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
+# Words that open a condition whose consequence follows after a comma ("if X, Y").
+CONDITIONS = frozenset({"if", "when", "whenever"})
+# Pronouns that refer a clause back to a concept named before it in the sentence.
+PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
+# "error" names a measure after these ("mean squared error"), not a mistake.
+_MEASURED_TEXT = """squared absolute mean training train validation test generalization
+    percentage relative prediction reconstruction standard irreducible forecast"""
+MEASURED = frozenset(_MEASURED_TEXT.split())
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
 
@@ -262,6 +274,7 @@ class Analysis:
             if o.name in names
             and t.clause_of[o.start] == ci
             and (o.end <= m.start or o.start >= m.end)
+            and not self._compared(o)
         ]
         before = [o for o in same if o.end <= m.start]
         if before:
@@ -274,6 +287,7 @@ class Analysis:
             for o in self.mentions
             if o.name in names
             and o.end <= m.start
+            and not self._compared(o)
             and not t.clauses[t.clause_of[o.start]].aside
             and t.clauses[t.clause_of[o.start]].sentence >= clause.sentence - 1
         ]
@@ -335,7 +349,11 @@ class Analysis:
             if owner is None:
                 return None
             s_swap = owner.name in other_s
-        owner_here = owner is not None and t.clause_of[owner.start] == ci
+        owner_here = owner is not None and (
+            t.clause_of[owner.start] == ci
+            or self._condition(t.clause_of[owner.start], ci)
+            or (strict and self._pronoun(owner, m))
+        )
         flips, why = 0, []
         taken: set[int] = set()
         used: list[Mention] = []
@@ -411,6 +429,38 @@ class Analysis:
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
 
+    def _compared(self, o: Mention) -> bool:
+        """`o` is what something is compared against ("more robust than bagging"): like
+        an aside, it owns no property."""
+        t = self.text
+        lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
+        return "than" in t.lower[lo : o.start]
+
+    def _pronoun(self, owner: Mention, m: Mention) -> bool:
+        """The property's clause refers back to `owner`, named earlier in the same
+        sentence, by a pronoun ("accuracy is easy to explain, so I made it the headline
+        metric"), and names no other concept of the claim. Used for mistakes only: for
+        swaps and directions it faulted right answers ("bagging reduces variance, and it
+        works best with high-variance trees")."""
+        t = self.text
+        clause = t.clauses[t.clause_of[m.start]]
+        if t.clauses[t.clause_of[owner.start]].sentence != clause.sentence:
+            return False
+        if any(clause.start <= o.start < clause.end for o in self.mentions if o is not m):
+            return False
+        return any(t.lower[k] in PRONOUNS for k in range(clause.start, clause.end))
+
+    def _condition(self, owner_clause: int, ci: int) -> bool:
+        """The owner's clause is the condition of this one ("if the model can't see the
+        group, it can't discriminate"): one statement, so it may be said wrong."""
+        t = self.text
+        cond = t.clauses[owner_clause]
+        return (
+            owner_clause == ci - 1
+            and cond.sentence == t.clauses[ci].sentence
+            and t.lower[cond.start] in CONDITIONS
+        )
+
     def mistake_made(self, mistake: Mistake) -> Finding | None:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
         if mistake.claim is None:
@@ -428,4 +478,8 @@ class Analysis:
         fitting the scaler on all the data"): describing a mistake is not making it."""
         t = self.text
         here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
-        return any(t.keys[k] in words for s in here for k in range(*t.sentences[s]))
+        return any(
+            t.keys[k] in words and not (k and t.keys[k] == "error" and t.lower[k - 1] in MEASURED)
+            for s in here
+            for k in range(*t.sentences[s])
+        )

@@ -88,6 +88,19 @@ def test_a_subject_from_an_earlier_clause_credits_but_never_faults():
     )
 
 
+def test_a_condition_and_its_consequence_are_one_statement():
+    assert verdicts("If you use bagging, variance goes up.", "bagging -> variance down") == [
+        "wrong"
+    ]
+    assert verdicts("If you use bagging, variance goes down.", "bagging -> variance down") == [
+        "made"
+    ]
+    # What a property is compared against never owns it.
+    assert verdicts("It is less jumpy than bagging.", "bagging -> variance down") == []
+    # Any other clause before it still only credits.
+    assert verdicts("With bagging, variance goes up.", "bagging -> variance down") == []
+
+
 @pytest.mark.parametrize(
     "answer, made",
     [
@@ -108,6 +121,11 @@ def test_a_bare_concept_is_credited_or_nothing(answer, made):
         ("Never tune on the test set.", False),
         ("Avoid tuning, thresholds and feature choices on the test set.", False),
         ("A classic leak is to tune on the test set.", False),  # described, not made
+        ("If it sits in the test set, we tune on it.", True),  # a condition and its consequence
+        ("We scored the test set, and then we tuned on it.", True),  # "it" refers back
+        ("We scored the test set, and then we tuned the model.", False),  # no link: unsure
+        ("We tune on the test set by its mean squared error.", True),
+        ("A common error is to tune on the test set.", False),  # a warning, not a measure
         ("The test set is touched once. Tuning happens on validation.", False),  # two clauses
     ],
 )
