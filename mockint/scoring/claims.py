@@ -54,6 +54,8 @@ from mockint.scoring.lemmas import lemma
 from mockint.scoring.text import tokenize
 from mockint.scoring.word_forms import figure_pattern
 
+ONLY_WORDS = frozenset({"only", "just", "merely", "solely"})
+AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
 # Relations of order: said from the property's side ("split before oversampling") they
 # read the other way round ("oversampling after the split").
 ORDER = frozenset({"before", "after"})
@@ -156,6 +158,12 @@ def _figures(text: Text, name: str, wording: str) -> list[Mention]:
     return out
 
 
+def _not_only(t: Text, m: Mention) -> bool:
+    """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
+    what follows ("not only X but also Y")."""
+    return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
+
+
 def _outermost(mentions: list[Mention]) -> list[Mention]:
     """Drop a mention lying inside a longer one of another name ("test" in "test set");
     the rest in order."""
@@ -219,6 +227,14 @@ class Analysis:
         # overlap ("test set" over "test"); other concepts do not hide them.
         names = own_p | other_p | own_s | other_s
         self.mentions = _outermost([m for m in self.found if m.name in names])
+        # One word found as both a subject and a property ("the draft" and "drafts" share a
+        # lemma) names the subject: as a property it made its neighbour the owner.
+        subj_spans = {(m.start, m.end) for m in self.mentions if m.name in own_s | other_s}
+        self.mentions = [
+            m
+            for m in self.mentions
+            if m.name in own_s | other_s or (m.start, m.end) not in subj_spans
+        ]
         judged: list[tuple[Mention, Mention | None, Finding]] = []
         for m in self.mentions:
             if m.name not in own_p | other_p:
@@ -403,7 +419,11 @@ class Analysis:
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}
         dir_flips = flips
-        if t.negated(lo, hi, in_dir):
+        if not strict:
+            # After the pair, "no"/"without" begin a phrase of their own ("use all the
+            # units with no rescaling"): they negate what follows, not the claim.
+            in_dir |= {k for k in range(m.end, hi) if t.lower[k] in AFTER_PHRASE_NEGATORS}
+        if t.negated(lo, hi, in_dir) or _not_only(t, m):
             if dir_flips:
                 return None  # "does not fix high bias": a negation and a direction together
             flips += 1
@@ -421,13 +441,20 @@ class Analysis:
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:
             shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
-            if shared:
+            if shared or (s_swap and self._pronoun_led(clause.start, owner)):
                 return None
             status, why = "wrong", ["swap"]
         else:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
+
+    def _pronoun_led(self, start: int, owner: Mention | None) -> bool:
+        """The clause starts with a pronoun before its owner ("It rewrites the RLHF
+        objective as a simple loss"): the pronoun is the subject and the named concept is
+        probably an object, so a swap is not certain."""
+        t = self.text
+        return owner is not None and start < owner.start and t.lower[start] in PRONOUNS
 
     def _compared(self, o: Mention) -> bool:
         """`o` is what something is compared against ("more robust than bagging"): like
