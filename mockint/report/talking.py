@@ -147,7 +147,7 @@ def coverage_report(cov: Coverage, check: SelfCheck | None = None) -> CoverageRe
         "wrong": len(cov.contradicted),
         "combined": round(combined_share(cov, check), 4),
         "checked": check is not None and not check.empty,
-        "mistakes": [e.to_dict() for e in cov.errors],
+        "mistakes": [{"text": e.text, "evidence": e.evidence} for e in cov.errors],
         "points": [point_report(p, rows[p.id]) for p in cov.points],
         "terminology_used": list(cov.terminology_used),
         "terminology_unused": list(cov.terminology_unused),

@@ -300,8 +300,8 @@ def _insert_session(c: Any, s: dict[str, Any], story_map: dict[int, int], where:
                 r.get("probed"),
             )
         )
-    cols = (*ANSWER_COLS, "fields", "seconds", "ratings", "self_check", "disputed", "probed")
-    many("answers", cols, answers)
+    answer_cols = (*ANSWER_COLS, "fields", "seconds", "ratings", "self_check", "disputed", "probed")
+    many("answers", answer_cols, answers)
     many(
         "code_snapshots",
         SNAPSHOT_COLS,
