@@ -323,6 +323,10 @@ def _answer_log(
             answered=answered,
             covered=int(cov.get("covered", 0)),
             total=int(cov.get("total", 0)),
+            made=(
+                round(float(cov["combined"]) * int(cov["total"]), 2) if "combined" in cov else None
+            ),
+            wrong=int(cov.get("wrong", 0)),
             seconds=q.get("seconds"),
             budget_s=budget,
             score=q.get("score"),
@@ -331,7 +335,7 @@ def _answer_log(
         )
     )
     if answered and cov.get("total"):
-        score: float | None = 100.0 * cov["covered"] / cov["total"]
+        score: float | None = 100.0 * cov.get("combined", cov["covered"] / cov["total"])
     elif answered:
         score = q.get("score")
     else:
