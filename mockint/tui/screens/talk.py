@@ -18,9 +18,11 @@ from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
 from mockint.scoring.answer_text import scored_text
-from mockint.scoring.coverage import cover_question
+from mockint.scoring.coverage import Coverage, cover_question
+from mockint.scoring.self_check import SelfCheck
 from mockint.store.answers import AnswerRow, answers
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.self_check import SelfCheckScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.review import Review, review_text
@@ -36,8 +38,10 @@ class TalkScreen(StageClock, BaseScreen):
     HELP_TITLE = "question round"
     HELP_TEXT = (
         "Answer each question in the text area as you would say it. Ctrl+J ends the answer "
-        "and shows which key points you covered; rate yourself with 1-5, then Ctrl+J moves "
-        "to the next question. Follow-ups arrive when the interviewer would interrupt."
+        "and shows which key points you made, missed or said wrong; rate yourself with 1-5 "
+        "to see the model answer, press c to check yourself against it point by point, then "
+        "Ctrl+J moves to the next question. Follow-ups arrive when the interviewer would "
+        "interrupt, and the interviewer probes the first point you missed or said wrong."
     )
     BINDINGS = [
         Binding("ctrl+j", "done", "Answer done / next", id="talk.done", priority=True),
@@ -46,6 +50,7 @@ class TalkScreen(StageClock, BaseScreen):
             Binding(str(n), f"rate({n})", f"Rate {n}", show=False, priority=True)
             for n in range(1, 6)
         ],
+        Binding("c", "self_check", "Self-check", id="talk.check", priority=True),
         Binding("f3", "previous", "Previous question", id="talk.prev", priority=True),
         Binding("f4", "next", "Next question", id="talk.next", priority=True),
         *STAGE_BINDINGS,
@@ -101,6 +106,7 @@ class TalkScreen(StageClock, BaseScreen):
         self._last_elapsed: float | None = None
         self._last_remaining: float | None = None
         self._announced: set[tuple[str, int]] = set()
+        self._check_offered: set[str] = set()
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -280,10 +286,28 @@ class TalkScreen(StageClock, BaseScreen):
             self.query_one("#review-box").focus()
         self.refresh_bindings()
 
+    def coverage(self) -> Coverage:
+        return cover_question(self.answer_text(), self.question)
+
+    def self_check(self) -> SelfCheck:
+        return SelfCheck(dict(self.row.self_check), frozenset(self.row.disputed))
+
     def review_content(self):
-        coverage = cover_question(self.answer_text(), self.question)
+        coverage = self.coverage()
+        probe = None
+        target = coverage.follow_up
+        if target is not None and self.answer_text().strip():
+            probe = target.probe or target.text
+            if self.row.probed is None:  # recorded: the report says which point was probed
+                self.row.probed = target.id
+                self._dirty = True
         return review_text(
-            self.question, coverage, self.row.ratings.get("rubric"), self.review_extra()
+            self.question,
+            coverage,
+            self.row.ratings.get("rubric"),
+            self.review_extra(),
+            self.self_check(),
+            probe,
         )
 
     def review_extra(self) -> Text | None:
@@ -293,6 +317,8 @@ class TalkScreen(StageClock, BaseScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "rate":
             return self.reviewing
+        if action == "self_check":
+            return self.reviewing and bool(self.row.ratings.get("rubric"))
         if action == "edit":
             return self.reviewing
         if action == "previous":
@@ -308,10 +334,43 @@ class TalkScreen(StageClock, BaseScreen):
             self.save()
             self.set_reviewing(True)
             return
+        if self._offer_check():
+            return
         if self.current < len(self.questions) - 1:
             self.go(self.current + 1)
         else:
             self.notify("That was the last question. Ctrl+N ends the stage.", timeout=6)
+
+    def _offer_check(self) -> bool:
+        """Once per question, moving on after the model answer opens the self-check."""
+        q = self.question
+        if (
+            not self.row.ratings.get("rubric")
+            or not q.key_points
+            or not self.self_check().empty
+            or q.id in self._check_offered
+        ):
+            return False
+        self.action_self_check()
+        return True
+
+    def action_self_check(self) -> None:
+        self._check_offered.add(self.question.id)
+        row = self.row
+
+        def done(check: SelfCheck | None) -> None:
+            if check is None:
+                return
+            row.self_check = dict(check.marks)
+            row.disputed = sorted(check.disputed)
+            self._dirty = True
+            self.save()
+            if self.reviewing and row is self.row:
+                self.query_one("#review", Review).update(self.review_content())
+
+        self.app.push_screen(
+            SelfCheckScreen(self.question.outline, self.coverage(), self.self_check()), done
+        )
 
     def action_edit(self) -> None:
         self.set_reviewing(False)
