@@ -59,7 +59,7 @@ class AnswerOutcome:
     covered: int = 0
     total: int = 0
     made: float | None = None  # key points made, combined; `covered` when None
-    wrong: int = 0  # key points said wrong (detected, not disputed away)
+    wrong: int = 0  # key points the scorer found said wrong
     seconds: float | None = None
     budget_s: float | None = None
     score: float | None = None  # the scorer's answer score, used when total == 0
