@@ -168,3 +168,24 @@ async def test_the_first_card_shows_the_loops_difficulty_and_preparation(tmp_pat
         assert step == (
             "Stage 1 of 2 · this loop: difficulty 4.5 of 5 · typical preparation 6-10 weeks"
         )
+
+
+async def test_a_point_said_wrong_is_probed_instead_of_the_scheduled_follow_up(tmp_path):
+    clock = FakeClock()
+    sc = find_scenario("aiml-engineer").subset(["ml-deep-dive"])
+    sc = replace(
+        sc, stages=tuple(replace(s, questions=("bias-variance-explain",)) for s in sc.stages)
+    )
+    app = MockintApp(Store(tmp_path / "t.db"), default_scenario=sc, clock=clock, start=sc)
+    q = bank_for_kind("ml_deep_dive").question("bias-variance-explain")
+    (curveball,) = q.follow_ups
+    diagnosis = next(p for p in q.key_points if p.id == "diagnosis")
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await enter_stage(pilot, app)
+        await pilot.press(*"High bias means the model overfits.")
+        clock.advance(curveball.at_minute * 60 + 5)
+        await wait_for(pilot, lambda: screen.row.probed == "diagnosis")
+        shown = str(screen.query_one("#follow-ups").render())
+        assert f"Interviewer's probe: {diagnosis.probe}" in shown
+        assert curveball.text not in shown
+        assert any(diagnosis.probe in n.message for n in app._notifications)

@@ -107,6 +107,7 @@ class TalkScreen(StageClock, BaseScreen):
         self._last_remaining: float | None = None
         self._announced: set[tuple[str, int]] = set()
         self._check_offered: set[str] = set()
+        self._replaced: set[tuple[str, int]] = set()  # follow-ups a probe was asked instead of
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -198,9 +199,31 @@ class TalkScreen(StageClock, BaseScreen):
         lines = [
             f"{'Curveball' if f.kind == 'curveball' else 'Follow-up'} at {elapsed_text(f.at_minute * 60 * self.pace)}: {f.text}"
             for i, f in enumerate(q.follow_ups)
-            if (q.id, i) in self._announced
+            if (q.id, i) in self._announced and (q.id, i) not in self._replaced
         ]
+        probe = self.probe_text()
+        if probe:
+            lines.append(f"Interviewer's probe: {probe}")
         self.query_one("#follow-ups", Static).update("\n".join(lines))
+
+    def probe_text(self) -> str | None:
+        """The probe asked on this answer (the key point recorded in `row.probed`)."""
+        kp = next((p for p in self.question.key_points if p.id == self.row.probed), None)
+        return (kp.probe or kp.text) if kp else None
+
+    def probe_instead(self, index: int) -> bool:
+        """When a scheduled follow-up comes due and the answer so far says a key point
+        wrong, the interviewer probes that point instead (once per answer)."""
+        if self.row.probed is not None or not self.answer_text().strip():
+            return False
+        wrong = next((p for p in self.coverage().points if p.status == "wrong"), None)
+        if wrong is None:
+            return False
+        self.row.probed = wrong.id
+        self._dirty = True
+        self._replaced.add((self.question.id, index))
+        self.notify(wrong.probe or wrong.text, title="Interviewer: follow-up", timeout=12)
+        return True
 
     # -- time --------------------------------------------------------------------------
     def question_seconds(self) -> float:
@@ -227,6 +250,9 @@ class TalkScreen(StageClock, BaseScreen):
         for i, f in enumerate(q.follow_ups):
             if (q.id, i) not in self._announced and spent >= f.at_minute * 60 * self.pace:
                 self._announced.add((q.id, i))
+                if self.probe_instead(i):
+                    self.show_follow_ups()
+                    continue
                 label = "Curveball" if f.kind == "curveball" else "Follow-up"
                 self.notify(f.text, title=f"Interviewer: {label.lower()}", timeout=12)
                 self.show_follow_ups()
@@ -301,6 +327,7 @@ class TalkScreen(StageClock, BaseScreen):
             if self.row.probed is None:  # recorded: the report says which point was probed
                 self.row.probed = target.id
                 self._dirty = True
+                self.show_follow_ups()
         return review_text(
             self.question,
             coverage,
