@@ -50,7 +50,9 @@ async def test_model_answer_appears_once_the_candidate_has_rated(tmp_path):
         assert 'you said: "High bias means the model overfits."' in text
         assert "Key points made: 1 of 5 (1 said wrong)" in text
         # The interviewer probes the point said wrong, and the probe is recorded.
-        assert f"Interviewer: {diagnosis.probe}" in text and screen.row.probed == "diagnosis"
+        shown = str(screen.query_one("#follow-ups").render())
+        assert f"Interviewer's probe: {diagnosis.probe}" in shown
+        assert screen.row.probed == "diagnosis"
         await pilot.press("3")
         await pilot.pause()
         text = review(screen)

@@ -203,7 +203,9 @@ class TalkScreen(StageClock, BaseScreen):
         ]
         probe = self.probe_text()
         if probe:
-            lines.append(f"Interviewer's probe: {probe}")
+            lines.append(
+                f"Interviewer's probe: {probe}" + (" (Esc: answer it)" if self.reviewing else "")
+            )
         self.query_one("#follow-ups", Static).update("\n".join(lines))
 
     def probe_text(self) -> str | None:
@@ -305,6 +307,7 @@ class TalkScreen(StageClock, BaseScreen):
     # -- review and navigation ---------------------------------------------------------
     def set_reviewing(self, on: bool) -> None:
         self.reviewing = on
+        self.show_follow_ups()
         self.query_one("#answer-area").display = not on
         self.query_one("#review-box").display = on
         if on:
@@ -320,21 +323,19 @@ class TalkScreen(StageClock, BaseScreen):
 
     def review_content(self):
         coverage = self.coverage()
-        probe = None
         target = coverage.follow_up
-        if target is not None and self.answer_text().strip():
-            probe = target.probe or target.text
-            if self.row.probed is None:  # recorded: the report says which point was probed
-                self.row.probed = target.id
-                self._dirty = True
-                self.show_follow_ups()
+        # The interviewer probes the first point said wrong or missed: recorded with the
+        # answer, and shown beside the prompt (kept in view when going back to answer it).
+        if target is not None and self.row.probed is None and self.answer_text().strip():
+            self.row.probed = target.id
+            self._dirty = True
+            self.show_follow_ups()
         return review_text(
             self.question,
             coverage,
             self.row.ratings.get("rubric"),
             self.review_extra(),
             self.self_check(),
-            probe,
         )
 
     def review_extra(self) -> Text | None:

@@ -1,6 +1,5 @@
 """After an answer: each key point made, not found or said wrong with the sentence that
-decided it (and, once checked, the candidate's self-check), the interviewer's probe of the
-first point missed or said wrong, terms, mistakes to check, what interviewers look for, the
+decided it (and, once checked, the candidate's self-check), terms, mistakes to check, what interviewers look for, the
 self-rating and, once the candidate has rated themselves, a model answer outline and the
 self-check prompt."""
 
@@ -45,17 +44,10 @@ def review_text(
     rating: int | None,
     extra: Text | None = None,
     check: SelfCheck | None = None,
-    probe: str | None = None,
 ) -> Text:
     """The review; `extra` (a design's components, a story's STAR check) goes before the
-    rating, and the model answer comes last, once the candidate has rated themselves.
-    `probe` is the interviewer's follow-up on the first point missed or said wrong."""
-    t = Text()
-    if probe:
-        t.append("Interviewer: ", style="bold yellow")
-        t.append(probe)
-        t.append("  (Esc: back to your answer to take it on)\n", style="dim")
-    t.append(points_text(coverage, check))
+    rating, and the model answer comes last, once the candidate has rated themselves."""
+    t = points_text(coverage, check)
     if coverage.terminology_listed:
         used = ", ".join(coverage.terminology_used) or "none"
         t.append(f"Terms used: {used}\n", style="bold")
