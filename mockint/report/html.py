@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any, TypeVar, cast
 
-from mockint.report.key_points import coverage_line, point_checked, point_detected
+from mockint.report.key_points import coverage_line, point_checked, point_detected, probe_line
 from mockint.report.markdown import (
     PROBLEM_STATUS,
     answer_line,
@@ -236,6 +236,8 @@ def _question(i: int, q: Q, body: Callable[[Q], list[str]], key_points: bool = T
     cov = c.get("coverage")
     if cov is not None:
         out.append(f"<p>{_e(coverage_line(cov))}</p>")
+        probe = probe_line(cov, c.get("probed"))
+        out += [f"<p>{_e(probe)}</p>"] if probe else []
         if key_points:
             out.append(_points(cov["points"]))
         if cov["mistakes"]:

@@ -24,3 +24,9 @@ def point_detected(p: PointReport) -> str:
 
 def point_checked(p: PointReport) -> str:
     return check_text(p["self_check"], p["disputed"])
+
+
+def probe_line(cov: CoverageReport, probed: str | None) -> str | None:
+    """The key point the interviewer probed after the answer, if one was."""
+    text = next((p["text"] for p in cov["points"] if p["id"] == probed), None)
+    return f"The interviewer probed: {text}" if text else None

@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.kinds import verdict_info
-from mockint.report.key_points import coverage_line, point_checked, point_detected
+from mockint.report.key_points import coverage_line, point_checked, point_detected, probe_line
 from mockint.report.shape import (
     BehaviouralContent,
     BehaviouralQuestion,
@@ -346,6 +346,8 @@ def _question(i: int, q: Q, body: Callable[[Q], list[str]], key_points: bool = T
     cov = c.get("coverage")
     if cov is not None:
         out += [_prose(coverage_line(cov)), ""]
+        probe = probe_line(cov, c.get("probed"))
+        out += [_prose(probe), ""] if probe else []
         if key_points:
             out += _points(cov["points"])
         out += [

@@ -195,7 +195,7 @@ def score_answer(answer: Answer) -> Score:
                     "coverage",
                     share * 100,
                     weights["coverage"],
-                    f"{_num(round(share * len(cov.points), 2))} of {len(cov.points)} key points"
+                    f"{round(share * len(cov.points), 2):g} of {len(cov.points)} key points"
                     f" made, detection and self-check combined (detected {len(cov.covered)}"
                     f" made, {len(cov.contradicted)} said wrong)",
                     None,

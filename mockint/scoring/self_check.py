@@ -138,7 +138,7 @@ def combined_share(coverage: Coverage, check: SelfCheck | None) -> float:
 
 
 def _num(x: float) -> str:
-    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
+    return f"{round(x, 2):g}"  # 3, 2.5, 1.75: a count of points, halves and quarters
 
 
 def headline(
@@ -153,7 +153,7 @@ def headline(
     if extra:
         line += f" ({', '.join(extra)})"
     if combined is not None and total:
-        line += f"; with your self-check: {_num(round(combined * total, 2))} of {total}"
+        line += f"; with your self-check: {_num(combined * total)} of {total}"
     return line
 
 

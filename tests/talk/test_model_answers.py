@@ -8,6 +8,7 @@ import sqlite_utils
 
 from mockint.engine.clock import FakeClock
 from mockint.report.collect import build_report
+from mockint.report.markdown import render_markdown
 from mockint.scenario.bank_load import bank_for_kind
 from mockint.scenario.bank_stories import load_examples
 from mockint.scenario.catalog import find_scenario
@@ -106,6 +107,11 @@ async def test_self_check_and_a_dispute_are_saved_and_scored(tmp_path):
     # detected missing + "right" = 0.5; missing + "missed" = 0; disputed wrong + "right" =
     # 0.5; missing, unchecked = 0; made + "partly" = 0.75: 1.75 of 5, never full marks.
     assert cov["checked"] and cov["combined"] == 0.35
+    md = render_markdown(report)
+    assert "Key points made: 1 of 5 (1 said wrong); with your self-check: 1.75 of 5" in md
+    assert f"| {by_id['diagnosis']['text']} | said wrong (swap): " in md
+    assert '"High bias means the model overfits." | said it right, disputes the detection |' in md
+    assert f"The interviewer probed: {by_id['diagnosis']['text']}" in md
 
 
 async def test_design_review_and_report_score_the_same_text(tmp_path):
