@@ -38,6 +38,43 @@ def test_review_with_model_answer(snap_compare, size):
     )
 
 
+WRONG_ANSWER = "High bias means the model overfits. Some irreducible noise remains."
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_review_with_a_point_said_wrong(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*WRONG_ANSWER)
+        await pilot.press("ctrl+j")
+        await pilot.pause(0.3)
+        await steady(pilot)
+
+    assert snap_compare(
+        _app("ml-deep-dive", "bias-variance-explain"), terminal_size=size, run_before=run_before
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_self_check_step(snap_compare, size):
+    async def run_before(pilot):
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*WRONG_ANSWER)
+        await pilot.press("ctrl+j")
+        await pilot.pause(0.3)
+        await pilot.press("3", "c")
+        await pilot.pause(0.3)
+        await pilot.press("r", "m", "r", "up", "d")  # the point said wrong, disputed
+        await pilot.pause(0.3)
+        await steady(pilot)
+
+    assert snap_compare(
+        _app("ml-deep-dive", "bias-variance-explain"), terminal_size=size, run_before=run_before
+    )
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_story_picker_with_examples(snap_compare, size):
     async def run_before(pilot):

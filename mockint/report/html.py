@@ -7,6 +7,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any, TypeVar, cast
 
+from mockint.report.key_points import coverage_line, point_checked, point_detected, probe_line
 from mockint.report.markdown import (
     PROBLEM_STATUS,
     answer_line,
@@ -51,12 +52,14 @@ th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertica
 th { background: #f2f2f2; }
 blockquote { border-left: 3px solid #bbb; margin: .5rem 0; padding: .1rem .8rem; color: #333;
              white-space: pre-wrap; }
-.covered { color: #1a7f37; } .missed { color: #b42318; }
+.covered { color: #1a7f37; } .missed { color: #b42318; } .wrong { color: #b42318; font-weight: bold; }
 .note { color: #666; font-style: italic; }
 .highlight { padding: .5rem; overflow-x: auto; border: 1px solid #ddd; }
 .highlight pre { margin: 0; }
 pre.plain { background: #f6f6f6; padding: .5rem; overflow-x: auto; }
 """
+
+STATUS_CLASS = {"made": "covered", "missing": "missed", "wrong": "wrong"}
 
 
 def _e(x: Any) -> str:
@@ -205,14 +208,16 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in items) + "</ul>"
 
 
-def _point(p: PointReport) -> str:
-    cls, mark = ("covered", "✓") if p["covered"] else ("missed", "✗")
-    matched = ""
-    if p["matched"]:
-        matched = " (matched: " + ", ".join(f"“{_e(m['text'])}”" for m in p["matched"]) + ")"
-    for c in p.get("contradictions", []):
-        matched += f" (contradicted: “{_e(c['said'])}”)"
-    return f'<li class="{cls}">{mark} {_e(p["text"])}{matched}</li>'
+def _points(points: list[PointReport]) -> str:
+    """As markdown._points: detected (with the deciding sentence) beside the self-check."""
+    rows = "".join(
+        f'<tr class="{STATUS_CLASS[p["status"]]}"><td>{_e(p["text"])}</td>'
+        f"<td>{_e(point_detected(p))}</td><td>{_e(point_checked(p))}</td></tr>"
+        for p in points
+    )
+    return (
+        "<table><tr><th>Key point</th><th>Detected</th><th>Self-check</th></tr>" + rows + "</table>"
+    )
 
 
 def _question(i: int, q: Q, body: Callable[[Q], list[str]], key_points: bool = True) -> list[str]:
@@ -229,11 +234,14 @@ def _question(i: int, q: Q, body: Callable[[Q], list[str]], key_points: bool = T
     out.append(f"<p>{_e(answer_line(c))}</p>")
     out += body(q)
     cov = c.get("coverage")
-    if cov is not None and key_points:
-        out += [
-            f"<p>Key points covered: {cov['covered']} of {cov['total']}</p>",
-            "<ul>" + "".join(_point(p) for p in cov["points"]) + "</ul>",
-        ]
+    if cov is not None:
+        out.append(f"<p>{_e(coverage_line(cov))}</p>")
+        probe = probe_line(cov, c.get("probed"))
+        out += [f"<p>{_e(probe)}</p>"] if probe else []
+        if key_points:
+            out.append(_points(cov["points"]))
+        if cov["mistakes"]:
+            out.append(_list([f"mistake: {m['text']} “{m['evidence']}”" for m in cov["mistakes"]]))
     if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
         out.append(
             f"<p>Terms used: {_e(', '.join(cov['terminology_used']) or 'none')}. "
@@ -296,7 +304,7 @@ def _design(q: DesignQuestion) -> list[str]:
         time = f" · {duration(ph['seconds'])}" if ph["seconds"] is not None else ""
         out += [f"<h4>{_e(ph['title'] + time)}</h4>", _quote(ph["notes"], "(no notes)")]
         if ph["key_points"]:
-            out.append("<ul>" + "".join(_point(p) for p in ph["key_points"]) + "</ul>")
+            out.append(_points(ph["key_points"]))
     c = q["components"]
     items = [f'<li class="covered">✓ {_e(x)}</li>' for x in c["checked"]]
     items += [f'<li class="missed">✗ {_e(x)}</li>' for x in c["missed"]]

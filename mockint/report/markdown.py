@@ -9,6 +9,7 @@ from typing import Any, TypeVar, cast
 
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.kinds import verdict_info
+from mockint.report.key_points import coverage_line, point_checked, point_detected, probe_line
 from mockint.report.shape import (
     BehaviouralContent,
     BehaviouralQuestion,
@@ -343,9 +344,16 @@ def _question(i: int, q: Q, body: Callable[[Q], list[str]], key_points: bool = T
     out += [answer_line(c), ""]
     out += body(q)
     cov = c.get("coverage")
-    if cov is not None and key_points:
-        out += [f"Key points covered: {cov['covered']} of {cov['total']}", ""]
-        out += [_point(p) for p in cov["points"]] + [""]
+    if cov is not None:
+        out += [_prose(coverage_line(cov)), ""]
+        probe = probe_line(cov, c.get("probed"))
+        out += [_prose(probe), ""] if probe else []
+        if key_points:
+            out += _points(cov["points"])
+        out += [
+            f'- mistake: {_prose(m["text"])} "{_prose(m["evidence"])}"' for m in cov["mistakes"]
+        ]
+        out += [""] if cov["mistakes"] else []
     if cov is not None and (cov["terminology_used"] or cov["terminology_unused"]):
         out += [
             f"Terms used: {', '.join(cov['terminology_used']) or 'none'}. "
@@ -370,14 +378,13 @@ def _answer(q: TalkingQuestion) -> list[str]:
     return ["Answer:", ""] + quoted + [""]
 
 
-def _point(p: PointReport) -> str:
-    mark = "x" if p["covered"] else " "
-    line = f"- [{mark}] {_prose(p['text'])}"
-    if p["matched"]:
-        line += " (matched: " + ", ".join(f'"{_prose(m["text"])}"' for m in p["matched"]) + ")"
-    for c in p.get("contradictions", []):
-        line += f' (contradicted: "{_prose(c["said"])}")'
-    return line
+def _points(points: list[PointReport]) -> list[str]:
+    """Key points as a table: what the scorer detected (with the deciding sentence) beside
+    the candidate's self-check."""
+    if not points:
+        return []
+    rows = [[p["text"], point_detected(p), point_checked(p)] for p in points]
+    return _table(["Key point", "Detected", "Self-check"], rows) + [""]
 
 
 def _star(q: BehaviouralQuestion) -> list[str]:
@@ -417,7 +424,7 @@ def _design(q: DesignQuestion) -> list[str]:
         time = f" · {duration(ph['seconds'])}" if ph["seconds"] is not None else ""
         out += [f"#### {ph['title']}{time}", ""]
         out += (_quote(ph["notes"]) if ph["notes"].strip() else ["> (no notes)"]) + [""]
-        out += [_point(p) for p in ph["key_points"]] + ([""] if ph["key_points"] else [])
+        out += _points(ph["key_points"])
     c = q["components"]
     out += [f"Components checked: {len(c['checked'])} of {len(c['listed'])}", ""]
     out += [f"- [x] {_prose(x)}" for x in c["checked"]]

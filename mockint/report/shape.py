@@ -130,16 +130,31 @@ class ContradictionSaid(TypedDict):
 class PointReport(TypedDict):
     id: str
     text: str
-    covered: bool  # a specific term said, and no contradiction
+    covered: bool  # made (status "made")
+    status: str  # detected: made, missing or wrong
+    evidence: str | None  # the sentence that decided it
+    how: str  # how a wrong point was wrong ("swap", "negated", a mistake's text), else ""
+    self_check: str | None  # the candidate's mark: right, partly, missed, wrong; or None
+    disputed: bool  # the candidate disputes the detected "said wrong"
+    credit: float  # key points this one earns, detection and self-check combined
     terms: list[str]
     matched: list[MatchedTerm]
     contradictions: list[ContradictionSaid]
+
+
+class MistakeMade(TypedDict):
+    text: str
+    evidence: str
 
 
 class CoverageReport(TypedDict):
     share: float
     covered: int
     total: int
+    wrong: int  # points detected as said wrong
+    combined: float  # key points made over all, detection and self-check combined
+    checked: bool  # the candidate marked at least one point
+    mistakes: list[MistakeMade]  # mistakes made that no key point owns (each costs one)
     points: list[PointReport]
     terminology_used: list[str]
     terminology_unused: list[str]
@@ -167,6 +182,7 @@ class QuestionReport(TypedDict):
     outline: str | None  # the bank's model answer outline
     # Only for an answered question; None when the question is not in the bank.
     coverage: NotRequired[CoverageReport | None]
+    probed: NotRequired[str | None]  # the key point the interviewer probed, if any
 
 
 class TalkingQuestion(QuestionReport):

@@ -26,6 +26,7 @@ from mockint.scenario.bank import Bank, Question
 from mockint.scoring import Answer, Score, cover_question, score_answer, score_talking_stage
 from mockint.scoring.answer_text import cover_answer, scored_text
 from mockint.scoring.coverage import Coverage, PointCoverage
+from mockint.scoring.self_check import PointRow, SelfCheck, combined_share, point_rows
 from mockint.scoring.star import StarAnalysis
 from mockint.scoring.text import count_words
 from mockint.store import answers as answer_store
@@ -140,26 +141,34 @@ def judge(
             else cover_question(text, q)
         )
     ratings = given.self_ratings()
-    answer = Answer(item.id, cov, ratings, star)
+    check = SelfCheck(dict(given.self_check), frozenset(given.disputed))
+    answer = Answer(item.id, cov, ratings, star, check)
     entry["status"] = "answered"
-    entry["coverage"] = coverage_report(cov) if cov is not None else None
+    entry["coverage"] = coverage_report(cov, check) if cov is not None else None
+    entry["probed"] = given.probed
     entry["score"] = score_answer(answer).to_dict()["value"]
     return Judged(entry, cov, answer)
 
 
-def coverage_report(cov: Coverage) -> CoverageReport:
+def coverage_report(cov: Coverage, check: SelfCheck | None = None) -> CoverageReport:
+    rows = {r.id: r for r in point_rows(cov, check)}
     return {
         "share": round(cov.share, 4),
         "covered": len(cov.covered),
         "total": len(cov.points),
-        "points": [point_report(p) for p in cov.points],
+        "wrong": len(cov.contradicted),
+        "combined": round(combined_share(cov, check), 4),
+        "checked": check is not None and not check.empty,
+        "mistakes": [{"text": e.text, "evidence": e.evidence} for e in cov.errors],
+        "points": [point_report(p, rows[p.id]) for p in cov.points],
         "terminology_used": list(cov.terminology_used),
         "terminology_unused": list(cov.terminology_unused),
     }
 
 
-def point_report(p: PointCoverage) -> PointReport:
+def point_report(p: PointCoverage, row: PointRow | None = None) -> PointReport:
     # Spans are left out: for STAR and design answers they point into joined text.
+    row = row or point_rows(Coverage((p,)))[0]
     seen: dict[tuple[str, str], None] = {}
     for m in p.matches:
         seen.setdefault((m.term, m.text), None)
@@ -167,6 +176,12 @@ def point_report(p: PointCoverage) -> PointReport:
         "id": p.id,
         "text": p.text,
         "covered": p.covered,
+        "status": row.status,
+        "evidence": row.evidence,
+        "how": row.how,
+        "self_check": row.mark,
+        "disputed": row.disputed,
+        "credit": round(row.credit, 4),
         "terms": list(p.terms),
         "matched": [{"term": t, "text": x} for t, x in seen],
         "contradictions": [{"statement": m.term, "said": m.text} for m in p.contradictions],

@@ -20,10 +20,14 @@ Talking question (phone screen, deep dive, system design, hiring manager; from t
 
     asked but not answered                             -> Again (the summary logs no
                                                           such attempt: not attempted)
-    under half of the key points covered               -> Again
-    under three quarters covered, or over its time     -> Hard
-    every key point covered, within its time           -> Easy
+    under half of the key points made                  -> Again
+    under three quarters made, or over its time        -> Hard
+    every key point made, within its time              -> Easy
     otherwise                                          -> Good
+
+  "Made" is the combined figure of the report (`coverage.combined`): key points made, a
+  point said wrong taking half a point off, detection and the candidate's self-check
+  combined (mockint.scoring.self_check). A point said wrong rules out Easy.
 
   A question with no key points to check (not in a bank any more) goes by its answer
   score instead: under 50 Again, under 65 Hard, 85 and more Easy, else Good.
@@ -55,6 +59,8 @@ class AnswerOutcome:
     answered: bool
     covered: int = 0
     total: int = 0
+    made: float | None = None  # key points made, combined; `covered` when None
+    wrong: int = 0  # key points the scorer found said wrong
     seconds: float | None = None
     budget_s: float | None = None
     score: float | None = None  # the scorer's answer score, used when total == 0
@@ -82,8 +88,11 @@ def rate_answer(o: AnswerOutcome) -> tuple[int, str]:
         return AGAIN, "not answered"
     over = o.seconds is not None and o.budget_s is not None and o.seconds > o.budget_s
     if o.total > 0:
-        share = o.covered / o.total
-        what = f"{o.covered} of {o.total} key points"
+        made = o.covered if o.made is None else o.made
+        share = made / o.total
+        what = f"{made:g} of {o.total} key points made" + (
+            f", {o.wrong} said wrong" if o.wrong else ""
+        )
         if share < 0.5:
             rating, why = AGAIN, what
         elif share < 0.75 or over:

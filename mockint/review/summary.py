@@ -327,6 +327,10 @@ def _answer_log(
             answered=answered,
             covered=int(cov.get("covered", 0)),
             total=int(cov.get("total", 0)),
+            made=(
+                round(float(cov["combined"]) * int(cov["total"]), 2) if "combined" in cov else None
+            ),
+            wrong=int(cov.get("wrong", 0)),
             seconds=q.get("seconds"),
             budget_s=budget,
             score=q.get("score"),
@@ -336,7 +340,7 @@ def _answer_log(
     )
     score: float | None = q.get("score")
     if answered and cov.get("total"):
-        score = 100.0 * cov["covered"] / cov["total"]
+        score = 100.0 * cov.get("combined", cov["covered"] / cov["total"])
     title = (q.get("prompt") or q["id"]).strip()
     entry = {
         "item": f"question:{q['id']}",

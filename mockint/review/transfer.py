@@ -116,7 +116,11 @@ def export_data(store: Store, now: float | None = None) -> dict[str, Any]:
         entry["notes"] = [{k: r[k] for k in NOTE_COLS} for r in notes.get(sid, [])]
         entry["answers"] = [
             {k: r[k] for k in ANSWER_COLS}
-            | {f: json.loads(r[f]) for f in ("fields", "seconds", "ratings")}
+            | {
+                f: json.loads(r[f])
+                for f in ("fields", "seconds", "ratings", "self_check", "disputed")
+            }
+            | {"probed": r["probed"]}
             for r in answers.get(sid, [])
         ]
         entry["code_snapshots"] = [{k: r[k] for k in SNAPSHOT_COLS} for r in snaps.get(sid, [])]
@@ -371,9 +375,14 @@ def _insert_session(c: Any, s: dict[str, Any], story_map: dict[int, int], where:
                 json.dumps(r["fields"]),
                 json.dumps(r["seconds"]),
                 json.dumps(ratings),
+                # Files exported before the self-check (migration 11) have none.
+                json.dumps(r.get("self_check") or {}),
+                json.dumps(r.get("disputed") or []),
+                r.get("probed"),
             )
         )
-    many("answers", (*ANSWER_COLS, "fields", "seconds", "ratings"), answers)
+    answer_cols = (*ANSWER_COLS, "fields", "seconds", "ratings", "self_check", "disputed", "probed")
+    many("answers", answer_cols, answers)
     many(
         "code_snapshots",
         SNAPSHOT_COLS,

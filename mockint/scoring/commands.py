@@ -13,6 +13,7 @@ import click
 
 from mockint.scenario.bank_load import discover_banks
 from mockint.scoring.assess import Assessment, assess, find_question
+from mockint.scoring.self_check import coverage_headline, point_rows
 
 
 def _fail(message: str) -> None:
@@ -21,31 +22,17 @@ def _fail(message: str) -> None:
 
 
 def _human(a: Assessment) -> str:
+    """The same words as the review screen and the report (`self_check.point_rows`)."""
     cov = a.coverage
     score = "not scored" if a.score is None else f"{a.score:.0f}/100"
-    wrong = len(cov.contradicted)
-    lines = [
-        f"{a.question.id}: {score} ({len(cov.covered)} of {len(cov.points)} key points made"
-        + (f", {wrong} said wrong" if wrong else "")
-        + ")"
-    ]
+    lines = [f"{a.question.id}: {score}", coverage_headline(cov)]
+    for r in point_rows(cov):
+        lines.append(f"  {r.symbol} {r.id}: {r.text}")
+        lines.append(f"      {r.detected}")
     for p in cov.points:
-        mark = "✓" if p.covered else ("!" if p.contradicted else "✗")
-        lines.append(f"  {mark} {p.id}: {p.text}")
-        if p.evidence and p.status == "made":
-            lines.append(f'      made in: "{p.evidence}"')
-        elif p.evidence:
-            how = p.why.removeprefix("mistake: ") if p.why.startswith("mistake") else p.why
-            lines.append(f'      said wrong ({how}): "{p.evidence}"')
-        else:
-            said = list(dict.fromkeys(m.text for m in p.matches))
-            if said:
-                lines.append(f"      you said: {', '.join(said[:4])}")
-            for m in p.contradictions:
-                lines.append(f'      contradicts it: "{m.text}" (the point is not counted)')
         if not p.said and p.supporting:
             words = ", ".join(dict.fromkeys(m.text for m in p.supporting))
-            lines.append(f"      only generic words ({words}): say it specifically")
+            lines.append(f"  {p.id}: only generic words ({words}): say it specifically")
     for e in cov.errors:
         lines.append(f'  ! mistake: {e.text} "{e.evidence}"')
     if a.star is not None:

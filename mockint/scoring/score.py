@@ -9,7 +9,10 @@ Formulas (the constants below are the knobs):
 
 - One answer (talking stages): coverage 70 %, self-rating 30 %. Coverage is "key points
   made": points made, less WRONG_COST (half a point) for each said wrong, over all points,
-  times 100 (`Coverage.share`), so a point said wrong costs more than one left out; a self-rating r on the 1-5 rubric is worth (r - 1) / 4 * 100
+  times 100 (`Coverage.share`), so a point said wrong costs more than one left out; once
+  the candidate has checked themselves against the model answer, detection and self-check
+  combined (`mockint.scoring.self_check`); a self-rating r on the 1-5 rubric is worth
+  (r - 1) / 4 * 100
   (several ratings are averaged first). A missing input drops out and the remaining
   weights are scaled back up to 100 %: unrated means coverage only.
 - One behavioural answer: coverage 40 %, STAR 30 %, self-rating 30 %, same dropping rule.
@@ -40,6 +43,7 @@ from typing import Any
 
 from mockint.scenario.model import MixArea, Scenario
 from mockint.scoring.coverage import MISTAKE_COST, WRONG_COST, Coverage
+from mockint.scoring.self_check import SelfCheck, combined_share
 from mockint.scoring.star import StarAnalysis
 
 TALKING_WEIGHTS = {"coverage": 0.7, "rating": 0.3}
@@ -163,6 +167,7 @@ class Answer:
     coverage: Coverage | float | None = None  # a Coverage, or a share 0-1
     ratings: Sequence[float] = ()  # self-ratings on the 1-5 rubric
     star: StarAnalysis | None = None  # behavioural answers
+    check: SelfCheck | None = None  # the candidate's self-check against the model answer
 
 
 def star_score(star: StarAnalysis) -> Score:
@@ -182,7 +187,21 @@ def score_answer(answer: Answer) -> Score:
     items: list[tuple[str, float, float, str, Score | None]] = []
     cov = answer.coverage
     if isinstance(cov, Coverage):
-        if cov.points:
+        checked = answer.check is not None and not answer.check.empty
+        if cov.points and checked:
+            share = combined_share(cov, answer.check)
+            items.append(
+                (
+                    "coverage",
+                    share * 100,
+                    weights["coverage"],
+                    f"{round(share * len(cov.points), 2):g} of {len(cov.points)} key points"
+                    f" made, detection and self-check combined (detected {len(cov.covered)}"
+                    f" made, {len(cov.contradicted)} said wrong)",
+                    None,
+                )
+            )
+        elif cov.points:
             items.append(
                 (
                     "coverage",

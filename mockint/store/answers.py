@@ -26,6 +26,9 @@ class AnswerRow:
     started_at: float | None = None
     updated_at: float = 0.0
     done: bool = False
+    self_check: dict[str, str] = field(default_factory=dict)  # key point id -> mark
+    disputed: list[str] = field(default_factory=list)  # key points whose "said wrong" is disputed
+    probed: str | None = None  # the key point the interviewer probed after the answer
 
     def self_ratings(self) -> tuple[float, ...]:
         """The candidate's 1-5 self-ratings; `ratings` also carries the id of a story
@@ -37,10 +40,13 @@ def save_answer(store: Store, session_id: int, row: AnswerRow, now: float) -> No
     with store.transaction() as c:
         c.execute(
             "INSERT INTO answers (session_id, stage_idx, question_id, position, fields, seconds,"
-            " ratings, started_at, updated_at, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ratings, started_at, updated_at, done, self_check, disputed, probed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(session_id, stage_idx, question_id) DO UPDATE SET"
             " position = excluded.position, fields = excluded.fields, seconds = excluded.seconds,"
-            " ratings = excluded.ratings, updated_at = excluded.updated_at, done = excluded.done",
+            " ratings = excluded.ratings, updated_at = excluded.updated_at, done = excluded.done,"
+            " self_check = excluded.self_check, disputed = excluded.disputed,"
+            " probed = excluded.probed",
             (
                 session_id,
                 row.stage_idx,
@@ -52,6 +58,9 @@ def save_answer(store: Store, session_id: int, row: AnswerRow, now: float) -> No
                 row.started_at if row.started_at is not None else now,
                 now,
                 int(row.done),
+                json.dumps(row.self_check),
+                json.dumps(row.disputed),
+                row.probed,
             ),
         )
 
@@ -75,6 +84,9 @@ def answers(store: Store, session_id: int, stage_idx: int | None = None) -> list
                 started_at=r["started_at"],
                 updated_at=r["updated_at"],
                 done=bool(r["done"]),
+                self_check=json.loads(r["self_check"]),
+                disputed=json.loads(r["disputed"]),
+                probed=r["probed"],
             )
         )
     return out

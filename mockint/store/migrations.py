@@ -261,6 +261,17 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        11,
+        # A talking answer's self-check against the model answer (key point id -> right,
+        # partly, missed or wrong), the points whose detected "said wrong" the candidate
+        # disputes, and the key point the interviewer probed after the answer.
+        """
+        ALTER TABLE answers ADD COLUMN self_check TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE answers ADD COLUMN disputed TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE answers ADD COLUMN probed TEXT;
+        """,
+    ),
 ]
 
 # Applied in number order whatever order the steps were written in; numbers are unique.

@@ -114,7 +114,8 @@ def test_contradictions_cost_the_point_and_are_listed(session):
     assert pr["matched"] and not pr["covered"]
     md = render_markdown(r)
     assert 'you said "accuracy is a good metric", which contradicts' in md
-    assert '(contradicted: "accuracy is a good metric")' in md
+    assert '| said wrong: "accuracy is a good metric" | not checked |' in md
+    assert pr["status"] == "wrong" and pr["evidence"] == "accuracy is a good metric"
 
 
 def test_fundamentals_answers_count_as_technical_and_the_outline_is_shown(session):

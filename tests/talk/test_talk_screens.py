@@ -11,6 +11,7 @@ from mockint.scenario.catalog import find_scenario
 from mockint.store.sessions import Store
 from mockint.tui.app import MockintApp
 from mockint.tui.screens.design import DesignScreen
+from mockint.tui.screens.self_check import SelfCheckScreen
 from mockint.tui.screens.star import StarScreen
 from mockint.tui.screens.talk import TalkScreen
 from tests.conftest import wait_for
@@ -65,12 +66,16 @@ async def test_question_flow_follow_up_review_and_rating(tmp_path):
         await pilot.press("ctrl+j")
         await wait_for(pilot, lambda: screen.reviewing)
         review = str(screen.query_one("#review").render())
-        assert f"✓ {kp.text}" in review
-        assert "Key points: " in review and "press 1 (poor) to 5 (strong)" in review
+        assert f"✓ made: {kp.text}" in review
+        assert "Key points made: " in review and "press 1 (poor) to 5 (strong)" in review
         await pilot.press("5")
         await pilot.pause()
         assert "5/5 (strong)" in str(screen.query_one("#review").render())
         first_id = q.id
+        await pilot.press("ctrl+j")  # the self-check, offered once: Esc skips it
+        await wait_for(pilot, lambda: isinstance(app.screen, SelfCheckScreen))
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("ctrl+j")
         await wait_for(pilot, lambda: not screen.reviewing and screen.question.id != first_id)
     saved = rows(tmp_path)[first_id]

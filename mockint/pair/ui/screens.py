@@ -25,12 +25,14 @@ from textual.widgets import (
 )
 
 from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.pair.detect import detection_lines, question_of, stage_questions, suggestion
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.marked_selection import MarkedSelectionList
 from mockint.tui.widgets.star_check import HINTS
 from mockint.tui.widgets.text_sync import place_cursor, set_text
 
 TICK_S = 0.25
+SUGGEST_S = 1.0  # the suggested push is worked out again at most this often
 KIND_NAMES = {"hint": "Hint", "follow_up": "Follow-up", "curveball": "Curveball"}
 T = TypeVar("T")
 
@@ -445,6 +447,7 @@ class InterviewerScreen(PairScreen):
                         tab_behavior="focus",
                     )
                     yield Static("", id="rubric-line", markup=False)
+                    yield Static("", id="suggest", markup=False)
                     yield Static("", id="pushes", markup=False)
                     with VerticalScroll(id="guide-box"):
                         yield Static(self._guide(st), id="guide", markup=False)
@@ -479,6 +482,7 @@ class InterviewerScreen(PairScreen):
     def on_mount(self) -> None:
         self.refresh_clock()
         self.set_interval(TICK_S, self.refresh_clock)
+        self.set_interval(SUGGEST_S, self._suggest)
         self.query_one("#notes", TextArea).focus()
         self._show_pushes()
         self._show_results()
@@ -506,7 +510,32 @@ class InterviewerScreen(PairScreen):
             f"Room {self.pair.code} · " + _stage_line(self.pair)
         )
 
+    # -- the scorer's probe as the suggested push (mockint.pair.detect) -------------------
+    _probe: tuple[str, str] | None = None
+    _focus_q: str | None = None
+    _changed = True
+    _bank: tuple[int, dict[str, Any]] | None = None
+
+    def questions(self) -> dict[str, Any]:
+        st = self.pair.state["stage"]
+        if self._bank is None or self._bank[0] != st["index"]:
+            self._bank = (st["index"], stage_questions(st) if st["questions"] else {})
+        return self._bank[1]
+
+    def _suggest(self) -> None:
+        if not self._changed:
+            return
+        self._changed = False
+        fields = self.pair.state.get("fields", {})
+        st = self.pair.state["stage"]
+        self._probe = suggestion(st, self.questions(), fields, self._focus_q)
+        text = f"Suggested push (F3): {self._probe[0]}  [{self._probe[1]}]" if self._probe else ""
+        suggest = self.query_one("#suggest", Static)
+        suggest.update(text)
+        suggest.display = bool(text)
+
     def on_field(self, fid: str) -> None:
+        self._changed = True
         value = self.pair.state.get("fields", {}).get(fid)
         if value is None:
             return
@@ -522,6 +551,7 @@ class InterviewerScreen(PairScreen):
 
     def on_focus(self, fid: str) -> None:
         """The candidate moved to another field: keep it in view."""
+        self._focus_q, self._changed = question_of(fid) or self._focus_q, True
         with contextlib.suppress(NoMatches):
             mirror = self.query_one("#mirror", VerticalScroll)
             # As little as needed: what is already in view (the presence line) stays.
@@ -583,6 +613,11 @@ class InterviewerScreen(PairScreen):
             self.pair.send({"op": "push", "kind": "hint", "problem": slug})
             return
         sent = {p["text"] for p in self.pair.state.get("pushes", [])}
+        self._changed = True
+        self._suggest()  # the scorer's probe first: the point missed or said wrong now
+        if self._probe and self._probe[0] not in sent:
+            self.pair.send({"op": "push", "kind": "follow_up", "text": self._probe[0]})
+            return
         for q in st["questions"]:
             for fu in (
                 st.get("private", {}).get("questions", {}).get(q["id"], {}).get("follow_ups", [])
@@ -601,7 +636,9 @@ class InterviewerScreen(PairScreen):
         self.app.push_screen(TypePush(), typed)
 
     def action_rubric(self) -> None:
-        self.app.push_screen(RubricDialog(self.pair.state.get("dimensions", []), self.pair))
+        st, fields = self.pair.state["stage"], self.pair.state.get("fields", {})
+        found = detection_lines(st, self.questions(), fields) if st["questions"] else []
+        self.app.push_screen(RubricDialog(self.pair.state.get("dimensions", []), self.pair, found))
 
 
 class Ask(ModalScreen[bool]):
@@ -645,16 +682,24 @@ class RubricDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape", "close", "Close")]
     AUTO_FOCUS = "Input"
 
-    def __init__(self, dimensions: list[dict[str, str]], pair: Any) -> None:
+    def __init__(
+        self, dimensions: list[dict[str, str]], pair: Any, detected: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.dimensions = dimensions
         self.pair_app = pair
+        self.detected = detected or []
 
     def compose(self):
         rubric = self.pair_app.state.get("rubric") or {}
         scores = rubric.get("scores") or {}
         with VerticalScroll(id="dialog"):
             yield Static("Rubric (private): 1-4 each, then h (hire) or n (no hire). Enter saves.")
+            if self.detected:
+                yield Static(
+                    "The scorer's detection, per key point (check it):", id="detected-head"
+                )
+                yield Static("\n".join(self.detected), id="detected", markup=False)
             for d in self.dimensions:
                 yield Static(d["label"], markup=False)
                 yield Input(

@@ -22,7 +22,7 @@ class DesignScreen(TalkScreen):
         "Work through the phases in order; each has its own timer (the time goes to the "
         "phase you are writing in). F3/F4 move between phases, F5 opens the capacity "
         "scratchpad (lines like `qps = 100M * 20 / day` are evaluated as you type), F6 the "
-        "components checklist. Ctrl+J ends the design and shows the key points covered."
+        "components checklist. Ctrl+J ends the design and shows the key points made, missed or said wrong."
     )
     BINDINGS = [
         Binding("f3", "phase(-1)", "Previous phase", id="design.prev", priority=True),

@@ -18,8 +18,11 @@ from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
 from mockint.scoring.answer_text import cover_answer, scored_text
+from mockint.scoring.coverage import Coverage
+from mockint.scoring.self_check import SelfCheck
 from mockint.store.answers import AnswerRow, answers
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.self_check import SelfCheckScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.review import Review, review_text
@@ -35,8 +38,10 @@ class TalkScreen(StageClock, BaseScreen):
     HELP_TITLE = "question round"
     HELP_TEXT = (
         "Answer each question in the text area as you would say it. Ctrl+J ends the answer "
-        "and shows which key points you covered; rate yourself with 1-5, then Ctrl+J moves "
-        "to the next question. Follow-ups arrive when the interviewer would interrupt."
+        "and shows which key points you made, missed or said wrong; rate yourself with 1-5 "
+        "to see the model answer, press c to check yourself against it point by point, then "
+        "Ctrl+J moves to the next question. Follow-ups arrive when the interviewer would "
+        "interrupt, and the interviewer probes the first point you missed or said wrong."
     )
     BINDINGS = [
         Binding("ctrl+j", "done", "Answer done / next", id="talk.done", priority=True),
@@ -45,6 +50,7 @@ class TalkScreen(StageClock, BaseScreen):
             Binding(str(n), f"rate({n})", f"Rate {n}", show=False, priority=True)
             for n in range(1, 6)
         ],
+        Binding("c", "self_check", "Self-check", id="talk.check", priority=True),
         Binding("f3", "previous", "Previous question", id="talk.prev", priority=True),
         Binding("f4", "next", "Next question", id="talk.next", priority=True),
         *STAGE_BINDINGS,
@@ -100,6 +106,8 @@ class TalkScreen(StageClock, BaseScreen):
         self._last_elapsed: float | None = None
         self._last_remaining: float | None = None
         self._announced: set[tuple[str, int]] = set()
+        self._check_offered: set[str] = set()
+        self._replaced: set[tuple[str, int]] = set()  # follow-ups a probe was asked instead of
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -191,9 +199,33 @@ class TalkScreen(StageClock, BaseScreen):
         lines = [
             f"{'Curveball' if f.kind == 'curveball' else 'Follow-up'} at {elapsed_text(f.at_minute * 60 * self.pace)}: {f.text}"
             for i, f in enumerate(q.follow_ups)
-            if (q.id, i) in self._announced
+            if (q.id, i) in self._announced and (q.id, i) not in self._replaced
         ]
+        probe = self.probe_text()
+        if probe:
+            lines.append(
+                f"Interviewer's probe: {probe}" + (" (Esc: answer it)" if self.reviewing else "")
+            )
         self.query_one("#follow-ups", Static).update("\n".join(lines))
+
+    def probe_text(self) -> str | None:
+        """The probe asked on this answer (the key point recorded in `row.probed`)."""
+        kp = next((p for p in self.question.key_points if p.id == self.row.probed), None)
+        return (kp.probe or kp.text) if kp else None
+
+    def probe_instead(self, index: int) -> bool:
+        """When a scheduled follow-up comes due and the answer so far says a key point
+        wrong, the interviewer probes that point instead (once per answer)."""
+        if self.row.probed is not None or not self.answer_text().strip():
+            return False
+        wrong = next((p for p in self.coverage().points if p.status == "wrong"), None)
+        if wrong is None:
+            return False
+        self.row.probed = wrong.id
+        self._dirty = True
+        self._replaced.add((self.question.id, index))
+        self.notify(wrong.probe or wrong.text, title="Interviewer: follow-up", timeout=12)
+        return True
 
     # -- time --------------------------------------------------------------------------
     def question_seconds(self) -> float:
@@ -220,6 +252,9 @@ class TalkScreen(StageClock, BaseScreen):
         for i, f in enumerate(q.follow_ups):
             if (q.id, i) not in self._announced and spent >= f.at_minute * 60 * self.pace:
                 self._announced.add((q.id, i))
+                if self.probe_instead(i):
+                    self.show_follow_ups()
+                    continue
                 label = "Curveball" if f.kind == "curveball" else "Follow-up"
                 self.notify(f.text, title=f"Interviewer: {label.lower()}", timeout=12)
                 self.show_follow_ups()
@@ -272,6 +307,7 @@ class TalkScreen(StageClock, BaseScreen):
     # -- review and navigation ---------------------------------------------------------
     def set_reviewing(self, on: bool) -> None:
         self.reviewing = on
+        self.show_follow_ups()
         self.query_one("#answer-area").display = not on
         self.query_one("#review-box").display = on
         if on:
@@ -279,10 +315,27 @@ class TalkScreen(StageClock, BaseScreen):
             self.query_one("#review-box").focus()
         self.refresh_bindings()
 
+    def coverage(self) -> Coverage:
+        return cover_answer(self.bank.kind, self.row.fields, self.question, self.phase_ids())
+
+    def self_check(self) -> SelfCheck:
+        return SelfCheck(dict(self.row.self_check), frozenset(self.row.disputed))
+
     def review_content(self):
-        coverage = cover_answer(self.bank.kind, self.row.fields, self.question, self.phase_ids())
+        coverage = self.coverage()
+        target = coverage.follow_up
+        # The interviewer probes the first point said wrong or missed: recorded with the
+        # answer, and shown beside the prompt (kept in view when going back to answer it).
+        if target is not None and self.row.probed is None and self.answer_text().strip():
+            self.row.probed = target.id
+            self._dirty = True
+            self.show_follow_ups()
         return review_text(
-            self.question, coverage, self.row.ratings.get("rubric"), self.review_extra()
+            self.question,
+            coverage,
+            self.row.ratings.get("rubric"),
+            self.review_extra(),
+            self.self_check(),
         )
 
     def review_extra(self) -> Text | None:
@@ -292,6 +345,8 @@ class TalkScreen(StageClock, BaseScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "rate":
             return self.reviewing
+        if action == "self_check":
+            return self.reviewing and bool(self.row.ratings.get("rubric"))
         if action == "edit":
             return self.reviewing
         if action == "previous":
@@ -307,10 +362,43 @@ class TalkScreen(StageClock, BaseScreen):
             self.save()
             self.set_reviewing(True)
             return
+        if self._offer_check():
+            return
         if self.current < len(self.questions) - 1:
             self.go(self.current + 1)
         else:
             self.notify("That was the last question. Ctrl+N ends the stage.", timeout=6)
+
+    def _offer_check(self) -> bool:
+        """Once per question, moving on after the model answer opens the self-check."""
+        q = self.question
+        if (
+            not self.row.ratings.get("rubric")
+            or not q.key_points
+            or not self.self_check().empty
+            or q.id in self._check_offered
+        ):
+            return False
+        self.action_self_check()
+        return True
+
+    def action_self_check(self) -> None:
+        self._check_offered.add(self.question.id)
+        row = self.row
+
+        def done(check: SelfCheck | None) -> None:
+            if check is None:
+                return
+            row.self_check = dict(check.marks)
+            row.disputed = sorted(check.disputed)
+            self._dirty = True
+            self.save()
+            if self.reviewing and row is self.row:
+                self.query_one("#review", Review).update(self.review_content())
+
+        self.app.push_screen(
+            SelfCheckScreen(self.question.outline, self.coverage(), self.self_check()), done
+        )
 
     def action_edit(self) -> None:
         self.set_reviewing(False)

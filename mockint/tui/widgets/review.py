@@ -1,6 +1,7 @@
-"""After an answer: key points covered or missed (and the words that showed it), any
-contradiction that cost a point, terms, mistakes to check, what interviewers look for, the
-self-rating and, once the candidate has rated themselves, a model answer outline."""
+"""After an answer: each key point made, not found or said wrong with the sentence that
+decided it (and, once checked, the candidate's self-check), terms, mistakes to check, what interviewers look for, the
+self-rating and, once the candidate has rated themselves, a model answer outline and the
+self-check prompt."""
 
 from __future__ import annotations
 
@@ -9,36 +10,44 @@ from textual.widgets import Static
 
 from mockint.scenario.bank import Question
 from mockint.scoring.coverage import Coverage
+from mockint.scoring.self_check import SelfCheck, coverage_headline, point_rows
 
 RATING_WORDS = {1: "poor", 2: "weak", 3: "fair", 4: "good", 5: "strong"}
+STYLES = {"made": "green", "missing": "red", "wrong": "bold red"}
+
+
+def points_text(coverage: Coverage, check: SelfCheck | None = None) -> Text:
+    """The headline and one entry per key point, in the words every view uses."""
+    t = Text()
+    t.append(coverage_headline(coverage, check) + "\n", style="bold")
+    checked = check is not None and not check.empty
+    for r in point_rows(coverage, check):
+        t.append(f"  {r.symbol} ", style=STYLES[r.status])
+        t.append(r.label + (f" ({r.how})" if r.how else ""), style=STYLES[r.status])
+        t.append(f": {r.text}\n")
+        if r.evidence and r.status == "wrong":
+            t.append(f'      you said: "{r.evidence}"\n', style="red")
+        elif r.evidence:
+            t.append(f'      "{r.evidence}"\n', style="dim")
+        if checked:
+            style = "bold yellow" if r.disputed else "cyan"
+            t.append(f"      self-check: {r.checked}\n", style=style)
+    for e in coverage.errors:
+        t.append("  ! mistake: ", style="bold red")
+        t.append(f'{e.text}\n      you said: "{e.evidence}"\n', style="red")
+    return t
 
 
 def review_text(
-    question: Question, coverage: Coverage, rating: int | None, extra: Text | None = None
+    question: Question,
+    coverage: Coverage,
+    rating: int | None,
+    extra: Text | None = None,
+    check: SelfCheck | None = None,
 ) -> Text:
     """The review; `extra` (a design's components, a story's STAR check) goes before the
     rating, and the model answer comes last, once the candidate has rated themselves."""
-    t = Text()
-    t.append(
-        f"Key points: {len(coverage.covered)} of {len(coverage.points)} covered\n", style="bold"
-    )
-    for p in coverage.points:
-        if p.covered:
-            t.append("  ✓ ", style="green")
-            t.append(p.text)
-            said = list(dict.fromkeys(m.text.lower() for m in p.matches))[:3]
-            t.append(f"  (you said: {', '.join(said)})\n", style="dim")
-        elif p.contradicted:
-            t.append("  ! ", style="bold red")
-            t.append(p.text + "\n")
-            for c in p.contradictions[:2]:
-                t.append(f'      you said "{c.text}", which contradicts it\n', style="red")
-        else:
-            t.append("  ✗ ", style="red")
-            t.append(p.text + "\n")
-            if p.supporting:
-                words = ", ".join(dict.fromkeys(m.text.lower() for m in p.supporting))
-                t.append(f"      only generic words ({words}): say it specifically\n", style="dim")
+    t = points_text(coverage, check)
     if coverage.terminology_listed:
         used = ", ".join(coverage.terminology_used) or "none"
         t.append(f"Terms used: {used}\n", style="bold")
@@ -66,6 +75,12 @@ def review_text(
             t.append("\n" + question.outline)
         else:
             t.append(": shown once you have rated yourself", style="dim")
+    if rating and coverage.points:
+        t.append("\n\nSelf-check: ", style="bold")
+        if check is not None and not check.empty:
+            t.append("done (c to change it)")
+        else:
+            t.append("press c to mark each key point against the model answer", style="yellow")
     return t
 
 
