@@ -33,6 +33,8 @@ def stage_plan(stage: Stage, index: int, count: int) -> dict[str, Any]:
         "questions": [],
         "fields": [],
         "phases": [],
+        # A talking stage is asked one question at a time (the candidate sees only those).
+        "talking": stage.kind not in ("coding", "system_design", "behavioural"),
     }
     private: dict[str, Any] = {"hints": {}, "questions": {}, "criteria": []}
     if stage.kind == "coding":

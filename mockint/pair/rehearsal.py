@@ -44,7 +44,7 @@ _CLOCK = {"finished": False, "stage": 0, "count": 2, "title": "Coding", "state":
 def _states(role: str) -> list[dict[str, Any]]:
     base = {"op": "state", "role": role, "round": 1, "clock": _CLOCK, "fields": {},
             "pushes": [], "results": {}, "feedback_mine": None, "feedback_theirs": None,
-            "swap_votes": [], "notes": "", "rubric": {}, "dimensions": [],
+            "swap_votes": [], "notes": "", "rubric": {}, "dimensions": [], "focus": "",
             "scenarios": [{"id": "s", "title": "S", "stages": [
                 {"id": "coding", "kind": "coding", "title": "Coding", "minutes": 1}]}]}  # fmt: skip
     return [
@@ -61,13 +61,14 @@ def _states(role: str) -> list[dict[str, Any]]:
 
 
 def rehearse() -> None:
+    from mockint.pair import wire
     from mockint.pair.app import PairApp
 
     async def run(role: str) -> None:
         app = PairApp("", "")
         async with app.run_test(size=(120, 40)) as pilot:
             for msg in _states(role):
-                app._dispatch(msg)
+                app._dispatch(wire.convert(msg, wire.ToApp, "the rehearsal"))
                 await pilot.pause()
 
     for role in ("interviewer", "candidate"):
