@@ -138,6 +138,10 @@ def open_pair(port: int, key: Path) -> tuple[SshPty, SshPty]:
     inter.send(F5)
     inter.wait_for(rb"Stage 1 of")
     cand = SshPty(ssh_argv(port, code, None))
+    cand.wait_for(rb"Stage 1 of")
+    inter.send(F5)  # a talking stage: the interviewer asks the first question
+    inter.wait_for(rb"Ask which question")
+    inter.send(b"\r")
     cand.wait_for(rb"Answer 1")
     inter.wait_for(rb"Candidate connected")
     time.sleep(0.5)

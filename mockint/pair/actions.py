@@ -12,7 +12,7 @@ from mockint.engine.session import StageState, TransitionError
 from mockint.pair import wire
 from mockint.pair.content import rubric_dimensions, stage_plan
 from mockint.pair.text import clip
-from mockint.pair.views import clock_view
+from mockint.pair.views import candidate_plan, clock_view
 from mockint.pair.wire import CANDIDATE, INTERVIEWER, ROLES
 
 if TYPE_CHECKING:
@@ -47,7 +47,14 @@ def ask(hub: Hub, room: Room, msg: wire.Ask) -> None:
         room.asked.remove(msg.question)  # asked again: it is the current one once more
     room.asked.append(msg.question)
     hub._event(room, "pair_ask", {"question": msg.question, "stage": s.current})
-    hub._both(room, wire.Asked(question=question, asked=list(room.asked)))
+    asked = list(room.asked)
+    hub._send(room, INTERVIEWER, wire.Asked(question=question, field=None, asked=asked))
+    view = candidate_plan(plan, asked)  # the question first: it is the current one
+    hub._send(
+        room,
+        CANDIDATE,
+        wire.Asked(question=view["questions"][0], field=view["fields"][0], asked=asked),
+    )
 
 
 def setup(hub: Hub, room: Room, t: Ticket, msg: wire.Setup) -> None:

@@ -138,6 +138,15 @@ class PairApp(App):
                 self._screen_call("on_push", msg.push)
             case wire.Asked():
                 self.state["asked"] = msg.asked
+                st = self.state.get("stage")
+                if msg.field is not None and st is not None:  # the candidate's own copy
+                    qid = msg.question["id"]
+                    st["questions"] = [msg.question] + [
+                        q for q in st["questions"] if q["id"] != qid
+                    ]
+                    st["fields"] = [msg.field] + [
+                        f for f in st["fields"] if f["id"] != msg.field["id"]
+                    ]
                 self._screen_call("on_asked", msg.question)
             case wire.RunResult():
                 self.state.setdefault("results", {})[msg.result["problem"]] = msg.result
@@ -206,7 +215,8 @@ class PairApp(App):
         elif key[0] == "live":
             from mockint.pair.ui.live import live_screen
 
-            screen = live_screen(self.role, str((stage or {}).get("kind", "")))
+            st = stage or {}
+            screen = live_screen(self.role, str(st.get("kind", "")), bool(st.get("talking")))
         else:
             screen = screens.FeedbackScreen()
         screen.state_key = key

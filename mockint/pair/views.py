@@ -43,10 +43,14 @@ def candidate_plan(plan: dict[str, Any], asked: list[str]) -> dict[str, Any]:
     if not plan.get("talking"):
         return view
     by_id = {q["id"]: q for q in plan["questions"]}
-    order = [q for q in reversed(asked) if q in by_id]
-    view["questions"] = [by_id[q] for q in order]
     fields = {f["id"]: f for f in plan["fields"]}
-    view["fields"] = [fields[f"answer:{q}"] for q in order if f"answer:{q}" in fields]
+    # Numbered in the order asked (the bank's numbering would tell how many are to come).
+    first: dict[str, int] = {}
+    for q in asked:
+        first.setdefault(q, len(first) + 1)
+    order = [q for q in reversed(asked) if q in by_id and f"answer:{q}" in fields]
+    view["questions"] = [by_id[q] | {"n": first[q]} for q in order]
+    view["fields"] = [fields[f"answer:{q}"] | {"label": f"Answer {first[q]}"} for q in order]
     return view
 
 

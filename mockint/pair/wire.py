@@ -186,6 +186,7 @@ class Asked(Msg, tag="asked"):
     """A question was asked: its public text (the candidate learns it only now)."""
 
     question: View
+    field: View | None  # the candidate's answer field for it (None for the interviewer)
     asked: list[str]
 
 
