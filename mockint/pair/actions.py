@@ -131,7 +131,11 @@ def clock(hub: Hub, room: Room, action: str) -> None:
             else:
                 s.finish_stage()
             if s.finished:
+                from mockint.pair import takehome
+
                 room.phase = "feedback"
+                hub._flush(room)
+                takehome.issue(hub, room)
             else:
                 hub._init_fields(room)
             room.asked = []
@@ -271,7 +275,7 @@ def swap(hub: Hub, room: Room, t: Ticket, agree: bool) -> None:
     room.phase = "lobby"
     room.session = room.recorder = room.session_id = None
     room.plans, room.fields, room.pushes, room.results = [], {}, [], {}
-    room.asked = []
+    room.asked, room.exports = [], {}
     room.focus = ""
     room.feedback, room.swap_votes, room.rubric = {}, set(), {}
     room.dirty_fields.clear()

@@ -97,6 +97,7 @@ class Room:
     dirty_fields: set[str] = field(default_factory=set)
     pushes: list[dict[str, Any]] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)  # talking stage: question ids, in order
+    exports: dict[str, str] = field(default_factory=dict)  # identity -> take-home line
     results: dict[str, dict[str, Any]] = field(default_factory=dict)  # problem -> last run view
     notes: dict[str, str] = field(default_factory=dict)  # identity -> private notes
     dirty_notes: set[str] = field(default_factory=set)
@@ -128,6 +129,7 @@ class Hub:
         self.rooms: dict[str, Room] = {}
         self.by_code: dict[str, Room] = {}
         self.tickets: dict[str, Ticket] = {}
+        self.exports: dict[str, Any] = {}  # take-home token -> takehome.Pass
         self.admin_token = secrets.token_urlsafe(24)
         self.socket_path: str | None = None
         self._server: asyncio.AbstractServer | None = None

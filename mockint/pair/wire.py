@@ -163,6 +163,7 @@ class State(Msg, tag="state", omit_defaults=True):
     feedback_theirs: View | None
     swap_votes: list[str]
     asked: list[str] = []  # ids of the questions asked so far, in order
+    export: str | None = None  # once the round ended: the line that takes it home
     scenarios: list[View] | None = None
     notes: str | None = None
     rubric: View | None = None

@@ -700,6 +700,7 @@ class FeedbackScreen(PairScreen):
             yield Static("", id="fb-status", markup=False)
             yield Static("", id="fb-theirs", markup=False)
             yield Static("", id="fb-swap", markup=False)
+            yield Static("", id="fb-export", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -722,6 +723,13 @@ class FeedbackScreen(PairScreen):
         votes = s.get("swap_votes") or []
         self.query_one("#fb-swap", Static).update(
             f"Swap roles: {', '.join(votes)} agreed (F9)" if votes else "F9: swap roles"
+        )
+        line = s.get("export")
+        self.query_one("#fb-export", Static).update(
+            "Take this round home (your view; one use, within 24 hours), then "
+            f"`mockint import round.json` on your machine:\n{line}"
+            if line
+            else ""
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
