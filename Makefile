@@ -1,13 +1,14 @@
 # `make run` and `make test` each create or update .venv themselves.
 PYTHON ?= python3
-VENV ?= .venv
-PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# Named for this project: a VENV set for some other project must not be installed into.
+MOCKINT_VENV ?= .venv
+PY := $(MOCKINT_VENV)/bin/python
+STAMP := $(MOCKINT_VENV)/.installed
 
 .PHONY: run test lint bench clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(MOCKINT_VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	# torch first and exactly: the local CPU wheel (see DEVELOPERS notes in README)
 	$(PY) -m pip install --quiet torch==2.13.0
@@ -15,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/mockint $(ARGS)
+	$(MOCKINT_VENV)/bin/mockint $(ARGS)
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -23,13 +24,13 @@ test: $(STAMP)
 # ruff (lint and format), mypy (strict on the core, see pyproject.toml) and the import
 # contracts (lint-imports); any finding fails.
 lint: $(STAMP)
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy
-	$(VENV)/bin/lint-imports --no-cache
+	$(MOCKINT_VENV)/bin/ruff check .
+	$(MOCKINT_VENV)/bin/ruff format --check .
+	$(MOCKINT_VENV)/bin/mypy
+	$(MOCKINT_VENV)/bin/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(PY) benchmarks/startup.py
 
 clean:
-	rm -rf $(VENV) dist build
+	rm -rf $(MOCKINT_VENV) dist build

@@ -83,9 +83,19 @@ def run(
     scenario: str | None, pace: float, stages: str | None, repeat_solved: bool, db: Path | None
 ) -> None:
     """Go straight into a loop. SCENARIO is an id or a TOML path (default: aiml-engineer)."""
-    sc = _load(scenario)
+    full = sc = _load(scenario)
     if stages:
-        wanted = [s.strip() for s in stages.split(",") if s.strip()]
+        # Stage ids (as `scenarios show` prints them); a stage kind names its stages too.
+        by_kind: dict[str, list[str]] = {}
+        for st in sc.stages:
+            by_kind.setdefault(str(st.kind), []).append(st.id)
+        ids = {st.id for st in sc.stages}
+        wanted = [
+            sid
+            for s in stages.split(",")
+            if s.strip()
+            for sid in ([s.strip()] if s.strip() in ids else by_kind.get(s.strip(), [s.strip()]))
+        ]
         try:
             sc = sc.subset(wanted)
         except KeyError as exc:
@@ -94,8 +104,9 @@ def run(
         if not sc.stages:
             _fail("mockint: --stages: no stage given")
     paced = sc.paced(pace)
+    # Home (after this loop) offers the whole scenario again, not this run's stages.
     _run_app(
-        _open_store(db), default_scenario=sc, pace=pace, start=paced, repeat_solved=repeat_solved
+        _open_store(db), default_scenario=full, pace=pace, start=paced, repeat_solved=repeat_solved
     )
 
 
@@ -192,8 +203,9 @@ def scenarios_show(name: str, as_json: bool) -> None:
         click.echo(json.dumps(sc.summary(), indent=2))
         return
     click.echo(f"{sc.title} ({sc.id}), {format_minutes(sc.total_minutes)}")
+    click.echo(f"  {'':<3}{'stage':<20} {'id (for --stages)':<19} {'kind':<15} length")
     for i, st in enumerate(sc.stages, 1):
-        click.echo(f"  {i}. {st.title:<20} {st.kind:<15} {format_minutes(st.minutes)}")
+        click.echo(f"  {i}. {st.title:<20} {st.id:<19} {st.kind:<15} {format_minutes(st.minutes)}")
         for p in st.phases:
             click.echo(f"       - {p.title}: {p.min_minutes:g}-{p.max_minutes:g} min")
     click.echo("Assessment mix:")

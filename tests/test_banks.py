@@ -67,13 +67,19 @@ def test_every_question_is_complete_and_fits_its_stage():
             assert q.topic, where
             assert len(q.key_points) >= 3, where
             for kp in q.key_points:
-                assert len(kp.terms) >= 3, f"{where}/{kp.id}: too few terms"
-                assert all(t == t.strip() and t for t in kp.terms)
+                assert kp.claims, f"{where}/{kp.id}: no claims"
+                assert kp.probe.endswith("?"), f"{where}/{kp.id}: the probe is a question"
             assert q.terminology and q.look_for and q.mistakes, where
             assert q.minutes <= STAGE_MINUTES[bank.kind], where
-            terms = [t.lower() for kp in q.key_points for t in kp.terms]
-            shared = sorted({t for t in terms if terms.count(t) > 1})
-            assert not shared, f"{where}: one word would cover two key points: {shared}"
+            # A concept that alone makes one point must not alone make another.
+            bare = [
+                c.property[0]
+                for kp in q.key_points
+                for c in kp.claims
+                if not c.subject and not c.property_dir and len(c.property) == 1
+            ]
+            shared = sorted({n for n in bare if bare.count(n) > 1})
+            assert not shared, f"{where}: one concept alone makes two key points: {shared}"
             minutes = [f.at_minute for f in q.follow_ups]
             assert minutes == sorted(minutes) and all(0 < m <= q.minutes for m in minutes)
 
@@ -94,18 +100,17 @@ def example_of(term: str) -> str:
 
 
 def test_every_term_can_be_matched_by_coverage():
-    from mockint.scoring.coverage import find_term  # a term it cannot find is dead weight
+    """Every wording of every concept a bank uses is found when said as written (a wording
+    the lemmatiser reads differently from the answer would be dead weight)."""
+    from mockint.scoring.claims import find
+    from mockint.scoring.clauses import Text
 
     for bank in bundled().values():
         for q in bank.questions:
-            for kp in q.key_points:
-                for term in kp.terms:
-                    said = f"I said {example_of(term)} here."
-                    assert find_term(said, term), (bank.id, q.id, term)
-                for st in kp.contradictions:
-                    for part in st.split("..."):
-                        said = f"I said {example_of(part.strip())} here."
-                        assert find_term(said, part.strip()), (bank.id, q.id, st)
+            for name, wordings in q.concepts.items():
+                for w in wordings:
+                    said = Text(f"I said {example_of(w)} here.")
+                    assert find(said, name, [w]), (bank.id, q.id, name, w)
 
 
 def test_every_question_has_a_model_answer_outline():
@@ -130,12 +135,18 @@ def test_every_outline_covers_its_key_points_and_contradicts_none():
 
 
 def test_every_key_point_has_a_specific_term():
+    """A concept that makes a point on its own has a wording that is not a generic word."""
     from mockint.scenario.bank_terms import is_generic
 
     for bank in bundled().values():
         for q in bank.questions:
             for kp in q.key_points:
-                assert any(not is_generic(t) for t in kp.terms), (q.id, kp.id)
+                for c in kp.claims:
+                    if c.subject or c.property_dir:
+                        continue
+                    for name in c.property:
+                        words = q.concepts[name]
+                        assert any(not is_generic(w) for w in words), (q.id, kp.id, name)
 
 
 BUZZWORDS = (
@@ -154,7 +165,7 @@ def test_a_buzzword_answer_covers_nothing_anywhere():
     for bank in bundled().values():
         for q in bank.questions:
             cov = cover_question(BUZZWORDS, q)
-            assert not cov.covered, (q.id, [(p.id, p.terms) for p in cov.covered])
+            assert not cov.covered, (q.id, [(p.id, p.evidence) for p in cov.covered])
 
 
 @pytest.mark.parametrize(
@@ -199,8 +210,7 @@ def test_seed_topics_the_guide_names_are_there():
     } <= recs
     training = {kp.id for kp in design.question("distributed-training").key_points}
     assert "deep-dive-sync-async" in training
-    hardware = design.question("serve-large-model").key_points
-    words = " ".join(t for kp in hardware for t in kp.terms)
+    words = " ".join(w for ws in design.question("serve-large-model").concepts.values() for w in ws)
     assert "int8 vs fp16" in words and "memory bandwidth" in words
     assert bundled()["ml_deep_dive"].question("architecture-choice").topic == "architecture"
     behavioural = bundled()["behavioural"]
@@ -232,6 +242,7 @@ def test_the_inverted_bias_variance_answer_loses_to_the_right_one():
     )
     bad, good = cover_question(inverted, q), cover_question(right, q)
     assert {p.id for p in bad.contradicted} == {"definitions", "tradeoff", "diagnosis"}
+    assert all(p.evidence for p in bad.contradicted)
     assert len(bad.covered) < len(good.covered)
     assert not good.contradicted
 
@@ -256,8 +267,7 @@ def test_ml_deep_dive_covers_each_topic_twice():
     ):
         assert sum(q.topic == topic for q in bank.questions) >= 2, topic
     bv = bank.question("bias-variance-explain")
-    terms = {t for kp in bv.key_points for t in kp.terms}
-    assert {"bias", "variance", "underfit", "overfit", "trade-off", "tradeoff"} <= terms
+    assert {"bias", "variance", "underfitting", "overfitting"} <= set(bv.concepts)
 
 
 def test_system_design_prompts_and_phases():
@@ -275,7 +285,7 @@ def test_system_design_prompts_and_phases():
         assert phases == set(DESIGN_PHASES), q.id
         assert len(q.components) >= 5, q.id
         assert any(f.kind == "curveball" for f in q.follow_ups), q.id
-    serving = " ".join(t for kp in bank.question("serve-large-model").key_points for t in kp.terms)
+    serving = " ".join(w for ws in bank.question("serve-large-model").concepts.values() for w in ws)
     for word in ("quantization", "pruning", "distillation"):
         assert word in serving
 
@@ -375,14 +385,14 @@ CASES = [
         sub('title = "Mini bank"', 'title = "Mini bank"\ncolour = "red"'),
         4,
         "colour",
-        "unknown key (allowed: id, kind, questions, questions_to_ask, title)",
+        "unknown key (allowed: concepts, id, kind, questions, questions_to_ask, title)",
     ),
     (
         "unknown-question-key",
         sub("minutes = 8", "minutes = 8\nlevel = 3"),
         25,
         "questions[1].level",
-        "unknown key (allowed: area, competencies, components, follow_ups, id, "
+        "unknown key (allowed: area, competencies, components, contrasts, follow_ups, id, "
         "key_points, look_for, minutes, mistakes, outline, prompt, terminology, topic)",
     ),
     (
@@ -612,7 +622,8 @@ def test_validate_reports_every_file_and_fails_if_any_is_bad(tmp_path, capsys):
 
 def test_validate_with_no_paths_checks_the_bundled_banks(capsys):
     assert banks_validate([]) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 5
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6 and "lexicon.toml: ok (lexicon" in lines[0]
 
 
 def test_module_entry_point_prints_one_line_and_no_traceback(tmp_path):

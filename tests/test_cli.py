@@ -80,3 +80,37 @@ def test_db_env_variable_is_used(tmp_path, cli, monkeypatch):
     assert target.exists()  # the database was created where MOCKINT_DB points
     con = sqlite3.connect(target)
     assert con.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+
+
+def test_run_with_stages_leaves_home_offering_the_whole_loop(monkeypatch, tmp_path):
+    """`run --stages` plays those stages; home afterwards starts the full scenario."""
+    from click.testing import CliRunner
+
+    from mockint import cli as cli_module
+
+    seen = {}
+    monkeypatch.setattr(cli_module, "_run_app", lambda store, **kw: seen.update(kw))
+    res = CliRunner().invoke(
+        cli_module.cli, ["run", "--stages", "coding", "--db", str(tmp_path / "m.db")]
+    )
+    assert res.exit_code == 0, res.output
+    assert [s.id for s in seen["start"].stages] == ["coding"]
+    assert len(seen["default_scenario"].stages) == 6
+
+
+def test_scenarios_show_prints_the_ids_that_stages_takes(cli, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from mockint import cli as cli_module
+
+    res = cli("scenarios", "show", "aiml-engineer")
+    rows = [line.split() for line in res.stdout.splitlines() if line.startswith("  1. ")]
+    assert rows and rows[0][3] == "phone-screen" and rows[0][4] == "phone_screen"
+    seen = {}
+    monkeypatch.setattr(cli_module, "_run_app", lambda store, **kw: seen.update(kw))
+    for given in ("phone-screen,behavioural", "phone_screen,behavioural"):
+        res = CliRunner().invoke(
+            cli_module.cli, ["run", "--stages", given, "--db", str(tmp_path / "m.db")]
+        )
+        assert res.exit_code == 0, res.output
+        assert [s.id for s in seen["start"].stages] == ["phone-screen", "behavioural"]

@@ -18,11 +18,12 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 
 from mockint.pair import wire
+from mockint.tui.key_order import KeysInOrder
 
 RELAUNCH_STATUS = 75  # same number as server.RELAUNCH_STATUS (kept import-free here)
 
 
-class PairApp(App):
+class PairApp(KeysInOrder, App):
     CSS_PATH = "ui/pair.tcss"
     TITLE = "mockint pair"
     ENABLE_COMMAND_PALETTE = False  # candidates get no system commands
@@ -44,6 +45,7 @@ class PairApp(App):
         self.role: str | None = None
         self.code: str | None = None
         self.ssh_hint: str | None = None
+        self.fingerprint: str | None = None  # the server's host key, as ssh shows it
         self.can_renew = False
         self.state: dict[str, Any] = {}
         self.presence: dict[str, bool] = {}
@@ -110,6 +112,7 @@ class PairApp(App):
         match msg:
             case wire.Welcome():
                 self.role, self.code, self.ssh_hint = msg.role, msg.code, msg.ssh
+                self.fingerprint = msg.fingerprint or None
                 self.can_renew = msg.renew
                 self.refresh_bindings()
             case wire.Code():

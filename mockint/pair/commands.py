@@ -38,6 +38,20 @@ def exposure_warning(host: str) -> str | None:
     )
 
 
+def _check_db(db: Path | None) -> None:
+    """A --db that cannot be a database (a directory, a device) ends the command in the
+    one-line form every mockint command uses."""
+    from mockint.store.db import StoreError, check_path
+
+    if db is None:
+        return
+    try:
+        check_path(Path(db).expanduser())
+    except StoreError as exc:
+        click.echo(f"mockint: {exc}", err=True)
+        sys.exit(2)
+
+
 @click.command(context_settings=CONTEXT)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=2222, show_default=True, type=click.IntRange(0, 65535))
@@ -50,7 +64,7 @@ def exposure_warning(host: str) -> str | None:
 @click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked by _check_db, one line like every command
     envvar="MOCKINT_DB",
     help="SQLite database the rooms are written to.",
 )
@@ -89,6 +103,8 @@ def serve(
     """Serve pair practice over SSH: interviewers log in with a key, candidates with a
     room code as the user name (ssh -p PORT CODE@HOST)."""
     import asyncio
+
+    _check_db(db)
 
     from mockint.pair.server import PairServer, ServeConfig
 
@@ -188,13 +204,14 @@ def _ticket(state: dict) -> wire.Ticket:
 @click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked by _check_db, one line like every command
     envvar="MOCKINT_DB",
     help="SQLite database the rooms are written to.",
 )
 def pair(host: str, port: int, db: Path | None) -> None:
     """Be the interviewer from this terminal: starts `mockint serve` on 127.0.0.1 if none is
     running, then opens your screen with the room code and the ssh command for the candidate."""
+    _check_db(db)
     state = _running_server()
     if state is None:
         from mockint.paths import private_dir, user_data_dir
@@ -222,6 +239,15 @@ def pair(host: str, port: int, db: Path | None) -> None:
             raise click.ClickException(f"the server did not start; see {log_dir / 'serve.log'}")
     from mockint.pair.app import RELAUNCH_STATUS, PairApp
 
+    # Before the app takes the screen (and there after it): what the candidate's ssh will
+    # show the first time, to be compared before they accept it.
+    where = f"{state.get('host', host)}:{state.get('port')}"
+    click.echo(f"mockint pair: server on {where} (pid {state.get('pid')})")
+    if state.get("fingerprint"):
+        click.echo(
+            f"Host key fingerprint: {state['fingerprint']} (the candidate's ssh shows it the "
+            "first time: it must match)"
+        )
     while True:
         ticket = _ticket(state)
         app = PairApp(state["socket"], ticket.token)
@@ -252,7 +278,7 @@ def pair(host: str, port: int, db: Path | None) -> None:
 @click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # checked by _check_db, one line like every command
     envvar="MOCKINT_DB",
     help="SQLite database to read.",
 )
@@ -263,6 +289,7 @@ def pair_report_command(session_id: int, view: str, fmt: str, db: Path | None) -
     from mockint.store.db import StoreError
     from mockint.store.sessions import Store
 
+    _check_db(db)
     path = db or default_db_path()
     if not path.exists():
         raise click.ClickException(f"no session {session_id} in {path}")

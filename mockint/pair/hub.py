@@ -138,6 +138,7 @@ class Hub:
         self._judge: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self.ssh_hint: Callable[[str], str] = lambda code: f"ssh {code}@HOST"
+        self.host_fingerprint = ""  # the server's host key, for the interviewer to compare
 
     # -- life --------------------------------------------------------------------------
     async def start(self, socket_dir: str) -> str:
@@ -324,6 +325,7 @@ class Hub:
                 role=INTERVIEWER if interviewer else CANDIDATE,
                 code=room.code if interviewer else None,
                 ssh=self.ssh_hint(room.code) if interviewer else None,
+                fingerprint=self.host_fingerprint if interviewer else None,
                 renew=interviewer and t.identity == room.owner,
             )
         )

@@ -389,6 +389,7 @@ class PairServer:
             self.port = sockets[0].getsockname()[1]
         host = self.config.host
         self.hub.ssh_hint = lambda code: ssh_command(code, host, self.port)
+        self.hub.host_fingerprint = self.host_key.get_fingerprint()
         self._write_state()
 
     def _write_state(self) -> None:
@@ -398,6 +399,7 @@ class PairServer:
             "port": self.port,
             "socket": self.hub.socket_path,
             "admin": self.hub.admin_token,
+            "fingerprint": self.host_key.get_fingerprint() if self.host_key else "",
         }
         tmp = self.state_path.with_suffix(".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

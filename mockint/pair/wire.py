@@ -143,6 +143,7 @@ class Welcome(Msg, tag="welcome"):
     role: Role
     code: str | None = None
     ssh: str | None = None
+    fingerprint: str | None = None  # the server's host key, as ssh shows it (interviewer)
     renew: bool = False
 
 

@@ -28,7 +28,7 @@ def _entry(item: Asked) -> tuple[BehaviouralQuestion, Answer | None]:
     text = scored_text("behavioural", texts)  # the same text the STAR screen scores
     given = item.given(text)
     star = analyse(texts, given.seconds) if given is not None else None
-    judged = judge(item, text, star)
+    judged = judge(item, text, star, star_fields=texts)
     parts: BehaviouralParts = {"fields": texts}
     if star is not None:
         parts["star"] = star_report(star)

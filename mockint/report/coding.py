@@ -36,14 +36,21 @@ def section(ctx: StageContext) -> Section:
     hints: dict[str, int] = {}
     viewed: dict[str, bool] = {}  # slug -> opened before solving
     claims: dict[str, tuple[str, str]] = {}  # the last stated complexity per problem
+    pushed: dict[str, int] = {}  # a pair interviewer's hints: slug ("" typed) -> count
     for e in ctx.events:
         slug = str(e["data"].get("problem", ""))
         if e["kind"] == "hint_shown":
             hints[slug] = max(hints.get(slug, 0), int(e["data"].get("number", 1)))
+        elif e["kind"] == "pair_push" and e["data"].get("kind") == "hint":
+            pushed[slug] = pushed.get(slug, 0) + 1
         elif e["kind"] == "solution_viewed":
             viewed[slug] = viewed.get(slug, False) or bool(e["data"].get("before_solving"))
         elif e["kind"] == "complexity_claimed":
             claims[slug] = (str(e["data"].get("time", "")), str(e["data"].get("space", "")))
+    # A hint pushed by the interviewer costs what one the candidate asks for does; a typed
+    # one is tied to no problem (it counts among the stage's other hints).
+    for slug, n in pushed.items():
+        hints[slug] = hints.get(slug, 0) + n
     problems: list[ProblemReport] = []
     results: list[ProblemResult] = []
     notes: list[str] = []

@@ -24,7 +24,7 @@ from mockint.report.shape import (
 )
 from mockint.scenario.bank import Bank, Question
 from mockint.scoring import Answer, Score, cover_question, score_answer, score_talking_stage
-from mockint.scoring.answer_text import scored_text
+from mockint.scoring.answer_text import cover_answer, scored_text
 from mockint.scoring.coverage import Coverage, PointCoverage
 from mockint.scoring.star import StarAnalysis
 from mockint.scoring.text import count_words
@@ -99,7 +99,12 @@ def _question(bank: Bank | None, qid: str) -> Question | None:
         return None
 
 
-def judge(item: Asked, text: str, star: StarAnalysis | None = None) -> Judged:
+def judge(
+    item: Asked,
+    text: str,
+    star: StarAnalysis | None = None,
+    star_fields: dict[str, str] | None = None,
+) -> Judged:
     """The entry every talking kind shares for one question whose answer reads as `text`:
     the bank's facts, the answer's status, coverage and score. `star` is the behavioural
     analysis of an answered question, counted in its score."""
@@ -126,7 +131,14 @@ def judge(item: Asked, text: str, star: StarAnalysis | None = None) -> Judged:
     given = item.given(text)
     if given is None:
         return Judged(entry, None, None)
-    cov = cover_question(text, q) if q is not None else None
+    cov = None
+    if q is not None:
+        # A STAR answer is covered from its fields (its Reflection field counts as one).
+        cov = (
+            cover_answer("behavioural", star_fields, q)
+            if star_fields is not None
+            else cover_question(text, q)
+        )
     ratings = given.self_ratings()
     answer = Answer(item.id, cov, ratings, star)
     entry["status"] = "answered"

@@ -23,7 +23,8 @@ def _db_option(f: Any) -> Any:
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        # No click checks: the store refuses a directory in one line, like every command.
+        type=click.Path(path_type=Path),
         envvar="MOCKINT_DB",
         help="SQLite database to use (default: mockint.db in your user data directory; "
         "the MOCKINT_DB environment variable sets it too).",
@@ -262,17 +263,26 @@ def export_cmd(output: str | None, db: Path | None) -> None:
 @_db_option
 def import_cmd(file: Path, db: Path | None) -> None:
     """Merge an export into this database (ids remapped; importing twice adds nothing)."""
-    from mockint.review.transfer import TransferError, import_data
+    from mockint.review.transfer import TransferError, check, import_data
     from mockint.store.db import StoreError
 
     try:
         text = file.expanduser().read_text(encoding="utf-8")
     except OSError as exc:
         _fail(f"{file}: cannot read: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        _fail(f"{file}: not a mockint export (not UTF-8 text: byte {exc.start})")
     try:
         doc = json.loads(text)
     except ValueError as exc:
         _fail(f"{file}: not JSON: {exc}")
+    # The whole document is checked before a database is opened (or created).
+    try:
+        check(doc)
+    except TransferError as exc:
+        _fail(f"{file}: {exc}")
+    except RecursionError:
+        _fail(f"{file}: nested too deeply to be a mockint export")
     store = _open(db, create=True)
     try:
         counts = import_data(store, doc)

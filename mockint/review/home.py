@@ -17,6 +17,8 @@ class Figures(NamedTuple):
     last_created: float | None
     last_title: str | None
     last_overall: float | None  # its overall score, if summarised and scored
+    last_summarised: bool = False  # False: its summary is still to be built
+    last_finished: bool = True  # False: active (unfinished) or abandoned
 
 
 # The latest session comes from the created_at index, the unfinished ones from the
@@ -28,9 +30,10 @@ SELECT
      SELECT id, alive_at FROM sessions WHERE status = 'active' AND mode != 'pair'
      ORDER BY alive_at DESC LIMIT 3))
      AS open,
-  s.id, s.created_at, s.title, r.overall
+  s.id, s.created_at, s.title, r.overall, r.session_id IS NOT NULL, s.status
 FROM (SELECT 1)
-LEFT JOIN (SELECT id, created_at, title FROM sessions ORDER BY created_at DESC, id DESC LIMIT 1) s
+LEFT JOIN (SELECT id, created_at, title, status FROM sessions
+           ORDER BY created_at DESC, id DESC LIMIT 1) s
 LEFT JOIN review_summaries r ON r.session_id = s.id
 """
 
@@ -46,4 +49,6 @@ def figures(store: Store, now: float) -> Figures:
     # group_concat's order is not promised, so the pairs are ordered here.
     pairs = [x.split(" ") for x in (row[1] or "").split(",") if x]
     ids = [int(i) for i, _ in sorted(pairs, key=lambda p: -float(p[1]))]
-    return Figures(ids, int(row[0]), row[2], row[3], row[4], row[5])
+    return Figures(
+        ids, int(row[0]), row[2], row[3], row[4], row[5], bool(row[6]), row[7] in (None, "finished")
+    )

@@ -182,9 +182,15 @@ def activity(store: Store, since: float) -> Activity:
             (since,),
         )
     ]
+    # A review is an item practised again: its first time (in any session) is not one.
     reviews = [
         (r[0], r[1])
-        for r in store.conn.execute("SELECT at, item FROM review_log WHERE at >= ?", (since,))
+        for r in store.conn.execute(
+            "SELECT r.at, r.item FROM review_log r WHERE r.at >= ? AND EXISTS (SELECT 1 FROM"
+            " review_log p WHERE p.item = r.item AND p.session_id != r.session_id"
+            " AND p.at < r.at)",
+            (since,),
+        )
     ]
     return Activity(sessions, reviews)
 

@@ -67,10 +67,12 @@ class Weak:
 
 
 def score_series(store: Store, limit: int | None = None) -> dict[str, Series]:
-    """Overall and every area, oldest first, over the last `limit` scored sessions."""
+    """Overall and every area, oldest first, over the last `limit` scored sessions. An
+    unfinished session has no overall (see summary.digest) but its areas' scores count."""
     sql = (
         "SELECT s.created_at, r.overall, r.areas FROM review_summaries r"
-        " JOIN sessions s ON s.id = r.session_id WHERE r.overall IS NOT NULL"
+        " JOIN sessions s ON s.id = r.session_id"
+        " WHERE r.overall IS NOT NULL OR s.status != 'finished'"
         " ORDER BY s.created_at DESC, s.id DESC"
     )
     args: tuple[Any, ...] = ()
@@ -80,7 +82,8 @@ def score_series(store: Store, limit: int | None = None) -> dict[str, Series]:
     rows = store.conn.execute(sql, args).fetchall()[::-1]
     out: dict[str, Series] = {"overall": Series("overall")}
     for r in rows:
-        out["overall"].points.append((r[0], r[1]))
+        if r[1] is not None:
+            out["overall"].points.append((r[0], r[1]))
         for area, value in json.loads(r[2]).items():
             if value is not None:
                 out.setdefault(area, Series(area)).points.append((r[0], value))

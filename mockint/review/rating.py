@@ -18,7 +18,8 @@ Coding problem (from the judge: the problem's submits, hints shown, stage time):
 
 Talking question (phone screen, deep dive, system design, hiring manager; from the scorer):
 
-    asked but not answered                             -> Again
+    asked but not answered                             -> Again (the summary logs no
+                                                          such attempt: not attempted)
     under half of the key points covered               -> Again
     under three quarters covered, or over its time     -> Hard
     every key point covered, within its time           -> Easy

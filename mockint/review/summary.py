@@ -211,7 +211,9 @@ def digest(
             continue
         for q in st["content"]["questions"]:
             words += [q["id"], q.get("prompt") or "", q.get("topic") or "", *q["competencies"]]
-            if settled:
+            # A question not answered (never reached, or passed over) was not attempted:
+            # it has no score to learn from, so it is no review item and no weak topic.
+            if settled and q["status"] == "answered":
                 log += _answer_log(st, q, sess.get("pace") or 1.0, lookups, when)
     verdicts: Counter[str] = Counter()
     failing: Counter[str] = Counter()
@@ -231,7 +233,9 @@ def digest(
         "hints": hints,
     }
     row = {
-        "overall": overall.get("value"),
+        # An unfinished session's overall would be a score of the part done, read beside
+        # whole loops as if it were one (often 0): the areas it has scores in are kept.
+        "overall": overall.get("value") if sess["status"] == "finished" else None,
         "areas": areas,
         "used_s": report["times"]["used_s"] or 0.0,
         "planned_s": report["times"]["planned_s"] or 0.0,
@@ -330,12 +334,9 @@ def _answer_log(
             star_total=len(star) if star else None,
         )
     )
+    score: float | None = q.get("score")
     if answered and cov.get("total"):
-        score: float | None = 100.0 * cov["covered"] / cov["total"]
-    elif answered:
-        score = q.get("score")
-    else:
-        score = 0.0
+        score = 100.0 * cov["covered"] / cov["total"]
     title = (q.get("prompt") or q["id"]).strip()
     entry = {
         "item": f"question:{q['id']}",

@@ -174,6 +174,87 @@ def check(doc: Any) -> None:
     for key in ("sessions", "stories"):
         if not isinstance(doc.get(key), list):
             raise TransferError(f"{key}: missing or not a list")
+    for n, st in enumerate(doc["stories"]):
+        _row(st, f"stories[{n}]", ("id", "title", "created_at", "updated_at"))
+        _kinds(st, f"stories[{n}]", competencies=list, fields=dict)
+    for n, s in enumerate(doc["sessions"]):
+        _session(s, f"sessions[{n}]")
+    plan = doc.get("plan")
+    if plan is not None:
+        _row(plan, "plan", ("start_day", "weeks"))
+
+
+# Every row of a session's tables, with the columns its INSERT reads and the kinds of its
+# JSON parts: checked before any database is opened, so a damaged file changes nothing.
+SESSION_PARTS: dict[str, tuple[tuple[str, ...], dict[str, type | tuple[type, ...]]]] = {
+    "stages": (STAGE_COLS, {}),
+    "events": (EVENT_COLS, {"data": dict}),
+    "notes": (NOTE_COLS, {}),
+    "answers": (ANSWER_COLS, {"fields": dict, "seconds": dict, "ratings": dict}),
+    "code_snapshots": (SNAPSHOT_COLS, {}),
+    "grading_runs": (RUN_COLS, {"result": (dict, type(None))}),
+}
+NUMBERS = {"created_at", "alive_at", "at", "updated_at", "started_at", "finished_at"}
+
+
+def _row(row: Any, where: str, cols: tuple[str, ...]) -> None:
+    if not isinstance(row, dict):
+        raise TransferError(f"{where}: not an object")
+    for col in cols:
+        if col not in row:
+            raise TransferError(f"{where}: missing field '{col}'")
+        value = row[col]
+        if isinstance(value, (dict, list)):
+            raise TransferError(f"{where}.{col}: not a plain value")
+        if col in NUMBERS and not (value is None or _number(value)):
+            raise TransferError(f"{where}.{col}: not a number")
+        if (col == "id" or col.endswith("idx")) and not (value is None or _int(value)):
+            raise TransferError(f"{where}.{col}: not a whole number")
+
+
+def _kinds(row: dict[str, Any], where: str, **kinds: type | tuple[type, ...]) -> None:
+    for key, kind in kinds.items():
+        if not isinstance(row.get(key), kind):
+            raise TransferError(f"{where}.{key}: missing or of the wrong kind")
+
+
+def _number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _session(s: Any, where: str) -> None:
+    from mockint.scenario.serialize import scenario_from_dict
+
+    _row(s, where, ("id", *SESSION_COLS))
+    if s["id"] is None:
+        raise TransferError(f"{where}.id: missing")
+    if not isinstance(s.get("scenario"), dict):
+        raise TransferError(f"{where}.scenario: missing or not an object")
+    try:
+        scenario_from_dict(s["scenario"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        what = f"{type(exc).__name__}: {exc}"
+        raise TransferError(f"{where}.scenario: not a scenario ({what})") from None
+    for part, (cols, kinds) in SESSION_PARTS.items():
+        rows = s.get(part)
+        if not isinstance(rows, list):
+            raise TransferError(f"{where}.{part}: missing or not a list")
+        for i, row in enumerate(rows):
+            _row(row, f"{where}.{part}[{i}]", cols)
+            _kinds(row, f"{where}.{part}[{i}]", **kinds)
+    pair = s.get("pair")
+    if pair is not None:
+        _row(pair, f"{where}.pair", PAIR_ROUND_COLS)
+        for key, (_table, cols) in PAIR_TABLES.items():
+            rows = pair.get(key, [])
+            if not isinstance(rows, list):
+                raise TransferError(f"{where}.pair.{key}: not a list")
+            for i, row in enumerate(rows):
+                _row(row, f"{where}.pair.{key}[{i}]", cols)
 
 
 def import_data(store: Store, doc: Any) -> dict[str, int]:

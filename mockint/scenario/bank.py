@@ -5,26 +5,59 @@ Loading and validation live in `bank_load.py`; scoring (coverage, STAR) in `mock
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 FOLLOW_UP_KINDS = ("follow_up", "curveball")
 
 
 @dataclass(frozen=True)
-class KeyPoint:
-    """One thing a strong answer covers, and the words that show it was covered.
+class Claim:
+    """What a key point (or a mistake) claims about what, as written in a bank:
+    `SUBJECT [DIRECTION] -> PROPERTY [DIRECTION]`, or `PROPERTY [DIRECTION]` alone.
 
-    `terms` holds the phrases and their synonyms; any specific one of them, matched as
-    whole words (case and inflections ignored), counts as covering the point. Generic
-    terms only support (see `mockint.scenario.bank_terms`). `contradictions` are
-    statements of the opposite; saying one costs the point.
+    Subject and property are concept names (alternatives joined by `|`), directions are
+    relation names of the lexicon (`up`, `down`, `against`, `before`, ...). See
+    scenarios/banks/FORMAT.md and `mockint.scoring.claims` for how one is matched.
+    """
+
+    text: str  # as written in the bank
+    property: tuple[str, ...]
+    subject: tuple[str, ...] = ()
+    property_dir: str = ""
+    subject_dir: str = ""
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One thing a strong answer says, as checkable claims (the bank format since issue 18),
+    or, in older user banks, as terms.
+
+    `claims`: the point is made when one of them is said, and said wrong when one is
+    contradicted (see `mockint.scoring.claims`). `probe` is the follow-up an interviewer
+    asks when the point is missed or said wrong.
+
+    Legacy `terms`: any specific one found covers the point; `contradictions` are phrases
+    of the opposite (see `mockint.scenario.bank_terms`). Used only without `claims`.
     """
 
     id: str
     text: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...] = ()
     contradictions: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    probe: str = ""
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A common mistake. With a `claim` it is checked: an answer that says the claim
+    (not negated) makes the mistake, and the key point `point` counts as said wrong."""
+
+    text: str
+    point: str = ""
+    claim: Claim | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +84,13 @@ class Question:
     # or a stage kind (the area holding a stage of that kind); "" means its stage's area.
     area: str = ""
     outline: str = ""  # a model answer outline, shown after the review and in the report
+    # Groups of concepts the question sets against each other (l1/l2, bagging/boosting):
+    # a property given to the other concept of a group is a swap.
+    contrasts: tuple[tuple[str, ...], ...] = ()
+    checks: tuple[Mistake, ...] = ()  # the mistakes, with their claims where checkable
+    # Every concept its claims and contrasts name -> its wordings (the lexicon's,
+    # scenarios/lexicon/lexicon.toml, plus the bank's own), resolved when the bank is loaded.
+    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

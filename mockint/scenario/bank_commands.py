@@ -15,6 +15,7 @@ from mockint.paths import bundled_dir
 from mockint.scenario.bank import Bank
 from mockint.scenario.bank_load import bank_dirs, discover_banks, load_bank
 from mockint.scenario.errors import ScenarioError
+from mockint.scenario.lexicon import load_lexicon
 from mockint.scenario.model import format_minutes
 
 
@@ -46,10 +47,18 @@ def _ok_line(path: Path | str, bank: Bank) -> str:
 
 
 def banks_validate(paths: list[str]) -> int:
-    """Check the named bank files (every bundled and user bank when none is named)."""
+    """Check the named bank files (every bundled and user bank, and the shared lexicon,
+    when none is named)."""
+    bad = False
     if not paths:
         paths = [str(p) for d in bank_dirs() if d.is_dir() for p in sorted(d.glob("*.toml"))]
-    bad = False
+        try:
+            lex = load_lexicon()
+        except ScenarioError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        n = len(lex.concepts)
+        print(f"{lex.path}: ok (lexicon, {n} concepts, {len(lex.mistakes)} mistakes)")
     for path in paths:
         try:
             bank = load_bank(path)

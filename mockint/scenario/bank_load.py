@@ -12,7 +12,8 @@ from pathlib import Path
 
 from mockint.kinds import STAGE_KINDS as STAGE_KINDS_INFO
 from mockint.paths import bundled_dir, user_data_dir
-from mockint.scenario.bank import FOLLOW_UP_KINDS, Bank, FollowUp, KeyPoint, Question
+from mockint.scenario.bank import FOLLOW_UP_KINDS, Bank, Claim, FollowUp, KeyPoint, Question
+from mockint.scenario.bank_claims import parse_claims, parse_contrasts, parse_mistakes
 from mockint.scenario.bank_terms import (
     CONTRADICTION_GAP,
     contradiction_parts,
@@ -21,6 +22,7 @@ from mockint.scenario.bank_terms import (
 )
 from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text, reflow
 from mockint.scenario.errors import ScenarioError
+from mockint.scenario.lexicon import Lexicon, concept_table, load_lexicon, merge_concepts
 from mockint.scenario.lines import find_line
 from mockint.scenario.model import Scenario, Stage
 
@@ -30,7 +32,7 @@ DESIGN_PHASES = ("requirements", "capacity", "high-level", "deep-dive", "trade-o
 BANK_KINDS = tuple(k.value for k, info in STAGE_KINDS_INFO.items() if info.uses_bank)
 
 _TOP_REQUIRED = {"id", "kind", "title", "questions"}
-_TOP_OPTIONAL = {"questions_to_ask"}
+_TOP_OPTIONAL = {"questions_to_ask", "concepts"}
 _Q_REQUIRED = {"id", "prompt", "minutes", "key_points"}
 _Q_OPTIONAL = {
     "topic",
@@ -42,34 +44,43 @@ _Q_OPTIONAL = {
     "components",
     "area",
     "outline",
+    "contrasts",
 }
 
 
-def load_bank(path: Path | str) -> Bank:
+def load_bank(path: Path | str, lexicon: Lexicon | None = None) -> Bank:
     path = Path(path)
-    return parse_bank(read_text(path), path)
+    return parse_bank(read_text(path), path, lexicon)
 
 
-def parse_bank(text: str, path: Path) -> Bank:
+def parse_bank(text: str, path: Path, lexicon: Lexicon | None = None) -> Bank:
     """Parse one bank file:
 
     id = "ml-deep-dive"              # lower-case id; a user file with the same id wins
     kind = "ml_deep_dive"            # a stage kind other than coding
     title = "ML deep dive"
     questions_to_ask = ["..."]       # optional (hiring manager)
+    [concepts]                       # optional: name = [wordings], added to the lexicon's
 
     [[questions]]
     id, prompt, minutes              # required; minutes is the question's time budget
     topic, terminology, look_for, mistakes, competencies, components   # optional
     area                             # optional: mix area id or stage kind to score toward
     outline                          # optional: a model answer (paragraphs, "- " bullets)
+    contrasts = [["l1", "l2"]]       # optional: concepts set against each other
+    mistakes                         # strings, or tables {text, claim, point} (checked)
 
-    [[questions.key_points]]         # at least one; id, text, terms (at least one
-                                     # specific); contradictions (optional)
+    [[questions.key_points]]         # at least one; id, text, claims and probe
+                                     # (or, in older banks, terms and contradictions)
     [[questions.follow_ups]]         # optional; at_minute, text, kind
+
+    Claims, contrasts and concepts are described in scenarios/banks/FORMAT.md.
     """
     c = Checker(path, text)
     top = c.table(parse_toml(text, path), (), _TOP_REQUIRED, _TOP_OPTIONAL)
+    lex = lexicon or load_lexicon()
+    own = concept_table(c, top["concepts"], ("concepts",)) if "concepts" in top else {}
+    concepts = merge_concepts(lex, own)
     bank_id = c.string(top, "id", (), ID)
     kind = c.string(top, "kind", ())
     if kind == "coding":
@@ -85,7 +96,7 @@ def parse_bank(text: str, path: Path) -> Bank:
     questions: list[Question] = []
     seen: set[str] = set()
     for i, item in enumerate(raw):
-        q = _question(c, item, ("questions", i), kind)
+        q = _question(c, item, ("questions", i), kind, concepts, lex)
         if q.id in seen:
             raise c.fail(("questions", i, "id"), f"duplicate question id '{q.id}'")
         seen.add(q.id)
@@ -93,7 +104,14 @@ def parse_bank(text: str, path: Path) -> Bank:
     return Bank(bank_id, kind, title, tuple(questions), to_ask, path)
 
 
-def _question(c: Checker, raw: object, where: Where, kind: str) -> Question:
+def _question(
+    c: Checker,
+    raw: object,
+    where: Where,
+    kind: str,
+    concepts: dict[str, tuple[str, ...]],
+    lex: Lexicon,
+) -> Question:
     q = c.table(raw, where, _Q_REQUIRED, _Q_OPTIONAL)
     qid = c.string(q, "id", where, ID)
     prompt = reflow(c.string(q, "prompt", where))
@@ -111,7 +129,7 @@ def _question(c: Checker, raw: object, where: Where, kind: str) -> Question:
     points: list[KeyPoint] = []
     for j, item in enumerate(raw_points):
         kw = where + ("key_points", j)
-        kp = _key_point(c, item, kw, kind)
+        kp = _key_point(c, item, kw, kind, concepts, lex)
         if any(p.id == kp.id for p in points):
             raise c.fail(kw + ("id",), f"duplicate key point id '{kp.id}'")
         points.append(kp)
@@ -121,6 +139,14 @@ def _question(c: Checker, raw: object, where: Where, kind: str) -> Question:
         follow_ups.append(_follow_up(c, item, where + ("follow_ups", j), minutes))
     follow_ups.sort(key=lambda f: f.at_minute)  # the order they interrupt in
 
+    contrasts = parse_contrasts(c, q, where, concepts) + lex.contrasts
+    checks = parse_mistakes(c, q, where, {p.id for p in points}, concepts, lex)
+    claims = [cl for p in points for cl in p.claims] + [m.claim for m in checks if m.claim]
+    own = {m.claim.text for m in checks if m.claim}
+    universal = tuple(m for m in lex.mistakes if m.claim and m.claim.text not in own)
+    claims += [m.claim for m in universal if m.claim]
+    used = {n for cl in claims for n in (*cl.subject, *cl.property)}
+    used |= {n for g in contrasts for n in g}
     return Question(
         id=qid,
         prompt=prompt,
@@ -128,24 +154,48 @@ def _question(c: Checker, raw: object, where: Where, kind: str) -> Question:
         key_points=tuple(points),
         terminology=c.strings(q, "terminology", where),
         look_for=c.strings(q, "look_for", where),
-        mistakes=c.strings(q, "mistakes", where),
+        mistakes=tuple(m.text for m in checks),
         follow_ups=tuple(follow_ups),
         topic=topic,
         competencies=competencies,
         components=c.strings(q, "components", where),
         area=area,
         outline=outline,
+        contrasts=contrasts,
+        checks=checks + universal,
+        concepts={n: concepts[n] for n in sorted(used)},
     )
 
 
-def _key_point(c: Checker, raw: object, where: Where, kind: str) -> KeyPoint:
-    kp = c.table(raw, where, {"id", "text", "terms"}, {"contradictions"})
+def _key_point(
+    c: Checker,
+    raw: object,
+    where: Where,
+    kind: str,
+    concepts: dict[str, tuple[str, ...]],
+    lex: Lexicon,
+) -> KeyPoint:
+    kp = c.table(raw, where, {"id", "text"}, {"terms", "contradictions", "claims", "probe"})
     kid = c.string(kp, "id", where, ID)
     if kind == "system_design" and design_phase(kid) is None:
         raise c.fail(
             where + ("id",),
             f"'{kid}' must start with a design phase and '-' ({', '.join(DESIGN_PHASES)})",
         )
+    text = reflow(c.string(kp, "text", where))
+    probe = reflow(c.string(kp, "probe", where)) if "probe" in kp else ""
+    if "claims" in kp:
+        for legacy in ("terms", "contradictions"):
+            if legacy in kp:
+                raise c.fail(
+                    where + (legacy,), "not used with 'claims' (write the wordings as concepts)"
+                )
+        if not probe:
+            raise c.fail(where, "missing required key 'probe' (the follow-up when it is missed)")
+        claims: tuple[Claim, ...] = parse_claims(c, kp, where, concepts, lex)
+        return KeyPoint(kid, text, claims=claims, probe=probe)
+    if "terms" not in kp:
+        raise c.fail(where, "missing required key 'claims'")
     terms = c.strings(kp, "terms", where)
     if not terms:
         raise c.fail(where + ("terms",), "must list at least one term")
@@ -169,7 +219,7 @@ def _key_point(c: Checker, raw: object, where: Where, kind: str) -> KeyPoint:
                 where + ("contradictions",),
                 f"'{st}' must be phrases joined by '{CONTRADICTION_GAP}', none empty",
             )
-    return KeyPoint(kid, reflow(c.string(kp, "text", where)), terms, contradictions)
+    return KeyPoint(kid, text, terms, contradictions, probe=probe)
 
 
 def _follow_up(c: Checker, raw: object, where: Where, budget: float) -> FollowUp:

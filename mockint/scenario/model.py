@@ -68,6 +68,14 @@ class MixArea:
     area: str
     weight: float
     stages: tuple[str, ...]
+    # The kinds of `stages`, in order, kept by `subset`: a question that names a stage kind
+    # as its area ("ml_deep_dive") still finds it when that stage was left out of the run.
+    kinds: tuple[str, ...] = ()
+
+    def kind_of(self, stage_id: str) -> str | None:
+        if stage_id in self.stages and len(self.kinds) == len(self.stages):
+            return self.kinds[self.stages.index(stage_id)]
+        return None
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,12 @@ class Scenario:
         if unknown:
             raise KeyError(", ".join(unknown))
         wanted = set(stage_ids)
-        return replace(self, stages=tuple(s for s in self.stages if s.id in wanted))
+        kind = {s.id: str(s.kind) for s in self.stages}
+        mix = tuple(
+            replace(m, kinds=tuple(kind.get(sid) or m.kind_of(sid) or "" for sid in m.stages))
+            for m in self.mix
+        )
+        return replace(self, stages=tuple(s for s in self.stages if s.id in wanted), mix=mix)
 
     def summary(self) -> dict[str, Any]:
         """The shape printed by `mockint scenarios show NAME --json`."""

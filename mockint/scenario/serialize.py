@@ -36,7 +36,10 @@ def scenario_from_dict(d: dict[str, Any]) -> Scenario:
         )
         for s in d["stages"]
     )
-    mix = tuple(MixArea(m["area"], m["weight"], tuple(m["stages"])) for m in d["mix"])
+    mix = tuple(
+        MixArea(m["area"], m["weight"], tuple(m["stages"]), tuple(m.get("kinds", ())))
+        for m in d["mix"]
+    )
     return Scenario(
         d["id"],
         d["title"],

@@ -1,9 +1,19 @@
-"""Local scoring: key-point coverage, STAR checks and the weighted scores.
+"""Local scoring: key points judged by their claims, STAR checks and the weighted scores.
 
-Pure Python and cheap to import (no Textual, numpy or torch), so screens can call it live.
+Pure Python and cheap to import (no Textual, numpy or torch), so screens can call it live;
+the lemmatiser behind the claim matcher loads on the first answer scored.
+
+For screens and reports, one call judges an answer: `cover_question(text, question)` ->
+`Coverage`, whose `points` are `PointCoverage` with `status` ("made" / "missing" /
+"wrong"), `evidence` (the deciding sentence), `why` and `probe`; `errors` lists the
+lexicon's mistakes made (`MistakeFound`); `share` is "key points made" (a wrong point
+costs `WRONG_COST` more than a missing one, a mistake `MISTAKE_COST`); `follow_up` is the
+point to probe next. `mockint.scoring.points` and `mockint.scoring.claims` say how.
 """
 
 from mockint.scoring.coverage import (
+    MISTAKE_COST,
+    WRONG_COST,
     Coverage,
     Match,
     PointCoverage,
@@ -24,13 +34,17 @@ from mockint.scoring.score import (
     star_score,
 )
 from mockint.scoring.star import Advice, StarAnalysis, StarPart, analyse
+from mockint.scoring.verdict import MistakeFound
 
 __all__ = [
+    "MISTAKE_COST",
+    "WRONG_COST",
     "Advice",
     "Answer",
     "CodingResult",
     "Coverage",
     "Match",
+    "MistakeFound",
     "Part",
     "PointCoverage",
     "ProblemResult",

@@ -15,8 +15,8 @@ from typing import Any
 
 from mockint.scenario.bank import Bank, Question
 from mockint.scenario.bank_load import DESIGN_PHASES
-from mockint.scoring.answer_text import DESIGN_SCRATCHPAD, scored_text
-from mockint.scoring.coverage import Coverage, cover_question
+from mockint.scoring.answer_text import DESIGN_SCRATCHPAD, cover_answer, scored_text
+from mockint.scoring.coverage import Coverage
 from mockint.scoring.score import Answer, score_answer
 from mockint.scoring.star import PARTS as STAR_PARTS
 from mockint.scoring.star import StarAnalysis, analyse
@@ -63,6 +63,8 @@ class Assessment:
                     "id": p.id,
                     "covered": p.covered,
                     "matched": list(dict.fromkeys(m.text for m in p.matches)),
+                    "status": p.status,
+                    "evidence": p.evidence,
                 }
                 for p in self.coverage.points
             ],
@@ -71,7 +73,17 @@ class Assessment:
                 for p in self.coverage.points
                 for m in p.contradictions
             ],
+            "mistakes": [e.to_dict() for e in self.coverage.errors],
+            "follow_up": self.follow_up(),
         }
+
+    def follow_up(self) -> dict[str, str] | None:
+        """The point an interviewer probes next and the question to ask (its probe, or
+        its text when the bank has no probe); None when every point was made."""
+        p = self.coverage.follow_up
+        if p is None:
+            return None
+        return {"point": p.id, "text": p.probe or p.text}
 
 
 def _key(name: str) -> str:
@@ -115,7 +127,7 @@ def assess(question: Question, kind: str, text: str) -> Assessment:
     fields, found = split_fields(kind, text)
     phases = DESIGN_PHASES if kind == "system_design" else ()
     scored = scored_text(kind, fields, phases)
-    coverage = cover_question(scored, question)
+    coverage = cover_answer(kind, fields, question, phases)
     star = analyse({p: fields.get(p, "") for p in STAR_PARTS}) if kind == "behavioural" else None
     score = score_answer(Answer(question.id, coverage, (), star)).value
     return Assessment(question, kind, fields, scored, coverage, star, score, found)

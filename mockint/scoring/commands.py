@@ -23,25 +23,39 @@ def _fail(message: str) -> None:
 def _human(a: Assessment) -> str:
     cov = a.coverage
     score = "not scored" if a.score is None else f"{a.score:.0f}/100"
+    wrong = len(cov.contradicted)
     lines = [
-        f"{a.question.id}: {score} ({len(cov.covered)} of {len(cov.points)} key points covered)"
+        f"{a.question.id}: {score} ({len(cov.covered)} of {len(cov.points)} key points made"
+        + (f", {wrong} said wrong" if wrong else "")
+        + ")"
     ]
     for p in cov.points:
         mark = "✓" if p.covered else ("!" if p.contradicted else "✗")
         lines.append(f"  {mark} {p.id}: {p.text}")
-        said = list(dict.fromkeys(m.text for m in p.matches))
-        if said:
-            lines.append(f"      you said: {', '.join(said[:4])}")
-        for m in p.contradictions:
-            lines.append(f'      contradicts it: "{m.text}" (the point is not counted)')
+        if p.evidence and p.status == "made":
+            lines.append(f'      made in: "{p.evidence}"')
+        elif p.evidence:
+            how = p.why.removeprefix("mistake: ") if p.why.startswith("mistake") else p.why
+            lines.append(f'      said wrong ({how}): "{p.evidence}"')
+        else:
+            said = list(dict.fromkeys(m.text for m in p.matches))
+            if said:
+                lines.append(f"      you said: {', '.join(said[:4])}")
+            for m in p.contradictions:
+                lines.append(f'      contradicts it: "{m.text}" (the point is not counted)')
         if not p.said and p.supporting:
             words = ", ".join(dict.fromkeys(m.text for m in p.supporting))
             lines.append(f"      only generic words ({words}): say it specifically")
+    for e in cov.errors:
+        lines.append(f'  ! mistake: {e.text} "{e.evidence}"')
     if a.star is not None:
         checks = a.star.checks()
         passed = sum(checks.values())
         lines.append(f"STAR checks: {passed} of {len(checks)} pass")
         lines += [f"  - {line}" for line in a.star.advice_lines[:4]]
+    follow = a.follow_up()
+    if follow:
+        lines.append(f"Follow-up ({follow['point']}): {follow['text']}")
     return "\n".join(lines)
 
 
@@ -56,8 +70,11 @@ def assess_command(question_id: str, file: Path, as_json: bool) -> None:
     Result:, Reflection:), design answers their phases (Requirements:, Capacity:,
     High-level design:, Deep dive:, Trade-offs:, Scratchpad:). Without a self-rating the
     score is coverage (and STAR for behavioural answers) only. `--json` prints
-    {"question", "score", "covered", "total", "points": [{"id", "covered", "matched"}],
-    "contradictions": [{"point", "statement", "text"}]}.
+    {"question", "score", "covered", "total", "points": [{"id", "covered", "matched",
+    "status", "evidence"}], "contradictions": [{"point", "statement", "text"}],
+    "mistakes": [{"text", "evidence"}], "follow_up": {"point", "text"} or null}; status is made, missing or wrong, evidence
+    the deciding sentence or null; score counts key points made, less half a point for
+    each said wrong and a point for each listed mistake.
     """
     banks, _errors = discover_banks()
     found = find_question(banks, question_id)

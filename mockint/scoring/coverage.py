@@ -36,16 +36,27 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from mockint.scenario.bank import KeyPoint, Question
 from mockint.scenario.bank_terms import (
-    PLACEHOLDERS,
     contradiction_parts,
     is_generic,
     placeholders,
 )
 from mockint.scoring.text import Token, tokenize
+from mockint.scoring.verdict import MISTAKE_COST, WRONG_COST, Coverage, Match, PointCoverage
+from mockint.scoring.word_forms import figure_pattern, word_forms
+
+__all__ = [
+    "MISTAKE_COST",
+    "WRONG_COST",
+    "Coverage",
+    "Match",
+    "PointCoverage",
+    "cover",
+    "cover_question",
+    "find_term",
+]
 
 # What may stand between two words of one phrase: spaces, hyphens and dashes, slashes,
 # underscores and @ ("max_features", "recall@10").
@@ -71,86 +82,6 @@ _PRE_BLOCKERS_TEXT = """
     opposite against negative reverse
 """
 _PRE_BLOCKERS = frozenset(_PRE_BLOCKERS_TEXT.split())
-
-# Irregular plurals that show up in ML talk; regular ones are generated.
-_IRREGULAR = {
-    "index": "indices",
-    "matrix": "matrices",
-    "vertex": "vertices",
-    "appendix": "appendices",
-    "analysis": "analyses",
-    "hypothesis": "hypotheses",
-    "criterion": "criteria",
-    "phenomenon": "phenomena",
-    "child": "children",
-    "person": "people",
-}
-_SINGULAR = {plural: singular for singular, plural in _IRREGULAR.items()}
-_VOWELS = "aeiou"
-_ES_PLURAL = ("ses", "xes", "zes", "ches", "shes", "oes")  # where the plural adds -es
-
-
-def _bases(word: str) -> set[str]:
-    """The word itself and what it may be an inflection of (over-generating is harmless:
-    a made-up base like "featur" only yields forms no answer contains)."""
-    out = {word}
-    if word in _SINGULAR:
-        out.add(_SINGULAR[word])
-    if len(word) > 4 and word.endswith("ies"):
-        out.add(word[:-3] + "y")
-    if len(word) > 3 and word.endswith(_ES_PLURAL):
-        out.add(word[:-2])  # indexes -> index; but notes -> note, never "not"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        out.add(word[:-1])
-    for w in list(out):
-        if w.endswith("ing") and len(w) >= 6:
-            stem = w[:-3]
-            out |= {stem, stem + "e"}
-            if stem[-1] == stem[-2] and stem[-1] not in "ls" + _VOWELS:
-                out.add(stem[:-1])  # embedding -> embed, but keep "fall", "pass"
-        if w.endswith("ed") and len(w) >= 5:
-            stem = w[:-2]
-            out |= {stem, w[:-1]}  # learned -> learn, tuned -> tune
-            if stem[-1] == stem[-2] and stem[-1] not in "ls" + _VOWELS:
-                out.add(stem[:-1])
-            if stem.endswith("i"):
-                out.add(stem[:-1] + "y")  # queried -> query
-    return out
-
-
-def _expand(base: str) -> set[str]:
-    """The inflected forms of one base word."""
-    if len(base) < 3:  # "k" in "k-means" must not grow into "king"
-        return {base, base + "s", base + "'s"}
-    out = {base, base + "s", base + "ed", base + "ing", base + "'s"}
-    if base.endswith(("s", "x", "z", "ch", "sh", "o")):
-        out.add(base + "es")
-    if base.endswith("e"):
-        out |= {base + "d", base[:-1] + "ing"}
-    if len(base) > 2 and base.endswith("y") and base[-2] not in _VOWELS:
-        out |= {base[:-1] + "ies", base[:-1] + "ied"}
-    if len(base) >= 3 and base[-1] not in _VOWELS + "wxy" and base[-2] in _VOWELS:
-        out |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # embed -> embedded
-    if base in _IRREGULAR:
-        out.add(_IRREGULAR[base])
-    return out
-
-
-@lru_cache(maxsize=4096)
-def word_forms(word: str) -> frozenset[str]:
-    """Every spelling of `word` (as written in a bank) that counts as the same word."""
-    if sum(c.isupper() for c in word) >= 2:  # an acronym: RAG, GPUs, ROC-AUC
-        base = word.casefold()
-        if word[-1] == "s" and len(word) > 2:
-            base = base[:-1]
-        return frozenset({base, base + "s", base + "'s"})
-    lower = word.casefold().replace("\u2019", "'")
-    if lower.endswith("'s"):
-        lower = lower[:-2]
-    forms: set[str] = set()
-    for b in _bases(lower):
-        forms |= _expand(b)
-    return frozenset(forms)
 
 
 @dataclass(frozen=True)
@@ -182,19 +113,6 @@ def _pattern(term: str) -> _Pattern | None:
         starts=frozenset(per_word[0] | prefixes),
         prefixes=frozenset(prefixes),
     )
-
-
-@dataclass(frozen=True)
-class Match:
-    """One place in the answer where a term was found."""
-
-    term: str  # the term as written in the bank
-    text: str  # the answer's words, as typed
-    start: int  # character span in the answer: answer[start:end] == text
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end}
 
 
 class _Answer:
@@ -259,7 +177,7 @@ class _Answer:
         return tuple(found)
 
     def _find_figure(self, term: str) -> tuple[Match, ...]:
-        rx = _figure_pattern(term)
+        rx = figure_pattern(term)
         return tuple(Match(term, m.group(), m.start(), m.end()) for m in rx.finditer(self.text))
 
     def clause_break(self, i: int, j: int) -> bool:
@@ -327,116 +245,9 @@ class _Answer:
         )
 
 
-@lru_cache(maxsize=1024)
-def _figure_pattern(term: str) -> re.Pattern[str]:
-    """A term with placeholders as one regular expression: each word by its forms."""
-    pieces: list[tuple[str, bool]] = []  # (regex, is a placeholder)
-    for chunk in re.split(r"(\{[a-z-]+\})", term):
-        if chunk.startswith("{") and chunk[1:-1] in PLACEHOLDERS:
-            pieces.append((f"(?:{PLACEHOLDERS[chunk[1:-1]]})", True))
-            continue
-        for tok in tokenize(chunk):
-            forms = sorted(word_forms(tok.text), key=len, reverse=True)
-            pieces.append(("(?:" + "|".join(re.escape(f) for f in forms) + ")", False))
-    rx = ""
-    for k, (piece, placeholder) in enumerate(pieces):
-        if k:
-            # "20k" + "qps", "20%" need no space; two words need a gap of some kind.
-            gap = (
-                r"[\s\-\u2010-\u2015]*"
-                if placeholder or pieces[k - 1][1]
-                else r"[\s\-\u2010-\u2015/]+"
-            )
-            rx += gap
-        rx += piece
-    return re.compile(r"(?<!\w)" + rx + r"(?!\w)", re.IGNORECASE)
-
-
 def find_term(answer: str, term: str) -> tuple[Match, ...]:
     """Every place `term` occurs in `answer`, by the rules in this module's docstring."""
     return _Answer(answer).find(term)
-
-
-@dataclass(frozen=True)
-class PointCoverage:
-    id: str
-    text: str
-    matches: tuple[Match, ...]  # specific terms, in the order listed, then by position
-    supporting: tuple[Match, ...] = ()  # generic terms found: shown, never covering
-    contradictions: tuple[Match, ...] = ()  # statements of the opposite found
-
-    @property
-    def said(self) -> bool:
-        """A specific term was found (whether or not a contradiction cancels it)."""
-        return bool(self.matches)
-
-    @property
-    def contradicted(self) -> bool:
-        return bool(self.contradictions)
-
-    @property
-    def covered(self) -> bool:
-        return bool(self.matches) and not self.contradictions
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        """The key point's terms that were found, each once."""
-        return tuple(dict.fromkeys(m.term for m in self.matches))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "covered": self.covered,
-            "terms": list(self.terms),
-            "matches": [m.to_dict() for m in self.matches],
-            "supporting": [m.to_dict() for m in self.supporting],
-            "contradictions": [m.to_dict() for m in self.contradictions],
-        }
-
-
-@dataclass(frozen=True)
-class Coverage:
-    points: tuple[PointCoverage, ...]
-    terminology: tuple[Match, ...] = ()  # the question's terminology found in the answer
-    terminology_listed: tuple[str, ...] = ()
-
-    @property
-    def covered(self) -> tuple[PointCoverage, ...]:
-        return tuple(p for p in self.points if p.covered)
-
-    @property
-    def missed(self) -> tuple[PointCoverage, ...]:
-        return tuple(p for p in self.points if not p.covered)
-
-    @property
-    def contradicted(self) -> tuple[PointCoverage, ...]:
-        return tuple(p for p in self.points if p.contradicted)
-
-    @property
-    def share(self) -> float:
-        """Covered key points over all key points; 0.0 when there are none."""
-        return len(self.covered) / len(self.points) if self.points else 0.0
-
-    @property
-    def terminology_used(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.term for m in self.terminology))
-
-    @property
-    def terminology_unused(self) -> tuple[str, ...]:
-        used = set(self.terminology_used)
-        return tuple(t for t in self.terminology_listed if t not in used)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "share": self.share,
-            "covered": len(self.covered),
-            "total": len(self.points),
-            "points": [p.to_dict() for p in self.points],
-            "terminology_used": list(self.terminology_used),
-            "terminology_unused": list(self.terminology_unused),
-            "terminology_matches": [m.to_dict() for m in self.terminology],
-        }
 
 
 def _distinct(matches: Iterable[Match]) -> tuple[Match, ...]:
@@ -472,4 +283,14 @@ def cover(answer: str, key_points: Sequence[KeyPoint], terminology: Sequence[str
 
 
 def cover_question(answer: str, question: Question) -> Coverage:
-    return cover(answer, question.key_points, question.terminology)
+    """The question's key points judged on `answer`: by their claims (the bank format,
+    `mockint.scoring.points`) or, for older banks, by their terms."""
+    base = cover(answer, [kp for kp in question.key_points if not kp.claims], question.terminology)
+    if not any(kp.claims for kp in question.key_points):
+        return base
+    from mockint.scoring.points import judge_points  # loads the lemmatiser
+
+    judged, errors = judge_points(answer, question)
+    legacy = iter(base.points)
+    points = tuple(judged[kp.id] if kp.claims else next(legacy) for kp in question.key_points)
+    return Coverage(points, base.terminology, base.terminology_listed, errors)

@@ -7,8 +7,9 @@ contributions, so a report can show where every point came from. Parts may hold 
 
 Formulas (the constants below are the knobs):
 
-- One answer (talking stages): coverage 70 %, self-rating 30 %. Coverage is the share of
-  key points covered times 100; a self-rating r on the 1-5 rubric is worth (r - 1) / 4 * 100
+- One answer (talking stages): coverage 70 %, self-rating 30 %. Coverage is "key points
+  made": points made, less WRONG_COST (half a point) for each said wrong, over all points,
+  times 100 (`Coverage.share`), so a point said wrong costs more than one left out; a self-rating r on the 1-5 rubric is worth (r - 1) / 4 * 100
   (several ratings are averaged first). A missing input drops out and the remaining
   weights are scaled back up to 100 %: unrated means coverage only.
 - One behavioural answer: coverage 40 %, STAR 30 %, self-rating 30 %, same dropping rule.
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockint.scenario.model import MixArea, Scenario
-from mockint.scoring.coverage import Coverage
+from mockint.scoring.coverage import MISTAKE_COST, WRONG_COST, Coverage
 from mockint.scoring.star import StarAnalysis
 
 TALKING_WEIGHTS = {"coverage": 0.7, "rating": 0.3}
@@ -187,7 +188,19 @@ def score_answer(answer: Answer) -> Score:
                     "coverage",
                     cov.share * 100,
                     weights["coverage"],
-                    f"{len(cov.covered)} of {len(cov.points)} key points covered",
+                    f"{len(cov.covered)} of {len(cov.points)} key points made"
+                    + (
+                        f", {len(cov.contradicted)} said wrong, "
+                        f"each taking off {_num(WRONG_COST)} more"
+                        if cov.contradicted
+                        else ""
+                    )
+                    + (
+                        f", {_count(len(cov.errors), 'mistake')} made, "
+                        f"each taking off {_num(MISTAKE_COST)}"
+                        if cov.errors
+                        else ""
+                    ),
                     None,
                 )
             )
@@ -350,7 +363,8 @@ def resolve_area(
             return a.area
     for a in areas:
         for sid in a.stages:
-            if kinds.get(sid) == question_area:
+            # `kinds` has the stages that ran; the mix keeps the kinds of those left out.
+            if (kinds.get(sid) or a.kind_of(sid)) == question_area:
                 return a.area
     return None
 

@@ -14,6 +14,7 @@ from mockint.engine.clock import Clock, SystemClock
 from mockint.scenario.minutes import format_minutes
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
+from mockint.tui.key_order import KeysInOrder
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.home import HomeScreen
 
@@ -43,7 +44,7 @@ HEARTBEAT_S = 1.0
 DEFAULT_LOAD_AFTER_S = 0.3  # the default scenario, when started from its summary
 
 
-class MockintApp(App[None]):
+class MockintApp(KeysInOrder, App[None]):
     CSS_PATH = "mockint.tcss"
     TITLE = "mockint"
     COMMANDS = App.COMMANDS | {lambda: _palette()}

@@ -214,3 +214,66 @@ async def test_hints_one_at_a_time_and_recorded(tmp_path):
         json.loads(e["data"])["number"] for e in db["events"].rows_where("kind = 'hint_shown'")
     ]
     assert numbers == list(range(1, len(hints) + 1))
+
+
+async def test_next_problem_shows_that_problems_own_results_and_statement_top(tmp_path):
+    sc = find_scenario("aiml-engineer").subset(["coding"])
+    app = MockintApp(Store(tmp_path / "c.db"), default_scenario=sc, clock=FakeClock(), start=sc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(pilot, app)
+        screen = app.screen
+        results = screen.query_one(Results)
+        # A finished run of the first problem, as the judge's events would give it.
+        token = screen._token = object()
+        results.begin("submit")
+        test = {"id": "t1", "verdict": "accepted", "time_ms": 3.0}
+        screen._on_grading_event(token, {"event": "test", "test": test})
+        done = {"verdict": "accepted", "passed": 1, "total": 1, "complexity": None}
+        screen._on_grading_event(token, {"event": "done", "result": done})
+        await pilot.pause()
+        assert verdict(app).startswith("✓ Accepted: 1 of 1")
+        box = screen.query_one("#statement-box")
+        box.scroll_end(animate=False)
+        await pilot.pause()
+        assert box.scroll_y > 0
+        await pilot.press("f4")
+        await pilot.pause()
+        assert verdict(app).startswith("No run yet")
+        assert screen.query_one("#tests").row_count == 0
+        assert "Runs: 0" in str(screen.query_one("#run-summary").render())
+        assert box.scroll_y == 0
+        await pilot.press("f4")  # back: the first problem's results again
+        await pilot.pause()
+        assert verdict(app).startswith("✓ Accepted: 1 of 1")
+        assert screen.query_one("#tests").row_count == 1
+
+
+async def test_the_statement_wraps_its_code_and_f8_shows_it_wide(tmp_path):
+    from textual.widgets._markdown import MarkdownFence
+
+    app = practice_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.pause(0.2)
+        screen = app.screen
+        fences = list(screen.query(MarkdownFence))
+        assert fences
+        for fence in fences:  # nothing cut off at the right: each line wraps in the pane
+            label = fence.query_one("#code-content")
+            assert label.size.width <= fence.size.width
+            assert label.size.height > fence.code.count("\n") + 1  # wrapped lines
+        box = screen.query_one("#statement-box")
+        narrow = box.size.width
+        await pilot.press("f8")
+        await pilot.pause()
+        assert box.size.width > 2 * narrow and app.focused is box
+        await pilot.press("pagedown")
+        assert box.scroll_y > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert box.size.width == narrow and app.focused is editor
+        await pilot.press("f8", "f8")
+        assert app.focused is editor
+        assert not editor.soft_wrap
+        await pilot.press("ctrl+t")
+        assert editor.soft_wrap

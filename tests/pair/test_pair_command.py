@@ -26,6 +26,9 @@ def test_pair_starts_a_server_and_shows_the_ssh_command(isolated_data):
         m = panes.wait_for("host", r"Candidate joins with: (ssh -p \d+ [a-z2-9-]+@127\.0\.0\.1)")
         command = shlex.split(m.group(1))
         assert state.is_file() and oct(state.stat().st_mode & 0o777) == "0o600"
+        # The host key's fingerprint, to compare with what the candidate's ssh shows.
+        fingerprint = panes.wait_for("host", r"Host key: (SHA256:\S+)").group(1)
+        assert fingerprint == json.loads(state.read_text())["fingerprint"]
         # The candidate pastes the command as shown (the options only skip host-key prompts).
         panes.open("cand", [command[0], *SSH_OPTS, *command[1:]])
         panes.wait_for("cand", r"Waiting for the interviewer")
@@ -39,6 +42,10 @@ def test_pair_starts_a_server_and_shows_the_ssh_command(isolated_data):
         panes.wait_for("cand", r"Stage 1 of 1 · Phone screen")
         panes.send("host", "C-q")
         panes.wait_for("host", r"The server keeps running")
+        # mockint pair's first lines, under the app's screen while it ran, say it too.
+        first = panes.screen("host").splitlines()
+        assert first[0].startswith("mockint pair: server on 127.0.0.1:")
+        assert first[1].startswith(f"Host key fingerprint: {fingerprint} ")
     finally:
         panes.close()
         if state.is_file():

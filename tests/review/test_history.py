@@ -5,7 +5,7 @@ import json
 from mockint.review import history as h
 from mockint.review import summary
 from tests.report import scripted
-from tests.review.sessions import DAY, START, solve
+from tests.review.sessions import DAY, START, mark_finished, solve
 
 
 def fill(store, clock):
@@ -13,7 +13,8 @@ def fill(store, clock):
     clock.advance(DAY)
     b = solve(store, clock, "edit-distance", "wrong_answer", hint=True)  # 1 of 3 passed
     clock.advance(DAY)
-    c = scripted.build(store)  # a full loop, active, on 2023-11-14 (the oldest)
+    c = scripted.build(store)  # a full loop, on 2023-11-14 (the oldest)
+    mark_finished(store, c)
     lookups = summary.default_lookups(store)
     lookups.bank_for = scripted.BANKS.get  # the scripted loop's own questions
     summary.refresh(store, lookups=lookups)
@@ -108,3 +109,23 @@ def test_cli_history_json(store, clock, cli, tmp_path):
     missing = tmp_path / "none.db"
     res = cli("history", "--json", "--db", str(missing))
     assert res.returncode == 0 and json.loads(res.stdout) == [] and not missing.exists()
+
+
+def test_an_unfinished_session_has_no_overall_but_keeps_its_area_scores(store, clock):
+    from mockint.review import progress
+    from mockint.review.home import figures
+
+    c = scripted.build(store)  # left active: deep dive skipped, hiring manager not reached
+    lookups = summary.default_lookups(store)
+    lookups.bank_for = scripted.BANKS.get
+    summary.refresh(store, lookups=lookups)
+    [row] = h.sessions(store)
+    assert row.status == "active" and row.overall is None
+    assert row.areas["coding"] is not None
+    assert progress.score_series(store)["overall"].points == []
+    fig = figures(store, START)
+    assert fig.last_id == c and not fig.last_finished
+    mark_finished(store, c)
+    summary.refresh(store, lookups=lookups)
+    assert h.sessions(store)[0].overall is not None
+    assert figures(store, START).last_finished

@@ -16,9 +16,10 @@ def test_figures_unfinished_latest_and_due(store, clock, utc):
     fig = home.figures(store, clock.now())
     assert fig.unfinished == [a, b]  # most recently alive first
     assert fig.last_id == c and fig.last_overall is None  # not summarised yet
+    assert not fig.last_summarised and fig.last_finished
     queue.refresh_all(store)
     fig = home.figures(store, clock.now() + DAY)
-    assert fig.last_overall is not None and fig.last_overall < 50
+    assert fig.last_overall is not None and fig.last_overall < 50 and fig.last_summarised
     assert fig.due == queue.due_count(store, clock.now() + DAY) == 1
     summary.refresh(store)
 

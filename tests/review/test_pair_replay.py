@@ -257,3 +257,14 @@ async def test_the_historys_report_of_a_pair_round_has_its_part(tmp_path):
         await pilot.pause()
         assert type(app.screen).__name__ == "ReportScreen"
         assert "## Pair round" in app.screen.markdown and NOTES[2] in app.screen.markdown
+
+
+def test_a_hint_pushed_in_a_pair_round_is_charged_like_a_solo_hint(store, clock):
+    from mockint.report.collect import build_report
+
+    sid = pair_round(store, clock)  # one typed hint pushed at t=25
+    [stage] = build_report(store, sid)["stages"]
+    assert stage["content"]["hints_other"] == 1
+    parts = {p["name"]: p for p in stage["score"]["parts"]}
+    assert parts["hints"]["value"] == 1
+    assert "1 hint at" in parts["hints"]["why"]

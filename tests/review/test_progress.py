@@ -4,7 +4,7 @@ import json
 
 from mockint.review import progress, summary
 from tests.report import scripted
-from tests.review.sessions import DAY, solve
+from tests.review.sessions import DAY, mark_finished, solve
 
 
 def test_series_topics_and_weak_areas(store, clock):
@@ -13,7 +13,7 @@ def test_series_topics_and_weak_areas(store, clock):
     solve(store, clock, "edit-distance", "wrong_answer", hint=True)  # dynamic programming 33
     clock.advance(DAY)
     solve(store, clock, "edit-distance", "time_limit")
-    scripted.build(store)  # oldest: a loop with missed key points and a hint
+    mark_finished(store, scripted.build(store))  # oldest: missed key points and a hint
     lookups = summary.default_lookups(store)
     lookups.bank_for = scripted.BANKS.get
     summary.refresh(store, lookups=lookups)

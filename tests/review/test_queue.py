@@ -92,3 +92,45 @@ def test_due_loop_is_a_short_scenario_of_the_due_items(store, clock, utc):
     assert stage.kind == "coding" and stage.minutes == 20
     assert [p.slug for p in stage.problems] == ["top-k", "edit-distance"]  # two at most
     assert queue.due_loop([]) is None
+
+
+def test_questions_not_answered_are_no_review_items(store):
+    """The scripted loop leaves questions unanswered (never reached or passed over): they
+    have no score to learn from, so no card, no weak topic."""
+    from mockint.review import progress, summary
+    from tests.report import scripted
+    from tests.review.sessions import mark_finished
+
+    sid = scripted.build(store)
+    mark_finished(store, sid)  # every stage settled: the unanswered ones too
+    lookups = summary.default_lookups(store)
+    lookups.bank_for = scripted.BANKS.get
+    summary.refresh(store, lookups=lookups)
+    from mockint.report.collect import build_report
+
+    report = build_report(store, sid, bank_for=scripted.BANKS.get)
+    asked = [q for st in report["stages"] for q in st["content"].get("questions", [])]
+    unanswered = {f"question:{q['id']}" for q in asked if q["status"] != "answered"}
+    answered = {f"question:{q['id']}" for q in asked if q["status"] == "answered"}
+    assert unanswered and answered
+    logged = {r[0] for r in store.conn.execute("SELECT item FROM review_log")}
+    assert not logged & unanswered
+    assert answered <= logged
+    topics = {t.topic for t in progress.topic_scores(store)}
+    never = {q["topic"] for q in asked if q["status"] != "answered" and q["topic"]} - {
+        q["topic"] for q in asked if q["status"] == "answered"
+    }
+    assert not topics & never
+
+
+def test_the_plan_counts_only_items_practised_again_as_reviews(store, clock):
+    from mockint.review import plan
+
+    solve(store, clock, "top-k", "wrong_answer")
+    solve(store, clock, "edit-distance", "accepted")
+    queue.refresh_all(store)
+    assert plan.activity(store, START - DAY).reviews == []  # first times, no review yet
+    clock.advance(DAY)
+    solve(store, clock, "top-k", "accepted")
+    queue.refresh_all(store)
+    assert [item for _, item in plan.activity(store, START - DAY).reviews] == ["problem:top-k"]

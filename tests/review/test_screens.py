@@ -56,11 +56,11 @@ async def test_home_shows_the_due_count_and_last_score_and_opens_history(tmp_pat
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         labels = menu_labels(app)
-        assert "What next: 8 due today" in labels
+        assert "What next: 7 due today" in labels
         assert any(x.startswith("History (last: 50/100") for x in labels)
         assert "Practise one problem..." in labels
         assert not any("Pair" in x for x in labels)  # no placeholder for what does not exist
-        assert "Last score: 50/100 · 8 due today" in text(app, "#home-status")
+        assert "Last score: 50/100 · 7 due today" in text(app, "#home-status")
         await pilot.press("h")
         await until_screen(pilot, HistoryScreen)
         await pilot.press("escape")
@@ -76,8 +76,8 @@ async def test_history_sort_filter_search_open_and_delete(tmp_path, utc):
         await until_screen(pilot, HistoryScreen)
         screen = app.screen
         assert [r.id for r in screen.rows] == [ids["edit"], ids["topk"], ids["moving"], ids["loop"]]
-        await pilot.press("s")  # by score
-        assert [r.id for r in screen.rows] == [ids["moving"], ids["loop"], ids["edit"], ids["topk"]]
+        await pilot.press("s")  # by score; the unfinished loop has none: last
+        assert [r.id for r in screen.rows] == [ids["moving"], ids["edit"], ids["topk"], ids["loop"]]
         await pilot.press("m")  # solo only
         assert [r.id for r in screen.rows] == [ids["loop"]]
         assert "mode: solo" in text(app, "#history-filters")
@@ -160,7 +160,7 @@ async def test_next_screen_starts_a_loop_of_the_due_items(tmp_path, utc):
     async with app.run_test(size=(120, 40)) as pilot:
         open_review(app, "next")
         await until_screen(pilot, NextScreen)
-        assert text(app, "#next-title") == "What next: 8 due today"
+        assert text(app, "#next-title") == "What next: 7 due today"
         await pilot.press("s")
         await wait_for(pilot, lambda: app.session is not None)
         sc = app.session.scenario
@@ -242,3 +242,23 @@ def test_home_snapshot_with_a_history(snap_compare, tmp_path, utc, size):
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_home_shows_the_score_of_a_session_recorded_while_it_was_open(tmp_path, utc):
+    """Back on home after a loop: its score is built then and shown, not "not scored"."""
+    from tests.review.sessions import solve
+
+    app, _ids = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: "Last score: 50/100" in text(app, "#home-status"))
+        await pilot.pause(HomeScreen.REFRESH_AFTER_S)  # home's own first refresh: done
+        await app.workers.wait_for_complete()
+        # A session recorded meanwhile (as a loop run from home would be), then back home
+        # from a screen that reads no review data (the help).
+        solve(app.store, FakeClock(data.NOW - 60), "top-k", "accepted")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: not isinstance(app.screen, HomeScreen))
+        await pilot.press("escape")
+        await until_screen(pilot, HomeScreen)
+        await wait_for(pilot, lambda: "Last score: 100/100" in text(app, "#home-status"))
+        assert any(x.startswith("History (last: 100/100") for x in menu_labels(app))

@@ -137,3 +137,82 @@ def test_cli_export_and_import(tmp_path, store, clock, cli):
     assert res.returncode == 2 and res.stderr.startswith(f"mockint: {bad}: not JSON")
     assert "Traceback" not in res.stderr
     summary.refresh(Store(other))
+
+
+def damaged(doc: dict, how: str) -> dict:
+    """A copy of an export with one part damaged, as a truncated edit or a merge gone
+    wrong leaves it."""
+    bad = json.loads(json.dumps(doc))
+    s = bad["sessions"][0]
+    if how == "session_is_text":
+        bad["sessions"][0] = "sessions"
+    elif how == "stage_is_text":
+        s["stages"][0] = "idx"
+    elif how == "run_result_is_text":
+        s["grading_runs"][0]["result"] = "accepted"
+    elif how == "scenario_empty":
+        s["scenario"] = {}
+    elif how == "at_is_text":
+        s["events"][0]["at"] = "yesterday"
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("how", "where"),
+    [
+        ("session_is_text", "sessions[0]: not an object"),
+        ("stage_is_text", "sessions[0].stages[0]: not an object"),
+        ("run_result_is_text", "sessions[0].grading_runs[0].result"),
+        ("scenario_empty", "sessions[0].scenario: not a scenario"),
+        ("at_is_text", "sessions[0].events[0].at: not a number"),
+    ],
+)
+def test_import_checks_the_whole_file_before_it_touches_a_database(
+    tmp_path, store, clock, cli, how, where
+):
+    solve(store, clock, "top-k", "accepted")
+    doc = damaged(transfer.export_data(store), how)
+    path = tmp_path / "damaged.json"
+    path.write_text(json.dumps(doc))
+    target = tmp_path / "new.db"
+    res = cli("import", str(path), "--db", str(target))
+    assert res.returncode == 2, res.stdout
+    assert res.stderr == f"mockint: {path}: {where}" + res.stderr.split(where, 1)[1]
+    assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+    assert not target.exists()  # no empty database left behind
+
+
+def test_import_of_a_binary_file_and_a_directory_as_db_are_one_line(tmp_path, cli):
+    blob = tmp_path / "photo.jpg"
+    blob.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)))
+    target = tmp_path / "new.db"
+    res = cli("import", str(blob), "--db", str(target))
+    assert res.returncode == 2
+    assert res.stderr.startswith(f"mockint: {blob}: not a mockint export")
+    assert res.stderr.count("\n") == 1 and not target.exists()
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    lines = set()
+    for args in (
+        ["history"],
+        ["import", str(blob)],
+        ["next"],
+        ["plan"],
+        ["export"],
+        ["report", "1"],
+        ["run"],
+        ["resume"],
+        ["doctor"],
+        ["replay", "1"],
+        ["pair-report", "1"],
+        ["pair"],
+        ["serve", "--port", "0"],
+    ):
+        res = cli(*args, "--db", str(folder))
+        assert res.returncode == 2 and res.stderr.count("\n") == 1, (args, res.stderr)
+        assert "Usage:" not in res.stderr and "Traceback" not in res.stderr
+        lines.add(res.stderr.replace(str(blob), "FILE"))
+    assert {line.split(":", 1)[0] for line in lines} == {"mockint"}
+    assert {line for line in lines if "is a directory" in line} == {
+        f"mockint: {folder}: is a directory, not a database file\n"
+    }

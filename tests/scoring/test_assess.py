@@ -30,15 +30,42 @@ def test_json_shape_and_same_numbers_as_the_app(tmp_path):
     res = run("overfitting", f, "--json")
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert set(out) == {"question", "score", "covered", "total", "points", "contradictions"}
+    assert set(out) == {
+        "question",
+        "score",
+        "covered",
+        "total",
+        "points",
+        "contradictions",
+        "follow_up",
+        "mistakes",
+    }
     assert out["question"] == "overfitting"
-    assert all(set(p) == {"id", "covered", "matched"} for p in out["points"])
+    assert all(set(p) == {"id", "covered", "matched", "status", "evidence"} for p in out["points"])
+    assert all(p["status"] == "made" and p["evidence"] for p in out["points"])
+    assert out["follow_up"] is None and out["mistakes"] == []
     q = bank_for_kind("phone_screen").question("overfitting")
     app = cover_question(scored_text("phone_screen", {"answer": OVERFITTING}), q)
     assert out["covered"] == len(app.covered) == out["total"]
     assert out["score"] == score_answer(Answer(q.id, app)).value == 100
     assert out["contradictions"] == []
-    assert "learning curves" in out["points"][1]["matched"]
+    assert out["points"][1]["matched"]  # the words of the deciding clause
+
+
+def test_a_point_said_wrong_is_probed_first(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Bagging trains models in parallel on bootstrap samples and averages them. Boosting "
+        "trains them one after another, each fixing the errors of the previous one. Bagging "
+        "reduces bias, and boosting reduces variance."
+    )
+    out = json.loads(run("bagging-boosting", f, "--json").output)
+    status = {p["id"]: p["status"] for p in out["points"]}
+    assert status == {"bagging": "made", "boosting": "made", "bias-variance": "wrong"}
+    wrong = next(p for p in out["points"] if p["id"] == "bias-variance")
+    assert wrong["evidence"] == "Bagging reduces bias, and boosting reduces variance."
+    assert out["follow_up"]["point"] == "bias-variance"
+    assert out["score"] < 100 * 2 / 3  # a wrong point costs more than a missing one
 
 
 def test_contradiction_is_listed_and_costs_the_point(tmp_path):
@@ -49,12 +76,12 @@ def test_contradiction_is_listed_and_costs_the_point(tmp_path):
     )
     out = json.loads(run("bias-variance-explain", f, "--json").output)
     said = [c["text"].lower() for c in out["contradictions"]]
-    assert "high bias means the model overfits" in said
+    assert any("high bias means the model overfits" in x for x in said)
     diagnosis = next(p for p in out["points"] if p["id"] == "diagnosis")
-    assert diagnosis["matched"] and not diagnosis["covered"]
+    assert diagnosis["status"] == "wrong" and not diagnosis["covered"]
     human = run("bias-variance-explain", f)
     assert human.exit_code == 0
-    assert 'contradicts it: "High bias means the model overfits"' in human.output
+    assert 'said wrong (swap): "High bias means the model overfits;' in human.output
 
 
 def test_behavioural_file_is_split_by_headings_and_gets_star(tmp_path):

@@ -63,3 +63,24 @@ def test_claim_too_low_for_slow_code():
 def test_honest_claim_of_a_slow_approach():
     said = compare_claim("O(n^2)", "", "O(n)", None, 2.0, 1.0, 1.0)
     assert "your claim describes your code, but the target is O(n)" in said[1]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("batch * in * out", "O(out * batch * in)"), ("out * in", "O(in * out)")],
+)
+def test_products_of_named_sizes(a, b):
+    """Every name in a product counts, even one that is also an English word ("in")."""
+    assert parse_big_o(a) is not None
+    assert parse_big_o(a).same_as(parse_big_o(b))
+    assert parse_big_o("batch * in * out").degree == 3
+
+
+def test_a_match_says_by_which_rule():
+    said = compare_claim("O(n)", "", "O(n)", None, 1.3, 1.0, None)
+    assert said[1] == (
+        "Measured: about n^1.3 as n grows (the target means n^1): at most 0.35 above n^1, "
+        "the margin for timing noise, so your code matches your claim."
+    )
+    said = compare_claim("O(n)", "", "O(n)", None, 1.5, 1.0, 1.3)
+    assert "at most 0.35 above the reference solution's own measured n^1.3" in said[1]

@@ -147,7 +147,8 @@ def test_score_counts_only_specific_uncontradicted_points():
         name: score_answer(Answer("bv", cover(text, q.key_points))).value
         for name, text in (("right", right), ("wrong", wrong), ("generic", generic))
     }
-    assert scores == {"right": 100, "wrong": 50, "generic": 0}
+    # A point said wrong earns nothing and costs half a point more (WRONG_COST).
+    assert scores == {"right": 100, "wrong": 25, "generic": 0}
 
 
 def test_design_text_leaves_the_ticked_components_out():

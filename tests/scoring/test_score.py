@@ -87,7 +87,7 @@ def test_coverage_object_is_explained():
     cov = cover("Add a cache to cut latency.", kps)
     s = score_answer(Answer("q", cov, (5,)))
     assert s.value == pytest.approx(0.7 * 50 + 0.3 * 100)
-    assert s.part("coverage").why == "2 of 4 key points covered"
+    assert s.part("coverage").why == "2 of 4 key points made"
 
 
 def test_behavioural_answer_weights():
@@ -379,3 +379,19 @@ def test_viewing_the_solution_before_solving_costs_points():
         "c", CodingResult([ProblemResult(x, 1, 1, True, peeked=True) for x in "abc"])
     )
     assert three.part("solution viewed").contribution == -40
+
+
+def test_a_question_area_finds_its_stage_kind_in_a_run_of_some_stages():
+    """`run --stages phone-screen,coding,behavioural`: the phone screen's ML questions still
+    count where the full loop puts the deep dive, also after the session's round trip."""
+    from mockint.scenario.catalog import find_scenario
+    from mockint.scenario.serialize import scenario_from_dict, scenario_to_dict
+    from mockint.scoring.score import resolve_area, stage_area
+
+    full = find_scenario("aiml-engineer")
+    deep_area = stage_area("ml-deep-dive", full)
+    assert deep_area is not None and deep_area != stage_area("phone-screen", full)
+    sc = full.subset(["phone-screen", "coding", "behavioural"])
+    sc = scenario_from_dict(scenario_to_dict(sc))
+    kinds = {s.id: str(s.kind) for s in sc.stages}
+    assert resolve_area("ml_deep_dive", "phone-screen", sc, kinds) == deep_area

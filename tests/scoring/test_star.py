@@ -182,3 +182,37 @@ def test_fast_enough_for_live_use():
         a = analyse(story)
     assert (time.perf_counter() - t0) / 10 < 0.05
     assert a.total_words > 4000
+
+
+def test_a_specific_reflection_field_makes_the_reflection_point():
+    """The STAR form's Reflection is where the candidate reflects: a specific one makes the
+    reflection key point in any words; a token one does not; nothing asks for "STAR"."""
+    from mockint.scenario.bank_load import bank_for_kind
+    from mockint.scoring.answer_text import cover_answer
+    from mockint.tui.widgets.review import review_text
+
+    bank = bank_for_kind("behavioural")
+    q = bank.question("disagreement-with-peer")
+    fields = {
+        "situation": "Our ranking team was about to ship a new model.",
+        "task": "I had to decide with a teammate whether the launch could wait.",
+        "action": "I ran a two day benchmark on last month's traffic and shared it.",
+        "result": "We found a 3% drop for new users and fixed it before launch.",
+    }
+    for reflection in (
+        "I now bring a proposed experiment to a disagreement instead of an opinion.",
+        "Looking back, I should have shared the benchmark before the first meeting.",
+    ):
+        cov = cover_answer("behavioural", {**fields, "reflection": reflection}, q)
+        point = next(p for p in cov.points if p.id == "reflection")
+        assert point.covered, reflection
+        review = review_text(q, cov, 4).plain
+        lines = review.splitlines()
+        at = next(i for i, line in enumerate(lines) if "Reflects on" in line)
+        assert lines[at].lstrip().startswith("✓")
+        assert "only generic words" not in lines[at + 1]
+    for token in ("Learned a lot.", ""):
+        cov = cover_answer("behavioural", {**fields, "reflection": token}, q)
+        assert not next(p for p in cov.points if p.id == "reflection").covered
+    for question in bank.questions:
+        assert "STAR" not in question.terminology, question.id

@@ -55,8 +55,11 @@ async def test_question_flow_follow_up_review_and_rating(tmp_path):
             assert fu.text in str(screen.query_one("#follow-ups").render())
             assert any(fu.text in n.message for n in app._notifications)
         q = screen.question
-        kp = q.key_points[0]
-        answer = f"My answer mentions {kp.terms[0]} and digits 1 2 3."
+        # A key point one concept makes on its own, and a wording of that concept.
+        kp, claim = next(
+            (p, c) for p in q.key_points for c in p.claims if not c.subject and not c.property_dir
+        )
+        answer = f"My answer mentions {q.concepts[claim.property[0]][0]} and digits 1 2 3."
         await pilot.press(*answer)
         assert screen.query_one("#field-answer").text == answer  # digits typed, not ratings
         await pilot.press("ctrl+j")

@@ -27,8 +27,9 @@ from textual.widgets import (
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.pair import wire
 from mockint.tui.widgets.code_editor import CodeEditor
+from mockint.tui.widgets.marked_selection import MarkedSelectionList
 from mockint.tui.widgets.star_check import HINTS
-from mockint.tui.widgets.text_sync import set_text
+from mockint.tui.widgets.text_sync import place_cursor, set_text
 
 TICK_S = 0.25
 KIND_NAMES = {"hint": "Hint", "follow_up": "Follow-up", "curveball": "Curveball"}
@@ -125,11 +126,12 @@ class LobbyScreen(PairScreen):
         with Vertical(id="lobby"):
             yield Static("", id="room-code")
             yield Static("", id="ssh-line", markup=False)
+            yield Static("", id="fingerprint-line", markup=False)
             yield Static("", id="presence")
             yield Static("Scenario (Enter picks it):", classes="label")
             yield OptionList(id="scenarios")
             yield Static("Stages (Space toggles, F5 opens the round):", classes="label")
-            yield SelectionList[str](id="stages")
+            yield MarkedSelectionList[str](id="stages")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -154,6 +156,11 @@ class LobbyScreen(PairScreen):
         self.query_one("#room-code", Static).update(f"Room code: [b]{self.pair.code}[/b]")
         self.query_one("#ssh-line", Static).update(
             f"Candidate joins with: {self.pair.ssh_hint}" if self.pair.ssh_hint else ""
+        )
+        self.query_one("#fingerprint-line", Static).update(
+            f"Host key: {self.pair.fingerprint} (their ssh shows it the first time: it must match)"
+            if self.pair.fingerprint
+            else ""
         )
 
     def _choose(self, index: int) -> None:
@@ -378,10 +385,8 @@ class MirrorArea(TextArea):
     def show(self, text: str, cursor: list[int]) -> tuple[int, int]:
         """Take the candidate's text and cursor; returns the cursor as placed."""
         set_text(self, text)  # an edit, not a new document: cheap on every key
-        row = max(0, min(int(cursor[0]), self.document.line_count - 1))
-        col = max(0, min(int(cursor[1]), len(self.document[row])))
-        self.cursor_location = (row, col)
-        return row, col
+        place_cursor(self, (int(cursor[0]), int(cursor[1])))
+        return self.cursor_location
 
 
 def mirror_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "mirror") -> MirrorArea:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,7 +29,7 @@ from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.countdown import Countdown
-from mockint.tui.widgets.results import Results, advice_text, verdict_text
+from mockint.tui.widgets.results import Results, Shown, advice_text, verdict_text
 
 if TYPE_CHECKING:
     from mockint.tui.app import MockintApp
@@ -42,7 +42,9 @@ class CodingScreen(StageClock, BaseScreen):
     AUTO_FOCUS = "#editor"
     HELP_TITLE = "coding round"
     HELP_TEXT = (
-        "Solve the problem in the editor. Ctrl+R runs the visible tests, Ctrl+S submits "
+        "Solve the problem in the editor. F8 shows the statement across the whole width "
+        "(arrows and PageUp/PageDown scroll it; F8 or Esc goes back to the editor); Ctrl+T "
+        "wraps long lines in the editor (again to stop). Ctrl+R runs the visible tests, Ctrl+S submits "
         "(visible and hidden tests). Grading runs in the background: keep typing. Every "
         "change is saved within a second, with a timeline for replay. F6 lets you state the "
         "time and space complexity (Enter moves on); the advice compares it with the "
@@ -51,6 +53,8 @@ class CodingScreen(StageClock, BaseScreen):
         "recorded and costs points."
     )
     BINDINGS = [
+        # First, so the footer shows it at any width: the statement is one key away.
+        Binding("f8", "wide_statement", "Statement", id="coding.statement", priority=True),
         Binding("ctrl+r", "run(False)", "Run tests", id="coding.run", priority=True),
         Binding("ctrl+s", "run(True)", "Submit", id="coding.submit", priority=True),
         Binding("escape", "cancel_run", "Cancel run", id="coding.cancel", priority=True),
@@ -61,6 +65,7 @@ class CodingScreen(StageClock, BaseScreen):
         Binding("f4", "next_problem", "Next problem", id="coding.next", priority=True),
         Binding("f6", "claim", "Complexity", id="coding.claim", priority=True),
         Binding("f9", "discussion", "Discussion", id="coding.discussion", priority=True),
+        Binding("ctrl+t", "soft_wrap", "Wrap lines", id="coding.wrap", priority=True),
         *STAGE_BINDINGS,
     ]
 
@@ -98,6 +103,7 @@ class CodingScreen(StageClock, BaseScreen):
         self.claims: dict[str, tuple[str, str]] = {}  # slug -> (time, space) as typed
         self._claims_logged: dict[str, tuple[str, str]] = {}
         self.revealed: dict[str, bool] = {}  # slug -> shown before it was solved
+        self.shown: dict[str, Shown] = {}  # slug -> its last run's results, while on screen
         self.run_handle: GradingRun | None = None
         self.run_ref: RunRef | None = None
         self._footer_running = False  # whether the footer last showed the Esc (cancel) key
@@ -183,6 +189,7 @@ class CodingScreen(StageClock, BaseScreen):
             f"[b]{p.title}[/b] ({p.difficulty})"
         )
         self.query_one("#statement", Markdown).update(p.statement)
+        self.query_one("#statement-box").scroll_home(animate=False)
         editor = self.editor
         if not initial:
             editor.load_text(self.codes[p.slug])
@@ -194,6 +201,8 @@ class CodingScreen(StageClock, BaseScreen):
         self.query_one("#claim-space", Input).value = space_claim
         self._show_hints()
         self._show_discussion()
+        if not initial:  # this problem's own results (none before its first run)
+            self.query_one(Results).show(self.shown.get(p.slug))
         self._show_summary()
 
     def _show_hints(self) -> None:
@@ -217,6 +226,25 @@ class CodingScreen(StageClock, BaseScreen):
         if self.revealed.get(self.problem.slug):
             text += " · solution viewed before solving"
         self.query_one(Results).set_summary(text)
+
+    # -- statement and editor views --------------------------------------------------------
+    def action_wide_statement(self) -> None:
+        """The statement across the whole width, focused to scroll; again: the editor."""
+        wide = not self.has_class("-wide-statement")
+        self.set_class(wide, "-wide-statement")
+        if wide:
+            self.query_one("#statement-box").focus()
+        else:
+            self.editor.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.has_class("-wide-statement"):
+            event.stop()
+            self.action_wide_statement()
+
+    def action_soft_wrap(self) -> None:
+        self.editor.soft_wrap = not self.editor.soft_wrap
+        self.notify("Long lines wrap." if self.editor.soft_wrap else "Long lines scroll.")
 
     # -- stated complexity ---------------------------------------------------------------
     def action_claim(self) -> None:
@@ -528,6 +556,11 @@ class CodingScreen(StageClock, BaseScreen):
     def action_next_problem(self) -> None:
         if len(self.problems) < 2:
             return
+        if self.run_handle is not None:
+            # Its results belong beside this problem's code: they arrive here first.
+            self.notify("A run is in progress: F4 works once it ends (Esc cancels it).")
+            return
+        self.shown[self.problem.slug] = self.query_one(Results).shown()
         self._dirty = True
         self.save_snapshot()
         self._log_claim()

@@ -83,6 +83,8 @@ class HomeScreen(BaseScreen):
             self._just_mounted = False
         elif self.is_mounted:
             self.refresh_menu()
+            # Back from a loop: its summary (the last score) is built now, then shown.
+            self.refresh_review_data()
 
     def refresh_menu(self) -> None:
         from mockint.review.home import figures
@@ -197,6 +199,10 @@ def last_text(fig, now: float) -> str:
     if fig.last_created is None:
         return ""
     when = ago(now - fig.last_created)
+    if not fig.last_finished:
+        return f"{fig.last_title}, {when}, unfinished"
     if fig.last_overall is None:
-        return f"{fig.last_title}, {when}, not scored"
+        # Scores are built after a session ends (review_common.refresh_review); until then
+        # there is no score to show, which is not the same as none.
+        return f"{fig.last_title}, {when}, " + ("not scored" if fig.last_summarised else "scoring")
     return f"{fig.last_overall:.0f}/100, {when}"

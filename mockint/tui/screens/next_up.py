@@ -79,8 +79,12 @@ class NextScreen(BaseScreen):
                 str(d.reviews),
                 d.title if len(d.title) <= 72 else d.title[:71] + "…",
             )
+        # The rows after today's are those of the next 7 days: the line counts them, it
+        # does not announce more.
         foot = (
-            f"{len(soon)} more in the next 7 days." if soon else "Nothing else in the next 7 days."
+            f"Also listed: {len(soon)} due within 7 days."
+            if soon
+            else "Nothing else due within 7 days."
         )
         if n:
             foot += " Press s for a short loop of the due items."

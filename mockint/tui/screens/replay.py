@@ -16,7 +16,7 @@ from mockint.review import replay as rp
 from mockint.review.format import safe
 from mockint.store.sessions import Store
 from mockint.tui.screens.base import BaseScreen
-from mockint.tui.widgets.text_sync import set_text
+from mockint.tui.widgets.text_sync import place_cursor, set_text
 
 TICK_S = 0.1
 HIGHLIGHT_LINES = 400
@@ -183,8 +183,7 @@ class ReplayScreen(BaseScreen):
             if code.language != language:
                 code.language = language
             set_text(code, safe(frame.code))
-            row, col = frame.cursor
-            code.cursor_location = (min(row, code.document.line_count - 1), col)
+            place_cursor(code, frame.cursor)
             if frame.notes is not None:
                 set_text(self.query_one("#replay-notes", TextArea), safe(frame.notes))
             self._shown = key

@@ -17,8 +17,7 @@ from textual.widgets import Footer, Static, TextArea
 from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.scenario.bank import Bank, Question
-from mockint.scoring.answer_text import scored_text
-from mockint.scoring.coverage import cover_question
+from mockint.scoring.answer_text import cover_answer, scored_text
 from mockint.store.answers import AnswerRow, answers
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
@@ -281,7 +280,7 @@ class TalkScreen(StageClock, BaseScreen):
         self.refresh_bindings()
 
     def review_content(self):
-        coverage = cover_question(self.answer_text(), self.question)
+        coverage = cover_answer(self.bank.kind, self.row.fields, self.question, self.phase_ids())
         return review_text(
             self.question, coverage, self.row.ratings.get("rubric"), self.review_extra()
         )

@@ -29,10 +29,16 @@ def advice_text(result: dict) -> str:
     return "\n".join(lines)
 
 
+NO_RUN = "No run yet. Ctrl+R runs the visible tests, Ctrl+S submits."
+
+# What the pane shows after a run: verdict line, the tests' rows, the advice.
+Shown = tuple[str, list[dict], str]
+
+
 class Results(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="results-head"):
-            yield Static("No run yet. Ctrl+R runs the visible tests, Ctrl+S submits.", id="verdict")
+            yield Static(NO_RUN, id="verdict")
             yield ProgressBar(total=1, show_eta=False, id="progress")
         with Horizontal(id="results-body"):
             yield DataTable(id="tests", cursor_type="row", zebra_stripes=True)
@@ -46,6 +52,26 @@ class Results(Vertical):
         self.query_one("#progress", ProgressBar).display = False
         self.tests: list[dict] = []
         self._running = False
+        self._verdict = NO_RUN
+        self._advice = ""
+
+    def shown(self) -> Shown:
+        """What the pane shows now, to show again later with `show`."""
+        return self._verdict, list(self.tests), self._advice
+
+    def show(self, shown: Shown | None) -> None:
+        """Show a finished run's results again, or none (the state before any run)."""
+        self.tests = []
+        self.query_one("#tests", DataTable).clear()
+        self.query_one("#detail", Static).update("")
+        self._advice = ""
+        if shown is None:
+            self.set_verdict(NO_RUN)
+            return
+        verdict, tests, advice = shown
+        for test in tests:
+            self.add_test(test)
+        self.finish(verdict, advice)
 
     def begin(self, kind: str, total: int | None = None) -> None:
         self.tests = []
@@ -91,6 +117,7 @@ class Results(Vertical):
             self.query_one("#progress", ProgressBar).display = False
 
     def set_verdict(self, text: str) -> None:
+        self._verdict = text
         self.query_one("#verdict", Static).update(text)
 
     def set_summary(self, text: str) -> None:
@@ -103,7 +130,7 @@ class Results(Vertical):
         text = f"{t['id']}: {verdict_text(t['verdict'])}"
         if t.get("message"):
             text += "\n" + clean(t["message"])  # a stored run may predate the judge's cleaning
-        advice = getattr(self, "_advice", "")
+        advice = self._advice
         if advice:
             text += "\n\n" + advice
         self.query_one("#detail", Static).update(text)

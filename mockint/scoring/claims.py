@@ -1,0 +1,431 @@
+"""Whether an answer makes each key point's claims, says them wrong, or makes a known
+mistake: clause by clause, on lemmas, by general rules over the claim's structure.
+
+A claim is `SUBJECT [DIR] -> PROPERTY [DIR]` (see `mockint.scenario.bank.Claim`). The answer
+is cut into sentences and clauses (`mockint.scoring.clauses`); concepts are found by any of
+their wordings, word by word on lemmas ("kept aside" finds "keeping some data aside": up to
+two other words may sit between the words of a wording, inside one clause). Then, for
+every place a clause names the property (or a concept contrasted with it):
+
+1. The property's *owner* is the nearest subject (or contrasted subject) before it in the
+   clause, else after it; else the last one named earlier in the sentence, else in the
+   sentence before ("Bagging trains in parallel. It reduces variance."). Asides ("unlike
+   L2", "rather than accuracy") never own a property.
+2. Each of these inverts the statement: the owner is the contrasted concept (a swap: "L2
+   gives exactly-zero weights"); the property is the contrasted one ("boosting reduces
+   variance"); a negator near the pair ("never", "does not", "no", "without", "almost
+   never", "is not needed", "avoid": counted, so "don't skip" affirms); a direction word
+   nearest the property or subject is the opposite of the claim's (with/against,
+   up/down, before/after: "step in the direction of the gradient"). A negation together
+   with an inverted direction ("does not fix high bias") concludes nothing.
+3. No inversion (or two directions inverted together, "less capacity raises bias"): the
+   claim is *made*. One inversion: it is *said wrong*, except a swap
+   in a clause that marks the property as shared ("also", "too", "both"), and only when
+   subject and property are in one clause (an owner from an earlier clause may credit a
+   claim, never fault it: pronouns as links ("it", "which") and clauses joined by commas
+   were both tried, and both faulted right answers: commas join lists and asides too). Two or more: nothing is concluded (a double negative or "L2 does not zero weights" says nothing
+   certain about L1).
+
+A claim with a direction is only made when a direction word is said; a concept alone
+("baseline") is made when named and not negated, and never said wrong (a negator near a
+bare concept, as in "no vertical flips", is too often right to count against it). A mistake's claim made in one clause
+is an error of the key point it names, unless its sentence names the practice as a
+danger ("a classic leak is ...": `WARNINGS`) or lists it under such a sentence.
+
+What this cannot judge: anything beyond one sentence (an argument built across a
+paragraph), sarcasm or hypotheticals ("some people would tune on the test set"), whether a
+figure is right, whether an example fits, and wordings the lexicon lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mockint.scenario.bank import Claim, Mistake
+from mockint.scenario.lexicon import Relation, load_lexicon
+from mockint.scoring.clauses import SHARED, Text
+from mockint.scoring.lemmas import lemma
+from mockint.scoring.text import tokenize
+from mockint.scoring.word_forms import figure_pattern
+
+# Relations of order: said from the property's side ("split before oversampling") they
+# read the other way round ("oversampling after the split").
+ORDER = frozenset({"before", "after"})
+# Words that mark a sentence as describing a bad practice, not recommending it.
+_WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
+    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
+    unrealistic future silently unnoticed"""
+WARNINGS = frozenset(_WARNINGS_TEXT.split())
+# The narrower set that also voids a claim said wrong: "a classic mistake is to think
+# bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
+_MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
+MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
+MAX_GAP = 2  # other words allowed between the words of one wording
+NEG_REACH = 3  # how far outside the subject..property span a negator still counts
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str  # concept or relation name
+    start: int  # token indices, end exclusive
+    end: int
+
+    @property
+    def clause_key(self) -> int:
+        return self.start
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One clause that makes a claim (`made`) or says it wrong (`wrong`)."""
+
+    claim: Claim
+    status: str  # "made" or "wrong"
+    sentence: int
+    spans: tuple[tuple[int, int], ...]  # character spans of the words that decided it
+    why: str  # "swap", "negated", "direction", "" for made
+    carried: bool = False  # the subject was named in an earlier clause
+
+
+@lru_cache(maxsize=8192)
+def _wording(words: str) -> tuple[tuple[str, ...], bool]:
+    """A wording as lemma keys, and whether other words may sit between them."""
+    toks = tokenize(words)
+    keys = tuple(lemma(t.text) for t in toks)
+    return keys, all(t.text.replace("'", "").isalpha() for t in toks)
+
+
+def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
+    """Every place one of `wordings` is said, each a Mention of `name`."""
+    out: dict[int, Mention] = {}
+    keys = text.keys
+    for w in wordings:
+        if "{" in w:  # a number pattern: "{n} requests {per-second}"
+            for m in _figures(text, name, w):
+                out.setdefault(m.start, m)
+            continue
+        want, gaps = _wording(w)
+        if not want:
+            continue
+        for i, k in enumerate(keys):
+            if k != want[0]:
+                continue
+            j, ok = i, True
+            for nxt in want[1:]:
+                limit = min(len(keys), j + 2 + (MAX_GAP if gaps else 0))
+                hit = next(
+                    (
+                        x
+                        for x in range(j + 1, limit)
+                        if keys[x] == nxt and text.clause_of[x] == text.clause_of[i]
+                    ),
+                    None,
+                )
+                if hit is None:
+                    ok = False
+                    break
+                j = hit
+            if ok and (i not in out or out[i].end < j + 1):
+                out[i] = Mention(name, i, j + 1)
+    return list(out.values())
+
+
+def _figures(text: Text, name: str, wording: str) -> list[Mention]:
+    starts = {t.start: k for k, t in enumerate(text.tokens)}
+    ends = {t.end: k for k, t in enumerate(text.tokens)}
+    out = []
+    for m in figure_pattern(wording).finditer(text.text):
+        a = next((starts[c] for c in range(m.start(), m.end()) if c in starts), None)
+        b = next((ends[c] for c in range(m.end(), m.start(), -1) if c in ends), None)
+        if a is not None and b is not None and a <= b:
+            out.append(Mention(name, a, b + 1))
+    return out
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention lying inside a longer one of another name ("test" in "test set");
+    the rest in order."""
+    keep = []
+    for m in mentions:
+        inside = any(
+            o is not m
+            and o.name != m.name
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+        if not inside:
+            keep.append(m)
+    return keep
+
+
+class Analysis:
+    """An answer analysed for one question: its concepts and directions found once."""
+
+    def __init__(
+        self,
+        answer: str,
+        concepts: Mapping[str, Sequence[str]],
+        contrasts: Sequence[Sequence[str]],
+        relations: Mapping[str, Relation] | None = None,
+    ) -> None:
+        self.text = Text(answer)
+        self.relations = relations if relations is not None else load_lexicon().relations
+        found = [m for name, ws in concepts.items() for m in find(self.text, name, ws)]
+        self.found = sorted(found, key=lambda m: (m.start, m.end))
+        self.mentions: list[Mention] = []  # those of the claim being judged
+        self.partners: dict[str, set[str]] = {}
+        for group in contrasts:
+            for name in group:
+                self.partners.setdefault(name, set()).update(n for n in group if n != name)
+        self._dirs: dict[str, list[Mention]] = {}
+        self._starts = {m.start for m in self.found}
+
+    def directions(self, name: str) -> list[Mention]:
+        if name not in self._dirs:
+            rel = self.relations[name]
+            self._dirs[name] = find(self.text, name, rel.words)
+        return self._dirs[name]
+
+    def contrasted(self, names: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        for n in names:
+            out |= self.partners.get(n, set())
+        return out - set(names)
+
+    # ---- one claim ---------------------------------------------------------------------
+
+    def findings(self, claim: Claim, strict: bool = False) -> list[Finding]:
+        """Every clause that makes `claim` or says it wrong. `strict` (for mistakes): a
+        negation anywhere near a bare concept voids it, after it as well as before."""
+        own_p, other_p = set(claim.property), self.contrasted(claim.property)
+        own_s, other_s = set(claim.subject), self.contrasted(claim.subject)
+        # Only the claim's concepts take part, the longest wording winning where they
+        # overlap ("test set" over "test"); other concepts do not hide them.
+        names = own_p | other_p | own_s | other_s
+        self.mentions = _outermost([m for m in self.found if m.name in names])
+        judged: list[tuple[Mention, Mention | None, Finding]] = []
+        for m in self.mentions:
+            if m.name not in own_p | other_p:
+                continue
+            clause = self.text.clauses[self.text.clause_of[m.start]]
+            if clause.aside:
+                continue
+            owner = self._owner(m, own_s | other_s) if claim.subject else None
+            f = self._judge(claim, m, owner, m.name in other_p, other_s, strict)
+            if f is not None:
+                judged.append((m, owner, f))
+        return [
+            f
+            for m, o, f in judged
+            if not self._outweighed(m, o, f, judged, own_p)
+            and not (f.status == "wrong" and self._warned(f.sentence, MISTAKE_WORDS))
+        ]
+
+    def _outweighed(
+        self,
+        m: Mention,
+        owner: Mention | None,
+        f: Finding,
+        judged: list[tuple[Mention, Mention | None, Finding]],
+        own_p: set[str],
+    ) -> bool:
+        """One subject given both the property and its contrast in one sentence ("recall:
+        of all the fraud, how much we flagged") is a definition with two parts: the part
+        after "of"/"out of"/"among" (the denominator) decides, else neither does."""
+        if owner is None or f.claim.property_dir:
+            return False  # with directions, "raises bias and lowers variance" is two claims
+        rivals = [
+            (m2, f2)
+            for m2, o2, f2 in judged
+            if o2 == owner and f2.sentence == f.sentence and (m2.name in own_p) != (m.name in own_p)
+        ]
+        if not rivals:
+            return False
+        mine = self._of_marked(m)
+        theirs = any(self._of_marked(m2) for m2, _ in rivals)
+        return not (mine and not theirs)
+
+    def _of_marked(self, m: Mention) -> bool:
+        before = self.text.lower[max(0, m.start - 3) : m.start]
+        return bool({"of", "among", "amongst"} & set(before))
+
+    def _owner(self, m: Mention, names: set[str]) -> Mention | None:
+        t = self.text
+        ci = t.clause_of[m.start]
+        same = [
+            o
+            for o in self.mentions
+            if o.name in names
+            and t.clause_of[o.start] == ci
+            and (o.end <= m.start or o.start >= m.end)
+        ]
+        before = [o for o in same if o.end <= m.start]
+        if before:
+            return before[-1]
+        if same:
+            return same[0]
+        clause = t.clauses[ci]
+        earlier = [
+            o
+            for o in self.mentions
+            if o.name in names
+            and o.end <= m.start
+            and not t.clauses[t.clause_of[o.start]].aside
+            and t.clauses[t.clause_of[o.start]].sentence >= clause.sentence - 1
+        ]
+        return earlier[-1] if earlier else None
+
+    def _direction(
+        self, name: str, at: Mention, clause: int, taken: set[int], rival: Mention | None
+    ) -> tuple[bool | None, Mention | None]:
+        """The direction word nearest `at` in its clause: True = as claimed, False = the
+        opposite, None = none said. Words nearer `rival` (the other end) are left to it."""
+        rel = self.relations[name]
+        t = self.text
+        cands = [
+            (d, d.name == name)
+            for d in (*self.directions(name), *self.directions(rel.opposite))
+            if t.clause_of[d.start] == clause and d.start not in taken
+        ]
+
+        def dist(a: Mention, b: Mention) -> int:
+            return max(a.start - b.end, b.start - a.end, 0)
+
+        # A direction word right before another concept describes that one ("for lower
+        # variance"), and one hyphened to a concept makes a compound ("high-variance
+        # trees"): neither says which way `at` goes.
+        cands = [
+            c
+            for c in cands
+            if not (
+                c[0].end in self._starts
+                and c[0].end != at.start
+                and t.clause_of[c[0].end] == t.clause_of[c[0].start]
+            )
+            and not t.hyphened(c[0].end - 1, at.start)
+            and not t.hyphened(c[0].start, at.end - 1)
+        ]
+        if rival is not None:
+            cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
+        if not cands:
+            return None, None
+        # A word before the concept wins a tie by one word: "shrinks the weights more"
+        # shrinks them ("more" only grades the verb).
+        best = min(cands, key=lambda c: (dist(c[0], at) - (c[0].end <= at.start), c[0].start))
+        return best[1], best[0]
+
+    def _judge(
+        self,
+        claim: Claim,
+        m: Mention,
+        owner: Mention | None,
+        p_swap: bool,
+        other_s: set[str],
+        strict: bool = False,
+    ) -> Finding | None:
+        t = self.text
+        ci = t.clause_of[m.start]
+        clause = t.clauses[ci]
+        s_swap = False
+        if claim.subject:
+            if owner is None:
+                return None
+            s_swap = owner.name in other_s
+        owner_here = owner is not None and t.clause_of[owner.start] == ci
+        flips, why = 0, []
+        taken: set[int] = set()
+        used: list[Mention] = []
+        if claim.subject_dir and owner is not None:
+            # A subject named in an earlier clause ("the learning rate: too low and ...")
+            # takes its direction from this clause's start when it has one.
+            oc = t.clause_of[owner.start]
+            here = Mention(owner.name, clause.start, clause.start)
+            ok, d = (
+                (None, None)
+                if owner_here
+                else self._direction(claim.subject_dir, here, ci, taken, m)
+            )
+            if ok is None:
+                ok, d = self._direction(
+                    claim.subject_dir, owner, oc, taken, m if owner_here else None
+                )
+            if ok is None or d is None:
+                return None
+            taken.add(d.start)
+            used.append(d)
+            if not ok:
+                flips += 1
+                why.append("direction")
+        if claim.property_dir:
+            # Once the subject has its direction word, the rest of the clause is the property's.
+            rival = owner if owner_here and not claim.subject_dir else None
+            ok, d = self._direction(claim.property_dir, m, ci, taken, rival)
+            if ok is None or d is None:
+                return None
+            used.append(d)
+            if owner is not None and claim.property_dir in ORDER and m.start < owner.start:
+                ok = not ok  # "split before resampling" == "resampling after the split"
+            if not ok:
+                flips += 1
+                why.append("direction")
+        lo = min(m.start, owner.start) if owner_here and owner else m.start
+        hi = max(m.end, owner.end) if owner_here and owner else m.end
+        bare = not claim.subject and not claim.property_dir
+        lo = max(clause.start, lo - NEG_REACH)
+        # A bare concept is negated only from before ("no baseline", "without dropout");
+        # after it the negation is about what follows ("plain DDP will not fit").
+        hi = m.end if bare and not strict else min(clause.end, hi + NEG_REACH)
+        if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
+            lo, hi = clause.start, clause.end
+        # Words of the concepts and directions themselves ("cannot overfit") are not negators.
+        parts = [*used, m, *([owner] if owner else [])]
+        in_dir = {k for d in parts for k in range(d.start, d.end)}
+        dir_flips = flips
+        if t.negated(lo, hi, in_dir):
+            if dir_flips:
+                return None  # "does not fix high bias": a negation and a direction together
+            flips += 1
+            why.append("negated")
+        if bare and (flips or p_swap):
+            return None  # "no vertical flips", or the other concept named: nothing certain
+        swaps = int(s_swap) + int(p_swap)
+        spans = tuple(
+            (t.tokens[x.start].start, t.tokens[x.end - 1].end)
+            for x in sorted([m, *([owner] if owner else []), *used], key=lambda x: x.start)
+        )
+        if swaps + flips and not owner_here and owner is not None:
+            return None  # said wrong needs subject and property in one clause
+        if swaps == 0:  # inversions cancel in pairs: "less capacity raises bias"
+            status = "made" if flips % 2 == 0 else "wrong"
+        elif swaps == 1 and flips == 0:
+            shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
+            if shared:
+                return None
+            status, why = "wrong", ["swap"]
+        else:
+            return None
+        carried = owner is not None and not owner_here
+        return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
+
+    def mistake_made(self, mistake: Mistake) -> Finding | None:
+        """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
+        if mistake.claim is None:
+            return None
+        made = [
+            f
+            for f in self.findings(mistake.claim, strict=True)
+            if f.status == "made" and not f.carried and not self._warned(f.sentence, WARNINGS)
+        ]
+        return made[0] if made else None
+
+    def _warned(self, sentence: int, words: frozenset[str]) -> bool:
+        """The sentence names the practice as a danger ("a classic leak is fitting the
+        scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
+        fitting the scaler on all the data"): describing a mistake is not making it."""
+        t = self.text
+        here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
+        return any(t.keys[k] in words for s in here for k in range(*t.sentences[s]))

@@ -1,0 +1,140 @@
+"""The claim matcher's rules, each on a sentence of its own (mockint/scoring/claims.py)."""
+
+import pytest
+
+from mockint.scenario.bank import Claim, Mistake
+from mockint.scoring.claims import Analysis
+from mockint.scoring.lemmas import lemma
+
+CONCEPTS = {
+    "bagging": ["bagging", "random forest"],
+    "boosting": ["boosting", "gradient boosting"],
+    "bias": ["bias"],
+    "variance": ["variance", "jumpy"],
+    "capacity": ["capacity", "bigger model"],
+    "step": ["step", "update"],
+    "gradient": ["gradient"],
+    "resampling": ["oversample", "smote"],
+    "split": ["split", "splitting"],
+    "regularization": ["regularization", "weight decay"],
+    "monitoring": ["monitoring"],
+    "test-set": ["test set"],
+    "tuning": ["tune", "tuning"],
+}
+CONTRASTS = [["bagging", "boosting"], ["bias", "variance"]]
+
+
+def claim(text: str) -> Claim:
+    subject, _, prop = text.rpartition("->")
+    s, p = subject.split(), prop.split()
+    return Claim(
+        text,
+        tuple(p[0].split("|")),
+        tuple(s[0].split("|")) if s else (),
+        p[1] if len(p) > 1 else "",
+        s[1] if len(s) > 1 else "",
+    )
+
+
+def verdicts(answer: str, text: str) -> list[str]:
+    a = Analysis(answer, CONCEPTS, CONTRASTS)
+    return sorted({f.status for f in a.findings(claim(text))})
+
+
+@pytest.mark.parametrize(
+    "answer, text, expected",
+    [
+        ("Bagging mainly reduces variance.", "bagging -> variance down", ["made"]),
+        ("Boosting mainly reduces variance.", "bagging -> variance down", ["wrong"]),  # swap
+        ("Boosting mainly reduces bias.", "bagging -> variance down", []),  # two swaps
+        (
+            "Bagging reduces bias, and boosting reduces variance.",
+            "bagging -> variance down",
+            ["wrong"],
+        ),
+        ("Bagging reduces variance and boosting reduces bias.", "boosting -> bias down", ["made"]),
+        ("Bagging never reduces variance.", "bagging -> variance down", ["wrong"]),
+        ("Bagging does not really reduce variance.", "bagging -> variance down", ["wrong"]),
+        ("Bagging increases variance.", "bagging -> variance down", ["wrong"]),
+        ("A bigger model has lower bias.", "capacity up -> bias down", ["made"]),
+        ("Less capacity raises bias.", "capacity up -> bias down", ["made"]),  # two inversions
+        ("More capacity raises bias and lowers variance.", "capacity up -> bias down", ["wrong"]),
+        ("Take a step against the gradient.", "step -> gradient against", ["made"]),
+        ("Take a step in the direction of the gradient.", "step -> gradient against", ["wrong"]),
+        ("Oversample after the split.", "resampling -> split after", ["made"]),
+        ("We split first and only then oversample.", "resampling -> split after", ["made"]),
+        ("Oversample before splitting.", "resampling -> split after", ["wrong"]),
+        ("Random forests average deep, high-variance trees.", "bagging -> variance down", []),
+        ("Unlike boosting, bagging reduces variance.", "bagging -> variance down", ["made"]),
+        ("Boosting can also reduce variance.", "bagging -> variance down", []),  # shared
+        (
+            "Bagging trains trees in parallel. Boosting reduces variance.",
+            "bagging -> variance down",
+            ["wrong"],
+        ),
+    ],
+)
+def test_rules(answer, text, expected):
+    assert verdicts(answer, text) == expected
+
+
+def test_a_subject_from_an_earlier_clause_credits_but_never_faults():
+    assert verdicts(
+        "Bagging, which averages trees, reduces variance.", "bagging -> variance down"
+    ) == ["made"]
+    assert (
+        verdicts("Bagging, which averages trees, increases variance.", "bagging -> variance down")
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("Weight decay helps.", True),
+        ("We use no weight decay here.", False),  # negated: neither made nor wrong
+        ("Plain weight decay will not fix it alone.", True),  # the negation is about what follows
+    ],
+)
+def test_a_bare_concept_is_credited_or_nothing(answer, made):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("regularization"))
+    assert [f.status for f in found] == (["made"] if made else [])
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We tune the hyperparameters on the test set.", True),
+        ("Never tune on the test set.", False),
+        ("Avoid tuning, thresholds and feature choices on the test set.", False),
+        ("A classic leak is to tune on the test set.", False),  # described, not made
+        ("The test set is touched once. Tuning happens on validation.", False),  # two clauses
+    ],
+)
+def test_mistakes(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("test-set -> tuning"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, negated",
+    [
+        ("Don't skip monitoring.", False),  # two negations
+        ("Monitoring is not needed.", True),
+        ("Flag no more than 500 cases with monitoring.", False),  # a limit, not a negation
+    ],
+)
+def test_negation(answer, negated):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("regularization -> monitoring"))
+    t = Analysis(answer, CONCEPTS, CONTRASTS).text
+    m = next(k for k, key in enumerate(t.keys) if key == lemma("monitoring"))
+    assert t.negated(0, len(t.tokens), {m}) is negated
+    assert found == []  # no subject named: nothing to judge
+
+
+def test_spellings_and_inflections_meet():
+    assert lemma("regularisation") == lemma("regularization")
+    assert lemma("Regularising") == lemma("regularizes")
+    assert lemma("modelling") == lemma("modeled")
+    assert lemma("labelled") == lemma("labels")
+    assert lemma("behaviour") == lemma("behavior")
