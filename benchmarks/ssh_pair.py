@@ -122,6 +122,8 @@ def ssh_argv(port: int, user: str, key: Path | None) -> list[str]:
 def open_pair(port: int, key: Path) -> tuple[SshPty, SshPty]:
     inter = SshPty(ssh_argv(port, "interviewer", key))
     inter.wait_for(rb"Phone screen \(phone_screen")
+    # The code may be drawn in a later frame than the scenario list: wait for it too.
+    inter.wait_for(rb"Room code: (?:\x1b\[[0-9;]*m)*[a-z2-9]{4}-[a-z2-9]{4}")
     m = re.search(r"Room code: (?:\x1b\[[0-9;]*m)*([a-z2-9]{4}-[a-z2-9]{4})", inter.text())
     assert m, inter.text()[-500:]
     code = m.group(1)
