@@ -122,6 +122,8 @@ def ssh_argv(port: int, user: str, key: Path | None) -> list[str]:
 def open_pair(port: int, key: Path) -> tuple[SshPty, SshPty]:
     inter = SshPty(ssh_argv(port, "interviewer", key))
     inter.wait_for(rb"Phone screen \(phone_screen")
+    # The code may be drawn in a later frame than the scenario list: wait for it too.
+    inter.wait_for(rb"Room code: (?:\x1b\[[0-9;]*m)*[a-z2-9]{4}-[a-z2-9]{4}")
     m = re.search(r"Room code: (?:\x1b\[[0-9;]*m)*([a-z2-9]{4}-[a-z2-9]{4})", inter.text())
     assert m, inter.text()[-500:]
     code = m.group(1)
@@ -138,6 +140,10 @@ def open_pair(port: int, key: Path) -> tuple[SshPty, SshPty]:
     inter.send(F5)
     inter.wait_for(rb"Stage 1 of")
     cand = SshPty(ssh_argv(port, code, None))
+    cand.wait_for(rb"Stage 1 of")
+    inter.send(F5)  # a talking stage: the interviewer asks the first question
+    inter.wait_for(rb"Ask which question")
+    inter.send(b"\r")
     cand.wait_for(rb"Answer 1")
     inter.wait_for(rb"Candidate connected")
     time.sleep(0.5)

@@ -75,7 +75,7 @@ class PairApp(KeysInOrder, App):
             self.exit(return_code=1)
             return
         self._writer = writer
-        self.send({"op": "hello", "token": self.token})
+        self.send(wire.Hello(token=self.token))
         while True:
             try:
                 line = await reader.readline()
@@ -83,14 +83,14 @@ class PairApp(KeysInOrder, App):
                 break
             if not line:
                 break
-            msg = wire.decode(line)
+            msg = wire.decode(line, wire.ToApp, "the hub")
             if msg is not None:
                 self.receive(msg)
         if self.bye_reason is None:
             self.bye_reason = "The room closed."
             self.exit(return_code=1)
 
-    def receive(self, msg: dict[str, Any]) -> None:
+    def receive(self, msg: wire.Msg) -> None:
         """One message from the hub. Whatever the other side's text in it makes a screen do,
         a failure is shown as a line and this session goes on."""
         try:
@@ -104,60 +104,69 @@ class PairApp(KeysInOrder, App):
                 markup=False,
             )
 
-    def send(self, obj: dict[str, Any]) -> None:
+    def send(self, msg: wire.Msg) -> None:
         if self._writer is not None and not self._writer.is_closing():
-            self._writer.write(wire.encode(obj))
+            self._writer.write(wire.encode(msg))
 
-    def _dispatch(self, msg: dict[str, Any]) -> None:
-        op = msg.get("op")
-        if op == "welcome":
-            self.role = msg.get("role")
-            self.code = msg.get("code")
-            self.ssh_hint = msg.get("ssh")
-            self.fingerprint = msg.get("fingerprint") or None
-            self.can_renew = bool(msg.get("renew"))
-            self.refresh_bindings()
-        elif op == "code":
-            self.code, self.ssh_hint = msg.get("code"), msg.get("ssh")
-            self._screen_call("on_code")
-            self.notify(str(msg.get("message", "")), timeout=30, markup=False)
-        elif op == "state":
-            self.state = msg
-            self._set_clock(msg.get("clock"))
-            self._show_state()
-        elif op == "presence":
-            self.presence = {k: bool(v) for k, v in msg.items() if k != "op"}
-            self._screen_call("on_presence")
-        elif op == "clock":
-            self._set_clock(msg.get("clock"))
-            self._screen_call("refresh_clock")
-        elif op == "field":
-            fields = self.state.setdefault("fields", {})
-            fields[msg["id"]] = {"text": msg.get("text", ""), "cursor": msg.get("cursor", [0, 0])}
-            self._screen_call("on_field", msg["id"])
-        elif op == "focus":
-            self.state["focus"] = msg.get("id", "")
-            self._screen_call("on_focus", msg.get("id", ""))
-        elif op == "push":
-            self.state.setdefault("pushes", []).append(msg["push"])
-            self._screen_call("on_push", msg["push"])
-        elif op == "run":
-            result = msg["result"]
-            self.state.setdefault("results", {})[result["problem"]] = result
-            self._screen_call("on_result", result)
-        elif op == "rubric":
-            self.state["rubric"] = msg.get("rubric", {})
-            self._screen_call("on_rubric")
-        elif op == "error":
-            self.notify(str(msg.get("message", "")), severity="error", timeout=6, markup=False)
-        elif op == "notice":
-            self.notify(str(msg.get("message", "")), timeout=12, markup=False)
-        elif op == "bye":
-            if msg.get("relaunch"):
-                self.exit(return_code=RELAUNCH_STATUS)
-                return
-            self.bye_reason = str(msg.get("reason", "The room closed."))
-            self.exit(0)
+    def _dispatch(self, msg: wire.Msg) -> None:
+        match msg:
+            case wire.Welcome():
+                self.role, self.code, self.ssh_hint = msg.role, msg.code, msg.ssh
+                self.fingerprint = msg.fingerprint or None
+                self.can_renew = msg.renew
+                self.refresh_bindings()
+            case wire.Code():
+                self.code, self.ssh_hint = msg.code, msg.ssh
+                self._screen_call("on_code")
+                self.notify(msg.message, timeout=30, markup=False)
+            case wire.State():
+                self.state = wire.to_builtins(msg)
+                self._set_clock(msg.clock)
+                self._show_state()
+            case wire.Presence():
+                self.presence = {"interviewer": msg.interviewer, "candidate": msg.candidate}
+                self._screen_call("on_presence")
+            case wire.Clock():
+                self._set_clock(msg.clock)
+                self._screen_call("refresh_clock")
+            case wire.Field():
+                fields = self.state.setdefault("fields", {})
+                fields[msg.id] = {"text": msg.text, "cursor": list(msg.cursor)}
+                self._screen_call("on_field", msg.id)
+            case wire.Focus():
+                self.state["focus"] = msg.id
+                self._screen_call("on_focus", msg.id)
+            case wire.Pushed():
+                self.state.setdefault("pushes", []).append(msg.push)
+                self._screen_call("on_push", msg.push)
+            case wire.Asked():
+                self.state["asked"] = msg.asked
+                st = self.state.get("stage")
+                if msg.field is not None and st is not None:  # the candidate's own copy
+                    qid = msg.question["id"]
+                    st["questions"] = [msg.question] + [
+                        q for q in st["questions"] if q["id"] != qid
+                    ]
+                    st["fields"] = [msg.field] + [
+                        f for f in st["fields"] if f["id"] != msg.field["id"]
+                    ]
+                self._screen_call("on_asked", msg.question)
+            case wire.RunResult():
+                self.state.setdefault("results", {})[msg.result["problem"]] = msg.result
+                self._screen_call("on_result", msg.result)
+            case wire.Rubric():
+                self.state["rubric"] = msg.rubric
+                self._screen_call("on_rubric")
+            case wire.Error():
+                self.notify(msg.message, severity="error", timeout=6, markup=False)
+            case wire.Notice():
+                self.notify(msg.message, timeout=12, markup=False)
+            case wire.Bye():
+                if msg.relaunch:
+                    self.exit(return_code=RELAUNCH_STATUS)
+                    return
+                self.bye_reason = msg.reason
+                self.exit(0)
 
     def _set_clock(self, clock: dict[str, Any] | None) -> None:
         self.clock = clock
@@ -209,7 +218,8 @@ class PairApp(KeysInOrder, App):
         elif key[0] == "live":
             from mockint.pair.ui.live import live_screen
 
-            screen = live_screen(self.role, str((stage or {}).get("kind", "")))
+            st = stage or {}
+            screen = live_screen(self.role, str(st.get("kind", "")), bool(st.get("talking")))
         else:
             screen = screens.FeedbackScreen()
         screen.state_key = key
@@ -220,7 +230,7 @@ class PairApp(KeysInOrder, App):
         if not self._ready_sent and self.socket_path:
             self._ready_sent = True
             # Keys typed meanwhile are held by the server until the fields exist.
-            self.call_after_refresh(lambda: self.send({"op": "ready"}))
+            self.call_after_refresh(lambda: self.send(wire.Ready()))
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded and self._too_long(event):
@@ -276,7 +286,7 @@ class PairApp(KeysInOrder, App):
         return True
 
     def action_renew_code(self) -> None:
-        self.send({"op": "renew_code"})
+        self.send(wire.RenewCode())
 
     def action_help(self) -> None:
         from mockint.pair.ui.screens import PairHelp

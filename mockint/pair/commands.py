@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from mockint.pair import wire
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -173,21 +175,19 @@ def _running_server() -> dict | None:
         return None
 
 
-def _ticket(state: dict) -> dict:
-    from mockint.pair import wire
-
+def _ticket(state: dict) -> wire.Ticket:
     with socket.socket(socket.AF_UNIX) as s:
         s.settimeout(10)
         s.connect(state["socket"])
-        s.sendall(wire.encode({"op": "host", "admin": state["admin"]}))
+        s.sendall(wire.encode(wire.Host(admin=state["admin"])))
         buf = b""
         while not buf.endswith(b"\n"):
             chunk = s.recv(65536)
             if not chunk:
                 break
             buf += chunk
-    msg = wire.decode(buf)
-    if not msg or "token" not in msg:
+    msg = wire.decode(buf, wire.ToApp, "the running server")
+    if not isinstance(msg, wire.Ticket):
         raise click.ClickException("the running server refused the host's session")
     return msg
 
@@ -250,13 +250,13 @@ def pair(host: str, port: int, db: Path | None) -> None:
         )
     while True:
         ticket = _ticket(state)
-        app = PairApp(state["socket"], ticket["token"])
+        app = PairApp(state["socket"], ticket.token)
         app.run()
         if app.return_code != RELAUNCH_STATUS:
             break
     if app.bye_reason:
         click.echo(f"mockint: {app.bye_reason}")
-    code = ticket.get("code")
+    code = ticket.code
     if code:
         click.echo(
             f"The server keeps running (room {code}); `mockint pair` comes back to it. "

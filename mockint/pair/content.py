@@ -33,6 +33,7 @@ def stage_plan(stage: Stage, index: int, count: int) -> dict[str, Any]:
         "questions": [],
         "fields": [],
         "phases": [],
+        "talking": False,
     }
     private: dict[str, Any] = {"hints": {}, "questions": {}, "criteria": []}
     if stage.kind == "coding":
@@ -95,6 +96,8 @@ def stage_plan(stage: Stage, index: int, count: int) -> dict[str, Any]:
                 )
         if stage.kind == "system_design":
             plan["phases"], plan["fields"] = design_fields(stage, [q.id for q in questions])
+        # A talking stage is asked one question at a time (the candidate sees only those).
+        plan["talking"] = bool(questions) and stage.kind not in ("system_design", "behavioural")
         if not plan["fields"]:
             plan["fields"].append({"id": "notes", "label": "Notes", "kind": "text", "initial": ""})
     plan["private"] = private

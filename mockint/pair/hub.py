@@ -16,30 +16,26 @@ import contextlib
 import logging
 import os
 import secrets
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mockint.engine.clock import Clock, SystemClock
-from mockint.engine.session import Session, StageState, TransitionError
-from mockint.kinds import run_summary
-from mockint.pair import roomcode, wire
+from mockint.engine.session import Session
+from mockint.pair import actions, judging, roomcode, views, wire
 from mockint.pair.codes import fresh_code
-from mockint.pair.content import public_plan, rubric_dimensions, stage_plan
 from mockint.pair.text import clean_message, clip
+from mockint.pair.wire import CANDIDATE, INTERVIEWER, ROLES
 from mockint.store.db import StoreError
 from mockint.store.sessions import Store
 
 log = logging.getLogger("mockint.pair")
 
-INTERVIEWER, CANDIDATE, ROLES = wire.INTERVIEWER, wire.CANDIDATE, wire.ROLES
 FLUSH_S = 1.0  # fields, notes and the clock are written at most this long after a change
 MAX_FIELD = wire.MAX_FIELD
 MAX_NOTE = 50_000
 MAX_SEND_BUFFER = 8 * 1024 * 1024
-PLUS_MINUTES = 5.0
 
 
 class AppConn:
@@ -49,11 +45,11 @@ class AppConn:
         self.writer = writer
         self.closed = False
 
-    def send(self, obj: dict[str, Any]) -> None:
+    def send(self, msg: wire.Msg) -> None:
         if self.closed:
             return
         try:
-            self.writer.write(wire.encode(obj))
+            self.writer.write(wire.encode(msg))
             if self.writer.transport.get_write_buffer_size() > MAX_SEND_BUFFER:
                 self.close()  # a peer that stopped reading is dropped, not buffered for
         except (OSError, RuntimeError):
@@ -100,6 +96,8 @@ class Room:
     focus: str = ""  # the field the candidate is in (the mirror follows it)
     dirty_fields: set[str] = field(default_factory=set)
     pushes: list[dict[str, Any]] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)  # talking stage: question ids, in order
+    exports: dict[str, str] = field(default_factory=dict)  # identity -> take-home line
     results: dict[str, dict[str, Any]] = field(default_factory=dict)  # problem -> last run view
     notes: dict[str, str] = field(default_factory=dict)  # identity -> private notes
     dirty_notes: set[str] = field(default_factory=set)
@@ -131,6 +129,7 @@ class Hub:
         self.rooms: dict[str, Room] = {}
         self.by_code: dict[str, Room] = {}
         self.tickets: dict[str, Ticket] = {}
+        self.exports: dict[str, Any] = {}  # take-home token -> takehome.Pass
         self.admin_token = secrets.token_urlsafe(24)
         self.socket_path: str | None = None
         self._server: asyncio.AbstractServer | None = None
@@ -162,7 +161,7 @@ class Hub:
                 room.recorder.close()
             for t in room.seats.values():
                 if t is not None and t.conn is not None:
-                    t.conn.send({"op": "bye", "reason": "The server is shutting down."})
+                    t.conn.send(wire.Bye(reason="The server is shutting down."))
                     t.conn.close()
         if self._server is not None:
             self._server.close()
@@ -260,7 +259,7 @@ class Hub:
         ticket.revoked = True
         self.tickets.pop(ticket.token, None)
         if ticket.conn is not None:
-            ticket.conn.send({"op": "bye", "reason": reason})
+            ticket.conn.send(wire.Bye(reason=reason))
         if ticket.on_kick is not None:
             ticket.on_kick(reason)
 
@@ -270,42 +269,43 @@ class Hub:
         ticket: Ticket | None = None
         try:
             first = await asyncio.wait_for(reader.readline(), 10)
-            hello = wire.decode(first)
-            if hello is None:
-                return
-            if hello.get("op") == "host" and secrets.compare_digest(
-                str(hello.get("admin", "")), self.admin_token
+            hello = wire.decode(first, wire.FromApp, "a new connection")
+            if isinstance(hello, wire.Host) and secrets.compare_digest(
+                hello.admin, self.admin_token
             ):
                 t = self.join("local")
                 assert t is not None
-                conn.send({"op": "ticket", "token": t.token, "code": t.room.code})
+                conn.send(wire.Ticket(token=t.token, code=t.room.code))
                 await writer.drain()
                 return
-            if hello.get("op") != "hello":
+            if not isinstance(hello, wire.Hello):
                 return
-            ticket = self.tickets.get(str(hello.get("token", "")))
+            ticket = self.tickets.get(hello.token)
             if ticket is None or ticket.revoked or ticket.conn is not None:
-                conn.send({"op": "bye", "reason": "This session is no longer valid."})
+                conn.send(wire.Bye(reason="This session is no longer valid."))
                 return
             ticket.conn = conn
             self._welcome(ticket)
+            where = f"the {ticket.role}'s app"
             while not conn.closed:
                 line = await reader.readline()
                 if not line:
                     break
-                msg = wire.decode(line)
-                if msg is None or ticket.revoked:
+                raw = wire.parse(line, where)
+                if raw is None or ticket.revoked:
+                    continue
+                # The one place a participant's text enters the hub: from here on no
+                # string holds a control or escape character (pair/text.py).
+                msg = wire.convert(clean_message(raw), wire.FromApp, where)
+                if msg is None:
                     continue
                 try:
-                    # The one place a participant's text enters the hub: from here on no
-                    # string holds a control or escape character (pair/text.py).
-                    msg = clean_message(msg)
-                    self._handle(ticket, msg)
+                    dispatch(self, ticket, msg)
                 except StoreError as exc:
-                    conn.send({"op": "error", "message": f"Could not save: {exc}"})
+                    conn.send(wire.Error(message=f"Could not save: {exc}"))
                 except Exception:  # a bug in one message must not end the participant's session
-                    log.exception("hub: message %r failed", msg.get("op"))
-                    conn.send({"op": "error", "message": "That did not work (logged)."})
+                    log.exception("hub: message %r failed", type(msg).__name__)
+                    conn.send(wire.Error(message="That did not work (logged)."))
         except (TimeoutError, asyncio.IncompleteReadError, ValueError, ConnectionError):
             pass
         finally:
@@ -319,198 +319,54 @@ class Hub:
         room = t.room
         assert t.conn is not None
         roomcode.replace_expired(self, room)
+        interviewer = t.role == INTERVIEWER
         t.conn.send(
-            {
-                "op": "welcome",
-                "role": t.role,
-                "code": room.code if t.role == INTERVIEWER else None,
-                "ssh": self.ssh_hint(room.code) if t.role == INTERVIEWER else None,
-                "fingerprint": self.host_fingerprint if t.role == INTERVIEWER else None,
-                "renew": t.role == INTERVIEWER and t.identity == room.owner,
-            }
+            wire.Welcome(
+                role=INTERVIEWER if interviewer else CANDIDATE,
+                code=room.code if interviewer else None,
+                ssh=self.ssh_hint(room.code) if interviewer else None,
+                fingerprint=self.host_fingerprint if interviewer else None,
+                renew=interviewer and t.identity == room.owner,
+            )
         )
-        t.conn.send(self.state_for(room, t))
+        t.conn.send(views.state_for(self, room, t))
         if t.identity == room.owner and room.notice:
-            t.conn.send({"op": "notice", "message": room.notice})
+            t.conn.send(wire.Notice(message=room.notice))
             room.notice = None
         self._presence(room)
 
-    def _send(self, room: Room, role: str, obj: dict[str, Any]) -> None:
+    def _send(self, room: Room, role: str, msg: wire.Msg) -> None:
         t = room.seats.get(role)
         if t is not None and t.conn is not None and not t.revoked:
-            t.conn.send(obj)
+            t.conn.send(msg)
 
-    def _both(self, room: Room, obj: dict[str, Any]) -> None:
+    def _both(self, room: Room, msg: wire.Msg) -> None:
         for role in ROLES:
-            self._send(room, role, obj)
+            self._send(room, role, msg)
 
     def _presence(self, room: Room) -> None:
         here = {
             role: bool((t := room.seats.get(role)) and t.conn is not None and not t.revoked)
             for role in ROLES
         }
-        self._both(room, {"op": "presence", **here})
+        self._both(room, wire.Presence(interviewer=here[INTERVIEWER], candidate=here[CANDIDATE]))
 
     # -- views -------------------------------------------------------------------------
-    def clock_view(self, room: Room) -> dict[str, Any] | None:
-        s = room.session
-        if s is None:
-            return None
-        if s.finished:
-            return {"finished": True}
-        r = s.run
-        return {
-            "finished": False,
-            "stage": s.current,
-            "count": len(s.runs),
-            "title": r.stage.title,
-            "state": r.state.value,
-            "planned": r.planned,
-            "elapsed": s.elapsed(),
-            "mono": time.monotonic(),
-        }
-
-    def state_for(self, room: Room, t: Ticket) -> dict[str, Any]:
-        interviewer = t.role == INTERVIEWER
-        plan = self._plan(room)
-        state: dict[str, Any] = {
-            "op": "state",
-            "role": t.role,
-            "phase": room.phase,
-            "round": room.round_no,
-            "clock": self.clock_view(room),
-            "stage": (plan if interviewer else public_plan(plan)) if plan else None,
-            "fields": {k: v for k, v in room.fields.items()},
-            "focus": room.focus,
-            "pushes": room.pushes,
-            "results": room.results,
-            "feedback_mine": room.feedback.get(t.role),
-            "feedback_theirs": self._revealed(room, t.role),
-            "swap_votes": sorted(room.swap_votes),
-        }
-        if interviewer:
-            state["scenarios"] = self._scenarios() if room.phase == "lobby" else []
-            state["notes"] = room.notes.get(t.identity, "")
-            state["rubric"] = room.rubric.get(t.identity, {})
-            state["dimensions"] = rubric_dimensions(plan)
-        return state
-
-    def _revealed(self, room: Room, role: str) -> dict[str, Any] | None:
-        if len(room.feedback) < 2:
-            return None
-        other = CANDIDATE if role == INTERVIEWER else INTERVIEWER
-        return room.feedback.get(other)
-
     def _plan(self, room: Room) -> dict[str, Any] | None:
         s = room.session
         if s is None or s.finished or not room.plans:
             return None
         return room.plans[s.current]
 
-    def _scenarios(self) -> list[dict[str, Any]]:
-        from mockint.scenario.catalog import discover
-
-        scenarios, _errors = discover()
-        return [
-            {
-                "id": sc.id,
-                "title": sc.title,
-                "stages": [
-                    {"id": st.id, "kind": st.kind, "title": st.title, "minutes": st.minutes}
-                    for st in sc.stages
-                ],
-            }
-            for sc in scenarios
-        ]
-
     def _broadcast_state(self, room: Room) -> None:
         for role in ROLES:
             t = room.seats.get(role)
             if t is not None and t.conn is not None and not t.revoked:
-                t.conn.send(self.state_for(room, t))
+                t.conn.send(views.state_for(self, room, t))
 
     # -- messages ----------------------------------------------------------------------
-    def _handle(self, t: Ticket, msg: dict[str, Any]) -> None:
-        op = msg.get("op")
-        room = t.room
-        if op == "ready":
-            if t.on_ready is not None:
-                t.on_ready()
-            return
-        if op == "feedback":
-            self._feedback(room, t, msg)
-            return
-        if op == "swap":
-            self._swap(room, t, bool(msg.get("agree", True)))
-            return
-        if t.role == CANDIDATE:
-            if op == "field":
-                self._field(room, msg)
-            elif op == "focus":
-                self._focus(room, msg)
-            elif op == "run":
-                self._run(room, msg)
-            return
-        # interviewer only
-        if op == "setup":
-            self._setup(room, t, msg)
-        elif op == "clock":
-            self._clock(room, str(msg.get("action", "")))
-        elif op == "push":
-            self._push(room, msg)
-        elif op == "notes":
-            room.notes[t.identity] = clip(msg.get("text", ""), MAX_NOTE)
-            room.dirty_notes.add(t.identity)
-        elif op == "rubric":
-            self._rubric(room, t, msg)
-        elif op == "renew_code":
-            roomcode.requested(self, room, t)
-
     def _error(self, room: Room, role: str, message: str) -> None:
-        self._send(room, role, {"op": "error", "message": message})
-
-    def _setup(self, room: Room, t: Ticket, msg: dict[str, Any]) -> None:
-        from mockint.recording import resolve_content, start_session
-        from mockint.scenario.catalog import find_scenario
-        from mockint.scenario.errors import ScenarioError
-        from mockint.scenario.serialize import scenario_to_dict
-        from mockint.store import pair as records
-
-        if room.phase != "lobby":
-            self._error(room, INTERVIEWER, "The round has already started.")
-            return
-        try:
-            sc = find_scenario(str(msg.get("scenario") or ""))
-            wanted = [str(s) for s in msg.get("stages") or []]
-            if wanted:
-                sc = sc.subset(wanted)
-            if not sc.stages:
-                raise ValueError("no stage chosen")
-            sc = resolve_content(sc, self.store)
-        except (ScenarioError, ValueError, KeyError) as exc:
-            self._error(room, INTERVIEWER, f"Cannot start: {exc}")
-            return
-        session, recorder = start_session(self.store, sc, self.clock, pace=1.0, mode="pair")
-        room.session, room.recorder = session, recorder
-        room.session_id = recorder.session_id
-        records.add_round(
-            self.store,
-            recorder.session_id,
-            room=room.id,
-            round_no=room.round_no,
-            interviewer=t.identity,
-            candidate=room.role_identity(CANDIDATE),
-        )
-        self._event(
-            room, "pair_setup", {"scenario": scenario_to_dict(sc)["id"], "round": room.round_no}
-        )
-        room.plans = [stage_plan(st, i, len(sc.stages)) for i, st in enumerate(sc.stages)]
-        room.fields = {}
-        self._init_fields(room)
-        room.phase = "live"
-        self._broadcast_state(room)
-        if any(st.kind == "coding" for st in sc.stages):
-            self.warm_judge()  # its torch import happens while the first stages run
+        self._send(room, role, wire.Error(message=message))
 
     def _init_fields(self, room: Room) -> None:
         room.focus = ""
@@ -533,293 +389,51 @@ class Hub:
             data=data,
         )
 
-    def _clock(self, room: Room, action: str) -> None:
-        s = room.session
-        if s is None or s.finished:
-            return
-        try:
-            if action == "start":
-                if s.run.state is StageState.NOT_STARTED:
-                    s.start()
-                elif s.run.state is StageState.PAUSED:
-                    s.resume()
-            elif action == "pause":
-                if s.run.state is StageState.RUNNING:
-                    s.pause()
-                elif s.run.state is StageState.PAUSED:
-                    s.resume()
-            elif action == "plus5":
-                r = s.run
-                r.stage = replace(r.stage, minutes=r.stage.minutes + PLUS_MINUTES)
-                from mockint.store.pair import add_planned
-
-                sid, idx = room.session_id or 0, s.current
-                room.recorder.write(
-                    "the clock", lambda: add_planned(self.store, sid, idx, PLUS_MINUTES * 60)
-                )
-                self._event(room, "time_added", {"seconds": PLUS_MINUTES * 60})
-            elif action == "next":
-                self._flush(room)
-                if s.run.state is StageState.NOT_STARTED:
-                    s.skip_stage()
-                else:
-                    s.finish_stage()
-                if s.finished:
-                    room.phase = "feedback"
-                else:
-                    self._init_fields(room)
-                room.results = {}
-                self._broadcast_state(room)
-                return
-            else:
-                return
-        except TransitionError as exc:
-            self._error(room, INTERVIEWER, str(exc))
-            return
-        self._both(room, {"op": "clock", "clock": self.clock_view(room)})
-
-    def _field(self, room: Room, msg: dict[str, Any]) -> None:
-        plan = self._plan(room)
-        fid = str(msg.get("id", ""))
-        if plan is None or fid not in {f["id"] for f in plan["fields"]}:
-            return
-        text = msg.get("text")
-        if not isinstance(text, str):
-            return
-        cur = msg.get("cursor") or [0, 0]
-        try:
-            cursor = [int(cur[0]), int(cur[1])]
-        except (TypeError, ValueError, IndexError):
-            cursor = [0, 0]
-        if len(text) > MAX_FIELD:  # refused whole: a cut would lose the end without a word
-            self._error(
-                room,
-                CANDIDATE,
-                f"Not shared or saved: this field would hold {len(text):,} characters, more "
-                f"than {MAX_FIELD:,}. Remove some text.",
-            )
-            return
-        value = {"text": text, "cursor": cursor}
-        room.fields[fid] = value
-        room.dirty_fields.add(fid)
-        self._send(room, INTERVIEWER, {"op": "field", "id": fid, **value})
-
-    def _focus(self, room: Room, msg: dict[str, Any]) -> None:
-        plan = self._plan(room)
-        fid = str(msg.get("id", ""))
-        if plan is None or fid not in {f["id"] for f in plan["fields"]}:
-            return
-        room.focus = fid
-        self._send(room, INTERVIEWER, {"op": "focus", "id": fid})
-
-    def _push(self, room: Room, msg: dict[str, Any]) -> None:
-        s = room.session
-        kind = str(msg.get("kind", "hint"))
-        if kind not in ("hint", "follow_up", "curveball") or s is None or s.finished:
-            return
-        plan = self._plan(room)
-        text = clip(msg.get("text", ""), 2000).strip()
-        source = "typed"
-        if not text and plan is not None and msg.get("problem"):
-            slug = str(msg["problem"])
-            hints = plan["private"]["hints"].get(slug, [])
-            given = sum(1 for p in room.pushes if p.get("problem") == slug and p["kind"] == "hint")
-            if given >= len(hints):
-                self._error(room, INTERVIEWER, "No more hints for this problem.")
-                return
-            text, source = hints[given], "problem"
-        if not text:
-            return
-        push = {
-            "kind": kind,
-            "text": text,
-            "source": source,
-            "stage": s.current,
-            "elapsed": round(s.elapsed(), 1),
-            "at": self.clock.now(),
-        }
-        if source == "problem":
-            push["problem"] = str(msg["problem"])
-        room.pushes.append(push)
-        self._event(room, "pair_push", dict(push))
-        self._both(room, {"op": "push", "push": push})
-
-    def _rubric(self, room: Room, t: Ticket, msg: dict[str, Any]) -> None:
-        from mockint.store import pair as records
-
-        dims = {d["id"] for d in rubric_dimensions(self._plan(room))} | set(
-            room.rubric.get(t.identity, {}).get("scores", {})
-        )
-        scores = {}
-        for k, v in dict(msg.get("scores") or {}).items():
-            if k in dims and isinstance(v, int) and 1 <= v <= 4:
-                scores[k] = v
-        call = msg.get("call")
-        rubric = {
-            "scores": scores,
-            "call": call if call in ("hire", "no_hire") else None,
-            "labels": {d["id"]: d["label"] for d in rubric_dimensions(self._plan(room))},
-        }
-        room.rubric[t.identity] = rubric
-        if room.session_id is not None and room.recorder is not None:
-            sid, ident = room.session_id, t.identity
-            room.recorder.write(
-                "the rubric",
-                lambda: records.save_private(self.store, sid, ident, "rubric", rubric),
-                key=("pair-rubric", ident),
-            )
-        self._send(room, INTERVIEWER, {"op": "rubric", "rubric": rubric})
-
-    def _feedback(self, room: Room, t: Ticket, msg: dict[str, Any]) -> None:
-        from mockint.store import pair as records
-
-        if room.phase != "feedback":
-            return
-        rating = msg.get("rating")
-        if not isinstance(rating, int) or not 1 <= rating <= 4:
-            self._error(room, t.role, "A rating from 1 to 4, please.")
-            return
-        body = {"rating": rating, "text": clip(msg.get("text", ""), 2000).strip()}
-        room.feedback[t.role] = body
-        if room.session_id is not None and room.recorder is not None:
-            sid, ident, role = room.session_id, t.identity, t.role
-            room.recorder.write(
-                "the feedback",
-                lambda: records.save_feedback(self.store, sid, ident, role, body),
-                key=("pair-feedback", ident),
-            )
-        self._broadcast_state(room)
-
-    def _swap(self, room: Room, t: Ticket, agree: bool) -> None:
-        if room.phase != "feedback":
-            self._error(room, t.role, "Roles can be swapped once the round has ended.")
-            return
-        if agree:
-            room.swap_votes.add(t.role)
-        else:
-            room.swap_votes.discard(t.role)
-        if room.swap_votes != set(ROLES):
-            self._broadcast_state(room)
-            return
-        self._flush(room)
-        if room.recorder is not None:
-            room.recorder.close()
-        for ident, role in list(room.persons.items()):
-            room.persons[ident] = CANDIDATE if role == INTERVIEWER else INTERVIEWER
-        room.round_no += 1
-        room.phase = "lobby"
-        room.session = room.recorder = room.session_id = None
-        room.plans, room.fields, room.pushes, room.results = [], {}, [], {}
-        room.focus = ""
-        room.feedback, room.swap_votes, room.rubric = {}, set(), {}
-        room.dirty_fields.clear()
-        # Each app process holds a capability for one role: both are restarted in their role
-        # for the new round (the old interviewer's process, with its notes, ends here).
-        seats = [room.seats.get(r) for r in ROLES]
-        room.seats = dict.fromkeys(ROLES)
-        for old in seats:
-            if old is None:
-                continue
-            old.revoked = True
-            self.tickets.pop(old.token, None)
-            if old.conn is not None:
-                old.conn.send({"op": "bye", "reason": "swap", "relaunch": True})
-
-    # -- grading -----------------------------------------------------------------------
-    def _run(self, room: Room, msg: dict[str, Any]) -> None:
-        s = room.session
-        plan = self._plan(room)
-        if s is None or plan is None or plan["kind"] != "coding" or room.recorder is None:
-            return
-        slug = str(msg.get("problem", ""))
-        if slug not in {p["slug"] for p in plan["problems"]}:
-            return
-        if room.running:
-            self._error(room, CANDIDATE, "A run is already in progress.")
-            return
-        hidden = bool(msg.get("hidden"))
-        kind = "submit" if hidden else "run"
-        code = room.fields.get(f"code:{slug}", {}).get("text", "")
-        self._flush(room)
-        row = room.recorder.start_run(
-            s.current,
-            slug,
-            kind=kind,
-            at=self.clock.now(),
-            elapsed=s.elapsed(),
-            code=code,
-        )
-        token = secrets.token_hex(4)
-        room.running = {"token": token, "row": row, "problem": slug, "kind": kind}
-        view = {"problem": slug, "kind": kind, "state": "running", "tests": [], "summary": ""}
-        room.results[slug] = view
-        self._both(room, {"op": "run", "result": view})
-        loop = asyncio.get_running_loop()
-
-        def forward(event: dict) -> None:
-            loop.call_soon_threadsafe(self._grading_event, room, token, event)
-
-        judge = self._ensure_judge()
-        judge.submit(code, slug, hidden=hidden, on_event=forward)
-
-    def _ensure_judge(self) -> Any:
-        if self._judge is None:
-            if self._judge_factory is not None:
-                self._judge = self._judge_factory()
-            else:
-                from mockint.grading.client import GradingClient
-                from mockint.paths import user_data_dir
-
-                self._judge = GradingClient(
-                    log_path=str(user_data_dir() / "logs" / "grading-worker.log"),
-                    secrets=[str(self.store.path)],  # the rooms' database: never visible
-                )
-        self._judge.start()
-        return self._judge
-
     def warm_judge(self) -> None:
-        self._ensure_judge()
+        judging.ensure_judge(self)
 
-    def _grading_event(self, room: Room, token: str, event: dict) -> None:
-        run = room.running
-        if not run or run.get("token") != token:
-            return
-        view = room.results.get(run["problem"])
-        if view is None:
-            return
-        kind = event.get("event")
-        if kind == "test":
-            test = event.get("test") or {}
-            view["tests"].append(
-                {
-                    "id": clip(test.get("id", ""), 200),
-                    "visible": bool(test.get("visible")),
-                    "verdict": clip(test.get("verdict", ""), 40),
-                    "message": clip(test.get("message", ""), 4000),
-                }
-            )
-        elif kind in ("done", "cancelled", "error"):
-            result = event.get("result") if kind == "done" else None
-            if result is not None:
-                verdict = str(result.get("verdict", ""))
-                view["summary"] = clip(run_summary(result), 500)
-                view["verdict"] = verdict
-            else:
-                verdict = "cancelled" if kind == "cancelled" else "error"
-                view["summary"] = clip(event.get("message", verdict), 500)
-                view["verdict"] = verdict
-            view["state"] = "done"
-            room.running = {}
-            if room.recorder is not None:
-                room.recorder.finish_run(
-                    run["row"], at=self.clock.now(), result=result, verdict=verdict
-                )
-        else:
-            return
-        self._both(room, {"op": "run", "result": view})
+    def state_for(self, room: Room, t: Ticket) -> wire.State:
+        return views.state_for(self, room, t)
 
     # -- saving ------------------------------------------------------------------------
     def _flush(self, room: Room) -> None:
         from mockint.pair.saving import flush
 
         flush(self, room)
+
+
+def dispatch(hub: Hub, t: Ticket, msg: wire.Msg) -> None:
+    """One checked message from a participant, applied if that role may send it."""
+    room = t.room
+    match msg:
+        case wire.Ready():
+            if t.on_ready is not None:
+                t.on_ready()
+        case wire.FeedbackSend():
+            actions.feedback(hub, room, t, msg)
+        case wire.Swap():
+            actions.swap(hub, room, t, msg.agree)
+        case _ if t.role == CANDIDATE:
+            match msg:
+                case wire.Field():
+                    actions.field(hub, room, msg)
+                case wire.Focus():
+                    actions.focus(hub, room, msg)
+                case wire.Run():
+                    judging.run(hub, room, msg)
+        # the interviewer's own
+        case wire.Setup():
+            actions.setup(hub, room, t, msg)
+        case wire.ClockAction():
+            actions.clock(hub, room, msg.action)
+        case wire.PushRequest():
+            actions.push(hub, room, msg)
+        case wire.Ask():
+            actions.ask(hub, room, msg)
+        case wire.Notes():
+            room.notes[t.identity] = clip(msg.text, MAX_NOTE)
+            room.dirty_notes.add(t.identity)
+        case wire.RubricSave():
+            actions.rubric(hub, room, t, msg)
+        case wire.RenewCode():
+            roomcode.requested(hub, room, t)

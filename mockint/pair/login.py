@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import asyncssh
 
 from mockint.pair.codes import looks_like_code
+from mockint.pair.takehome import live, looks_like_token
 
 if TYPE_CHECKING:
     from mockint.pair.server import PairServer
@@ -95,6 +96,12 @@ class Front(asyncssh.SSHServer):
                 count=False,
             )
             return True  # nothing will validate
+        if looks_like_token(username):  # a take-home export (pair/takehome.py)
+            if live(self.server.hub, username):
+                self.identity = f"export:{username}"
+                return False
+            self._failed("mockint: unknown, used or expired export name.\r\n")
+            return True
         if looks_like_code(username):
             if self.server.hub.code_live(username):
                 self.identity = f"code:{username.lower()}"

@@ -37,6 +37,13 @@ _STAR: dict[str, Any] = _STAGE | {
     "fields": [{"id": f"star:q:{p}", "label": p, "kind": "star", "question": "q", "part": p,
                 "initial": ""} for p in ("situation", "action", "result")],
 }  # fmt: skip
+_TALK: dict[str, Any] = _STAGE | {
+    "index": 3, "id": "talk", "kind": "phone_screen", "problems": [], "talking": True,
+    "questions": [{"id": "q", "prompt": "Q?", "minutes": 5, "n": 1}],
+    "fields": [{"id": "answer:q", "label": "Answer 1", "kind": "text", "initial": ""}],
+}  # fmt: skip
+_ASKED = {"op": "asked", "question": _TALK["questions"][0], "field": _TALK["fields"][0],
+          "asked": ["q"]}  # fmt: skip
 _CLOCK = {"finished": False, "stage": 0, "count": 2, "title": "Coding", "state": "not_started",
           "planned": 60.0, "elapsed": 0.0, "mono": 0.0}  # fmt: skip
 
@@ -44,7 +51,7 @@ _CLOCK = {"finished": False, "stage": 0, "count": 2, "title": "Coding", "state":
 def _states(role: str) -> list[dict[str, Any]]:
     base = {"op": "state", "role": role, "round": 1, "clock": _CLOCK, "fields": {},
             "pushes": [], "results": {}, "feedback_mine": None, "feedback_theirs": None,
-            "swap_votes": [], "notes": "", "rubric": {}, "dimensions": [],
+            "swap_votes": [], "notes": "", "rubric": {}, "dimensions": [], "focus": "",
             "scenarios": [{"id": "s", "title": "S", "stages": [
                 {"id": "coding", "kind": "coding", "title": "Coding", "minutes": 1}]}]}  # fmt: skip
     return [
@@ -56,18 +63,21 @@ def _states(role: str) -> list[dict[str, Any]]:
         {"op": "field", "id": "design:q:scratchpad", "text": "y = 3", "cursor": [0, 5]},
         base | {"phase": "live", "stage": _STAR},
         {"op": "field", "id": "star:q:result", "text": "up 3%", "cursor": [0, 5]},
+        base | {"phase": "live", "stage": _TALK | {"questions": [], "fields": []}},
+        _ASKED,
         base | {"phase": "feedback", "stage": None},
     ]
 
 
 def rehearse() -> None:
+    from mockint.pair import wire
     from mockint.pair.app import PairApp
 
     async def run(role: str) -> None:
         app = PairApp("", "")
         async with app.run_test(size=(120, 40)) as pilot:
             for msg in _states(role):
-                app._dispatch(msg)
+                app._dispatch(wire.convert(msg, wire.ToApp, "the rehearsal"))
                 await pilot.pause()
 
     for role in ("interviewer", "candidate"):

@@ -55,9 +55,15 @@ def restore_round(hub: Hub, room: Room) -> bool:
     room.session, room.recorder, room.session_id = session, recorder, found.session_id
     room.plans = [stage_plan(st, i, len(scenario.stages)) for i, st in enumerate(scenario.stages)]
     room.fields = records.room_fields(hub.store, found.session_id)
-    room.pushes = [
-        dict(e["data"]) for e in hub.store.events(found.session_id) if e["kind"] == "pair_push"
-    ]
+    events = hub.store.events(found.session_id)
+    room.pushes = [dict(e["data"]) for e in events if e["kind"] == "pair_push"]
+    # The questions asked in the current stage, in order (the last is the current one).
+    for e in events:
+        if e["kind"] == "pair_ask" and e["data"].get("stage") == session.current:
+            qid = str(e["data"].get("question", ""))
+            if qid in room.asked:
+                room.asked.remove(qid)
+            room.asked.append(qid)
     private = records.private(hub.store, found.session_id, found.interviewer)
     if isinstance(private.get("notes"), str):
         room.notes[found.interviewer] = private["notes"]

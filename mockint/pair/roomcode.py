@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mockint.pair import wire
 from mockint.pair.codes import fresh_code
 
 if TYPE_CHECKING:
@@ -49,6 +50,6 @@ def renew(hub: Hub, room: Room, why: str) -> None:
     message = f"{why} New room code: {room.code}. The candidate joins with: {ssh}"
     host = next((t for t in room.seats.values() if t and t.identity == room.owner), None)
     if host is not None and host.conn is not None and not host.revoked:
-        host.conn.send({"op": "code", "code": room.code, "ssh": ssh, "message": message})
+        host.conn.send(wire.Code(code=room.code, ssh=ssh, message=message))
     else:  # told when the host next connects (their screen shows the new code anyway)
         room.notice = f"{room.notice} {message}" if room.notice else message

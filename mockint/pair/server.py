@@ -132,6 +132,9 @@ class PtySession(asyncssh.SSHServerSession):
 
     def session_started(self) -> None:
         assert self.chan is not None
+        if self.identity.startswith("export:"):
+            self._export(self.identity[7:])
+            return
         if self.term is None:
             self.chan.write(NO_PTY_MESSAGE.encode())
             self.chan.exit(1)
@@ -141,6 +144,26 @@ class PtySession(asyncssh.SSHServerSession):
             self.chan.exit(1)
             return
         self.server.spawn_task(self._launch())
+
+    def _export(self, token: str) -> None:
+        """A take-home token: the `export` command prints that side's round, once; the
+        name is good for nothing else (pair/takehome.py)."""
+        from mockint.pair import takehome
+
+        assert self.chan is not None
+        if self.chan.get_command() != takehome.COMMAND:
+            self.chan.write_stderr(
+                b"mockint: this name only exports a round: add `export > round.json`.\r\n"
+            )
+            self.chan.exit(1)
+            return
+        doc = takehome.take(self.server.hub, token)
+        if doc is None:
+            self.chan.write_stderr(b"mockint: this export was already used or has expired.\n")
+            self.chan.exit(1)
+            return
+        self.chan.write(doc)
+        self.chan.exit(0)
 
     async def _launch(self) -> None:
         assert self.chan is not None

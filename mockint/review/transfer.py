@@ -81,17 +81,19 @@ class TransferError(Exception):
     """A file that is not a usable export; the message says where and what."""
 
 
-def export_data(store: Store, now: float | None = None) -> dict[str, Any]:
+def export_data(store: Store, now: float | None = None, only: int | None = None) -> dict[str, Any]:
+    """Everything, or with `only` one session alone (no stories, no plan)."""
     from mockint.store.migrations import LATEST
 
     conn = store.conn
+    one = "" if only is None else f" WHERE session_id = {int(only)}"
 
     def rows(sql: str, args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(sql, args)]
 
     def by_session(table: str, order: str) -> dict[int, list[dict[str, Any]]]:
         out: dict[int, list[dict[str, Any]]] = {}
-        for r in rows(f"SELECT * FROM {table} ORDER BY session_id, {order}"):
+        for r in rows(f"SELECT * FROM {table}{one} ORDER BY session_id, {order}"):
             out.setdefault(r.pop("session_id"), []).append(r)
         return out
 
@@ -101,10 +103,11 @@ def export_data(store: Store, now: float | None = None) -> dict[str, Any]:
     answers = by_session("answers", "stage_idx, position")
     snaps = by_session("code_snapshots", "id")
     runs = by_session("grading_runs", "id")
-    pair_rounds = {r.pop("session_id"): r for r in rows("SELECT * FROM pair_rounds")}
+    pair_rounds = {r.pop("session_id"): r for r in rows(f"SELECT * FROM pair_rounds{one}")}
     pair_rows = {key: by_session(table, "rowid") for key, (table, _cols) in PAIR_TABLES.items()}
     sessions = []
-    for s in rows("SELECT * FROM sessions ORDER BY created_at, id"):
+    picked = "" if only is None else f" WHERE id = {int(only)}"
+    for s in rows(f"SELECT * FROM sessions{picked} ORDER BY created_at, id"):
         sid = s["id"]
         entry = {k: s[k] for k in ("id", *SESSION_COLS)}
         entry["scenario"] = json.loads(s["scenario_json"])
@@ -146,8 +149,11 @@ def export_data(store: Store, now: float | None = None) -> dict[str, Any]:
             "session_id": r["session_id"],
         }
         for r in rows("SELECT * FROM stories ORDER BY created_at, id")
+        if only is None
     ]
     plan = conn.execute("SELECT start_day, weeks, until_day FROM review_plan").fetchone()
+    if only is not None:
+        plan = None
     return {
         "format": FORMAT,
         "version": VERSION,

@@ -94,3 +94,10 @@ async def set_up(inter: Client, stages: list[str]) -> None:
     inter.send({"op": "setup", "scenario": "aiml-engineer", "stages": stages})
     while (await inter.until("state"))["phase"] != "live":
         pass
+
+
+async def ask(inter: Client, cand: Client, field: str) -> None:
+    """The interviewer asks the question of a talking stage's answer field `answer:<id>`:
+    until then the hub takes nothing from the candidate for it."""
+    inter.send({"op": "ask", "question": field.split(":", 1)[1]})
+    await cand.until("asked")

@@ -4,11 +4,13 @@ with fixed questions, so screens are deterministic."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import mockint.pair.app
+from mockint.pair import wire
 from mockint.pair.app import PairApp
 from mockint.pair.content import public_plan, stage_plan
 from mockint.scenario.catalog import find_scenario
@@ -48,8 +50,15 @@ class Sent(PairApp):
         super().__init__("", "")
         self.sent: list[dict[str, Any]] = []
 
-    def send(self, obj: dict[str, Any]) -> None:
-        self.sent.append(obj)
+    def send(self, msg: wire.Msg) -> None:
+        self.sent.append(wire.to_builtins(msg))
+
+    def _dispatch(self, msg: Any) -> None:
+        """A script's dict goes through the wire's bytes and decoder, as the hub's would."""
+        if isinstance(msg, dict):
+            msg = wire.decode(json.dumps(msg).encode(), wire.ToApp, "the script")
+            assert msg is not None, "the script sent what the wire refuses (logged)"
+        super()._dispatch(msg)
 
 
 def start(app: PairApp, role: str, stage: dict[str, Any], **kw: Any) -> None:

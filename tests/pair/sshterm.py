@@ -219,3 +219,15 @@ def open_room(
     panes.send(name, "F5")
     panes.wait_for(name, r"Room .* Stage 1 of")
     return code
+
+
+def ask_next(panes: Panes, n: int, name: str = "int", cand: str | None = "cand") -> None:
+    """In a talking stage the interviewer asks the next question (F5, Enter); returns once
+    the candidate's screen shows it as question `n` (without a candidate: once asked)."""
+    panes.send(name, "F5")
+    panes.wait_for(name, r"Ask which question")
+    panes.send(name, "Enter")
+    if cand is None:
+        panes.wait_for(name, r"▶ Q\d+\.")
+    else:
+        panes.wait_for(cand, rf"Now · Q{n}\.")

@@ -15,7 +15,7 @@ import mockint.pair.ui.design
 from mockint.engine.clock import FakeClock
 from mockint.pair.hub import MAX_FIELD
 from mockint.pair.ui.design import InterviewerDesignScreen
-from tests.pair.hubclient import live_room, started_hub
+from tests.pair.hubclient import ask, live_room, started_hub
 from tests.pair.scripted import Sent, plan, start
 from tests.pair.test_stage_screens import until
 
@@ -40,6 +40,7 @@ async def test_nothing_either_side_sends_reaches_the_other_with_a_control_charac
     try:
         room, inter, cand = await live_room(hub, path, ["phone-screen"])
         field = room.plans[0]["fields"][0]["id"]
+        await ask(inter, cand, field)
         cand.send({"op": "field", "id": field, "text": f"line 1\n\tx{EVIL}", "cursor": [1, 2]})
         got = await inter.until("field")
         assert got["text"].startswith("line 1\n\tx")  # newlines and tabs survive
@@ -78,6 +79,7 @@ async def test_a_field_too_long_is_refused_whole_with_a_line(tmp_path):
     try:
         room, inter, cand = await live_room(hub, path, ["phone-screen"])
         field = room.plans[0]["fields"][0]["id"]
+        await ask(inter, cand, field)
         cand.send({"op": "field", "id": field, "text": "kept", "cursor": [0, 4]})
         await inter.until("field")
         cand.send({"op": "field", "id": field, "text": "y" * (MAX_FIELD + 1), "cursor": [0, 1]})

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.pair.sshterm import Panes, Server, open_room
+from tests.pair.sshterm import Panes, Server, ask_next, open_room
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
@@ -30,6 +30,7 @@ def test_candidate_types_and_interviewer_sees_it(server, panes):
     code = open_room(server, panes, server.alice, stages=(0,))
     join(server, panes, code)
     panes.wait_for("int", r"Candidate connected")
+    ask_next(panes, 1)  # a talking stage: the interviewer asks a question first
     panes.type("cand", "I built ranking models")
     panes.wait_for("int", r"I built ranking models")
     # Read-only for the interviewer: their keys go to their private notes, never to the field.
@@ -107,6 +108,8 @@ def test_two_rooms_are_isolated(server, panes):
     assert code_a != code_b
     join(server, panes, code_a, "cand-a")
     join(server, panes, code_b, "cand-b")
+    ask_next(panes, 1, "int-a", "cand-a")
+    ask_next(panes, 1, "int-b", "cand-b")
     panes.type("cand-a", "alpha secret words")
     panes.type("cand-b", "bravo other words")
     panes.wait_for("int-a", r"alpha secret words")
@@ -123,6 +126,7 @@ def test_two_rooms_are_isolated(server, panes):
 
 def test_keys_typed_before_the_screen_is_up_are_kept_for_it(server, panes):
     code = open_room(server, panes, server.alice, stages=(0,))
+    ask_next(panes, 1, cand=None)  # asked before the candidate is in: their field is there
     panes.open("cand", server.ssh_args(code), width=120, height=40)
     # At once, while ssh is still connecting and the app starting: held, then delivered.
     panes.type("cand", "early words", burst=True)

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from tests.conftest import run_cli
-from tests.pair.sshterm import Panes, Server, open_room
+from tests.pair.sshterm import Panes, Server, ask_next, open_room
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
@@ -32,6 +32,7 @@ def test_private_notes_and_rubric_never_reach_the_candidate(server, panes, tmp_p
     capture = tmp_path / "candidate-bytes.log"
     join(server, panes, code)
     panes.pipe("cand", capture)
+    ask_next(panes, 1)
     panes.type("cand", "visible answer")
     panes.wait_for("int", r"visible answer")
     # The interviewer's notes area has the focus on their screen.
@@ -75,6 +76,7 @@ def test_private_notes_and_rubric_never_reach_the_candidate(server, panes, tmp_p
 def test_reconnect_finds_the_room_and_a_second_login_replaces_the_first(server, panes):
     code = open_room(server, panes, server.alice, stages=(0,))
     join(server, panes, code)
+    ask_next(panes, 1)
     panes.type("cand", "kept answer")
     panes.wait_for("int", r"kept answer")
     panes.send("int", "F2")
@@ -101,6 +103,7 @@ def test_reconnect_finds_the_room_and_a_second_login_replaces_the_first(server, 
 def test_feedback_is_revealed_after_both_and_roles_swap(server, panes):
     code = open_room(server, panes, server.alice, stages=(0,))
     join(server, panes, code)
+    ask_next(panes, 1)
     panes.type("cand", "my answer")
     panes.wait_for("int", r"my answer")
     panes.send("int", "F2")

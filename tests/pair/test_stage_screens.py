@@ -295,7 +295,7 @@ async def test_only_the_candidate_moves_the_mirror_and_only_to_a_field_of_the_st
         assert not [m for m in got if m.get("op") == "focus"]
         assert room.focus == ids[2]
         # A reconnecting app is told where the candidate is.
-        assert hub.state_for(room, t_int)["focus"] == ids[2]
+        assert hub.state_for(room, t_int).focus == ids[2]
         for c in (inter, cand):
             c.writer.close()
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mockint.pair.ui.screens import CandidateScreen, InterviewerScreen, PairScreen
 
 
-def live_screen(role: str | None, kind: str) -> PairScreen:
+def live_screen(role: str | None, kind: str, talking: bool = False) -> PairScreen:
     interviewer = role == "interviewer"
     if kind == "system_design":
         from mockint.pair.ui.design import CandidateDesignScreen, InterviewerDesignScreen
@@ -15,4 +15,8 @@ def live_screen(role: str | None, kind: str) -> PairScreen:
         from mockint.pair.ui.star import CandidateStarScreen, InterviewerStarScreen
 
         return InterviewerStarScreen() if interviewer else CandidateStarScreen()
+    if talking:
+        from mockint.pair.ui.talk import CandidateTalkScreen, InterviewerTalkScreen
+
+        return InterviewerTalkScreen() if interviewer else CandidateTalkScreen()
     return InterviewerScreen() if interviewer else CandidateScreen()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from textual import events
 from textual.binding import Binding
@@ -25,6 +25,7 @@ from textual.widgets import (
 )
 
 from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.pair import wire
 from mockint.pair.detect import detection_lines, question_of, stage_questions, suggestion
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.marked_selection import MarkedSelectionList
@@ -183,7 +184,7 @@ class LobbyScreen(PairScreen):
         if not stages:
             self.notify("Choose at least one stage.", severity="warning")
             return
-        self.pair.send({"op": "setup", "scenario": self.chosen["id"], "stages": stages})
+        self.pair.send(wire.Setup(scenario=self.chosen["id"], stages=stages))
 
 
 # -- the candidate -------------------------------------------------------------------------
@@ -263,7 +264,7 @@ class CandidateScreen(PairScreen):
         fid = getattr(event.widget, "field_id", None)
         if fid is not None and fid != self.__dict__.get("_focus_sent"):
             self._focus_sent = fid
-            self.pair.send({"op": "focus", "id": fid})
+            self.pair.send(wire.Focus(id=fid))
 
     def update_state(self) -> None:
         self._show_pushes()
@@ -302,7 +303,7 @@ class CandidateScreen(PairScreen):
         if sent.get(fid) == (text, row, col):
             return
         sent[fid] = (text, row, col)
-        self.pair.send({"op": "field", "id": fid, "text": text, "cursor": [row, col]})
+        self.pair.send(wire.Field(id=fid, text=text, cursor=(row, col)))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._send_field(event.text_area)
@@ -322,7 +323,7 @@ class CandidateScreen(PairScreen):
         focused = self.focused
         fid = getattr(focused, "field_id", None) or st["fields"][0]["id"]
         slug = fid.split(":", 1)[1]
-        self.pair.send({"op": "run", "problem": slug, "hidden": submit})
+        self.pair.send(wire.Run(problem=slug, hidden=submit))
 
 
 def _results_text(results: dict[str, Any] | None) -> str:
@@ -589,18 +590,18 @@ class InterviewerScreen(PairScreen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "notes":
-            self.pair.send({"op": "notes", "text": event.text_area.text})
+            self.pair.send(wire.Notes(text=event.text_area.text))
 
     def action_clock(self, action: str) -> None:
         c = self.pair.clock_now()
         if action == "pause" and c is not None and c[2] == "not_started":
             action = "start"
-        self.pair.send({"op": "clock", "action": action})
+        self.pair.send(wire.ClockAction(action=action))  # type: ignore[arg-type]
 
     def action_next_stage(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self.pair.send({"op": "clock", "action": "next"})
+                self.pair.send(wire.ClockAction(action="next"))
 
         self.app.push_screen(
             Ask("End this stage and move on?", "y / Enter: yes   n / Esc: no"), answered
@@ -610,28 +611,28 @@ class InterviewerScreen(PairScreen):
         st = self.pair.state["stage"]
         if st["problems"]:
             slug = st["problems"][0]["slug"]
-            self.pair.send({"op": "push", "kind": "hint", "problem": slug})
+            self.pair.send(wire.PushRequest(kind="hint", problem=slug))
             return
         sent = {p["text"] for p in self.pair.state.get("pushes", [])}
         self._changed = True
         self._suggest()  # the scorer's probe first: the point missed or said wrong now
         if self._probe and self._probe[0] not in sent:
-            self.pair.send({"op": "push", "kind": "follow_up", "text": self._probe[0]})
+            self.pair.send(wire.PushRequest(kind="follow_up", text=self._probe[0]))
             return
         for q in st["questions"]:
             for fu in (
                 st.get("private", {}).get("questions", {}).get(q["id"], {}).get("follow_ups", [])
             ):
                 if fu["text"] not in sent:
-                    self.pair.send({"op": "push", "kind": fu["kind"], "text": fu["text"]})
+                    self.pair.send(wire.PushRequest(kind=fu["kind"], text=fu["text"]))
                     return
         self.notify("No prepared follow-up left; F4 types one.", severity="warning")
 
     def action_push_typed(self) -> None:
         def typed(text: str | None) -> None:
             if text:
-                kind = "follow_up" if not self.pair.state["stage"]["problems"] else "hint"
-                self.pair.send({"op": "push", "kind": kind, "text": text})
+                coding = bool(self.pair.state["stage"]["problems"])
+                self.pair.send(wire.PushRequest(kind="hint" if coding else "follow_up", text=text))
 
         self.app.push_screen(TypePush(), typed)
 
@@ -719,8 +720,10 @@ class RubricDialog(ModalScreen[None]):
             if v:
                 scores[d["id"]] = int(v)
         c = self.query_one("#call", Input).value.lower()
-        call = {"h": "hire", "n": "no_hire"}.get(c)
-        self.pair_app.send({"op": "rubric", "scores": scores, "call": call})
+        call: Literal["hire", "no_hire"] | None = (
+            "hire" if c == "h" else "no_hire" if c == "n" else None
+        )
+        self.pair_app.send(wire.RubricSave(scores=scores, call=call))
         self.dismiss(None)
 
     def action_close(self) -> None:
@@ -747,6 +750,7 @@ class FeedbackScreen(PairScreen):
             yield Static("", id="fb-status", markup=False)
             yield Static("", id="fb-theirs", markup=False)
             yield Static("", id="fb-swap", markup=False)
+            yield Static("", id="fb-export", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -770,6 +774,13 @@ class FeedbackScreen(PairScreen):
         self.query_one("#fb-swap", Static).update(
             f"Swap roles: {', '.join(votes)} agreed (F9)" if votes else "F9: swap roles"
         )
+        line = s.get("export")
+        self.query_one("#fb-export", Static).update(
+            "Take this round home (your view; one use, within 24 hours), then "
+            f"`mockint import round.json` on your machine:\n{line}"
+            if line
+            else ""
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         rating = self.query_one("#fb-rating", Input).value
@@ -777,10 +788,10 @@ class FeedbackScreen(PairScreen):
             self.query_one("#fb-rating", Input).focus()
             return
         text = self.query_one("#fb-text", Input).value
-        self.pair.send({"op": "feedback", "rating": int(rating), "text": text})
+        self.pair.send(wire.FeedbackSend(rating=int(rating), text=text))
 
     def action_swap(self) -> None:
-        self.pair.send({"op": "swap", "agree": True})
+        self.pair.send(wire.Swap(agree=True))
 
 
 class PairHelp(ModalScreen[None]):
