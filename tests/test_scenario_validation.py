@@ -238,7 +238,7 @@ def test_user_scenarios_are_listed_and_broken_ones_reported(isolated_data, cli):
     res = cli("scenarios", "list")
     assert res.returncode == 0
     ids = [line.split()[0] for line in res.stdout.splitlines()]
-    assert ids == ["aiml-engineer", "mini"]
+    assert ids == ["aiml-engineer", "llm-engineer", "mini"]
     assert re.search(r"broken\.toml:1: toml: invalid TOML", res.stderr)
     res = cli("run", "broken")
     assert res.returncode == 2 and "broken.toml:1: toml: invalid TOML" in res.stderr

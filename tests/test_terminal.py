@@ -96,7 +96,7 @@ def test_a_behavioural_answer_typed_in_the_terminal_is_in_the_report(term, cli):
     term.wait_for(r"✓ Result has a number")
     time.sleep(1.2)  # saved within a second
     term.send("C-j")
-    term.wait_for(r"Key points: \d+ of \d+ covered")
+    term.wait_for(r"Key points made: \d+ of \d+")
     term.send("4")
     time.sleep(0.8)
     res = cli("report", "1", "--format", "md", "--db", db_path)

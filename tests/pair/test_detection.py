@@ -38,7 +38,13 @@ async def test_rubric_shows_detection_per_key_point_and_f3_pushes_the_probe():
         assert detected.count("not found") == 3
         await pilot.press("escape")
         await until(pilot, lambda: type(app.screen).__name__ != "RubricDialog")
+        await pilot.press("f3")  # nothing asked yet: F3 has no current question
+        await pilot.pause()
+        assert not [m for m in app.sent if m["op"] == "push"]
+        app.state["asked"] = [q.id]
         await pilot.press("f3")
         await pilot.pause()
         pushes = [m for m in app.sent if m["op"] == "push"]
-        assert pushes == [{"op": "push", "kind": "follow_up", "text": diagnosis.probe}]
+        assert pushes == [
+            {"op": "push", "kind": "follow_up", "text": diagnosis.probe, "problem": ""}
+        ]

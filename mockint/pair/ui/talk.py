@@ -170,6 +170,12 @@ class InterviewerTalkScreen(InterviewerScreen):
             self.notify("Ask a question first (F5).", severity="warning")
             return
         sent = {p["text"] for p in self.pair.state.get("pushes", [])}
+        # The scorer's probe of the current answer first (a point missed or said wrong).
+        self._focus_q, self._changed = asked[-1], True
+        self._suggest()
+        if self._probe and self._probe[0] not in sent:
+            self.pair.send(wire.PushRequest(kind="follow_up", text=self._probe[0]))
+            return
         info = st.get("private", {}).get("questions", {}).get(asked[-1], {})
         for fu in info.get("follow_ups", []):
             if fu["text"] not in sent:
