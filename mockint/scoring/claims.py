@@ -50,7 +50,7 @@ from functools import lru_cache
 from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.clauses import SHARED, Text
-from mockint.scoring.lemmas import lemma
+from mockint.scoring.lemmas import lemma, synonym_keys
 from mockint.scoring.text import tokenize
 from mockint.scoring.word_forms import figure_pattern
 
@@ -123,6 +123,7 @@ def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
         want, gaps = _wording(w)
         if not want:
             continue
+        want = tuple(text.synonyms.get(k, k) for k in want)
         for i, k in enumerate(keys):
             if k != want[0]:
                 continue
@@ -192,8 +193,9 @@ class Analysis:
         contrasts: Sequence[Sequence[str]],
         relations: Mapping[str, Relation] | None = None,
     ) -> None:
-        self.text = Text(answer)
-        self.relations = relations if relations is not None else load_lexicon().relations
+        lexicon = load_lexicon()
+        self.text = Text(answer, synonym_keys(lexicon.synonyms))
+        self.relations = relations if relations is not None else lexicon.relations
         found = [m for name, ws in concepts.items() for m in find(self.text, name, ws)]
         self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged

@@ -90,3 +90,10 @@ def lemma(word: str) -> str:
         if single == out[:-1]:
             out = single
     return spell(out)
+
+
+@lru_cache(maxsize=8)
+def synonym_keys(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """The lexicon's synonym groups as lemma -> the lemma of the group's first word, so a
+    wording and an answer that use different words of one group still meet."""
+    return {lemma(w): lemma(g[0]) for g in groups for w in g[1:]}
