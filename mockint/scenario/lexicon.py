@@ -81,7 +81,9 @@ def concept_table(c: Checker, raw: Any, where: Where) -> dict[str, tuple[str, ..
 
 def parse_lexicon(text: str, path: Path) -> Lexicon:
     c = Checker(path, text)
-    top = c.table(parse_toml(text, path), (), {"concepts", "relations"}, {"mistakes", "contrasts", "synonyms"})
+    top = c.table(
+        parse_toml(text, path), (), {"concepts", "relations"}, {"mistakes", "contrasts", "synonyms"}
+    )
     concepts = concept_table(c, top["concepts"], ("concepts",))
     raw_rel = top["relations"]
     if not isinstance(raw_rel, dict):
