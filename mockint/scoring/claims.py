@@ -22,7 +22,8 @@ every place a clause names the property (or a concept contrasted with it):
 3. No inversion (or two directions inverted together, "less capacity raises bias"): the
    claim is *made*. One inversion: it is *said wrong*, except a swap in a clause that
    marks the property as shared ("also", "too", "both"), and only when subject and
-   property are in one clause, or in a condition and its consequence ("if X, Y"). An
+   property are in one clause, or in a condition or a cause and its consequence ("if
+   X, Y", "because X, Y"). An
    owner from another clause may credit a claim, never fault it: pronouns as links and
    clauses joined by commas both faulted right answers ("bagging reduces variance, and it
    works best with high-variance trees"); a mistake alone may take its subject through
@@ -43,52 +44,25 @@ figure is right, whether an example fits, and wordings the lexicon lacks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.lexicon import Relation, load_lexicon
+from mockint.scoring.claim_words import (
+    AFTER_PHRASE_NEGATORS,
+    CONDITIONS,
+    MEASURED,
+    MISTAKE_WORDS,
+    NEG_REACH,
+    ONLY_WORDS,
+    ORDER,
+    PRONOUNS,
+    WARNINGS,
+)
 from mockint.scoring.clauses import SHARED, Text
-from mockint.scoring.lemmas import lemma, synonym_keys
-from mockint.scoring.text import tokenize
-from mockint.scoring.word_forms import figure_pattern
-
-ONLY_WORDS = frozenset({"only", "just", "merely", "solely"})
-AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
-# Relations of order: said from the property's side ("split before oversampling") they
-# read the other way round ("oversampling after the split").
-ORDER = frozenset({"before", "after"})
-# Words that mark a sentence as describing a bad practice, not recommending it.
-_WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
-    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
-    unrealistic future silently unnoticed"""
-WARNINGS = frozenset(_WARNINGS_TEXT.split())
-# The narrower set that also voids a claim said wrong: "a classic mistake is to think
-# bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
-_MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
-MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
-# Words that open a condition whose consequence follows after a comma ("if X, Y").
-CONDITIONS = frozenset({"if", "when", "whenever"})
-# Pronouns that refer a clause back to a concept named before it in the sentence.
-PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
-# "error" names a measure after these ("mean squared error"), not a mistake.
-_MEASURED_TEXT = """squared absolute mean training train validation test generalization
-    percentage relative prediction reconstruction standard irreducible forecast"""
-MEASURED = frozenset(_MEASURED_TEXT.split())
-MAX_GAP = 2  # other words allowed between the words of one wording
-NEG_REACH = 3  # how far outside the subject..property span a negator still counts
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    name: str  # concept or relation name
-    start: int  # token indices, end exclusive
-    end: int
-
-    @property
-    def clause_key(self) -> int:
-        return self.start
+from mockint.scoring.lemmas import synonym_keys
+from mockint.scoring.mentions import Mention, find, outermost
 
 
 @dataclass(frozen=True)
@@ -103,84 +77,10 @@ class Finding:
     carried: bool = False  # the subject was named in an earlier clause
 
 
-@lru_cache(maxsize=8192)
-def _wording(words: str) -> tuple[tuple[str, ...], bool]:
-    """A wording as lemma keys, and whether other words may sit between them."""
-    toks = tokenize(words)
-    keys = tuple(lemma(t.text) for t in toks)
-    return keys, all(t.text.replace("'", "").isalpha() for t in toks)
-
-
-def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
-    """Every place one of `wordings` is said, each a Mention of `name`."""
-    out: dict[int, Mention] = {}
-    keys = text.keys
-    for w in wordings:
-        if "{" in w:  # a number pattern: "{n} requests {per-second}"
-            for m in _figures(text, name, w):
-                out.setdefault(m.start, m)
-            continue
-        want, gaps = _wording(w)
-        if not want:
-            continue
-        want = tuple(text.synonyms.get(k, k) for k in want)
-        for i, k in enumerate(keys):
-            if k != want[0]:
-                continue
-            j, ok = i, True
-            for nxt in want[1:]:
-                limit = min(len(keys), j + 2 + (MAX_GAP if gaps else 0))
-                hit = next(
-                    (
-                        x
-                        for x in range(j + 1, limit)
-                        if keys[x] == nxt and text.clause_of[x] == text.clause_of[i]
-                    ),
-                    None,
-                )
-                if hit is None:
-                    ok = False
-                    break
-                j = hit
-            if ok and (i not in out or out[i].end < j + 1):
-                out[i] = Mention(name, i, j + 1)
-    return list(out.values())
-
-
-def _figures(text: Text, name: str, wording: str) -> list[Mention]:
-    starts = {t.start: k for k, t in enumerate(text.tokens)}
-    ends = {t.end: k for k, t in enumerate(text.tokens)}
-    out = []
-    for m in figure_pattern(wording).finditer(text.text):
-        a = next((starts[c] for c in range(m.start(), m.end()) if c in starts), None)
-        b = next((ends[c] for c in range(m.end(), m.start(), -1) if c in ends), None)
-        if a is not None and b is not None and a <= b:
-            out.append(Mention(name, a, b + 1))
-    return out
-
-
 def _not_only(t: Text, m: Mention) -> bool:
     """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
     what follows ("not only X but also Y")."""
     return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
-
-
-def _outermost(mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention lying inside a longer one of another name ("test" in "test set");
-    the rest in order."""
-    keep = []
-    for m in mentions:
-        inside = any(
-            o is not m
-            and o.name != m.name
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
-            for o in mentions
-        )
-        if not inside:
-            keep.append(m)
-    return keep
 
 
 class Analysis:
@@ -228,7 +128,7 @@ class Analysis:
         # Only the claim's concepts take part, the longest wording winning where they
         # overlap ("test set" over "test"); other concepts do not hide them.
         names = own_p | other_p | own_s | other_s
-        self.mentions = _outermost([m for m in self.found if m.name in names])
+        self.mentions = outermost([m for m in self.found if m.name in names])
         # One word found as both a subject and a property ("the draft" and "drafts" share a
         # lemma) names the subject: as a property it made its neighbour the owner.
         subj_spans = {(m.start, m.end) for m in self.mentions if m.name in own_s | other_s}

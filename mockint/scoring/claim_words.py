@@ -1,0 +1,29 @@
+"""The words the claim matcher (`mockint.scoring.claims`) reads as structure: negators
+that begin their own phrase, order relations, warnings that a sentence describes a bad
+practice, conditions and causes, pronouns. Kept apart so the rules stay short to read."""
+
+ONLY_WORDS = frozenset({"only", "just", "merely", "solely"})
+AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
+# Relations of order: said from the property's side ("split before oversampling") they
+# read the other way round ("oversampling after the split").
+ORDER = frozenset({"before", "after"})
+# Words that mark a sentence as describing a bad practice, not recommending it.
+_WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
+    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
+    unrealistic future silently unnoticed"""
+WARNINGS = frozenset(_WARNINGS_TEXT.split())
+# The narrower set that also voids a claim said wrong: "a classic mistake is to think
+# bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
+_MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
+MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
+# Words that open a condition or a cause whose consequence follows after a comma ("if X,
+# Y", "because X, Y"): one statement.
+CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once"})
+# Pronouns that refer a clause back to a concept named before it in the sentence.
+PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
+# "error" names a measure after these ("mean squared error"), not a mistake.
+_MEASURED_TEXT = """squared absolute mean training train validation test generalization
+    percentage relative prediction reconstruction standard irreducible forecast"""
+MEASURED = frozenset(_MEASURED_TEXT.split())
+MAX_GAP = 2  # other words allowed between the words of one wording
+NEG_REACH = 3  # how far outside the subject..property span a negator still counts
