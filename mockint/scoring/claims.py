@@ -343,7 +343,10 @@ class Analysis:
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:
             shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
-            if shared or (s_swap and self._pronoun_led(clause.start, owner)):
+            # A possessive owner ("learns from the teacher's outputs") usually sits in an
+            # object phrase: it may credit or make a mistake, never make a swap.
+            possessive = owner is not None and t.lower[owner.end - 1].endswith("'s")
+            if shared or (s_swap and (possessive or self._pronoun_led(clause.start, owner))):
                 return None
             status, why = "wrong", ["swap"]
         else:

@@ -156,3 +156,24 @@ def test_spellings_and_inflections_meet():
     assert lemma("modelling") == lemma("modeled")
     assert lemma("labelled") == lemma("labels")
     assert lemma("behaviour") == lemma("behavior")
+
+
+def test_a_cause_and_its_consequence_are_one_statement():
+    assert verdicts("Because we use bagging, variance goes up.", "bagging -> variance down") == [
+        "wrong"
+    ]
+
+
+def test_a_possessive_names_the_thing_and_synonyms_meet():
+    assert lemma("judge's") == lemma("judge")
+    assert lemma("it's") != lemma("it")  # "it is", not a possessive
+    assert verdicts("The bagging's effect: variance goes down.", "bagging -> variance down") == [
+        "made"
+    ]
+
+
+def test_words_of_one_synonym_group_meet():
+    """The lexicon's synonym groups: "word" is said for "token", "pick" for "choose"."""
+    concepts = {"limit": ["token limit"], "choice": ["choose the model"]}
+    found = Analysis("There is a word limit, so we pick the model carefully.", concepts, []).found
+    assert sorted(m.name for m in found) == ["choice", "limit"]
