@@ -45,9 +45,10 @@ figure is right, whether an example fits, and wordings the lexicon lacks.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mockint.scenario.bank import Claim, Mistake
+from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
@@ -92,10 +93,22 @@ class Analysis:
         concepts: Mapping[str, Sequence[str]],
         contrasts: Sequence[Sequence[str]],
         relations: Mapping[str, Relation] | None = None,
+        prompt: str = "",
+        claims: Sequence[Claim] = (),
     ) -> None:
         lexicon = load_lexicon()
         self.text = Text(answer, synonym_keys(lexicon.synonyms))
+        # What the question asks about: a subject it names may be left implicit.
+        self.topic = Text(prompt, synonym_keys(lexicon.synonyms))
+        # Properties the question gives to more than one subject (tuning: to the
+        # validation set, and as a mistake to the test set): without an owner, ambiguous.
+        owners: dict[str, set[tuple[str, ...]]] = {}
+        for c in claims:
+            for p in c.property:
+                owners.setdefault(p, set()).add(c.subject)
+        self.disputed = {p for p, subjects in owners.items() if len(subjects) > 1}
         self.relations = relations if relations is not None else lexicon.relations
+        self.concepts = concepts
         found = [m for name, ws in concepts.items() for m in find(self.text, name, ws)]
         self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged
@@ -123,6 +136,30 @@ class Analysis:
     def findings(self, claim: Claim, strict: bool = False) -> list[Finding]:
         """Every clause that makes `claim` or says it wrong. `strict` (for mistakes): a
         negation anywhere near a bare concept voids it, after it as well as before."""
+        if claim.subject and not claim.subject_dir and not strict and self._unnamed(claim):
+            # An answer in plain words describes the thing the question asks about
+            # instead of naming it ("the second way trains a separate scoring model"):
+            # when the prompt names the subject, the answer names neither it nor
+            # anything contrasted with it, and the question gives the property to no
+            # other subject, the property alone credits the claim; it can fault
+            # nothing, having no owner to swap or negate.
+            bare = replace(claim, subject=())
+            # Generic words alone ("learning from", "cost") show nothing without an owner.
+            return [
+                replace(f, claim=claim)
+                for f in self._findings(bare, strict)
+                if f.status == "made"
+                and not is_generic(" ".join(self.text.text[a:b] for a, b in f.spans))
+            ]
+        return self._findings(claim, strict)
+
+    def _unnamed(self, claim: Claim) -> bool:
+        names = set(claim.subject) | self.contrasted(claim.subject)
+        if any(m.name in names for m in self.found) or set(claim.property) & self.disputed:
+            return False
+        return any(find(self.topic, n, self.concepts.get(n, ())) for n in claim.subject)
+
+    def _findings(self, claim: Claim, strict: bool) -> list[Finding]:
         own_p, other_p = set(claim.property), self.contrasted(claim.property)
         own_s, other_s = set(claim.subject), self.contrasted(claim.subject)
         # Only the claim's concepts take part, the longest wording winning where they

@@ -177,3 +177,16 @@ def test_words_of_one_synonym_group_meet():
     concepts = {"limit": ["token limit"], "choice": ["choose the model"]}
     found = Analysis("There is a word limit, so we pick the model carefully.", concepts, []).found
     assert sorted(m.name for m in found) == ["choice", "limit"]
+
+
+def test_a_subject_the_prompt_names_may_stay_implicit_to_credit_never_to_fault():
+    def plain(answer: str, prompt: str) -> list[str]:
+        a = Analysis(answer, CONCEPTS, CONTRASTS, prompt=prompt)
+        return sorted({f.status for f in a.findings(claim("bagging -> variance down"))})
+
+    asks = "What does bagging do to the error?"
+    assert plain("Averaging many trees makes the variance go down.", asks) == ["made"]
+    assert plain("Averaging many trees makes the variance go up.", asks) == []
+    # Not the question's topic, or a contrasted subject named: the property needs its owner.
+    assert plain("Averaging many trees makes the variance go down.", "What is an ensemble?") == []
+    assert plain("Boosting is sequential. The variance goes down.", asks) == []
