@@ -19,6 +19,8 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # Words that open a condition or a cause whose consequence follows after a comma ("if X,
 # Y", "because X, Y"): one statement.
 CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once"})
+# Words that open a relative clause on the clause before ("..., which change weekly").
+RELATIVES = frozenset({"which", "who", "whose"})
 # Pronouns that refer a clause back to a concept named before it in the sentence.
 PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
 # "error" names a measure after these ("mean squared error"), not a mistake.

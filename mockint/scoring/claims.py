@@ -59,6 +59,7 @@ from mockint.scoring.claim_words import (
     ONLY_WORDS,
     ORDER,
     PRONOUNS,
+    RELATIVES,
     WARNINGS,
 )
 from mockint.scoring.clauses import SHARED, Text
@@ -421,13 +422,14 @@ class Analysis:
 
     def _condition(self, owner_clause: int, ci: int) -> bool:
         """The owner's clause is the condition of this one ("if the model can't see the
-        group, it can't discriminate"): one statement, so it may be said wrong."""
+        group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
+        it on our facts, which change weekly"): one statement, so it may be said wrong."""
         t = self.text
-        cond = t.clauses[owner_clause]
+        cond, here = t.clauses[owner_clause], t.clauses[ci]
         return (
             owner_clause == ci - 1
-            and cond.sentence == t.clauses[ci].sentence
-            and t.lower[cond.start] in CONDITIONS
+            and cond.sentence == here.sentence
+            and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
         )
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:

@@ -190,3 +190,9 @@ def test_a_subject_the_prompt_names_may_stay_implicit_to_credit_never_to_fault()
     # Not the question's topic, or a contrasted subject named: the property needs its owner.
     assert plain("Averaging many trees makes the variance go down.", "What is an ensemble?") == []
     assert plain("Boosting is sequential. The variance goes down.", asks) == []
+
+
+def test_a_relative_clause_belongs_to_the_clause_before():
+    assert verdicts(
+        "We use boosting, which mainly reduces variance.", "bagging -> variance down"
+    ) == ["wrong"]
