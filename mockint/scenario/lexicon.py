@@ -13,7 +13,7 @@ top-level `[concepts]` table; `merge_concepts` does that.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,9 @@ class Lexicon:
     contrasts: tuple[tuple[str, ...], ...] = ()
     # Groups of single words said for one another ("token"/"word"): matched as one word.
     synonyms: tuple[tuple[str, ...], ...] = ()
+    # Wordings of a concept that measure it the other way round ("training accuracy" for
+    # training-error): a direction said of them counts inverted.
+    inverse: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def lexicon_path() -> Path:
@@ -82,7 +85,10 @@ def concept_table(c: Checker, raw: Any, where: Where) -> dict[str, tuple[str, ..
 def parse_lexicon(text: str, path: Path) -> Lexicon:
     c = Checker(path, text)
     top = c.table(
-        parse_toml(text, path), (), {"concepts", "relations"}, {"mistakes", "contrasts", "synonyms"}
+        parse_toml(text, path),
+        (),
+        {"concepts", "relations"},
+        {"mistakes", "contrasts", "synonyms", "inverse"},
     )
     concepts = concept_table(c, top["concepts"], ("concepts",))
     raw_rel = top["relations"]
@@ -115,7 +121,20 @@ def parse_lexicon(text: str, path: Path) -> Lexicon:
             raise c.fail(("contrasts",), f"entry {k} must name two or more known concepts")
         contrasts.append(tuple(group))
     synonyms = synonym_groups(c, top.get("synonyms", []))
-    return Lexicon(concepts, relations, path, tuple(mistakes), tuple(contrasts), synonyms)
+    inverse = concept_table(c, top.get("inverse", {}), ("inverse",))
+    for name, words in inverse.items():
+        missing = [w for w in words if w not in concepts.get(name, ())]
+        if missing:
+            raise c.fail(("inverse", name), f"'{missing[0]}' is not a wording of '{name}'")
+    return Lexicon(
+        concepts,
+        relations,
+        path,
+        tuple(mistakes),
+        tuple(contrasts),
+        synonyms,
+        {n: frozenset(ws) for n, ws in inverse.items()},
+    )
 
 
 def synonym_groups(c: Checker, raw: Any) -> tuple[tuple[str, ...], ...]:

@@ -110,7 +110,12 @@ class Analysis:
         self.disputed = {p for p, subjects in owners.items() if len(subjects) > 1}
         self.relations = relations if relations is not None else lexicon.relations
         self.concepts = concepts
-        found = [m for name, ws in concepts.items() for m in find(self.text, name, ws)]
+        inverse = lexicon.inverse
+        found = [
+            m
+            for name, ws in concepts.items()
+            for m in find(self.text, name, ws, inverse.get(name, ()))
+        ]
         self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged
         self.partners: dict[str, set[str]] = {}
@@ -331,6 +336,8 @@ class Analysis:
                 return None
             taken.add(d.start)
             used.append(d)
+            if owner.inverted:
+                ok = not ok  # "higher training accuracy" is lower training error
             if not ok:
                 flips += 1
                 why.append("direction")
@@ -343,6 +350,8 @@ class Analysis:
             used.append(d)
             if owner is not None and claim.property_dir in ORDER and m.start < owner.start:
                 ok = not ok  # "split before resampling" == "resampling after the split"
+            if m.inverted:
+                ok = not ok  # "high training accuracy" says the training error is low
             if not ok:
                 flips += 1
                 why.append("direction")

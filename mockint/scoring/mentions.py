@@ -4,7 +4,7 @@ clause), or as a number pattern ("{n} requests {per-second}")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +20,8 @@ class Mention:
     name: str  # concept or relation name
     start: int  # token indices, end exclusive
     end: int
+    # Said by a measure that goes the other way ("training accuracy" for training error).
+    inverted: bool = False
 
     @property
     def clause_key(self) -> int:
@@ -34,8 +36,11 @@ def _wording(words: str) -> tuple[tuple[str, ...], bool]:
     return keys, all(t.text.replace("'", "").isalpha() for t in toks)
 
 
-def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
-    """Every place one of `wordings` is said, each a Mention of `name`."""
+def find(
+    text: Text, name: str, wordings: Iterable[str], inverse: Collection[str] = ()
+) -> list[Mention]:
+    """Every place one of `wordings` is said, each a Mention of `name`; those found by a
+    wording in `inverse` are marked `inverted`."""
     out: dict[int, Mention] = {}
     keys = text.keys
     for w in wordings:
@@ -66,7 +71,7 @@ def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
                     break
                 j = hit
             if ok and (i not in out or out[i].end < j + 1):
-                out[i] = Mention(name, i, j + 1)
+                out[i] = Mention(name, i, j + 1, w in inverse)
     return list(out.values())
 
 

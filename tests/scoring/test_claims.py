@@ -196,3 +196,21 @@ def test_a_relative_clause_belongs_to_the_clause_before():
     assert verdicts(
         "We use boosting, which mainly reduces variance.", "bagging -> variance down"
     ) == ["wrong"]
+
+
+def test_a_measure_said_the_other_way_round_inverts_the_direction():
+    """The lexicon's `inverse` wordings: "high training accuracy" is low training error."""
+    from mockint.scenario.lexicon import load_lexicon
+
+    concepts = {
+        "overfitting": ["overfitting", "overfit"],
+        "training-error": list(load_lexicon().concepts["training-error"]),
+    }
+
+    def said(answer: str) -> list[str]:
+        a = Analysis(answer, concepts, [])
+        return sorted({f.status for f in a.findings(claim("overfitting -> training-error down"))})
+
+    assert said("An overfit model has a very low training error.") == ["made"]
+    assert said("An overfit model has a very high training accuracy.") == ["made"]
+    assert said("An overfit model has a low training accuracy.") == ["wrong"]
