@@ -19,6 +19,10 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # Words that open a condition or a cause whose consequence follows after a comma ("if X,
 # Y", "because X, Y"): one statement.
 CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once"})
+# Words that may stand between a verb and the adjective of its object ("fix the high bias").
+ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
+# Words that open a clause of purpose before its action ("to reduce variance, use ...").
+PURPOSE = frozenset({"to"})
 # Words that open a relative clause on the clause before ("..., which change weekly").
 RELATIVES = frozenset({"which", "who", "whose"})
 # Pronouns that refer a clause back to a concept named before it in the sentence.

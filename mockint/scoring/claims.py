@@ -59,10 +59,12 @@ from mockint.scoring.claim_words import (
     ONLY_WORDS,
     ORDER,
     PRONOUNS,
+    PURPOSE,
     RELATIVES,
     WARNINGS,
 )
 from mockint.scoring.clauses import SHARED, Text
+from mockint.scoring.direction_words import nearest
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
 
@@ -243,6 +245,10 @@ class Analysis:
         if same:
             return same[0]
         clause = t.clauses[ci]
+        if t.lower[clause.start] in PURPOSE:  # "to reduce variance, use a simpler model"
+            after = [o for o in self.mentions if o.name in names and t.clause_of[o.start] == ci + 1]
+            if after and t.clauses[ci + 1].sentence == clause.sentence:
+                return after[0]
         earlier = [
             o
             for o in self.mentions
@@ -267,31 +273,7 @@ class Analysis:
             if t.clause_of[d.start] == clause and d.start not in taken
         ]
 
-        def dist(a: Mention, b: Mention) -> int:
-            return max(a.start - b.end, b.start - a.end, 0)
-
-        # A direction word right before another concept describes that one ("for lower
-        # variance"), and one hyphened to a concept makes a compound ("high-variance
-        # trees"): neither says which way `at` goes.
-        cands = [
-            c
-            for c in cands
-            if not (
-                c[0].end in self._starts
-                and c[0].end != at.start
-                and t.clause_of[c[0].end] == t.clause_of[c[0].start]
-            )
-            and not t.hyphened(c[0].end - 1, at.start)
-            and not t.hyphened(c[0].start, at.end - 1)
-        ]
-        if rival is not None:
-            cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
-        if not cands:
-            return None, None
-        # A word before the concept wins a tie by one word: "shrinks the weights more"
-        # shrinks them ("more" only grades the verb).
-        best = min(cands, key=lambda c: (dist(c[0], at) - (c[0].end <= at.start), c[0].start))
-        return best[1], best[0]
+        return nearest(t, cands, at, rival, self._starts, self.found)
 
     def _judge(
         self,
@@ -313,6 +295,7 @@ class Analysis:
         owner_here = owner is not None and (
             t.clause_of[owner.start] == ci
             or self._condition(t.clause_of[owner.start], ci)
+            or self._purpose(ci, t.clause_of[owner.start])
             or (strict and self._pronoun(owner, m))
         )
         flips, why = 0, []
@@ -439,6 +422,17 @@ class Analysis:
             owner_clause == ci - 1
             and cond.sentence == here.sentence
             and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
+        )
+
+    def _purpose(self, ci: int, owner_clause: int) -> bool:
+        """This clause states the purpose of the next one, which names the owner ("to
+        reduce variance, use a bigger model" says a bigger model reduces variance)."""
+        t = self.text
+        here = t.clauses[ci]
+        return (
+            owner_clause == ci + 1
+            and t.clauses[owner_clause].sentence == here.sentence
+            and t.lower[here.start] in PURPOSE
         )
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:

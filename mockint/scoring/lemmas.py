@@ -96,6 +96,8 @@ def lemma(word: str) -> str:
         single: str = lemmatize(_DOUBLE_L.sub(r"l\1", w), lang="en").casefold()
         if single == out[:-1]:
             out = single
+    if out.endswith("xe") and w.endswith(("xes", "xed")):
+        out = out[:-1]  # the lemmatiser gives "fixe" for "fixes"/"fixed", "mixe" for "mixed"
     return spell(out)
 
 

@@ -214,3 +214,18 @@ def test_a_measure_said_the_other_way_round_inverts_the_direction():
     assert said("An overfit model has a very low training error.") == ["made"]
     assert said("An overfit model has a very high training accuracy.") == ["made"]
     assert said("An overfit model has a low training accuracy.") == ["wrong"]
+
+
+def test_words_ending_in_x_keep_their_stem():
+    assert lemma("fixes") == lemma("fixed") == lemma("fix")
+    assert lemma("mixed") == lemma("mix")
+
+
+def test_a_purpose_clause_belongs_to_the_action_after_it():
+    assert verdicts("To reduce variance, use bagging.", "bagging -> variance down") == ["made"]
+    assert verdicts("To reduce variance, use boosting.", "bagging -> variance down") == ["wrong"]
+
+
+def test_the_verb_not_the_adjective_on_the_concept_gives_the_direction():
+    assert verdicts("Bagging reduces the high variance.", "bagging -> variance down") == ["made"]
+    assert verdicts("Bagging fixes high variance.", "bagging -> variance down") == ["made"]
