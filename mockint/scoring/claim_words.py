@@ -16,9 +16,10 @@ WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
 _MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
 MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
-# Words that open a condition or a cause whose consequence follows after a comma ("if X,
-# Y", "because X, Y"): one statement.
-CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once"})
+# Words that open a condition, a cause or a setting whose consequence follows after a
+# comma ("if X, Y", "because X, Y", "with the cache, Y", "for a support bot, Y"): one
+# statement.
+CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "with", "for"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 # Words that open a clause of purpose before its action ("to reduce variance, use ...").

@@ -97,8 +97,8 @@ def test_a_condition_and_its_consequence_are_one_statement():
     ]
     # What a property is compared against never owns it.
     assert verdicts("It is less jumpy than bagging.", "bagging -> variance down") == []
-    # Any other clause before it still only credits.
-    assert verdicts("With bagging, variance goes up.", "bagging -> variance down") == []
+    # Any other clause before it still only credits ("with X," opens a setting: see below).
+    assert verdicts("Bagging is popular, and variance goes up.", "bagging -> variance down") == []
 
 
 @pytest.mark.parametrize(
@@ -229,3 +229,8 @@ def test_a_purpose_clause_belongs_to_the_action_after_it():
 def test_the_verb_not_the_adjective_on_the_concept_gives_the_direction():
     assert verdicts("Bagging reduces the high variance.", "bagging -> variance down") == ["made"]
     assert verdicts("Bagging fixes high variance.", "bagging -> variance down") == ["made"]
+
+
+def test_an_opening_setting_belongs_to_the_clause_after_it():
+    assert verdicts("With boosting, variance goes down.", "bagging -> variance down") == ["wrong"]
+    assert verdicts("For bagging, variance goes down.", "bagging -> variance down") == ["made"]
