@@ -12,6 +12,9 @@ _WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger
     beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
     unrealistic future silently unnoticed"""
 WARNINGS = frozenset(_WARNINGS_TEXT.split())
+# Comparatives the lemmatiser files under "wrong"/"bad" ("the worse experience"): they grade
+# something, they do not warn about it.
+GRADES = frozenset({"worse", "worst"})
 # The narrower set that also voids a claim said wrong: "a classic mistake is to think
 # bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
 _MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"

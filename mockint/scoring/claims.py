@@ -53,6 +53,7 @@ from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
     CONDITIONS,
+    GRADES,
     MEASURED,
     MISTAKE_WORDS,
     NEG_REACH,
@@ -453,7 +454,9 @@ class Analysis:
         t = self.text
         here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
         return any(
-            t.keys[k] in words and not (k and t.keys[k] == "error" and t.lower[k - 1] in MEASURED)
+            t.keys[k] in words
+            and t.lower[k] not in GRADES
+            and not (k and t.keys[k] == "error" and t.lower[k - 1] in MEASURED)
             for s in here
             for k in range(*t.sentences[s])
         )
