@@ -25,6 +25,8 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "with", "for"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
+# A concept worded from one of these ("at inference") is not described by the word before.
+PREPOSITIONS = frozenset({"at", "in", "on", "during", "for", "with", "by", "from", "to"})
 # Words that open a clause of purpose before its action ("to reduce variance, use ...").
 PURPOSE = frozenset({"to"})
 # Words that open a relative clause on the clause before ("..., which change weekly").

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from mockint.scoring.claim_words import ARTICLES
+from mockint.scoring.claim_words import ARTICLES, PREPOSITIONS
 from mockint.scoring.clauses import Text
 from mockint.scoring.mentions import Mention
 
@@ -36,6 +36,7 @@ def nearest(
             c[0].end in starts
             and c[0].end != at.start
             and t.clause_of[c[0].end] == t.clause_of[c[0].start]
+            and t.lower[c[0].end] not in PREPOSITIONS  # "turned off at inference"
         )
         and not t.hyphened(c[0].end - 1, at.start)
         and not t.hyphened(c[0].start, at.end - 1)

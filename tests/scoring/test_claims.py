@@ -234,3 +234,11 @@ def test_the_verb_not_the_adjective_on_the_concept_gives_the_direction():
 def test_an_opening_setting_belongs_to_the_clause_after_it():
     assert verdicts("With boosting, variance goes down.", "bagging -> variance down") == ["wrong"]
     assert verdicts("For bagging, variance goes down.", "bagging -> variance down") == ["made"]
+
+
+def test_a_direction_word_before_a_phrase_led_by_a_preposition_is_not_its_adjective():
+    concepts = {**CONCEPTS, "inference": ["at inference"], "dropout": ["dropout"]}
+    a = Analysis("Dropout is turned off at inference.", concepts, [])
+    assert {f.status for f in a.findings(claim("inference -> dropout off"))} == {"made"}
+    a = Analysis("At inference dropout stays on.", concepts, [])
+    assert {f.status for f in a.findings(claim("inference -> dropout off"))} == {"wrong"}
