@@ -29,6 +29,9 @@ ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 PREPOSITIONS = frozenset({"at", "in", "on", "during", "for", "with", "by", "from", "to"})
 # Words that open a clause of purpose before its action ("to reduce variance, use ...").
 PURPOSE = frozenset({"to"})
+# Words that open a condition naming a problem before the action that fixes it ("if it
+# overfits, add dropout").
+REMEDY = frozenset({"if", "when", "whenever"})
 # Words that open a relative clause on the clause before ("..., which change weekly").
 RELATIVES = frozenset({"which", "who", "whose"})
 # Pronouns that refer a clause back to a concept named before it in the sentence.

@@ -62,6 +62,7 @@ from mockint.scoring.claim_words import (
     PRONOUNS,
     PURPOSE,
     RELATIVES,
+    REMEDY,
     WARNINGS,
 )
 from mockint.scoring.clauses import SHARED, Text
@@ -190,7 +191,9 @@ class Analysis:
             clause = self.text.clauses[self.text.clause_of[m.start]]
             if clause.aside:
                 continue
-            owner = self._owner(m, own_s | other_s) if claim.subject else None
+            # A remedy ("if it overfits, add dropout") only says which way a property goes.
+            ahead = PURPOSE | REMEDY if claim.property_dir in ("up", "down") else PURPOSE
+            owner = self._owner(m, own_s | other_s, ahead) if claim.subject else None
             f = self._judge(claim, m, owner, m.name in other_p, other_s, strict)
             if f is not None:
                 judged.append((m, owner, f))
@@ -229,7 +232,7 @@ class Analysis:
         before = self.text.lower[max(0, m.start - 3) : m.start]
         return bool({"of", "among", "amongst"} & set(before))
 
-    def _owner(self, m: Mention, names: set[str]) -> Mention | None:
+    def _owner(self, m: Mention, names: set[str], ahead: frozenset[str]) -> Mention | None:
         t = self.text
         ci = t.clause_of[m.start]
         same = [
@@ -246,7 +249,7 @@ class Analysis:
         if same:
             return same[0]
         clause = t.clauses[ci]
-        if t.lower[clause.start] in PURPOSE:  # "to reduce variance, use a simpler model"
+        if t.lower[clause.start] in ahead:  # "to reduce variance, use ..."
             after = [o for o in self.mentions if o.name in names and t.clause_of[o.start] == ci + 1]
             if after and t.clauses[ci + 1].sentence == clause.sentence:
                 return after[0]
@@ -296,10 +299,17 @@ class Analysis:
         owner_here = owner is not None and (
             t.clause_of[owner.start] == ci
             or self._condition(t.clause_of[owner.start], ci)
-            or self._purpose(ci, t.clause_of[owner.start])
+            or self._purpose(ci, t.clause_of[owner.start], PURPOSE | REMEDY)
             or (strict and self._pronoun(owner, m))
         )
         flips, why = 0, []
+        # "If it overfits, add dropout": a problem named in a condition, then the action:
+        # the action is said to fix the problem, whatever words the condition uses.
+        remedy = (
+            owner_here and owner is not None and self._purpose(ci, t.clause_of[owner.start], REMEDY)
+        )
+        if remedy and claim.subject_dir and not claim.property_dir:
+            return None
         taken: set[int] = set()
         used: list[Mention] = []
         if claim.subject_dir and owner is not None:
@@ -329,9 +339,14 @@ class Analysis:
             # Once the subject has its direction word, the rest of the clause is the property's.
             rival = owner if owner_here and not claim.subject_dir else None
             ok, d = self._direction(claim.property_dir, m, ci, taken, rival)
-            if ok is None or d is None:
+            if remedy:
+                if d is not None or claim.property_dir not in ("up", "down"):
+                    return None  # "if variance is high, ...": the size of the problem
+                ok = claim.property_dir == "down"
+            elif ok is None or d is None:
                 return None
-            used.append(d)
+            else:
+                used.append(d)
             if owner is not None and claim.property_dir in ORDER and m.start < owner.start:
                 ok = not ok  # "split before resampling" == "resampling after the split"
             if m.inverted:
@@ -425,15 +440,16 @@ class Analysis:
             and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
         )
 
-    def _purpose(self, ci: int, owner_clause: int) -> bool:
-        """This clause states the purpose of the next one, which names the owner ("to
-        reduce variance, use a bigger model" says a bigger model reduces variance)."""
+    def _purpose(self, ci: int, owner_clause: int, openers: frozenset[str]) -> bool:
+        """This clause, opened by one of `openers`, states the purpose or the problem of
+        the next one, which names the owner ("to reduce variance, use a bigger model"
+        says a bigger model reduces variance; "if it overfits, add dropout")."""
         t = self.text
         here = t.clauses[ci]
         return (
             owner_clause == ci + 1
             and t.clauses[owner_clause].sentence == here.sentence
-            and t.lower[here.start] in PURPOSE
+            and t.lower[here.start] in openers
         )
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:

@@ -242,3 +242,15 @@ def test_a_direction_word_before_a_phrase_led_by_a_preposition_is_not_its_adject
     assert {f.status for f in a.findings(claim("inference -> dropout off"))} == {"made"}
     a = Analysis("At inference dropout stays on.", concepts, [])
     assert {f.status for f in a.findings(claim("inference -> dropout off"))} == {"wrong"}
+
+
+def test_a_problem_in_a_condition_is_fixed_by_the_action_after_it():
+    concepts = {**CONCEPTS, "overfitting": ["overfits"], "dropout": ["dropout"]}
+    cl = claim("capacity|dropout -> overfitting down")
+
+    def said(answer: str) -> set[str]:
+        return {f.status for f in Analysis(answer, concepts, []).findings(cl)}
+
+    assert said("If the model overfits, add dropout.") == {"made"}
+    # The size of the problem ("is high") says nothing about what the action does.
+    assert said("If variance is high, use a bigger model.") == set()
