@@ -38,7 +38,11 @@ RELATIVES = frozenset({"which", "who", "whose"})
 PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
-    percentage relative prediction reconstruction standard irreducible forecast"""
+    percentage relative prediction reconstruction standard irreducible forecast returns
+    return returned throws raises"""
 MEASURED = frozenset(_MEASURED_TEXT.split())
+# ... or before these ("error rate", "error codes"): a thing measured or sent, not a mistake.
+_ERROR_THINGS_TEXT = "rate rates code codes message messages budget bars handling analysis"
+ERROR_THINGS = frozenset(_ERROR_THINGS_TEXT.split())
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts

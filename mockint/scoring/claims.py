@@ -53,6 +53,7 @@ from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
     CONDITIONS,
+    ERROR_THINGS,
     GRADES,
     MEASURED,
     MISTAKE_WORDS,
@@ -463,6 +464,15 @@ class Analysis:
         ]
         return made[0] if made else None
 
+    def _error_thing(self, k: int) -> bool:
+        """ "error" at k names a measure or a message ("mean squared error", "returns an
+        error", "error rate"), not a mistake."""
+        t = self.text
+        before = t.lower[k - 1] if k else ""
+        before2 = t.lower[k - 2] if k > 1 and before in ("an", "the") else ""
+        after = t.lower[k + 1] if k + 1 < len(t.lower) else ""
+        return before in MEASURED or before2 in MEASURED or after in ERROR_THINGS
+
     def _warned(self, sentence: int, words: frozenset[str]) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
         scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
@@ -472,7 +482,7 @@ class Analysis:
         return any(
             t.keys[k] in words
             and t.lower[k] not in GRADES
-            and not (k and t.keys[k] == "error" and t.lower[k - 1] in MEASURED)
+            and not (t.keys[k] == "error" and self._error_thing(k))
             for s in here
             for k in range(*t.sentences[s])
         )

@@ -254,3 +254,17 @@ def test_a_problem_in_a_condition_is_fixed_by_the_action_after_it():
     assert said("If the model overfits, add dropout.") == {"made"}
     # The size of the problem ("is high") says nothing about what the action does.
     assert said("If variance is high, use a bigger model.") == set()
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("When the API returns an error, we retry immediately.", True),  # an error as a thing
+        ("We watch the error rate and retry immediately.", True),
+        ("A classic error is to retry immediately.", False),  # a mistake described
+    ],
+)
+def test_error_as_a_thing_does_not_mark_a_warning(answer, made):
+    concepts = {"no-backoff": ["retry immediately"]}
+    m = Mistake("Retrying with no backoff.", "", claim("no-backoff"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
