@@ -36,6 +36,9 @@ REMEDY = frozenset({"if", "when", "whenever"})
 RELATIVES = frozenset({"which", "who", "whose"})
 # Pronouns that refer a clause back to a concept named before it in the sentence.
 PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
+# Words that point back to what was just said ("..., but that's mostly unnecessary"):
+# for mistakes only, like the pronouns.
+DEMONSTRATIVES = frozenset({"that's", "this", "that", "those", "these"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
     percentage relative prediction reconstruction standard irreducible forecast returns

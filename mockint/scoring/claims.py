@@ -53,6 +53,7 @@ from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
     CONDITIONS,
+    DEMONSTRATIVES,
     ERROR_THINGS,
     GRADES,
     MEASURED,
@@ -427,7 +428,8 @@ class Analysis:
             return False
         if any(clause.start <= o.start < clause.end for o in self.mentions if o is not m):
             return False
-        return any(t.lower[k] in PRONOUNS for k in range(clause.start, clause.end))
+        refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
+        return any(t.lower[k] in refer for k in range(clause.start, clause.end))
 
     def _condition(self, owner_clause: int, ci: int) -> bool:
         """The owner's clause is the condition of this one ("if the model can't see the

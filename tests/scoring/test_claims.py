@@ -268,3 +268,10 @@ def test_error_as_a_thing_does_not_mark_a_warning(answer, made):
     concepts = {"no-backoff": ["retry immediately"]}
     m = Mistake("Retrying with no backoff.", "", claim("no-backoff"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
+
+
+def test_a_demonstrative_points_a_mistake_back_to_the_clause_before():
+    concepts = {"safeguard": ["human labels"], "unnecessary": ["mostly unnecessary"]}
+    m = Mistake("Calling a safeguard unnecessary.", "", claim("safeguard -> unnecessary"))
+    said = "People ask for human labels, but with a strong model that's mostly unnecessary."
+    assert Analysis(said, concepts, []).mistake_made(m) is not None
