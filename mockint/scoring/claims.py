@@ -418,13 +418,16 @@ class Analysis:
 
     def _pronoun(self, owner: Mention, m: Mention) -> bool:
         """The property's clause refers back to `owner`, named earlier in the same
-        sentence, by a pronoun ("accuracy is easy to explain, so I made it the headline
-        metric"), and names no other concept of the claim. Used for mistakes only: for
+        sentence (or in the one before, when this one opens with the pronoun), by a
+        pronoun ("accuracy is easy to explain, so I made it the headline metric"), and
+        names no other concept of the claim. Used for mistakes only: for
         swaps and directions it faulted right answers ("bagging reduces variance, and it
         works best with high-variance trees")."""
         t = self.text
         clause = t.clauses[t.clause_of[m.start]]
-        if t.clauses[t.clause_of[owner.start]].sentence != clause.sentence:
+        gap = clause.sentence - t.clauses[t.clause_of[owner.start]].sentence
+        # The sentence before counts when this one opens with the pronoun ("It needs no ...").
+        if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
             return False
         if any(clause.start <= o.start < clause.end for o in self.mentions if o is not m):
             return False

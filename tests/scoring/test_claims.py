@@ -275,3 +275,12 @@ def test_a_demonstrative_points_a_mistake_back_to_the_clause_before():
     m = Mistake("Calling a safeguard unnecessary.", "", claim("safeguard -> unnecessary"))
     said = "People ask for human labels, but with a strong model that's mostly unnecessary."
     assert Analysis(said, concepts, []).mistake_made(m) is not None
+
+
+def test_a_sentence_opening_with_a_pronoun_takes_a_mistake_from_the_one_before():
+    concepts = {"flash": ["flashattention"], "approximate": ["an approximation"]}
+    m = Mistake("Saying FlashAttention approximates.", "", claim("flash -> approximate"))
+    said = "FlashAttention is the big one. It's an approximation that skips pairs."
+    assert Analysis(said, concepts, []).mistake_made(m) is not None
+    later = "FlashAttention is the big one. Sparse methods are an approximation."
+    assert Analysis(later, concepts, []).mistake_made(m) is None
