@@ -796,3 +796,23 @@ def test_a_broken_example_file_is_one_line(tmp_path):
     with pytest.raises(ScenarioError) as err:
         load_examples(path)
     assert "missing required key" in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "extra, says",
+    [
+        ('synonyms = [["token"]]', "synonyms: entry 0 must be two or more single words"),
+        ('synonyms = [["a", "b"], ["b", "c"]]', "synonyms: entry 1: 'b' is already in a group"),
+        ('[inverse]\nx = ["nope"]', "inverse.x: 'nope' is not a wording of 'x'"),
+    ],
+)
+def test_a_bad_synonym_group_or_inverse_wording_is_one_line(tmp_path, extra, says):
+    from mockint.scenario.lexicon import parse_lexicon
+
+    base = '[relations.up]\nwords = ["up"]\nopposite = "down"\n'
+    base += '[relations.down]\nwords = ["down"]\nopposite = "up"\n[concepts]\nx = ["yes"]\n'
+    text = (extra + "\n" + base) if extra.startswith("synonyms") else (base + extra + "\n")
+    path = tmp_path / "lexicon.toml"
+    with pytest.raises(ScenarioError) as err:
+        parse_lexicon(text, path)
+    assert says in str(err.value) and "\n" not in str(err.value)

@@ -13,7 +13,7 @@ top-level `[concepts]` table; `merge_concepts` does that.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,11 @@ class Lexicon:
     mistakes: tuple[Mistake, ...] = ()
     # Concepts set against each other in any question (test set / validation set).
     contrasts: tuple[tuple[str, ...], ...] = ()
+    # Groups of single words said for one another ("token"/"word"): matched as one word.
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    # Wordings of a concept that measure it the other way round ("training accuracy" for
+    # training-error): a direction said of them counts inverted.
+    inverse: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def lexicon_path() -> Path:
@@ -79,7 +84,12 @@ def concept_table(c: Checker, raw: Any, where: Where) -> dict[str, tuple[str, ..
 
 def parse_lexicon(text: str, path: Path) -> Lexicon:
     c = Checker(path, text)
-    top = c.table(parse_toml(text, path), (), {"concepts", "relations"}, {"mistakes", "contrasts"})
+    top = c.table(
+        parse_toml(text, path),
+        (),
+        {"concepts", "relations"},
+        {"mistakes", "contrasts", "synonyms", "inverse"},
+    )
     concepts = concept_table(c, top["concepts"], ("concepts",))
     raw_rel = top["relations"]
     if not isinstance(raw_rel, dict):
@@ -110,7 +120,40 @@ def parse_lexicon(text: str, path: Path) -> Lexicon:
         if not isinstance(group, list) or len(group) < 2 or not all(g in concepts for g in group):
             raise c.fail(("contrasts",), f"entry {k} must name two or more known concepts")
         contrasts.append(tuple(group))
-    return Lexicon(concepts, relations, path, tuple(mistakes), tuple(contrasts))
+    synonyms = synonym_groups(c, top.get("synonyms", []))
+    inverse = concept_table(c, top.get("inverse", {}), ("inverse",))
+    for name, words in inverse.items():
+        missing = [w for w in words if w not in concepts.get(name, ())]
+        if missing:
+            raise c.fail(("inverse", name), f"'{missing[0]}' is not a wording of '{name}'")
+    return Lexicon(
+        concepts,
+        relations,
+        path,
+        tuple(mistakes),
+        tuple(contrasts),
+        synonyms,
+        {n: frozenset(ws) for n, ws in inverse.items()},
+    )
+
+
+def synonym_groups(c: Checker, raw: Any) -> tuple[tuple[str, ...], ...]:
+    """`synonyms`: groups of two or more single words, no word in two groups."""
+    if not isinstance(raw, list):
+        raise c.fail(("synonyms",), "must be an array of arrays of words")
+    seen: set[str] = set()
+    out = []
+    for k, group in enumerate(raw):
+        ok = isinstance(group, list) and len(group) >= 2
+        ok = ok and all(isinstance(w, str) and w.isalpha() for w in group)
+        if not ok:
+            raise c.fail(("synonyms",), f"entry {k} must be two or more single words")
+        again = [w for w in group if w.casefold() in seen]
+        if again:
+            raise c.fail(("synonyms",), f"entry {k}: '{again[0]}' is already in a group")
+        seen.update(w.casefold() for w in group)
+        out.append(tuple(w.casefold() for w in group))
+    return tuple(out)
 
 
 @cache

@@ -22,7 +22,8 @@ every place a clause names the property (or a concept contrasted with it):
 3. No inversion (or two directions inverted together, "less capacity raises bias"): the
    claim is *made*. One inversion: it is *said wrong*, except a swap in a clause that
    marks the property as shared ("also", "too", "both"), and only when subject and
-   property are in one clause, or in a condition and its consequence ("if X, Y"). An
+   property are in one clause, or in a condition or a cause and its consequence ("if
+   X, Y", "because X, Y"). An
    owner from another clause may credit a claim, never fault it: pronouns as links and
    clauses joined by commas both faulted right answers ("bagging reduces variance, and it
    works best with high-variance trees"); a mistake alone may take its subject through
@@ -43,52 +44,33 @@ figure is right, whether an example fits, and wordings the lexicon lacks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from mockint.scenario.bank import Claim, Mistake
+from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
+from mockint.scoring.claim_words import (
+    AFTER_PHRASE_NEGATORS,
+    CONDITIONS,
+    DEMONSTRATIVES,
+    ERROR_THINGS,
+    GRADES,
+    MEASURED,
+    MISTAKE_WORDS,
+    NEG_REACH,
+    ONLY_WORDS,
+    ORDER,
+    PRONOUNS,
+    PURPOSE,
+    RELATIVES,
+    REMEDY,
+    WARNINGS,
+)
 from mockint.scoring.clauses import SHARED, Text
-from mockint.scoring.lemmas import lemma
-from mockint.scoring.text import tokenize
-from mockint.scoring.word_forms import figure_pattern
-
-ONLY_WORDS = frozenset({"only", "just", "merely", "solely"})
-AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
-# Relations of order: said from the property's side ("split before oversampling") they
-# read the other way round ("oversampling after the split").
-ORDER = frozenset({"before", "after"})
-# Words that mark a sentence as describing a bad practice, not recommending it.
-_WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
-    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
-    unrealistic future silently unnoticed"""
-WARNINGS = frozenset(_WARNINGS_TEXT.split())
-# The narrower set that also voids a claim said wrong: "a classic mistake is to think
-# bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
-_MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
-MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
-# Words that open a condition whose consequence follows after a comma ("if X, Y").
-CONDITIONS = frozenset({"if", "when", "whenever"})
-# Pronouns that refer a clause back to a concept named before it in the sentence.
-PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
-# "error" names a measure after these ("mean squared error"), not a mistake.
-_MEASURED_TEXT = """squared absolute mean training train validation test generalization
-    percentage relative prediction reconstruction standard irreducible forecast"""
-MEASURED = frozenset(_MEASURED_TEXT.split())
-MAX_GAP = 2  # other words allowed between the words of one wording
-NEG_REACH = 3  # how far outside the subject..property span a negator still counts
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    name: str  # concept or relation name
-    start: int  # token indices, end exclusive
-    end: int
-
-    @property
-    def clause_key(self) -> int:
-        return self.start
+from mockint.scoring.direction_words import nearest
+from mockint.scoring.lemmas import synonym_keys
+from mockint.scoring.mentions import Mention, find, outermost
 
 
 @dataclass(frozen=True)
@@ -103,83 +85,10 @@ class Finding:
     carried: bool = False  # the subject was named in an earlier clause
 
 
-@lru_cache(maxsize=8192)
-def _wording(words: str) -> tuple[tuple[str, ...], bool]:
-    """A wording as lemma keys, and whether other words may sit between them."""
-    toks = tokenize(words)
-    keys = tuple(lemma(t.text) for t in toks)
-    return keys, all(t.text.replace("'", "").isalpha() for t in toks)
-
-
-def find(text: Text, name: str, wordings: Iterable[str]) -> list[Mention]:
-    """Every place one of `wordings` is said, each a Mention of `name`."""
-    out: dict[int, Mention] = {}
-    keys = text.keys
-    for w in wordings:
-        if "{" in w:  # a number pattern: "{n} requests {per-second}"
-            for m in _figures(text, name, w):
-                out.setdefault(m.start, m)
-            continue
-        want, gaps = _wording(w)
-        if not want:
-            continue
-        for i, k in enumerate(keys):
-            if k != want[0]:
-                continue
-            j, ok = i, True
-            for nxt in want[1:]:
-                limit = min(len(keys), j + 2 + (MAX_GAP if gaps else 0))
-                hit = next(
-                    (
-                        x
-                        for x in range(j + 1, limit)
-                        if keys[x] == nxt and text.clause_of[x] == text.clause_of[i]
-                    ),
-                    None,
-                )
-                if hit is None:
-                    ok = False
-                    break
-                j = hit
-            if ok and (i not in out or out[i].end < j + 1):
-                out[i] = Mention(name, i, j + 1)
-    return list(out.values())
-
-
-def _figures(text: Text, name: str, wording: str) -> list[Mention]:
-    starts = {t.start: k for k, t in enumerate(text.tokens)}
-    ends = {t.end: k for k, t in enumerate(text.tokens)}
-    out = []
-    for m in figure_pattern(wording).finditer(text.text):
-        a = next((starts[c] for c in range(m.start(), m.end()) if c in starts), None)
-        b = next((ends[c] for c in range(m.end(), m.start(), -1) if c in ends), None)
-        if a is not None and b is not None and a <= b:
-            out.append(Mention(name, a, b + 1))
-    return out
-
-
 def _not_only(t: Text, m: Mention) -> bool:
     """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
     what follows ("not only X but also Y")."""
     return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
-
-
-def _outermost(mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention lying inside a longer one of another name ("test" in "test set");
-    the rest in order."""
-    keep = []
-    for m in mentions:
-        inside = any(
-            o is not m
-            and o.name != m.name
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
-            for o in mentions
-        )
-        if not inside:
-            keep.append(m)
-    return keep
 
 
 class Analysis:
@@ -191,10 +100,28 @@ class Analysis:
         concepts: Mapping[str, Sequence[str]],
         contrasts: Sequence[Sequence[str]],
         relations: Mapping[str, Relation] | None = None,
+        prompt: str = "",
+        claims: Sequence[Claim] = (),
     ) -> None:
-        self.text = Text(answer)
-        self.relations = relations if relations is not None else load_lexicon().relations
-        found = [m for name, ws in concepts.items() for m in find(self.text, name, ws)]
+        lexicon = load_lexicon()
+        self.text = Text(answer, synonym_keys(lexicon.synonyms))
+        # What the question asks about: a subject it names may be left implicit.
+        self.topic = Text(prompt, synonym_keys(lexicon.synonyms))
+        # Properties the question gives to more than one subject (tuning: to the
+        # validation set, and as a mistake to the test set): without an owner, ambiguous.
+        owners: dict[str, set[tuple[str, ...]]] = {}
+        for c in claims:
+            for p in c.property:
+                owners.setdefault(p, set()).add(c.subject)
+        self.disputed = {p for p, subjects in owners.items() if len(subjects) > 1}
+        self.relations = relations if relations is not None else lexicon.relations
+        self.concepts = concepts
+        inverse = lexicon.inverse
+        found = [
+            m
+            for name, ws in concepts.items()
+            for m in find(self.text, name, ws, inverse.get(name, ()))
+        ]
         self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged
         self.partners: dict[str, set[str]] = {}
@@ -221,12 +148,36 @@ class Analysis:
     def findings(self, claim: Claim, strict: bool = False) -> list[Finding]:
         """Every clause that makes `claim` or says it wrong. `strict` (for mistakes): a
         negation anywhere near a bare concept voids it, after it as well as before."""
+        if claim.subject and not claim.subject_dir and not strict and self._unnamed(claim):
+            # An answer in plain words describes the thing the question asks about
+            # instead of naming it ("the second way trains a separate scoring model"):
+            # when the prompt names the subject, the answer names neither it nor
+            # anything contrasted with it, and the question gives the property to no
+            # other subject, the property alone credits the claim; it can fault
+            # nothing, having no owner to swap or negate.
+            bare = replace(claim, subject=())
+            # Generic words alone ("learning from", "cost") show nothing without an owner.
+            return [
+                replace(f, claim=claim)
+                for f in self._findings(bare, strict)
+                if f.status == "made"
+                and not is_generic(" ".join(self.text.text[a:b] for a, b in f.spans))
+            ]
+        return self._findings(claim, strict)
+
+    def _unnamed(self, claim: Claim) -> bool:
+        names = set(claim.subject) | self.contrasted(claim.subject)
+        if any(m.name in names for m in self.found) or set(claim.property) & self.disputed:
+            return False
+        return any(find(self.topic, n, self.concepts.get(n, ())) for n in claim.subject)
+
+    def _findings(self, claim: Claim, strict: bool) -> list[Finding]:
         own_p, other_p = set(claim.property), self.contrasted(claim.property)
         own_s, other_s = set(claim.subject), self.contrasted(claim.subject)
         # Only the claim's concepts take part, the longest wording winning where they
         # overlap ("test set" over "test"); other concepts do not hide them.
         names = own_p | other_p | own_s | other_s
-        self.mentions = _outermost([m for m in self.found if m.name in names])
+        self.mentions = outermost([m for m in self.found if m.name in names])
         # One word found as both a subject and a property ("the draft" and "drafts" share a
         # lemma) names the subject: as a property it made its neighbour the owner.
         subj_spans = {(m.start, m.end) for m in self.mentions if m.name in own_s | other_s}
@@ -242,7 +193,9 @@ class Analysis:
             clause = self.text.clauses[self.text.clause_of[m.start]]
             if clause.aside:
                 continue
-            owner = self._owner(m, own_s | other_s) if claim.subject else None
+            # A remedy ("if it overfits, add dropout") only says which way a property goes.
+            ahead = PURPOSE | REMEDY if claim.property_dir in ("up", "down") else PURPOSE
+            owner = self._owner(m, own_s | other_s, ahead) if claim.subject else None
             f = self._judge(claim, m, owner, m.name in other_p, other_s, strict)
             if f is not None:
                 judged.append((m, owner, f))
@@ -281,7 +234,7 @@ class Analysis:
         before = self.text.lower[max(0, m.start - 3) : m.start]
         return bool({"of", "among", "amongst"} & set(before))
 
-    def _owner(self, m: Mention, names: set[str]) -> Mention | None:
+    def _owner(self, m: Mention, names: set[str], ahead: frozenset[str]) -> Mention | None:
         t = self.text
         ci = t.clause_of[m.start]
         same = [
@@ -298,6 +251,10 @@ class Analysis:
         if same:
             return same[0]
         clause = t.clauses[ci]
+        if t.lower[clause.start] in ahead:  # "to reduce variance, use ..."
+            after = [o for o in self.mentions if o.name in names and t.clause_of[o.start] == ci + 1]
+            if after and t.clauses[ci + 1].sentence == clause.sentence:
+                return after[0]
         earlier = [
             o
             for o in self.mentions
@@ -322,31 +279,7 @@ class Analysis:
             if t.clause_of[d.start] == clause and d.start not in taken
         ]
 
-        def dist(a: Mention, b: Mention) -> int:
-            return max(a.start - b.end, b.start - a.end, 0)
-
-        # A direction word right before another concept describes that one ("for lower
-        # variance"), and one hyphened to a concept makes a compound ("high-variance
-        # trees"): neither says which way `at` goes.
-        cands = [
-            c
-            for c in cands
-            if not (
-                c[0].end in self._starts
-                and c[0].end != at.start
-                and t.clause_of[c[0].end] == t.clause_of[c[0].start]
-            )
-            and not t.hyphened(c[0].end - 1, at.start)
-            and not t.hyphened(c[0].start, at.end - 1)
-        ]
-        if rival is not None:
-            cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
-        if not cands:
-            return None, None
-        # A word before the concept wins a tie by one word: "shrinks the weights more"
-        # shrinks them ("more" only grades the verb).
-        best = min(cands, key=lambda c: (dist(c[0], at) - (c[0].end <= at.start), c[0].start))
-        return best[1], best[0]
+        return nearest(t, cands, at, rival, self._starts, self.found)
 
     def _judge(
         self,
@@ -368,9 +301,17 @@ class Analysis:
         owner_here = owner is not None and (
             t.clause_of[owner.start] == ci
             or self._condition(t.clause_of[owner.start], ci)
+            or self._purpose(ci, t.clause_of[owner.start], PURPOSE | REMEDY)
             or (strict and self._pronoun(owner, m))
         )
         flips, why = 0, []
+        # "If it overfits, add dropout": a problem named in a condition, then the action:
+        # the action is said to fix the problem, whatever words the condition uses.
+        remedy = (
+            owner_here and owner is not None and self._purpose(ci, t.clause_of[owner.start], REMEDY)
+        )
+        if remedy and claim.subject_dir and not claim.property_dir:
+            return None
         taken: set[int] = set()
         used: list[Mention] = []
         if claim.subject_dir and owner is not None:
@@ -391,6 +332,8 @@ class Analysis:
                 return None
             taken.add(d.start)
             used.append(d)
+            if owner.inverted:
+                ok = not ok  # "higher training accuracy" is lower training error
             if not ok:
                 flips += 1
                 why.append("direction")
@@ -398,11 +341,18 @@ class Analysis:
             # Once the subject has its direction word, the rest of the clause is the property's.
             rival = owner if owner_here and not claim.subject_dir else None
             ok, d = self._direction(claim.property_dir, m, ci, taken, rival)
-            if ok is None or d is None:
+            if remedy:
+                if d is not None or claim.property_dir not in ("up", "down"):
+                    return None  # "if variance is high, ...": the size of the problem
+                ok = claim.property_dir == "down"
+            elif ok is None or d is None:
                 return None
-            used.append(d)
+            else:
+                used.append(d)
             if owner is not None and claim.property_dir in ORDER and m.start < owner.start:
                 ok = not ok  # "split before resampling" == "resampling after the split"
+            if m.inverted:
+                ok = not ok  # "high training accuracy" says the training error is low
             if not ok:
                 flips += 1
                 why.append("direction")
@@ -441,7 +391,10 @@ class Analysis:
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:
             shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
-            if shared or (s_swap and self._pronoun_led(clause.start, owner)):
+            # A possessive owner ("learns from the teacher's outputs") usually sits in an
+            # object phrase: it may credit or make a mistake, never make a swap.
+            possessive = owner is not None and t.lower[owner.end - 1].endswith("'s")
+            if shared or (s_swap and (possessive or self._pronoun_led(clause.start, owner))):
                 return None
             status, why = "wrong", ["swap"]
         else:
@@ -465,27 +418,44 @@ class Analysis:
 
     def _pronoun(self, owner: Mention, m: Mention) -> bool:
         """The property's clause refers back to `owner`, named earlier in the same
-        sentence, by a pronoun ("accuracy is easy to explain, so I made it the headline
-        metric"), and names no other concept of the claim. Used for mistakes only: for
+        sentence (or in the one before, when this one opens with the pronoun), by a
+        pronoun ("accuracy is easy to explain, so I made it the headline metric"), and
+        names no other concept of the claim. Used for mistakes only: for
         swaps and directions it faulted right answers ("bagging reduces variance, and it
         works best with high-variance trees")."""
         t = self.text
         clause = t.clauses[t.clause_of[m.start]]
-        if t.clauses[t.clause_of[owner.start]].sentence != clause.sentence:
+        gap = clause.sentence - t.clauses[t.clause_of[owner.start]].sentence
+        # The sentence before counts when this one opens with the pronoun ("It needs no ...").
+        if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
             return False
         if any(clause.start <= o.start < clause.end for o in self.mentions if o is not m):
             return False
-        return any(t.lower[k] in PRONOUNS for k in range(clause.start, clause.end))
+        refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
+        return any(t.lower[k] in refer for k in range(clause.start, clause.end))
 
     def _condition(self, owner_clause: int, ci: int) -> bool:
         """The owner's clause is the condition of this one ("if the model can't see the
-        group, it can't discriminate"): one statement, so it may be said wrong."""
+        group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
+        it on our facts, which change weekly"): one statement, so it may be said wrong."""
         t = self.text
-        cond = t.clauses[owner_clause]
+        cond, here = t.clauses[owner_clause], t.clauses[ci]
         return (
             owner_clause == ci - 1
-            and cond.sentence == t.clauses[ci].sentence
-            and t.lower[cond.start] in CONDITIONS
+            and cond.sentence == here.sentence
+            and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
+        )
+
+    def _purpose(self, ci: int, owner_clause: int, openers: frozenset[str]) -> bool:
+        """This clause, opened by one of `openers`, states the purpose or the problem of
+        the next one, which names the owner ("to reduce variance, use a bigger model"
+        says a bigger model reduces variance; "if it overfits, add dropout")."""
+        t = self.text
+        here = t.clauses[ci]
+        return (
+            owner_clause == ci + 1
+            and t.clauses[owner_clause].sentence == here.sentence
+            and t.lower[here.start] in openers
         )
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:
@@ -499,6 +469,15 @@ class Analysis:
         ]
         return made[0] if made else None
 
+    def _error_thing(self, k: int) -> bool:
+        """ "error" at k names a measure or a message ("mean squared error", "returns an
+        error", "error rate"), not a mistake."""
+        t = self.text
+        before = t.lower[k - 1] if k else ""
+        before2 = t.lower[k - 2] if k > 1 and before in ("an", "the") else ""
+        after = t.lower[k + 1] if k + 1 < len(t.lower) else ""
+        return before in MEASURED or before2 in MEASURED or after in ERROR_THINGS
+
     def _warned(self, sentence: int, words: frozenset[str]) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
         scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
@@ -506,7 +485,9 @@ class Analysis:
         t = self.text
         here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
         return any(
-            t.keys[k] in words and not (k and t.keys[k] == "error" and t.lower[k - 1] in MEASURED)
+            t.keys[k] in words
+            and t.lower[k] not in GRADES
+            and not (t.keys[k] == "error" and self._error_thing(k))
             for s in here
             for k in range(*t.sentences[s])
         )

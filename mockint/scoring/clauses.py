@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mockint.scoring.lemmas import lemma
@@ -84,10 +85,12 @@ class Clause:
 class Text:
     """One answer, tokenised once: tokens, lemmas, sentences, clauses and negators."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, synonyms: Mapping[str, str] | None = None) -> None:
         self.text = text or ""
         self.tokens: list[Token] = tokenize(self.text)
-        self.keys = [lemma(t.text) for t in self.tokens]
+        # Lemmas, a synonym replaced by the first word of its group (`synonym_keys`).
+        self.synonyms = synonyms or {}
+        self.keys = [self.synonyms.get(k, k) for k in (lemma(t.text) for t in self.tokens)]
         self.lower = [t.lower for t in self.tokens]
         n = len(self.tokens)
         self.negator = [self._negates(i) for i in range(n)]

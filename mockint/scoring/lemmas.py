@@ -76,11 +76,18 @@ def _lemmatiser() -> ModuleType:
 _DOUBLE_L = re.compile(r"ll(ed|ing)$")
 
 
+# Words whose "'s" is "is" or "us", not a possessive ("it's", "let's").
+_CONTRACTED_TEXT = "it that there here what who he she let where how when why"
+_CONTRACTED = frozenset(_CONTRACTED_TEXT.split())
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The comparable key of one word as typed ("Regularising" -> "regularize"):
     lemmatised, then spelled the one way (`spell`)."""
     w = word.casefold().replace("\u2019", "'")
+    if w.endswith("'s") and w[:-2].isalpha() and w[:-2] not in _CONTRACTED:
+        w = w[:-2]  # a possessive names the thing: "the judge's scores"
     if not w.isalpha():  # "l1", "p99", "0": numbers and codes stay as they are
         return w
     lemmatize = _lemmatiser().lemmatize
@@ -89,4 +96,13 @@ def lemma(word: str) -> str:
         single: str = lemmatize(_DOUBLE_L.sub(r"l\1", w), lang="en").casefold()
         if single == out[:-1]:
             out = single
+    if out.endswith("xe") and w.endswith(("xes", "xed")):
+        out = out[:-1]  # the lemmatiser gives "fixe" for "fixes"/"fixed", "mixe" for "mixed"
     return spell(out)
+
+
+@lru_cache(maxsize=8)
+def synonym_keys(groups: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    """The lexicon's synonym groups as lemma -> the lemma of the group's first word, so a
+    wording and an answer that use different words of one group still meet."""
+    return {lemma(w): lemma(g[0]) for g in groups for w in g[1:]}

@@ -89,7 +89,11 @@ def judge_points(
     """The key points of `question` that have claims, judged on `answer`, by id (see the
     module docstring; `cover_question` adds the rest), and the mistakes made that belong
     to no key point."""
-    a = Analysis(answer, question.concepts, question.contrasts)
+    claims = [c for kp in question.key_points for c in kp.claims]
+    claims += [m.claim for m in question.checks if m.claim is not None]
+    a = Analysis(
+        answer, question.concepts, question.contrasts, prompt=question.prompt, claims=claims
+    )
     errors: dict[str, list[tuple[str, Finding]]] = {}
     for mistake in question.checks:
         f = a.mistake_made(mistake)

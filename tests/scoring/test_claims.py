@@ -97,8 +97,8 @@ def test_a_condition_and_its_consequence_are_one_statement():
     ]
     # What a property is compared against never owns it.
     assert verdicts("It is less jumpy than bagging.", "bagging -> variance down") == []
-    # Any other clause before it still only credits.
-    assert verdicts("With bagging, variance goes up.", "bagging -> variance down") == []
+    # Any other clause before it still only credits ("with X," opens a setting: see below).
+    assert verdicts("Bagging is popular, and variance goes up.", "bagging -> variance down") == []
 
 
 @pytest.mark.parametrize(
@@ -156,3 +156,131 @@ def test_spellings_and_inflections_meet():
     assert lemma("modelling") == lemma("modeled")
     assert lemma("labelled") == lemma("labels")
     assert lemma("behaviour") == lemma("behavior")
+
+
+def test_a_cause_and_its_consequence_are_one_statement():
+    assert verdicts("Because we use bagging, variance goes up.", "bagging -> variance down") == [
+        "wrong"
+    ]
+
+
+def test_a_possessive_names_the_thing_and_synonyms_meet():
+    assert lemma("judge's") == lemma("judge")
+    assert lemma("it's") != lemma("it")  # "it is", not a possessive
+    assert verdicts("The bagging's effect: variance goes down.", "bagging -> variance down") == [
+        "made"
+    ]
+
+
+def test_words_of_one_synonym_group_meet():
+    """The lexicon's synonym groups: "word" is said for "token", "pick" for "choose"."""
+    concepts = {"limit": ["token limit"], "choice": ["choose the model"]}
+    found = Analysis("There is a word limit, so we pick the model carefully.", concepts, []).found
+    assert sorted(m.name for m in found) == ["choice", "limit"]
+
+
+def test_a_subject_the_prompt_names_may_stay_implicit_to_credit_never_to_fault():
+    def plain(answer: str, prompt: str) -> list[str]:
+        a = Analysis(answer, CONCEPTS, CONTRASTS, prompt=prompt)
+        return sorted({f.status for f in a.findings(claim("bagging -> variance down"))})
+
+    asks = "What does bagging do to the error?"
+    assert plain("Averaging many trees makes the variance go down.", asks) == ["made"]
+    assert plain("Averaging many trees makes the variance go up.", asks) == []
+    # Not the question's topic, or a contrasted subject named: the property needs its owner.
+    assert plain("Averaging many trees makes the variance go down.", "What is an ensemble?") == []
+    assert plain("Boosting is sequential. The variance goes down.", asks) == []
+
+
+def test_a_relative_clause_belongs_to_the_clause_before():
+    assert verdicts(
+        "We use boosting, which mainly reduces variance.", "bagging -> variance down"
+    ) == ["wrong"]
+
+
+def test_a_measure_said_the_other_way_round_inverts_the_direction():
+    """The lexicon's `inverse` wordings: "high training accuracy" is low training error."""
+    from mockint.scenario.lexicon import load_lexicon
+
+    concepts = {
+        "overfitting": ["overfitting", "overfit"],
+        "training-error": list(load_lexicon().concepts["training-error"]),
+    }
+
+    def said(answer: str) -> list[str]:
+        a = Analysis(answer, concepts, [])
+        return sorted({f.status for f in a.findings(claim("overfitting -> training-error down"))})
+
+    assert said("An overfit model has a very low training error.") == ["made"]
+    assert said("An overfit model has a very high training accuracy.") == ["made"]
+    assert said("An overfit model has a low training accuracy.") == ["wrong"]
+
+
+def test_words_ending_in_x_keep_their_stem():
+    assert lemma("fixes") == lemma("fixed") == lemma("fix")
+    assert lemma("mixed") == lemma("mix")
+
+
+def test_a_purpose_clause_belongs_to_the_action_after_it():
+    assert verdicts("To reduce variance, use bagging.", "bagging -> variance down") == ["made"]
+    assert verdicts("To reduce variance, use boosting.", "bagging -> variance down") == ["wrong"]
+
+
+def test_the_verb_not_the_adjective_on_the_concept_gives_the_direction():
+    assert verdicts("Bagging reduces the high variance.", "bagging -> variance down") == ["made"]
+    assert verdicts("Bagging fixes high variance.", "bagging -> variance down") == ["made"]
+
+
+def test_an_opening_setting_belongs_to_the_clause_after_it():
+    assert verdicts("With boosting, variance goes down.", "bagging -> variance down") == ["wrong"]
+    assert verdicts("For bagging, variance goes down.", "bagging -> variance down") == ["made"]
+
+
+def test_a_direction_word_before_a_phrase_led_by_a_preposition_is_not_its_adjective():
+    concepts = {**CONCEPTS, "inference": ["at inference"], "dropout": ["dropout"]}
+    a = Analysis("Dropout is turned off at inference.", concepts, [])
+    assert {f.status for f in a.findings(claim("inference -> dropout off"))} == {"made"}
+    a = Analysis("At inference dropout stays on.", concepts, [])
+    assert {f.status for f in a.findings(claim("inference -> dropout off"))} == {"wrong"}
+
+
+def test_a_problem_in_a_condition_is_fixed_by_the_action_after_it():
+    concepts = {**CONCEPTS, "overfitting": ["overfits"], "dropout": ["dropout"]}
+    cl = claim("capacity|dropout -> overfitting down")
+
+    def said(answer: str) -> set[str]:
+        return {f.status for f in Analysis(answer, concepts, []).findings(cl)}
+
+    assert said("If the model overfits, add dropout.") == {"made"}
+    # The size of the problem ("is high") says nothing about what the action does.
+    assert said("If variance is high, use a bigger model.") == set()
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("When the API returns an error, we retry immediately.", True),  # an error as a thing
+        ("We watch the error rate and retry immediately.", True),
+        ("A classic error is to retry immediately.", False),  # a mistake described
+    ],
+)
+def test_error_as_a_thing_does_not_mark_a_warning(answer, made):
+    concepts = {"no-backoff": ["retry immediately"]}
+    m = Mistake("Retrying with no backoff.", "", claim("no-backoff"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
+
+
+def test_a_demonstrative_points_a_mistake_back_to_the_clause_before():
+    concepts = {"safeguard": ["human labels"], "unnecessary": ["mostly unnecessary"]}
+    m = Mistake("Calling a safeguard unnecessary.", "", claim("safeguard -> unnecessary"))
+    said = "People ask for human labels, but with a strong model that's mostly unnecessary."
+    assert Analysis(said, concepts, []).mistake_made(m) is not None
+
+
+def test_a_sentence_opening_with_a_pronoun_takes_a_mistake_from_the_one_before():
+    concepts = {"flash": ["flashattention"], "approximate": ["an approximation"]}
+    m = Mistake("Saying FlashAttention approximates.", "", claim("flash -> approximate"))
+    said = "FlashAttention is the big one. It's an approximation that skips pairs."
+    assert Analysis(said, concepts, []).mistake_made(m) is not None
+    later = "FlashAttention is the big one. Sparse methods are an approximation."
+    assert Analysis(later, concepts, []).mistake_made(m) is None

@@ -1,0 +1,51 @@
+"""The words the claim matcher (`mockint.scoring.claims`) reads as structure: negators
+that begin their own phrase, order relations, warnings that a sentence describes a bad
+practice, conditions and causes, pronouns. Kept apart so the rules stay short to read."""
+
+ONLY_WORDS = frozenset({"only", "just", "merely", "solely"})
+AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
+# Relations of order: said from the property's side ("split before oversampling") they
+# read the other way round ("oversampling after the split").
+ORDER = frozenset({"before", "after"})
+# Words that mark a sentence as describing a bad practice, not recommending it.
+_WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
+    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
+    unrealistic future silently unnoticed"""
+WARNINGS = frozenset(_WARNINGS_TEXT.split())
+# Comparatives the lemmatiser files under "wrong"/"bad" ("the worse experience"): they grade
+# something, they do not warn about it.
+GRADES = frozenset({"worse", "worst"})
+# The narrower set that also voids a claim said wrong: "a classic mistake is to think
+# bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
+_MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
+MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
+# Words that open a condition, a cause or a setting whose consequence follows after a
+# comma ("if X, Y", "because X, Y", "with the cache, Y", "for a support bot, Y"): one
+# statement.
+CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "with", "for"})
+# Words that may stand between a verb and the adjective of its object ("fix the high bias").
+ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
+# A concept worded from one of these ("at inference") is not described by the word before.
+PREPOSITIONS = frozenset({"at", "in", "on", "during", "for", "with", "by", "from", "to"})
+# Words that open a clause of purpose before its action ("to reduce variance, use ...").
+PURPOSE = frozenset({"to"})
+# Words that open a condition naming a problem before the action that fixes it ("if it
+# overfits, add dropout").
+REMEDY = frozenset({"if", "when", "whenever"})
+# Words that open a relative clause on the clause before ("..., which change weekly").
+RELATIVES = frozenset({"which", "who", "whose"})
+# Pronouns that refer a clause back to a concept named before it in the sentence.
+PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
+# Words that point back to what was just said ("..., but that's mostly unnecessary"):
+# for mistakes only, like the pronouns.
+DEMONSTRATIVES = frozenset({"that's", "this", "that", "those", "these"})
+# "error" names a measure after these ("mean squared error"), not a mistake.
+_MEASURED_TEXT = """squared absolute mean training train validation test generalization
+    percentage relative prediction reconstruction standard irreducible forecast returns
+    return returned throws raises"""
+MEASURED = frozenset(_MEASURED_TEXT.split())
+# ... or before these ("error rate", "error codes"): a thing measured or sent, not a mistake.
+_ERROR_THINGS_TEXT = "rate rates code codes message messages budget bars handling analysis"
+ERROR_THINGS = frozenset(_ERROR_THINGS_TEXT.split())
+MAX_GAP = 2  # other words allowed between the words of one wording
+NEG_REACH = 3  # how far outside the subject..property span a negator still counts

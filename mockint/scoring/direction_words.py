@@ -1,0 +1,66 @@
+"""Which direction word in a clause says which way a concept goes (see
+`mockint.scoring.claims`): the nearest one, with the exceptions a reader applies."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from mockint.scoring.claim_words import ARTICLES, PREPOSITIONS
+from mockint.scoring.clauses import Text
+from mockint.scoring.mentions import Mention
+
+
+def nearest(
+    t: Text,
+    cands: list[tuple[Mention, bool]],
+    at: Mention,
+    rival: Mention | None,
+    starts: Collection[int],
+    found: Sequence[Mention],
+) -> tuple[bool | None, Mention | None]:
+    """Of `cands` (direction words of the clause, each True when it is the claimed
+    direction), the one that describes `at`: its direction and the word, or (None, None).
+    Words nearer `rival` (the other end of the claim) are left to it; `starts` are where
+    concepts begin and `found` every concept said."""
+
+    def dist(a: Mention, b: Mention) -> int:
+        return max(a.start - b.end, b.start - a.end, 0)
+
+    # A direction word right before another concept describes that one ("for lower
+    # variance"), and one hyphened to a concept makes a compound ("high-variance
+    # trees"): neither says which way `at` goes.
+    cands = [
+        c
+        for c in cands
+        if not (
+            c[0].end in starts
+            and c[0].end != at.start
+            and t.clause_of[c[0].end] == t.clause_of[c[0].start]
+            and t.lower[c[0].end] not in PREPOSITIONS  # "turned off at inference"
+        )
+        and not t.hyphened(c[0].end - 1, at.start)
+        and not t.hyphened(c[0].start, at.end - 1)
+    ]
+    every = cands
+    if rival is not None:
+        cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
+    if not cands:
+        return None, None
+    # A word before the concept wins a tie by one word: "shrinks the weights more"
+    # shrinks them ("more" only grades the verb).
+    best = min(cands, key=lambda c: (dist(c[0], at) - (c[0].end <= at.start), c[0].start))
+    # "fix high bias", "reduce the large variance": an adjective on the concept states
+    # what is there; the verb before it says which way the claim goes.
+    if best[0].end == at.start:
+        verb = [
+            c
+            for c in every
+            if best[0].start - 2 <= c[0].end <= best[0].start
+            and not any(o.start < c[0].end and c[0].start < o.end for o in found)
+        ]
+        verb = [
+            c for c in verb if all(t.lower[k] in ARTICLES for k in range(c[0].end, best[0].start))
+        ]
+        if verb and verb[-1][1] != best[1]:
+            best = verb[-1]
+    return best[1], best[0]

@@ -1,0 +1,105 @@
+"""Where an answer names a concept: every place one of its wordings is said, word by word
+on lemmas (up to `MAX_GAP` other words between the words of one wording, inside one
+clause), or as a number pattern ("{n} requests {per-second}")."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mockint.scoring.claim_words import MAX_GAP
+from mockint.scoring.clauses import Text
+from mockint.scoring.lemmas import lemma
+from mockint.scoring.text import tokenize
+from mockint.scoring.word_forms import figure_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str  # concept or relation name
+    start: int  # token indices, end exclusive
+    end: int
+    # Said by a measure that goes the other way ("training accuracy" for training error).
+    inverted: bool = False
+
+    @property
+    def clause_key(self) -> int:
+        return self.start
+
+
+@lru_cache(maxsize=8192)
+def _wording(words: str) -> tuple[tuple[str, ...], bool]:
+    """A wording as lemma keys, and whether other words may sit between them."""
+    toks = tokenize(words)
+    keys = tuple(lemma(t.text) for t in toks)
+    return keys, all(t.text.replace("'", "").isalpha() for t in toks)
+
+
+def find(
+    text: Text, name: str, wordings: Iterable[str], inverse: Collection[str] = ()
+) -> list[Mention]:
+    """Every place one of `wordings` is said, each a Mention of `name`; those found by a
+    wording in `inverse` are marked `inverted`."""
+    out: dict[int, Mention] = {}
+    keys = text.keys
+    for w in wordings:
+        if "{" in w:  # a number pattern: "{n} requests {per-second}"
+            for m in _figures(text, name, w):
+                out.setdefault(m.start, m)
+            continue
+        want, gaps = _wording(w)
+        if not want:
+            continue
+        want = tuple(text.synonyms.get(k, k) for k in want)
+        for i, k in enumerate(keys):
+            if k != want[0]:
+                continue
+            j, ok = i, True
+            for nxt in want[1:]:
+                limit = min(len(keys), j + 2 + (MAX_GAP if gaps else 0))
+                hit = next(
+                    (
+                        x
+                        for x in range(j + 1, limit)
+                        if keys[x] == nxt and text.clause_of[x] == text.clause_of[i]
+                    ),
+                    None,
+                )
+                if hit is None:
+                    ok = False
+                    break
+                j = hit
+            if ok and (i not in out or out[i].end < j + 1):
+                out[i] = Mention(name, i, j + 1, w in inverse)
+    return list(out.values())
+
+
+def _figures(text: Text, name: str, wording: str) -> list[Mention]:
+    starts = {t.start: k for k, t in enumerate(text.tokens)}
+    ends = {t.end: k for k, t in enumerate(text.tokens)}
+    out = []
+    for m in figure_pattern(wording).finditer(text.text):
+        a = next((starts[c] for c in range(m.start(), m.end()) if c in starts), None)
+        b = next((ends[c] for c in range(m.end(), m.start(), -1) if c in ends), None)
+        if a is not None and b is not None and a <= b:
+            out.append(Mention(name, a, b + 1))
+    return out
+
+
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention lying inside a longer one of another name ("test" in "test set");
+    the rest in order."""
+    keep = []
+    for m in mentions:
+        inside = any(
+            o is not m
+            and o.name != m.name
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+        if not inside:
+            keep.append(m)
+    return keep
