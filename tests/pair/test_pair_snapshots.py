@@ -36,6 +36,13 @@ def scripted(stage_id: str, role: str):
     async def run_before(pilot):
         start(app, role, st, fields=_fields(st), focus=focus)
         await pilot.pause(0.3)
+        # The interviewer's suggested push is worked out on a timer: wait until it has been
+        # (a fixed pause drew it or not depending on the machine's load).
+        for _ in range(100):
+            if role != "interviewer" or getattr(app.screen, "_changed", False) is False:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.1)
         app.set_focus(None)  # no blinking cursor in the image (the mirror's is not blinking)
         await pilot.pause(0.1)
 
