@@ -167,7 +167,7 @@ async def test_design_candidate_moves_through_the_phases_and_the_pad_evaluates()
         await pilot.press(*"qps = 50M * 20 / day", "enter", *"x = 2 +")
         await pilot.pause(0.1)
         results = str(app.screen.query_one(".pad-results").render())
-        assert results.splitlines()[:2] == ["qps = 11,574 (11.6K)", "error: not an expression"]
+        assert results.splitlines()[:2] == ["qps = 11,574 /s (11.6K)", "error: not an expression"]
         assert fields  # the pad's text went to the hub too
         assert [m for m in app.sent if m["op"] == "field"][-1]["text"].startswith("qps = 50M")
 

@@ -38,7 +38,8 @@ class StageIntro(BaseScreen):
             yield Static(
                 f"Length: {format_minutes(st.minutes)} ({clock_text(st.seconds)})", id="card-length"
             )
-            with VerticalScroll(id="card-body"):
+            # The box fits its text; the space it does not need stays empty below it.
+            with Vertical(id="card-room"), VerticalScroll(id="card-body"):
                 yield Static(st.expect, id="card-expect", markup=False)
                 if st.phases:
                     lines = ["", "Phases:"]
