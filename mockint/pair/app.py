@@ -57,7 +57,7 @@ class PairApp(KeysInOrder, App):
 
     # -- set-up ------------------------------------------------------------------------
     def get_default_screen(self):
-        from mockint.pair.ui.screens import WaitScreen
+        from mockint.pair.ui.lobby import WaitScreen
 
         return WaitScreen("Connecting to the room...")
 
@@ -192,7 +192,9 @@ class PairApp(KeysInOrder, App):
                 fn(*args)
 
     def _show_state(self) -> None:
-        from mockint.pair.ui import screens
+        from mockint.pair.ui.base import PairScreen
+        from mockint.pair.ui.feedback import FeedbackScreen
+        from mockint.pair.ui.lobby import LobbyScreen, WaitScreen
 
         s = self.state
         phase = s.get("phase")
@@ -208,12 +210,12 @@ class PairApp(KeysInOrder, App):
         if current == key:
             self._screen_call("update_state")
             return
-        screen: screens.PairScreen
+        screen: PairScreen
         if key[0] == "lobby":
             screen = (
-                screens.LobbyScreen()
+                LobbyScreen()
                 if self.role == "interviewer"
-                else screens.WaitScreen("Waiting for the interviewer to pick the interview...")
+                else WaitScreen("Waiting for the interviewer to pick the interview...")
             )
         elif key[0] == "live":
             from mockint.pair.ui.live import live_screen
@@ -221,7 +223,7 @@ class PairApp(KeysInOrder, App):
             st = stage or {}
             screen = live_screen(self.role, str(st.get("kind", "")), bool(st.get("talking")))
         else:
-            screen = screens.FeedbackScreen()
+            screen = FeedbackScreen()
         screen.state_key = key
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -289,7 +291,7 @@ class PairApp(KeysInOrder, App):
         self.send(wire.RenewCode())
 
     def action_help(self) -> None:
-        from mockint.pair.ui.screens import PairHelp
+        from mockint.pair.ui.dialogs import PairHelp
 
         if not isinstance(self.screen, PairHelp):
             self.push_screen(PairHelp(self.role or "", getattr(self.screen, "HELP_TEXT", "")))

@@ -29,7 +29,9 @@ def _warm_up() -> None:
     import threading
 
     import mockint.pair.app
-    import mockint.pair.ui.screens  # noqa: F401
+    import mockint.pair.ui.feedback
+    import mockint.pair.ui.live
+    import mockint.pair.ui.lobby  # noqa: F401
     from mockint.pair.rehearsal import rehearse
 
     try:

@@ -11,7 +11,9 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from mockint.pair.ui.screens import CandidateScreen, InterviewerScreen, PairScreen, contained
+from mockint.pair.ui.base import PairScreen, contained
+from mockint.pair.ui.candidate import CandidateScreen
+from mockint.pair.ui.interviewer import InterviewerScreen
 from mockint.tui.widgets.star_check import guidance, summary
 
 
