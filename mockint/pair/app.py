@@ -15,6 +15,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import TextArea
 
 from mockint.pair import wire
@@ -23,7 +24,7 @@ from mockint.tui.key_order import KeysInOrder
 RELAUNCH_STATUS = 75  # same number as server.RELAUNCH_STATUS (kept import-free here)
 
 
-class PairApp(KeysInOrder, App):
+class PairApp(KeysInOrder, App[int]):
     CSS_PATH = "ui/pair.tcss"
     TITLE = "mockint pair"
     ENABLE_COMMAND_PALETTE = False  # candidates get no system commands
@@ -56,7 +57,7 @@ class PairApp(KeysInOrder, App):
         self.clock_received = time.monotonic()
 
     # -- set-up ------------------------------------------------------------------------
-    def get_default_screen(self):
+    def get_default_screen(self) -> Screen[None]:
         from mockint.pair.ui.lobby import WaitScreen
 
         return WaitScreen("Connecting to the room...")

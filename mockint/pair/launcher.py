@@ -20,6 +20,7 @@ import select
 import signal
 import socket
 import sys
+from typing import Any
 
 MAX_MSG = 64 * 1024
 
@@ -51,7 +52,7 @@ def _warm_up() -> None:
     gc.freeze()
 
 
-def _child(req: dict, slave: int, sock: socket.socket) -> None:
+def _child(req: dict[str, Any], slave: int, sock: socket.socket) -> None:
     code = 70
     try:
         sock.close()

@@ -4,7 +4,7 @@ session's side (start, resume, stage moves, saving, the judge) is SessionApp's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -58,7 +58,7 @@ class MockintApp(KeysInOrder, SessionApp):
         practice_picker: bool = False,
         practice_minutes: float | None = None,
         repeat_solved: bool = False,
-        open_screen: tuple | None = None,
+        open_screen: tuple[Any, ...] | None = None,
     ) -> None:
         super().__init__(store, clock or SystemClock(), pace=pace, repeat_solved=repeat_solved)
         # A bare `mockint` may start from the default scenario's summary alone (see
@@ -72,7 +72,7 @@ class MockintApp(KeysInOrder, SessionApp):
         self._open_screen = open_screen  # a review screen to open over home (mockint replay)
 
     # -- set-up ------------------------------------------------------------------------
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return HomeScreen()
 
     def on_mount(self) -> None:

@@ -166,7 +166,7 @@ class SessionApp(App[None]):
         self.notify(str(exc), title="Session taken over", severity="warning", timeout=15)
 
     # -- the screen for where the session stands --------------------------------------
-    def _show(self, screen: Screen) -> None:
+    def _show(self, screen: Screen[Any]) -> None:
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:

@@ -4,12 +4,15 @@ guard for evaluating the other side's text."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.screen import Screen
 from textual.widgets import Static
 
 from mockint.engine.timefmt import clock_text, elapsed_text
+
+if TYPE_CHECKING:
+    from mockint.pair.app import PairApp
 
 TICK_S = 0.25
 SUGGEST_S = 1.0  # the suggested push is worked out again at most this often
@@ -40,7 +43,7 @@ def clock_line(app: Any) -> str:
     return f"Clock: {text}  {word}"
 
 
-def set_clock(screen: Screen) -> None:
+def set_clock(screen: Screen[None]) -> None:
     """Redraw the clock line only when its text changes (it is polled four times a second)."""
     text = clock_line(screen.app)
     if getattr(screen, "_clock_text", None) != text:
@@ -59,13 +62,14 @@ def push_line(p: dict[str, Any]) -> str:
     return f"{KIND_NAMES.get(p['kind'], p['kind'])} at {elapsed_text(p.get('elapsed', 0))}: {p['text']}"
 
 
-class PairScreen(Screen):
+class PairScreen(Screen[None]):
     state_key: tuple[Any, ...] = ()
     HELP_TEXT = ""
 
     @property
-    def pair(self) -> Any:
-        return self.app
+    def pair(self) -> PairApp:
+        # Every pair screen runs in PairApp; the cast keeps app.py out of these imports.
+        return cast("PairApp", self.app)
 
     def update_state(self) -> None:
         pass

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
@@ -29,7 +30,7 @@ class CandidateScreen(PairScreen):
         Binding("ctrl+s", "run(True)", "Submit", id="cand.submit", priority=True),
     ]
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         st = self.pair.state["stage"]
         fields = self.pair.state.get("fields", {})
         with Vertical(id="room"):
@@ -143,7 +144,8 @@ class CandidateScreen(PairScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "run":  # only a coding stage runs anything (and shows the keys)
-            return self.pair.state["stage"]["kind"] == "coding"
+            kind: str = self.pair.state["stage"]["kind"]
+            return kind == "coding"
         return True
 
     def action_run(self, submit: bool) -> None:

@@ -3,14 +3,18 @@ help."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from mockint.pair import wire
+
+if TYPE_CHECKING:
+    from mockint.pair.app import PairApp
 
 
 class Ask(ModalScreen[bool]):
@@ -23,7 +27,7 @@ class Ask(ModalScreen[bool]):
         super().__init__()
         self.question, self.detail = question, detail
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.question, markup=False)
             yield Static(self.detail, markup=False)
@@ -36,7 +40,7 @@ class TypePush(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     AUTO_FOCUS = "Input"
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Hint or follow-up for the candidate (Enter sends, Esc cancels):")
             yield Input(id="push-text", max_length=500)
@@ -55,14 +59,14 @@ class RubricDialog(ModalScreen[None]):
     AUTO_FOCUS = "Input"
 
     def __init__(
-        self, dimensions: list[dict[str, str]], pair: Any, detected: list[str] | None = None
+        self, dimensions: list[dict[str, str]], pair: PairApp, detected: list[str] | None = None
     ) -> None:
         super().__init__()
         self.dimensions = dimensions
         self.pair_app = pair
         self.detected = detected or []
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         rubric = self.pair_app.state.get("rubric") or {}
         scores = rubric.get("scores") or {}
         with VerticalScroll(id="dialog"):
@@ -108,7 +112,7 @@ class PairHelp(ModalScreen[None]):
         super().__init__()
         self.role, self.text = role, text
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(f"Pair practice · you are the {self.role}", markup=False)
             yield Static(self.text, markup=False)

@@ -3,6 +3,7 @@ takes the round home."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
@@ -18,7 +19,7 @@ class FeedbackScreen(PairScreen):
     )
     BINDINGS = [Binding("f9", "swap", "Swap roles", id="fb.swap", priority=True)]
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         role = self.pair.role
         other = "the interviewer" if role == "candidate" else "the candidate"
         with Vertical(id="feedback"):

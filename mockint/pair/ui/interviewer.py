@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
@@ -44,7 +45,7 @@ class InterviewerScreen(PairScreen):
         Binding("f7", "rubric", "Rubric", id="int.rubric", priority=True),
     ]
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         st = self.pair.state["stage"]
         fields = self.pair.state.get("fields", {})
         with Vertical(id="room"):

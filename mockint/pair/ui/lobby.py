@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, SelectionList, Static
@@ -19,7 +20,7 @@ class WaitScreen(PairScreen):
         super().__init__()
         self.message = message
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="wait"):
             yield Static("mockint pair", id="wait-title")
             yield Static(self.message, id="wait-message")
@@ -46,7 +47,7 @@ class LobbyScreen(PairScreen):
     )
     BINDINGS = [Binding("f5", "open_round", "Open round", id="lobby.open")]
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="lobby"):
             yield Static("", id="room-code")
             yield Static("", id="ssh-line", markup=False)

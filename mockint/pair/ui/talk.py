@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
@@ -94,7 +95,7 @@ class AskDialog(ModalScreen[str | None]):
         super().__init__()
         self.questions, self.asked = questions, asked
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Ask which question? (Enter asks, Esc closes)", markup=False)
             ol = OptionList(id="ask-list")
