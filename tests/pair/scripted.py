@@ -12,12 +12,14 @@ from typing import Any
 import mockint.pair.app
 from mockint.pair import wire
 from mockint.pair.app import PairApp
-from mockint.pair.content import public_plan, stage_plan
+from mockint.pair.content import stage_plan
+from mockint.pair.views import candidate_plan
 from mockint.scenario.catalog import find_scenario
 
 QUESTIONS = {
     "system-design": ("realtime-recommendations",),
     "behavioural": ("disagreement-with-peer",),
+    "phone-screen": ("background-walkthrough", "overfitting", "precision-recall"),
 }
 CLOCK = {"finished": False, "stage": 0, "count": 1, "title": "", "state": "not_started",
          "planned": 3600.0, "elapsed": 0.0, "mono": 0.0}  # fmt: skip
@@ -31,10 +33,13 @@ def plan(stage_id: str, **extra: Any) -> dict[str, Any]:
 
 
 def live_state(role: str, stage: dict[str, Any], fields: dict[str, Any] | None = None,
-               focus: str = "") -> dict[str, Any]:  # fmt: skip
+               focus: str = "", asked: list[str] | None = None) -> dict[str, Any]:  # fmt: skip
+    """The hub's state message for a live stage, each role's view as the hub makes it (the
+    candidate's copy of a talking stage holds only the questions `asked`)."""
+    asked = asked or []
     return {
-        "op": "state", "role": role, "round": 1, "phase": "live", "clock": CLOCK,
-        "stage": stage if role == "interviewer" else public_plan(stage),
+        "op": "state", "role": role, "round": 1, "phase": "live", "clock": CLOCK, "asked": asked,
+        "stage": stage if role == "interviewer" else candidate_plan(stage, asked),
         "fields": fields or {}, "focus": focus, "pushes": [], "results": {},
         "feedback_mine": None, "feedback_theirs": None, "swap_votes": [], "notes": "",
         "rubric": {}, "dimensions": [], "scenarios": [],

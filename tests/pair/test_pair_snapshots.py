@@ -28,13 +28,17 @@ def _fields(st: dict) -> dict:
     return out
 
 
-def scripted(stage_id: str, role: str):
+def scripted(stage_id: str, role: str, asked: list[str] | None = None):
     st = plan(stage_id)
     focus = next((f["id"] for f in st["fields"] if f["kind"] == "scratchpad"), "")
+    fields = _fields(st)
+    if asked:  # a talking round: the current question's answer is being typed
+        fields[f"answer:{asked[-1]}"] = {"text": "Training loss falls while", "cursor": [0, 25]}
+        focus = f"answer:{asked[-1]}"
     app = Sent()
 
     async def run_before(pilot):
-        start(app, role, st, fields=_fields(st), focus=focus)
+        start(app, role, st, fields=fields, focus=focus, asked=asked)
         await pilot.pause(0.3)
         app.set_focus(None)  # no blinking cursor in the image (the mirror's is not blinking)
         await pilot.pause(0.1)
@@ -53,4 +57,15 @@ def test_design_stage(snap_compare, size, role):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_star_stage(snap_compare, size, role):
     app, run_before = scripted("behavioural", role)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("role", ["candidate", "interviewer"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_talking_round(snap_compare, size, role):
+    # Two of the phone screen's three questions asked: the candidate's screen shows those two
+    # (the current one on top), the interviewer's guide all three with their key points.
+    app, run_before = scripted(
+        "phone-screen", role, asked=["background-walkthrough", "overfitting"]
+    )
     assert snap_compare(app, terminal_size=size, run_before=run_before)
