@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 import sqlite_utils
 
 from mockint.engine.clock import FakeClock
@@ -28,9 +29,10 @@ def clock_line(app):
     return str(app.screen.query_one("#clock-line").render())
 
 
-async def test_whole_loop_at_a_tiny_pace(tmp_path):
+@pytest.mark.parametrize("scenario", ["aiml-engineer", "llm-engineer"])
+async def test_whole_loop_at_a_tiny_pace(tmp_path, scenario):
     """Every stage: card, Enter, run past zero (bell), Ctrl+N, confirm; then the summary."""
-    sc = find_scenario("aiml-engineer").paced(0.0002)
+    sc = find_scenario(scenario).paced(0.0002)
     # A fake clock moved past each stage's end: the same crossings as real time, without
     # depending on how fast a loaded machine redraws a half-second stage.
     clock = FakeClock()
@@ -42,7 +44,7 @@ async def test_whole_loop_at_a_tiny_pace(tmp_path):
             await wait_for(pilot, lambda: isinstance(app.screen, StageIntro))
             assert f"Stage {i + 1} of 6" in str(app.screen.query_one("#card-step").render())
             await pilot.press("enter")
-            expected = CodingScreen if i == 1 else TalkScreen
+            expected = CodingScreen if sc.stages[i].kind == "coding" else TalkScreen
             await wait_for(
                 pilot,
                 lambda expected=expected: (
@@ -241,3 +243,23 @@ async def test_a_stage_without_a_bank_falls_back_to_saved_notes(tmp_path, monkey
         await pilot.pause(1.0)  # notes are written within a second
         db = sqlite_utils.Database(tmp_path / "pilot.db")
         assert db["notes"].get((1, 0))["body"] == "latency budget"
+
+
+async def test_the_scenario_picker_offers_both_loops(tmp_path):
+    from textual.widgets import OptionList
+
+    app = make_app(tmp_path, clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.pick_scenario()
+        await wait_for(pilot, lambda: bool(app.screen.query(OptionList)))
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("AI/ML engineer loop" in s for s in shown)
+        assert any("LLM engineer loop" in s for s in shown)
+        options.highlighted = next(i for i, s in enumerate(shown) if "llm-engineer" in s)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, StageIntro))
+    db = sqlite_utils.Database(tmp_path / "pilot.db")
+    [session] = list(db["sessions"].rows)
+    assert session["scenario_id"] == "llm-engineer"

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -40,7 +41,33 @@ def test_scenarios_list_and_show(cli):
     assert "coding: 40% from coding" in res.stdout
     res = cli("scenarios", "show", "nope", "--json")
     assert res.returncode == 2
-    assert res.stderr.strip() == "nope: id: no scenario with this id (known: aiml-engineer)"
+    assert res.stderr.strip() == (
+        "nope: id: no scenario with this id (known: aiml-engineer, llm-engineer)"
+    )
+
+
+def test_llm_engineer_loop_lists_its_stages_mix_and_banks(cli):
+    res = cli("scenarios", "list")
+    assert "llm-engineer   LLM engineer loop  (6 stages, 4h45)" in res.stdout
+    res = cli("scenarios", "show", "llm-engineer", "--json")
+    assert res.returncode == 0
+    data = json.loads(res.stdout)
+    assert [s["id"] for s in data["stages"]] == [
+        "phone-screen",
+        "coding",
+        "llm-deep-dive",
+        "system-design",
+        "behavioural",
+        "hiring-manager",
+    ]
+    assert {a: m["weight"] for a, m in data["mix"].items()} == {
+        "coding": 35,
+        "system_design": 45,
+        "behavioural": 20,
+    }
+    stages = {s["id"]: s for s in data["stages"]}
+    assert stages["llm-deep-dive"]["bank"] == "llm-deep-dive"
+    assert "llm-basics" in stages["phone-screen"]["topics"]
 
 
 def test_run_rejects_bad_options_without_starting(cli):

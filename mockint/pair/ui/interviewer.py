@@ -37,11 +37,11 @@ class InterviewerScreen(PairScreen):
         "F7 opens the rubric. Ctrl+O (for the room's host) gives the candidate a new room code."
     )
     BINDINGS = [
-        Binding("f2", "clock('pause')", "Start/pause", id="int.pause", priority=True),
+        Binding("f2", "clock('pause')", "Clock", id="int.pause", priority=True),
         Binding("f6", "clock('plus5')", "+5 min", id="int.plus5", priority=True),
         Binding("ctrl+n", "next_stage", "Next stage", id="int.next", priority=True),
         Binding("f3", "push_next", "Push hint", id="int.hint", priority=True),
-        Binding("f4", "push_typed", "Type a push", id="int.type", priority=True),
+        Binding("f4", "push_typed", "Type push", id="int.type", priority=True),
         Binding("f7", "rubric", "Rubric", id="int.rubric", priority=True),
     ]
 
