@@ -86,7 +86,7 @@ class Room:
     guest: str = ""  # the code holder's identity, kept when the code is renewed
     persons: dict[str, str] = field(default_factory=dict)  # identity -> role
     seats: dict[str, Ticket | None] = field(default_factory=lambda: dict.fromkeys(ROLES))
-    phase: str = "lobby"  # lobby, live, feedback
+    phase: wire.Phase = "lobby"
     round_no: int = 1
     session: Session | None = None
     session_id: int | None = None

@@ -19,7 +19,6 @@ from mockint.scenario.catalog import find_scenario
 QUESTIONS = {
     "system-design": ("realtime-recommendations",),
     "behavioural": ("disagreement-with-peer",),
-    "phone-screen": ("background-walkthrough", "overfitting", "precision-recall"),
 }
 CLOCK = {"finished": False, "stage": 0, "count": 1, "title": "", "state": "not_started",
          "planned": 3600.0, "elapsed": 0.0, "mono": 0.0}  # fmt: skip
@@ -28,7 +27,8 @@ CLOCK = {"finished": False, "stage": 0, "count": 1, "title": "", "state": "not_s
 def plan(stage_id: str, **extra: Any) -> dict[str, Any]:
     sc = find_scenario("aiml-engineer")
     stage = next(s for s in sc.stages if s.id == stage_id)
-    stage = replace(stage, questions=QUESTIONS.get(stage_id, stage.questions), **extra)
+    extra.setdefault("questions", QUESTIONS.get(stage_id, stage.questions))
+    stage = replace(stage, **extra)
     return stage_plan(stage, 0, 1)
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.pair.scripted import Sent, plan, start
@@ -28,8 +30,8 @@ def _fields(st: dict) -> dict:
     return out
 
 
-def scripted(stage_id: str, role: str, asked: list[str] | None = None):
-    st = plan(stage_id)
+def scripted(stage_id: str, role: str, asked: list[str] | None = None, **extra: Any):
+    st = plan(stage_id, **extra)
     focus = next((f["id"] for f in st["fields"] if f["kind"] == "scratchpad"), "")
     fields = _fields(st)
     if asked:  # a talking round: the current question's answer is being typed
@@ -66,6 +68,9 @@ def test_talking_round(snap_compare, size, role):
     # Two of the phone screen's three questions asked: the candidate's screen shows those two
     # (the current one on top), the interviewer's guide all three with their key points.
     app, run_before = scripted(
-        "phone-screen", role, asked=["background-walkthrough", "overfitting"]
+        "phone-screen",
+        role,
+        asked=["background-walkthrough", "overfitting"],
+        questions=("background-walkthrough", "overfitting", "precision-recall"),
     )
     assert snap_compare(app, terminal_size=size, run_before=run_before)

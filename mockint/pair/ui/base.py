@@ -43,11 +43,11 @@ def clock_line(app: Any) -> str:
     return f"Clock: {text}  {word}"
 
 
-def set_clock(screen: Screen[None]) -> None:
+def set_clock(screen: PairScreen) -> None:
     """Redraw the clock line only when its text changes (it is polled four times a second)."""
     text = clock_line(screen.app)
-    if getattr(screen, "_clock_text", None) != text:
-        screen._clock_text = text  # type: ignore[attr-defined]
+    if screen.clock_drawn != text:
+        screen.clock_drawn = text
         screen.query_one("#clock-line", Static).update(text)
 
 
@@ -64,6 +64,7 @@ def push_line(p: dict[str, Any]) -> str:
 
 class PairScreen(Screen[None]):
     state_key: tuple[Any, ...] = ()
+    clock_drawn: str | None = None  # the clock line as last drawn (set_clock)
     HELP_TEXT = ""
 
     @property

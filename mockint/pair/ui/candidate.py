@@ -16,7 +16,7 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from mockint.pair import wire
 from mockint.pair.ui.base import KIND_NAMES, TICK_S, PairScreen, push_line, set_clock, stage_line
-from mockint.pair.ui.fields import answer_area, field_label, results_text, widget_id
+from mockint.pair.ui.fields import answer_area, field_label, field_of, results_text, widget_id
 
 
 class CandidateScreen(PairScreen):
@@ -73,15 +73,15 @@ class CandidateScreen(PairScreen):
         self.set_interval(TICK_S, self.refresh_clock)
         self._show_pushes()
         self._show_results()
-        areas = list(self.query(TextArea))
+        areas = [(ta, fid) for ta in self.query(TextArea) if (fid := field_of(ta)) is not None]
         if areas:
             fields = self.pair.state.get("fields", {})
-            for ta in areas:
-                cur = fields.get(ta.field_id, {}).get("cursor")  # type: ignore[attr-defined]
+            for ta, fid in areas:
+                cur = fields.get(fid, {}).get("cursor")
                 if cur:
                     row = min(int(cur[0]), ta.document.line_count - 1)
                     ta.cursor_location = (row, int(cur[1]))
-            self.enter_field(self.pair.state.get("focus") or areas[0].field_id)  # type: ignore[attr-defined]
+            self.enter_field(self.pair.state.get("focus") or areas[0][1])
 
     def enter_field(self, fid: str) -> None:
         """Put the cursor in a field (a reconnect comes back to the one it was in)."""
@@ -92,7 +92,7 @@ class CandidateScreen(PairScreen):
         self.set_focus(ta)  # at once: the next key of a burst lands in it
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        fid = getattr(event.widget, "field_id", None)
+        fid = field_of(event.widget)
         if fid is not None and fid != self.__dict__.get("_focus_sent"):
             self._focus_sent = fid
             self.pair.send(wire.Focus(id=fid))
@@ -124,7 +124,7 @@ class CandidateScreen(PairScreen):
         self._show_results()
 
     def _send_field(self, ta: TextArea) -> None:
-        fid = getattr(ta, "field_id", None)
+        fid = field_of(ta)
         if fid is None:
             return
         row, col = ta.cursor_location
@@ -153,6 +153,6 @@ class CandidateScreen(PairScreen):
         if st["kind"] != "coding" or not st["problems"]:
             return
         focused = self.focused
-        fid = getattr(focused, "field_id", None) or st["fields"][0]["id"]
+        fid = field_of(focused) or st["fields"][0]["id"]
         slug = fid.split(":", 1)[1]
         self.pair.send(wire.Run(problem=slug, hidden=submit))

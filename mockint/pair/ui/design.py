@@ -18,7 +18,7 @@ from textual.widgets import ContentSwitcher, Static, TextArea
 
 from mockint.pair.ui.base import PairScreen, contained
 from mockint.pair.ui.candidate import CandidateScreen
-from mockint.pair.ui.fields import answer_area, mirror_area, widget_id
+from mockint.pair.ui.fields import answer_area, field_of, mirror_area, widget_id
 from mockint.pair.ui.interviewer import InterviewerScreen
 from mockint.scoring.text import count_words
 from mockint.scratchpad import pad_results
@@ -153,7 +153,7 @@ class CandidateDesignScreen(_Sections, CandidateScreen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         super().on_text_area_changed(event)
-        fid = getattr(event.text_area, "field_id", "")
+        fid = field_of(event.text_area) or ""
         fields = self.pair.state.setdefault("fields", {})
         fields[fid] = {
             "text": event.text_area.text,

@@ -41,20 +41,42 @@ def field_label(f: dict[str, Any]) -> str:
     return f"{f['label']}  {HINTS[part]}" if f["kind"] == "star" and part in HINTS else f["label"]
 
 
-def answer_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "answer") -> TextArea:
+class AnswerArea(TextArea):
+    """One of the candidate's text fields, knowing the plan field it edits."""
+
+    field_id = ""
+
+
+class CodeAnswer(CodeEditor):
+    """The candidate's code field, knowing the plan field it edits."""
+
+    field_id = ""
+
+
+def field_of(widget: object) -> str | None:
+    """The plan field a widget edits or mirrors; None for any other widget."""
+    if isinstance(widget, (AnswerArea, CodeAnswer, MirrorArea)):
+        return widget.field_id
+    return None
+
+
+def answer_area(
+    f: dict[str, Any], fields: dict[str, Any], classes: str = "answer"
+) -> AnswerArea | CodeAnswer:
     """The candidate's editable area for one plan field."""
     text = fields.get(f["id"], {"text": f.get("initial", "")})["text"]
+    ta: AnswerArea | CodeAnswer
     if f["kind"] == "code":
-        ta: TextArea = CodeEditor(text, id=widget_id(f["id"]))
+        ta = CodeAnswer(text, id=widget_id(f["id"]))
     else:
-        ta = TextArea(
+        ta = AnswerArea(
             text,
             id=widget_id(f["id"]),
             soft_wrap=f["kind"] != "scratchpad",
             tab_behavior="focus",
             classes=classes,
         )
-    ta.field_id = f["id"]  # type: ignore[attr-defined]
+    ta.field_id = f["id"]
     return ta
 
 

@@ -213,11 +213,11 @@ class InterviewerScreen(PairScreen):
         if event.text_area.id == "notes":
             self.pair.send(wire.Notes(text=event.text_area.text))
 
-    def action_clock(self, action: str) -> None:
+    def action_clock(self, action: wire.ClockVerb) -> None:
         c = self.pair.clock_now()
         if action == "pause" and c is not None and c[2] == "not_started":
             action = "start"
-        self.pair.send(wire.ClockAction(action=action))  # type: ignore[arg-type]
+        self.pair.send(wire.ClockAction(action=action))
 
     def action_next_stage(self) -> None:
         def answered(yes: bool | None) -> None:
