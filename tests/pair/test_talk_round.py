@@ -13,14 +13,16 @@ from tests.pair.sshterm import Panes, Server, open_room
 
 
 def marker_words() -> dict[str, str]:
-    """Per phone-screen question, its longest word found in no other question's prompt."""
-    bank = bank_for_kind("phone_screen")
-    words = {q.id: set(re.findall(r"[a-z]{8,}", q.prompt.lower())) for q in bank.questions}
+    """Per phone-screen question, its longest word (6 letters or more) that occurs in no
+    other question's prompt, not even inside a longer word. Every question has one: the
+    stage picks its questions at random, and one without a marker made this test fail."""
+    texts = {q.id: q.prompt.lower() for q in bank_for_kind("phone_screen").questions}
     out = {}
-    for qid, ws in words.items():
-        own = ws - set().union(*(w for other, w in words.items() if other != qid))
-        if own:
-            out[qid] = max(sorted(own), key=len)
+    for qid, text in texts.items():
+        others = [t for other, t in texts.items() if other != qid]
+        own = {w for w in re.findall(r"[a-z]{6,}", text) if not any(w in t for t in others)}
+        assert own, f"{qid} has no word of its own to recognise it by"
+        out[qid] = max(sorted(own), key=len)
     return out
 
 
