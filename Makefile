@@ -21,8 +21,8 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# ruff (lint and format), mypy (strict on the core, see pyproject.toml) and the import
-# contracts (lint-imports); any finding fails.
+# ruff (lint and format), mypy (strict on the core, tui/ and pair/; see pyproject.toml) and
+# the import contracts (lint-imports); any finding fails.
 lint: $(STAMP)
 	$(MOCKINT_VENV)/bin/ruff check .
 	$(MOCKINT_VENV)/bin/ruff format --check .

@@ -1,8 +1,9 @@
 """The system-design capacity scratchpad: arithmetic lines with readable units.
 
 Each line is an expression (`100e6 * 20 / 86400`) or an assignment (`qps = users * 20 / day`).
-Numbers may carry a suffix (`100M`, `2.5bn`, `4KB`); byte units are tracked so that results
-in bytes print as `1.73 TB`, and plain counts print with separators and a short form.
+Numbers may carry a suffix (`100M`, `2.5bn`, `4KB`); bytes and seconds are tracked as units,
+so that results print with theirs: `1.73 TB`, `11,574 /s (11.6K)`, `46.3 MB/s`, `86,400 s
+(1 day)`; plain counts print with separators and a short form.
 Evaluation walks a whitelisted AST: no names but units and earlier assignments, no calls.
 
 The text may be another person's (the pair interviewer's mirror evaluates the candidate's
@@ -18,33 +19,33 @@ import operator
 import re
 from dataclasses import dataclass
 
-# name -> (value, bytes dimension)
-UNITS: dict[str, tuple[float, int]] = {
-    "K": (1e3, 0),
-    "thousand": (1e3, 0),
-    "M": (1e6, 0),
-    "million": (1e6, 0),
-    "bn": (1e9, 0),
-    "billion": (1e9, 0),
-    "T": (1e12, 0),
-    "trillion": (1e12, 0),
-    "bytes": (1.0, 1),
-    "KB": (1e3, 1),
-    "MB": (1e6, 1),
-    "GB": (1e9, 1),
-    "TB": (1e12, 1),
-    "PB": (1e15, 1),
-    "KiB": (2.0**10, 1),
-    "MiB": (2.0**20, 1),
-    "GiB": (2.0**30, 1),
-    "TiB": (2.0**40, 1),
-    "sec": (1.0, 0),
-    "minute": (60.0, 0),
-    "hour": (3600.0, 0),
-    "day": (86400.0, 0),
-    "week": (604800.0, 0),
-    "month": (2_592_000.0, 0),
-    "year": (31_536_000.0, 0),
+# name -> (value, power of bytes, power of seconds)
+UNITS: dict[str, tuple[float, int, int]] = {
+    "K": (1e3, 0, 0),
+    "thousand": (1e3, 0, 0),
+    "M": (1e6, 0, 0),
+    "million": (1e6, 0, 0),
+    "bn": (1e9, 0, 0),
+    "billion": (1e9, 0, 0),
+    "T": (1e12, 0, 0),
+    "trillion": (1e12, 0, 0),
+    "bytes": (1.0, 1, 0),
+    "KB": (1e3, 1, 0),
+    "MB": (1e6, 1, 0),
+    "GB": (1e9, 1, 0),
+    "TB": (1e12, 1, 0),
+    "PB": (1e15, 1, 0),
+    "KiB": (2.0**10, 1, 0),
+    "MiB": (2.0**20, 1, 0),
+    "GiB": (2.0**30, 1, 0),
+    "TiB": (2.0**40, 1, 0),
+    "sec": (1.0, 0, 1),
+    "minute": (60.0, 0, 1),
+    "hour": (3600.0, 0, 1),
+    "day": (86400.0, 0, 1),
+    "week": (604800.0, 0, 1),
+    "month": (2_592_000.0, 0, 1),
+    "year": (31_536_000.0, 0, 1),
 }
 _SUFFIX = re.compile(
     r"(?<![\w.])(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)\s?("
@@ -76,9 +77,25 @@ class PadError(ValueError):
 class Quantity:
     value: float
     dim: int = 0  # power of bytes
+    time: int = 0  # power of seconds: -1 is a rate (per second), 1 a duration
+
+    def unit(self) -> str:
+        """The unit as written after a number: "", "bytes", "/s", "bytes/s", "s", "bytes^2"."""
+        if self.time == -1:
+            return "bytes/s" if self.dim == 1 else f"bytes^{self.dim}/s" if self.dim else "/s"
+        parts = [] if self.dim == 0 else ["bytes" if self.dim == 1 else f"bytes^{self.dim}"]
+        if self.time:
+            parts.append("s" if self.time == 1 else f"s^{self.time}")
+        return " ".join(parts)
 
     def text(self) -> str:
-        return format_bytes(self.value) if self.dim == 1 else format_count(self.value, self.dim)
+        if self.time == 0 and self.dim == 1:
+            return format_bytes(self.value)
+        if self.time == -1 and self.dim == 1:
+            return format_bytes(self.value) + "/s"
+        if self.time == 1 and self.dim == 0:
+            return format_duration(self.value)
+        return format_count(self.value, self.unit())
 
 
 @dataclass(frozen=True)
@@ -97,20 +114,18 @@ class LineResult:
         return f"{self.name} = {shown}" if self.name else shown
 
 
-def format_count(x: float, dim: int = 0) -> str:
+def format_count(x: float, unit: str = "") -> str:
+    """`11,574 /s (11.6K)`: separators, the unit, then a short form of large numbers."""
+    unit = f" {unit}" if unit else ""
     if not math.isfinite(x):
-        return str(x)
+        return f"{x}{unit}"
     if abs(x) >= 1e3:
         for size, suffix in ((1e12, "T"), (1e9, "bn"), (1e6, "M"), (1e3, "K")):
             if abs(x) >= size:
                 short = f"{x / size:.3g}{suffix}"
                 break
-        text = f"{x:,.0f} ({short})"
-    elif x == int(x):
-        text = f"{int(x)}"
-    else:
-        text = f"{x:.4g}"
-    return text + (f" bytes^{dim}" if dim not in (0, 1) else "")
+        return f"{x:,.0f}{unit} ({short})"
+    return f"{int(x)}{unit}" if x == int(x) else f"{x:.4g}{unit}"
 
 
 def format_bytes(x: float) -> str:
@@ -118,6 +133,21 @@ def format_bytes(x: float) -> str:
         if abs(x) >= size:
             return f"{x / size:.3g} {suffix}"
     return f"{x:.4g} bytes"
+
+
+_DURATIONS = (("year", 31_536_000.0), ("day", 86400.0), ("hour", 3600.0), ("minute", 60.0))
+
+
+def format_duration(seconds: float) -> str:
+    """`86,400 s (1 day)`: seconds, then the largest whole unit that fits."""
+    text = format_count(seconds, "s").split(" (")[0]
+    if not math.isfinite(seconds):
+        return text
+    for name, size in _DURATIONS:
+        if abs(seconds) >= size:
+            n = seconds / size
+            return f"{text} ({n:.3g} {name}{'' if n == 1 else 's'})"
+    return text
 
 
 def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
@@ -133,35 +163,33 @@ def _eval(node: ast.AST, names: dict[str, Quantity]) -> Quantity:
         if node.id in names:
             return names[node.id]
         if node.id in UNITS:
-            value, dim = UNITS[node.id]
-            return Quantity(value, dim)
+            return Quantity(*UNITS[node.id])
         raise PadError(f"unknown name '{node.id}'")
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
         q = _eval(node.operand, names)
-        return Quantity(-q.value if isinstance(node.op, ast.USub) else q.value, q.dim)
+        return Quantity(-q.value if isinstance(node.op, ast.USub) else q.value, q.dim, q.time)
     if isinstance(node, ast.BinOp) and type(node.op) in _BIN:
         a, b = _eval(node.left, names), _eval(node.right, names)
         op = type(node.op)
-        if op in (ast.Add, ast.Sub) and a.dim != b.dim:
-            raise PadError("cannot add bytes and plain numbers")
+        if op in (ast.Add, ast.Sub) and (a.dim, a.time) != (b.dim, b.time):
+            units = " and ".join(q.unit() or "a plain number" for q in (a, b))
+            raise PadError(f"cannot add numbers in different units ({units})")
         if op is ast.Pow:
-            if b.dim:
+            if b.dim or b.time:
                 raise PadError("an exponent cannot have units")
             if not abs(b.value) <= 64:  # NaN too
                 raise PadError("exponent too large")
-            dim = a.dim * int(b.value) if b.value == int(b.value) else a.dim
+            whole = b.value == int(b.value)
+            dim = a.dim * int(b.value) if whole else a.dim
+            time = a.time * int(b.value) if whole else a.time
         else:
-            dim = (
-                a.dim + b.dim
-                if op is ast.Mult
-                else a.dim - b.dim
-                if op in (ast.Div, ast.FloorDiv)
-                else a.dim
-            )
+            sign = 1 if op is ast.Mult else -1 if op in (ast.Div, ast.FloorDiv) else 0
+            dim = a.dim + sign * b.dim if sign else a.dim
+            time = a.time + sign * b.time if sign else a.time
         if op is ast.Pow and a.value < 0 and b.value != int(b.value):
             raise PadError("a negative number has no fractional power")
         try:
-            return Quantity(float(_BIN[op](a.value, b.value)), dim)
+            return Quantity(float(_BIN[op](a.value, b.value)), dim, time)
         except ZeroDivisionError:
             raise PadError("division by zero") from None
         except OverflowError:

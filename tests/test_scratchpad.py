@@ -65,6 +65,35 @@ def test_only_the_first_lines_are_evaluated():
 
 def test_ordinary_lines_still_work():
     assert pad_results("qps = 50M * 20 / day\nstore = qps * 1KB * year") == (
-        "qps = 11,574 (11.6K)\nstore = 365 TB"
+        "qps = 11,574 /s (11.6K)\nstore = 365 TB"
     )
     assert pad_results("x = " + "+".join(["1"] * 40)) == "x = 40"
+
+
+def test_results_carry_their_units():
+    # Seconds are a unit like bytes: a count per day is a rate, bytes per day a bandwidth.
+    text = "\n".join(
+        [
+            "qps = 1bn / day",
+            "bw = qps * 4KB",
+            "window = 3 * day",
+            "events = qps * window",
+            "plain = 100e6 * 20 / 86400",
+            "sq = 2KB * 3KB",
+            "half = 0.5 / sec",
+        ]
+    )
+    assert pad_results(text).splitlines() == [
+        "qps = 11,574 /s (11.6K)",
+        "bw = 46.3 MB/s",
+        "window = 259,200 s (3 days)",
+        "events = 3,000,000,000 (3bn)",
+        "plain = 23,148 (23.1K)",
+        "sq = 6,000,000 bytes^2 (6M)",
+        "half = 0.5 /s",
+    ]
+
+
+def test_adding_different_units_says_which():
+    [result] = evaluate("x = 1bn / day + 5")
+    assert result.error == "cannot add numbers in different units (/s and a plain number)"

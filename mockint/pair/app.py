@@ -15,6 +15,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import TextArea
 
 from mockint.pair import wire
@@ -23,7 +24,7 @@ from mockint.tui.key_order import KeysInOrder
 RELAUNCH_STATUS = 75  # same number as server.RELAUNCH_STATUS (kept import-free here)
 
 
-class PairApp(KeysInOrder, App):
+class PairApp(KeysInOrder, App[int]):
     CSS_PATH = "ui/pair.tcss"
     TITLE = "mockint pair"
     ENABLE_COMMAND_PALETTE = False  # candidates get no system commands
@@ -56,8 +57,8 @@ class PairApp(KeysInOrder, App):
         self.clock_received = time.monotonic()
 
     # -- set-up ------------------------------------------------------------------------
-    def get_default_screen(self):
-        from mockint.pair.ui.screens import WaitScreen
+    def get_default_screen(self) -> Screen[None]:
+        from mockint.pair.ui.lobby import WaitScreen
 
         return WaitScreen("Connecting to the room...")
 
@@ -192,7 +193,9 @@ class PairApp(KeysInOrder, App):
                 fn(*args)
 
     def _show_state(self) -> None:
-        from mockint.pair.ui import screens
+        from mockint.pair.ui.base import PairScreen
+        from mockint.pair.ui.feedback import FeedbackScreen
+        from mockint.pair.ui.lobby import LobbyScreen, WaitScreen
 
         s = self.state
         phase = s.get("phase")
@@ -208,12 +211,12 @@ class PairApp(KeysInOrder, App):
         if current == key:
             self._screen_call("update_state")
             return
-        screen: screens.PairScreen
+        screen: PairScreen
         if key[0] == "lobby":
             screen = (
-                screens.LobbyScreen()
+                LobbyScreen()
                 if self.role == "interviewer"
-                else screens.WaitScreen("Waiting for the interviewer to pick the interview...")
+                else WaitScreen("Waiting for the interviewer to pick the interview...")
             )
         elif key[0] == "live":
             from mockint.pair.ui.live import live_screen
@@ -221,7 +224,7 @@ class PairApp(KeysInOrder, App):
             st = stage or {}
             screen = live_screen(self.role, str(st.get("kind", "")), bool(st.get("talking")))
         else:
-            screen = screens.FeedbackScreen()
+            screen = FeedbackScreen()
         screen.state_key = key
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
@@ -289,7 +292,7 @@ class PairApp(KeysInOrder, App):
         self.send(wire.RenewCode())
 
     def action_help(self) -> None:
-        from mockint.pair.ui.screens import PairHelp
+        from mockint.pair.ui.dialogs import PairHelp
 
         if not isinstance(self.screen, PairHelp):
             self.push_screen(PairHelp(self.role or "", getattr(self.screen, "HELP_TEXT", "")))

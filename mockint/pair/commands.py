@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -162,10 +163,12 @@ def _state_path() -> Path:
     return user_data_dir() / "pair" / "serve.json"
 
 
-def _running_server() -> dict | None:
+def _running_server() -> dict[str, Any] | None:
     path = _state_path()
     try:
         state = json.loads(path.read_text())
+        if not isinstance(state, dict):
+            return None
         os.kill(int(state["pid"]), 0)
         with socket.socket(socket.AF_UNIX) as s:
             s.settimeout(2)
@@ -175,7 +178,7 @@ def _running_server() -> dict | None:
         return None
 
 
-def _ticket(state: dict) -> wire.Ticket:
+def _ticket(state: dict[str, Any]) -> wire.Ticket:
     with socket.socket(socket.AF_UNIX) as s:
         s.settimeout(10)
         s.connect(state["socket"])

@@ -16,7 +16,7 @@ import contextlib
 import logging
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,7 +86,7 @@ class Room:
     guest: str = ""  # the code holder's identity, kept when the code is renewed
     persons: dict[str, str] = field(default_factory=dict)  # identity -> role
     seats: dict[str, Ticket | None] = field(default_factory=lambda: dict.fromkeys(ROLES))
-    phase: str = "lobby"  # lobby, live, feedback
+    phase: wire.Phase = "lobby"
     round_no: int = 1
     session: Session | None = None
     session_id: int | None = None
@@ -133,7 +133,7 @@ class Hub:
         self.admin_token = secrets.token_urlsafe(24)
         self.socket_path: str | None = None
         self._server: asyncio.AbstractServer | None = None
-        self._tasks: set[asyncio.Task] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self._judge_factory = judge_factory
         self._judge: Any = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -171,7 +171,7 @@ class Hub:
             await asyncio.get_running_loop().run_in_executor(None, self._judge.shutdown)
         self.store.close()
 
-    def _spawn(self, coro) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

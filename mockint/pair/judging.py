@@ -47,7 +47,7 @@ def run(hub: Hub, room: Room, msg: wire.Run) -> None:
     hub._both(room, wire.RunResult(result=view))
     loop = asyncio.get_running_loop()
 
-    def forward(event: dict) -> None:
+    def forward(event: dict[str, Any]) -> None:
         loop.call_soon_threadsafe(grading_event, hub, room, token, event)
 
     judge = ensure_judge(hub)
@@ -70,7 +70,7 @@ def ensure_judge(hub: Hub) -> Any:
     return hub._judge
 
 
-def grading_event(hub: Hub, room: Room, token: str, event: dict) -> None:
+def grading_event(hub: Hub, room: Room, token: str, event: dict[str, Any]) -> None:
     run = room.running
     if not run or run.get("token") != token:
         return

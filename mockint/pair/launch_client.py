@@ -17,11 +17,11 @@ from collections.abc import Callable
 class Launcher:
     def __init__(self, log_path: str | None = None) -> None:
         self.log_path = log_path
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
         self.sock: socket.socket | None = None
         self._ids = 0
-        self._waiting: dict[int, asyncio.Future] = {}
-        self._ready: asyncio.Future | None = None
+        self._waiting: dict[int, asyncio.Future[int]] = {}
+        self._ready: asyncio.Future[None] | None = None
         self.on_exit: dict[int, Callable[[int | None], None]] = {}
 
     async def start(self) -> None:
@@ -70,7 +70,7 @@ class Launcher:
             return
         msg = json.loads(data)
         if msg.get("ready") and self._ready is not None and not self._ready.done():
-            self._ready.set_result(True)
+            self._ready.set_result(None)
         elif "exit" in msg:
             cb = self.on_exit.pop(msg["exit"], None)
             if cb is not None:

@@ -20,6 +20,7 @@ import select
 import signal
 import socket
 import sys
+from typing import Any
 
 MAX_MSG = 64 * 1024
 
@@ -29,7 +30,9 @@ def _warm_up() -> None:
     import threading
 
     import mockint.pair.app
-    import mockint.pair.ui.screens  # noqa: F401
+    import mockint.pair.ui.feedback
+    import mockint.pair.ui.live
+    import mockint.pair.ui.lobby  # noqa: F401
     from mockint.pair.rehearsal import rehearse
 
     try:
@@ -49,7 +52,7 @@ def _warm_up() -> None:
     gc.freeze()
 
 
-def _child(req: dict, slave: int, sock: socket.socket) -> None:
+def _child(req: dict[str, Any], slave: int, sock: socket.socket) -> None:
     code = 70
     try:
         sock.close()

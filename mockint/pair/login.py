@@ -141,5 +141,5 @@ class Front(asyncssh.SSHServer):
     def kbdint_auth_supported(self) -> bool:
         return False
 
-    def session_requested(self) -> asyncssh.SSHServerSession:
+    def session_requested(self) -> asyncssh.SSHServerSession[bytes]:
         return self.server.new_session(self.identity or "")

@@ -19,6 +19,7 @@ import struct
 import tempfile
 import termios
 import tty
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,13 +93,13 @@ class ServeConfig:
     block_seconds: float = 60.0
 
 
-class PtySession(asyncssh.SSHServerSession):
+class PtySession(asyncssh.SSHServerSession[bytes]):
     """One SSH session: a pty and the app process in it, bridged to the channel."""
 
     def __init__(self, server: PairServer, identity: str) -> None:
         self.server = server
         self.identity = identity
-        self.chan: asyncssh.SSHServerChannel | None = None
+        self.chan: asyncssh.SSHServerChannel[bytes] | None = None
         self.term: str | None = None
         self.size = DEFAULT_SIZE
         self.master: int | None = None
@@ -113,10 +114,12 @@ class PtySession(asyncssh.SSHServerSession):
         self._paused = False
 
     # asyncssh callbacks
-    def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:
+    def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:
         self.chan = chan
 
-    def pty_requested(self, term_type: str, term_size: tuple, term_modes: Any) -> bool:
+    def pty_requested(
+        self, term_type: str, term_size: tuple[int, int, int, int], term_modes: Any
+    ) -> bool:
         self.term = term_type
         self.size = clamp_size(term_size[0], term_size[1])
         return True
@@ -339,7 +342,7 @@ class PairServer:
         self.launcher = Launcher(str(self.pair_dir / "launcher.log"))
         self.socket_dir: str | None = None
         self._ssh: asyncssh.SSHAcceptor | None = None
-        self._tasks: set[asyncio.Task] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self.host_key: asyncssh.SSHKey | None = None
         self.port = config.port
         self.state_path = self.pair_dir / "serve.json"
@@ -347,7 +350,7 @@ class PairServer:
     def new_session(self, identity: str) -> PtySession:
         return PtySession(self, identity)
 
-    def spawn_task(self, coro) -> None:
+    def spawn_task(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -66,7 +66,7 @@ def state_for(hub: Hub, room: Room, t: Ticket) -> wire.State:
         fields = {k: v for k, v in fields.items() if k in shown}
     state = wire.State(
         role=wire.INTERVIEWER if interviewer else wire.CANDIDATE,
-        phase=room.phase,  # type: ignore[arg-type]
+        phase=room.phase,
         round=room.round_no,
         clock=clock_view(room),
         stage=stage,

@@ -27,6 +27,8 @@ MAX_LINE = 4 * 1024 * 1024
 MAX_FIELD = 200_000  # characters in one field: larger is refused (never cut), with a line
 
 Role = Literal["interviewer", "candidate"]
+Phase = Literal["lobby", "live", "feedback"]  # of a room
+ClockVerb = Literal["start", "pause", "plus5", "next"]
 View = dict[str, Any]  # a nested view the hub builds (a stage plan, a run, a push)
 
 
@@ -70,7 +72,7 @@ class Setup(Msg, tag="setup"):
 
 
 class ClockAction(Msg, tag="clock"):
-    action: Literal["start", "pause", "plus5", "next"]
+    action: ClockVerb
 
 
 class PushRequest(Msg, tag="push"):
@@ -152,7 +154,7 @@ class State(Msg, tag="state", omit_defaults=True):
     candidate's (fields at their default are not sent: no notes, rubric or dimensions key)."""
 
     role: Role
-    phase: Literal["lobby", "live", "feedback"]
+    phase: Phase
     round: int
     clock: View | None
     stage: View | None

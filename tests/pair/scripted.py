@@ -12,7 +12,8 @@ from typing import Any
 import mockint.pair.app
 from mockint.pair import wire
 from mockint.pair.app import PairApp
-from mockint.pair.content import public_plan, stage_plan
+from mockint.pair.content import stage_plan
+from mockint.pair.views import candidate_plan
 from mockint.scenario.catalog import find_scenario
 
 QUESTIONS = {
@@ -26,15 +27,19 @@ CLOCK = {"finished": False, "stage": 0, "count": 1, "title": "", "state": "not_s
 def plan(stage_id: str, **extra: Any) -> dict[str, Any]:
     sc = find_scenario("aiml-engineer")
     stage = next(s for s in sc.stages if s.id == stage_id)
-    stage = replace(stage, questions=QUESTIONS.get(stage_id, stage.questions), **extra)
+    extra.setdefault("questions", QUESTIONS.get(stage_id, stage.questions))
+    stage = replace(stage, **extra)
     return stage_plan(stage, 0, 1)
 
 
 def live_state(role: str, stage: dict[str, Any], fields: dict[str, Any] | None = None,
-               focus: str = "") -> dict[str, Any]:  # fmt: skip
+               focus: str = "", asked: list[str] | None = None) -> dict[str, Any]:  # fmt: skip
+    """The hub's state message for a live stage, each role's view as the hub makes it (the
+    candidate's copy of a talking stage holds only the questions `asked`)."""
+    asked = asked or []
     return {
-        "op": "state", "role": role, "round": 1, "phase": "live", "clock": CLOCK,
-        "stage": stage if role == "interviewer" else public_plan(stage),
+        "op": "state", "role": role, "round": 1, "phase": "live", "clock": CLOCK, "asked": asked,
+        "stage": stage if role == "interviewer" else candidate_plan(stage, asked),
         "fields": fields or {}, "focus": focus, "pushes": [], "results": {},
         "feedback_mine": None, "feedback_theirs": None, "swap_votes": [], "notes": "",
         "rubric": {}, "dimensions": [], "scenarios": [],

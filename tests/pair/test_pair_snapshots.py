@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.pair.scripted import Sent, plan, start
@@ -28,13 +30,17 @@ def _fields(st: dict) -> dict:
     return out
 
 
-def scripted(stage_id: str, role: str):
-    st = plan(stage_id)
+def scripted(stage_id: str, role: str, asked: list[str] | None = None, **extra: Any):
+    st = plan(stage_id, **extra)
     focus = next((f["id"] for f in st["fields"] if f["kind"] == "scratchpad"), "")
+    fields = _fields(st)
+    if asked:  # a talking round: the current question's answer is being typed
+        fields[f"answer:{asked[-1]}"] = {"text": "Training loss falls while", "cursor": [0, 25]}
+        focus = f"answer:{asked[-1]}"
     app = Sent()
 
     async def run_before(pilot):
-        start(app, role, st, fields=_fields(st), focus=focus)
+        start(app, role, st, fields=fields, focus=focus, asked=asked)
         await pilot.pause(0.3)
         # The interviewer's suggested push is worked out on a timer: wait until it has been
         # (a fixed pause drew it or not depending on the machine's load).
@@ -60,4 +66,18 @@ def test_design_stage(snap_compare, size, role):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_star_stage(snap_compare, size, role):
     app, run_before = scripted("behavioural", role)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("role", ["candidate", "interviewer"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_talking_round(snap_compare, size, role):
+    # Two of the phone screen's three questions asked: the candidate's screen shows those two
+    # (the current one on top), the interviewer's guide all three with their key points.
+    app, run_before = scripted(
+        "phone-screen",
+        role,
+        asked=["background-walkthrough", "overfitting"],
+        questions=("background-walkthrough", "overfitting", "precision-recall"),
+    )
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -10,7 +10,7 @@ import os
 
 from mockint.pair.content import public_plan, stage_plan
 from mockint.pair.hub import Hub
-from mockint.pair.ui.screens import MirrorArea, _wid
+from mockint.pair.ui.fields import MirrorArea, widget_id
 from mockint.store.answers import answers
 from tests.conftest import run_cli
 from tests.pair.scripted import Sent, plan, start
@@ -167,7 +167,7 @@ async def test_design_candidate_moves_through_the_phases_and_the_pad_evaluates()
         await pilot.press(*"qps = 50M * 20 / day", "enter", *"x = 2 +")
         await pilot.pause(0.1)
         results = str(app.screen.query_one(".pad-results").render())
-        assert results.splitlines()[:2] == ["qps = 11,574 (11.6K)", "error: not an expression"]
+        assert results.splitlines()[:2] == ["qps = 11,574 /s (11.6K)", "error: not an expression"]
         assert fields  # the pad's text went to the hub too
         assert [m for m in app.sent if m["op"] == "field"][-1]["text"].startswith("qps = 50M")
 
@@ -186,16 +186,16 @@ async def test_design_mirror_follows_the_candidate_and_evaluates_the_pad():
         app._dispatch({"op": "focus", "id": ids[-1]})
         app._dispatch({"op": "field", "id": ids[-1], "text": "s = 1TB / 4KB", "cursor": [0, 13]})
         await pilot.pause(0.1)
-        assert app.screen.query_one("#design-switch").current == "box-" + _wid(ids[-1])
+        assert app.screen.query_one("#design-switch").current == "box-" + widget_id(ids[-1])
         assert "s = 250,000,000 (250M)" in str(app.screen.query_one(".pad-results").render())
         assert "▶ Capacity scratchpad" in str(app.screen.query_one("#phase-outline").render())
         # F8 looks at another phase; the candidate moving brings the mirror back to them.
         await pilot.press("f8")
-        assert app.screen.query_one("#design-switch").current == _wid(ids[0])
+        assert app.screen.query_one("#design-switch").current == widget_id(ids[0])
         assert "browsing" in str(app.screen.query_one("#mirror-label").render())
         app._dispatch({"op": "focus", "id": ids[2]})
         await pilot.pause(0.1)
-        assert app.screen.query_one("#design-switch").current == _wid(ids[2])
+        assert app.screen.query_one("#design-switch").current == widget_id(ids[2])
         # Read-only: the interviewer's keys go to the private notes, never to the mirror.
         await pilot.press(*"mine")
         assert app.screen.query_one("#notes").text == "mine"

@@ -146,7 +146,7 @@ async def test_system_design_phases_scratchpad_and_components(tmp_path):
         await pilot.press(*"users = 50M", "enter", *"qps = users * 30 / day")
         await pilot.pause(0.3)
         pad = str(screen.query_one("#pad-results").render())
-        assert "users = 50,000,000 (50M)" in pad and "qps = 17,361 (17.4K)" in pad
+        assert "users = 50,000,000 (50M)" in pad and "qps = 17,361 /s (17.4K)" in pad
         await pilot.press("f6")
         await pilot.pause()
         first = screen.question.components[0]

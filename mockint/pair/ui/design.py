@@ -16,15 +16,10 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static, TextArea
 
-from mockint.pair.ui.screens import (
-    CandidateScreen,
-    InterviewerScreen,
-    PairScreen,
-    _wid,
-    answer_area,
-    contained,
-    mirror_area,
-)
+from mockint.pair.ui.base import PairScreen, contained
+from mockint.pair.ui.candidate import CandidateScreen
+from mockint.pair.ui.fields import answer_area, field_of, mirror_area, widget_id
+from mockint.pair.ui.interviewer import InterviewerScreen
 from mockint.scoring.text import count_words
 from mockint.scratchpad import pad_results
 
@@ -59,15 +54,17 @@ def outline(st: dict[str, Any], fields: dict[str, Any], current: str, mirror: bo
 def switch_box(f: dict[str, Any], area: TextArea) -> Iterator[Widget]:
     """One section in the switcher: a notes area, or the scratchpad beside its results."""
     if f["kind"] == "scratchpad":
-        with Horizontal(id="box-" + _wid(f["id"]), classes="pad-box"):
+        with Horizontal(id="box-" + widget_id(f["id"]), classes="pad-box"):
             yield area
-            yield Static(PAD_EMPTY, id="res-" + _wid(f["id"]), classes="pad-results", markup=False)
+            yield Static(
+                PAD_EMPTY, id="res-" + widget_id(f["id"]), classes="pad-results", markup=False
+            )
     else:
         yield area
 
 
 def box_id(f: dict[str, Any]) -> str:
-    return ("box-" if f["kind"] == "scratchpad" else "") + _wid(f["id"])
+    return ("box-" if f["kind"] == "scratchpad" else "") + widget_id(f["id"])
 
 
 class _Sections(PairScreen):
@@ -98,7 +95,7 @@ class _Sections(PairScreen):
     def update_pad(self, fid: str, text: str) -> None:
         with contextlib.suppress(NoMatches):
             results = contained("The scratchpad's results", pad_results, text)
-            self.query_one("#res-" + _wid(fid), Static).update(results or PAD_EMPTY)
+            self.query_one("#res-" + widget_id(fid), Static).update(results or PAD_EMPTY)
 
 
 class CandidateDesignScreen(_Sections, CandidateScreen):
@@ -156,7 +153,7 @@ class CandidateDesignScreen(_Sections, CandidateScreen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         super().on_text_area_changed(event)
-        fid = getattr(event.text_area, "field_id", "")
+        fid = field_of(event.text_area) or ""
         fields = self.pair.state.setdefault("fields", {})
         fields[fid] = {
             "text": event.text_area.text,

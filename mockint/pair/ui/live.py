@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mockint.pair.ui.screens import CandidateScreen, InterviewerScreen, PairScreen
+from mockint.pair.ui.base import PairScreen
+from mockint.pair.ui.candidate import CandidateScreen
+from mockint.pair.ui.interviewer import InterviewerScreen
 
 
 def live_screen(role: str | None, kind: str, talking: bool = False) -> PairScreen:

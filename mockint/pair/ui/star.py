@@ -11,7 +11,10 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from mockint.pair.ui.screens import CandidateScreen, InterviewerScreen, PairScreen, contained
+from mockint.pair.ui.base import PairScreen, contained
+from mockint.pair.ui.candidate import CandidateScreen
+from mockint.pair.ui.fields import field_of
+from mockint.pair.ui.interviewer import InterviewerScreen
 from mockint.tui.widgets.star_check import guidance, summary
 
 
@@ -56,7 +59,7 @@ class CandidateStarScreen(_Star, CandidateScreen):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         super().on_text_area_changed(event)
-        fid = getattr(event.text_area, "field_id", "")
+        fid = field_of(event.text_area) or ""
         fields = self.pair.state.setdefault("fields", {})
         fields[fid] = {
             "text": event.text_area.text,

@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
@@ -20,14 +21,10 @@ from textual.widget import Widget
 from textual.widgets import Markdown, OptionList, Static, TextArea
 
 from mockint.pair import wire
-from mockint.pair.ui.screens import (
-    KIND_NAMES,
-    CandidateScreen,
-    InterviewerScreen,
-    _label,
-    _wid,
-    answer_area,
-)
+from mockint.pair.ui.base import KIND_NAMES
+from mockint.pair.ui.candidate import CandidateScreen
+from mockint.pair.ui.fields import answer_area, field_label, widget_id
+from mockint.pair.ui.interviewer import InterviewerScreen
 
 WAITING = "Waiting for the interviewer's first question."
 
@@ -61,7 +58,10 @@ class CandidateTalkScreen(CandidateScreen):
         with VerticalScroll(id="fields"):
             for f in st["fields"]:
                 yield Static(
-                    _label(f), id="lbl-" + _wid(f["id"]), classes="field-label", markup=False
+                    field_label(f),
+                    id="lbl-" + widget_id(f["id"]),
+                    classes="field-label",
+                    markup=False,
                 )
                 yield answer_area(f, fields)
 
@@ -71,14 +71,14 @@ class CandidateTalkScreen(CandidateScreen):
         f = st["fields"][0]
         box = self.query_one("#fields")
         try:
-            area = self.query_one("#" + _wid(f["id"]), TextArea)
-            label = self.query_one("#lbl-" + _wid(f["id"]), Static)
+            area = self.query_one("#" + widget_id(f["id"]), TextArea)
+            label = self.query_one("#lbl-" + widget_id(f["id"]), Static)
             box.move_child(label, before=0)
             box.move_child(area, after=label)
         except NoMatches:
             area = answer_area(f, self.pair.state.get("fields", {}))
             label = Static(
-                _label(f), id="lbl-" + _wid(f["id"]), classes="field-label", markup=False
+                field_label(f), id="lbl-" + widget_id(f["id"]), classes="field-label", markup=False
             )
             box.mount(label, area, before=0)
         self.call_after_refresh(self.set_focus, area)
@@ -95,7 +95,7 @@ class AskDialog(ModalScreen[str | None]):
         super().__init__()
         self.questions, self.asked = questions, asked
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Ask which question? (Enter asks, Esc closes)", markup=False)
             ol = OptionList(id="ask-list")

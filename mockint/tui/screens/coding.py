@@ -10,27 +10,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import events
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Markdown, Static, TextArea
 
 from mockint.engine.session import Session
 from mockint.engine.timefmt import elapsed_text
-from mockint.grading.client import GradingRun
 from mockint.grading.problems import Problem
-from mockint.kinds import run_summary, verdict_info
-from mockint.recording import Recorder, RunRef
 from mockint.store import coding as records
-from mockint.store.sessions import Store
-from mockint.tui.screens.base import BaseScreen
-from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
+from mockint.tui.screens.coding_runs import CodeRuns
+from mockint.tui.screens.stage_common import STAGE_BINDINGS
 from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.countdown import Countdown
-from mockint.tui.widgets.results import Results, Shown, advice_text
+from mockint.tui.widgets.results import Results, Shown
 
 if TYPE_CHECKING:
     from mockint.tui.app import MockintApp
@@ -39,7 +34,7 @@ TICK_S = 0.25
 SNAPSHOT_S = 1.0  # the editor timeline is at most this far behind the typing
 
 
-class CodingScreen(StageClock, BaseScreen):
+class CodingScreen(CodeRuns):
     AUTO_FOCUS = "#editor"
     HELP_TITLE = "coding round"
     HELP_TEXT = (
@@ -70,14 +65,6 @@ class CodingScreen(StageClock, BaseScreen):
         *STAGE_BINDINGS,
     ]
 
-    class Graded(Message):
-        """One event of a run from the grading worker (started, test, done, ...)."""
-
-        def __init__(self, token: object, event: dict[str, Any]) -> None:
-            super().__init__()
-            self.token = token
-            self.event = event
-
     @classmethod
     def for_stage(cls, app: MockintApp, s: Session) -> CodingScreen | None:
         from mockint.grading.problems import ProblemError, load_problem
@@ -97,7 +84,6 @@ class CodingScreen(StageClock, BaseScreen):
         self.index = session.current
         self.problems = problems
         self.session_id = session_id
-        self.current = 0
         self.codes: dict[str, str] = {}
         self.cursors: dict[str, tuple[int, int]] = {}
         self.hints_shown: dict[str, int] = {}
@@ -105,26 +91,8 @@ class CodingScreen(StageClock, BaseScreen):
         self._claims_logged: dict[str, tuple[str, str]] = {}
         self.revealed: dict[str, bool] = {}  # slug -> shown before it was solved
         self.shown: dict[str, Shown] = {}  # slug -> its last run's results, while on screen
-        self.run_handle: GradingRun | None = None
-        self.run_ref: RunRef | None = None
-        self._footer_running = False  # whether the footer last showed the Esc (cancel) key
         self._dirty = False
         self._last_remaining: float | None = None
-        self._token: object | None = None
-
-    # -- state -------------------------------------------------------------------------
-    @property
-    def store(self) -> Store:
-        return self.mockint.store
-
-    @property
-    def recorder(self) -> Recorder | None:
-        rec = self.mockint.recorder
-        return rec if rec is not None and rec.session_id == self.session_id else None
-
-    @property
-    def problem(self) -> Problem:
-        return self.problems[self.current]
 
     def _load_saved(self) -> None:
         for p in self.problems:
@@ -396,7 +364,26 @@ class CodingScreen(StageClock, BaseScreen):
         if self.run_handle is not None:
             self.run_handle.cancel()
 
-    # -- grading -----------------------------------------------------------------------
+    # -- around a run (the run itself: CodeRuns) ----------------------------------------
+    def before_run(self) -> None:
+        self._dirty = True
+        self.save_snapshot()
+        self._log_claim()
+
+    def run_advice(self, result: dict[str, Any]) -> str:
+        return "\n".join(x for x in (super().run_advice(result), self.claim_advice(result)) if x)
+
+    def accepted_submit(self) -> None:
+        if self.problem.slug not in self.revealed:  # shown once, not on every submit
+            self.reveal(before_solving=False)
+            self.notify(
+                "Accepted. The discussion and the reference solution are now below the statement.",
+                timeout=8,
+            )
+
+    def run_ended(self) -> None:
+        self._show_summary()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_run":
             return self.run_handle is not None
@@ -404,126 +391,7 @@ class CodingScreen(StageClock, BaseScreen):
             return len(self.problems) > 1
         return True
 
-    def action_run(self, submit: bool) -> None:
-        if self.run_handle is not None:
-            self.notify("A run is already in progress (Esc cancels it).", severity="warning")
-            return
-        self._dirty = True
-        self.save_snapshot()
-        self._log_claim()
-        code = self.query_one("#editor", TextArea).text
-        slug = self.problem.slug
-        kind = "submit" if submit else "run"
-        self._run_kind = kind
-        if self.recorder is not None:
-            self.run_ref = self.recorder.start_run(
-                self.index,
-                slug,
-                kind=kind,
-                at=self.session.clock.now(),
-                elapsed=self.session.elapsed(self.index),
-                code=code,
-            )
-        results = self.query_one(Results)
-        results.begin(kind)
-        token = object()
-        self._token = token
-        app = self.mockint
-        judge = app.ensure_judge()
-        self.run_handle = judge.submit(code, slug, hidden=submit)
-        self._follow(token, self.run_handle)
-        if judge.sandbox_warning and not app.sandbox_warned:
-            app.sandbox_warned = True
-            self.notify(
-                judge.sandbox_warning, title="Weaker isolation", severity="warning", timeout=12
-            )
-        self._sync_footer_soon()
-
-    @work(group="grading", exit_on_error=False)
-    async def _follow(self, token: object, handle: GradingRun) -> None:
-        """A Textual worker: relays the run's events to this screen as messages."""
-        async for event in handle.aevents():
-            self.post_message(self.Graded(token, event))
-
-    def on_coding_screen_graded(self, message: Graded) -> None:
-        self._on_grading_event(message.token, message.event)
-
-    def _on_grading_event(self, token: object, event: dict[str, Any]) -> None:
-        if token is not self._token or not self.is_mounted:
-            return
-        results = self.query_one(Results)
-        kind = event.get("event")
-        if kind == "started":
-            results.set_total(int(event.get("total") or 0))
-        elif kind == "test":
-            results.add_test(event["test"])
-        elif kind == "done":
-            result = event["result"]
-            advice = "\n".join(x for x in (advice_text(result), self.claim_advice(result)) if x)
-            results.finish(
-                f"{verdict_info(result['verdict']).symbol} {run_summary(result)}", advice
-            )
-            self._end_run(result, result["verdict"])
-            if (
-                result["verdict"] == "accepted"
-                and getattr(self, "_run_kind", "") == "submit"
-                and self.problem.slug not in self.revealed  # shown once, not on every submit
-            ):
-                self.reveal(before_solving=False)
-                self.notify(
-                    "Accepted. The discussion and the reference solution are now below the "
-                    "statement.",
-                    timeout=8,
-                )
-        elif kind == "cancelled":
-            results.finish("Run cancelled.")
-            self._end_run(None, "cancelled")
-        elif kind == "error":
-            if event.get("kind") == "worker_died":
-                msg = "The grading process stopped; it restarts on the next run. Your code is safe."
-            else:
-                msg = f"Grading failed: {event.get('message', 'unknown error')}"
-            results.finish(msg)
-            self.notify(msg, severity="error", timeout=8)
-            self._end_run(None, "error")
-
-    def _end_run(self, result: dict[str, Any] | None, verdict: str) -> None:
-        if self.run_ref is not None and self.recorder is not None:
-            self.recorder.finish_run(
-                self.run_ref, at=self.session.clock.now(), result=result, verdict=verdict
-            )
-        self.run_handle = None
-        self.run_ref = None
-        self._show_summary()
-        self._sync_footer_soon()
-
-    def _sync_footer_soon(self) -> None:
-        """Show or hide the Esc key a moment after a run starts or ends, and only if that
-        changed: rebuilding the footer costs the app tens of milliseconds, which back-to-back
-        runs would otherwise take from typing (the key itself works at once either way)."""
-        self.set_timer(0.3, self._sync_footer)
-
-    def _sync_footer(self) -> None:
-        running = self.run_handle is not None
-        if running != self._footer_running:
-            self._footer_running = running
-            self.refresh_bindings()
-
-    def action_cancel_run(self) -> None:
-        if self.run_handle is not None:
-            self.run_handle.cancel()
-
     # -- hints, reset, next problem, $EDITOR ------------------------------------------
-    def _log(self, kind: str, **data: Any) -> None:
-        if self.recorder is not None:
-            self.recorder.event(
-                self.index,
-                kind,
-                at=self.session.clock.now(),
-                elapsed=self.session.elapsed(self.index),
-                data=data,
-            )
-
     def action_hint(self) -> None:
         hints = list(getattr(self.problem, "hints", []) or [])
         slug = self.problem.slug

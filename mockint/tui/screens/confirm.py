@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mockint.tui.screens.base import BaseModal
@@ -20,7 +23,7 @@ class Confirm(BaseModal[bool]):
         self.question = question
         self.detail = detail
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="dialog"):
             yield Static(self.question, id="question")
             if self.detail:

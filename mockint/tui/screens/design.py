@@ -3,9 +3,12 @@ a capacity scratchpad that evaluates as you type, and a components checklist."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, SelectionList, Static, TextArea
 
 from mockint.engine.session import Session
@@ -38,13 +41,23 @@ class DesignScreen(TalkScreen):
         phases = [(p.id, p.title, p.min_minutes, p.max_minutes) for p in s.run.stage.phases]
         return cls(s, bank, questions, session_id, pace, phases=phases or None)
 
-    def __init__(self, *args, phases=None, **kwargs):
+    def __init__(
+        self,
+        session: Session,
+        bank: Bank,
+        questions: list[Question],
+        session_id: int,
+        pace: float,
+        phases: list[tuple[str, str, float, float]] | None = None,
+    ) -> None:
         self.phases = tuple(phases or DEFAULT_PHASES)
         self.FIELDS = tuple(p[0] for p in self.phases) + ("scratchpad", "components")
-        self.AUTO_FOCUS = f"#field-{self.phases[0][0]}"
-        super().__init__(*args, **kwargs)
+        # Textual declares AUTO_FOCUS a class variable but reads it from the screen: the
+        # first phase's field differs from stage to stage.
+        self.AUTO_FOCUS = f"#field-{self.phases[0][0]}"  # type: ignore[misc]
+        super().__init__(session, bank, questions, session_id, pace)
 
-    def answer_widgets(self):
+    def answer_widgets(self) -> Iterator[Widget]:
         with Horizontal(id="design"):
             yield Static("", id="phase-outline")
             with ContentSwitcher(initial=f"field-{self.phases[0][0]}", id="design-switch"):
@@ -77,7 +90,7 @@ class DesignScreen(TalkScreen):
         return tuple(p[0] for p in self.phases)
 
     # -- phases ------------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("previous", "next"):
             return False  # one prompt per design stage: F3/F4 move between phases instead
         return super().check_action(action, parameters)
@@ -144,7 +157,7 @@ class DesignScreen(TalkScreen):
         text = pad_results(self.row.fields.get("scratchpad", ""))
         self.query_one("#pad-results", Static).update(text or "Results appear here.")
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         self.row.fields["components"] = ",".join(event.selection_list.selected)
         self._dirty = True
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from rich.table import Table
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mockint.tui.screens.base import BaseModal
@@ -15,11 +19,11 @@ from mockint.tui.screens.base import BaseModal
 class Help(BaseModal[None]):
     BINDINGS = [Binding("f1,escape,q", "close", "Close help", id="help.close")]
 
-    def __init__(self, under: Screen) -> None:
+    def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
         self.under = under
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold")
         table.add_column()

@@ -6,9 +6,13 @@ opens and filters quickly whatever the number of sessions.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from mockint.review import format as fmt
@@ -59,7 +63,7 @@ class HistoryScreen(BaseScreen):
         self.rows: list[h.Row] = []
         self.total = 0
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="history-screen"):
             with Horizontal(id="history-top"):
                 yield Static("History", id="history-title")
@@ -180,7 +184,7 @@ class HistoryScreen(BaseScreen):
         self.reload()
 
     def action_filters(self) -> None:
-        def chosen(values: dict | None) -> None:
+        def chosen(values: dict[str, FilterValue] | None) -> None:
             if values is not None:
                 for k, v in values.items():
                     setattr(self.query_, k, v)
@@ -235,7 +239,10 @@ class HistoryScreen(BaseScreen):
         )
 
 
-class FilterDialog(BaseModal[dict | None]):
+FilterValue = str | float | None  # a filter as typed: a scenario, a day, a score
+
+
+class FilterDialog(BaseModal[dict[str, FilterValue] | None]):
     """Scenario, date range and score range; returns the Query fields to set."""
 
     HELP_TITLE = "history filters"
@@ -266,7 +273,7 @@ class FilterDialog(BaseModal[dict | None]):
             "max_score": "" if q.max_score is None else f"{q.max_score:g}",
         }
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="dialog"):
             yield Static("[b]Filter the history[/b]")
             for name, label in self.FIELDS:
@@ -279,7 +286,7 @@ class FilterDialog(BaseModal[dict | None]):
         self.action_apply()
 
     def action_apply(self) -> None:
-        values: dict = {}
+        values: dict[str, FilterValue] = {}
         for name, _ in self.FIELDS:
             text = self.query_one(f"#filter-{name}", Input).value.strip()
             try:
@@ -290,7 +297,7 @@ class FilterDialog(BaseModal[dict | None]):
         self.dismiss(values)
 
     @staticmethod
-    def _parse(name: str, text: str):
+    def _parse(name: str, text: str) -> FilterValue:
         if not text:
             return None
         if name == "scenario":
@@ -306,7 +313,7 @@ class FilterDialog(BaseModal[dict | None]):
         self.dismiss(None)
 
 
-def open_report(app: App, session_id: int) -> None:
+def open_report(app: App[Any], session_id: int) -> None:
     from mockint.report.collect import build_report
     from mockint.report.commands import pair_part_of
     from mockint.report.document import document

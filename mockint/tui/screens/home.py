@@ -8,8 +8,12 @@ first paint, and the labels follow.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +21,9 @@ from mockint import __version__
 from mockint.scenario.minutes import format_minutes
 from mockint.store.sessions import SessionRecord
 from mockint.tui.screens.base import BaseScreen, read_screens_css
+
+if TYPE_CHECKING:  # imported where first used: home must come up fast
+    from mockint.review.home import Figures
 
 
 def ago(seconds: float) -> str:
@@ -53,7 +60,7 @@ class HomeScreen(BaseScreen):
     ]
     REFRESH_AFTER_S = 0.3
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="home"):
             yield Static(f"[b]mockint[/b] {__version__}", id="brand")
             yield Static("Mock interviews for AI/ML engineers, in your terminal.", id="tagline")
@@ -126,7 +133,7 @@ class HomeScreen(BaseScreen):
         score = f"Last score: {fig.last_overall:.0f}/100 · " if fig.last_overall is not None else ""
         status.update(f"{score}{fig.due} due today · Data: {store.path}")
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "discard":
             option = self.query_one("#menu", OptionList).highlighted_option
             return bool(option and (option.id or "").startswith("resume:"))
@@ -195,7 +202,7 @@ class HomeScreen(BaseScreen):
         self.mockint.begin(scenario, paced=True)
 
 
-def last_text(fig, now: float) -> str:
+def last_text(fig: Figures, now: float) -> str:
     if fig.last_created is None:
         return ""
     when = ago(now - fig.last_created)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mockint.engine.timefmt import clock_text
@@ -27,7 +30,7 @@ class StageIntro(BaseScreen):
         self.count = count
         self.profile = profile  # the loop's difficulty and preparation time, first card only
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         st = self.stage
         with Vertical(id="card"):
             step = f"Stage {self.index + 1} of {self.count}"
@@ -38,7 +41,8 @@ class StageIntro(BaseScreen):
             yield Static(
                 f"Length: {format_minutes(st.minutes)} ({clock_text(st.seconds)})", id="card-length"
             )
-            with VerticalScroll(id="card-body"):
+            # The box fits its text; the space it does not need stays empty below it.
+            with Vertical(id="card-room"), VerticalScroll(id="card-body"):
                 yield Static(st.expect, id="card-expect", markup=False)
                 if st.phases:
                     lines = ["", "Phases:"]

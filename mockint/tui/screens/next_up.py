@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
 from mockint.review import format as fmt
@@ -44,7 +46,7 @@ class NextScreen(BaseScreen):
         clock = getattr(self.app, "clock", None)
         return clock.now() if clock is not None else time.time()
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="next-screen"):
             yield Static("", id="next-title", markup=False)
             yield DataTable(id="next-table", cursor_type="row", zebra_stripes=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,7 +25,7 @@ class ScenarioPicker(BaseModal[str | None]):
         self.scenarios = scenarios
         self.errors = errors
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="dialog"):
             yield Static("[b]Pick a scenario[/b]")
             options = [

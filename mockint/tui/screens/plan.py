@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mockint.review import plan as pl
@@ -43,7 +45,7 @@ class PlanScreen(BaseScreen):
         clock = getattr(self.app, "clock", None)
         return clock.now() if clock is not None else time.time()
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="plan-screen"):
             yield Static("", id="plan-note", markup=False)
             with VerticalScroll(id="plan-body"):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from mockint.grading.problems import Problem
 from mockint.tui.screens.base import BaseModal
 
 
@@ -15,11 +19,11 @@ class ProblemPicker(BaseModal[str | None]):
     HELP_TEXT = "Every bundled coding problem, with its difficulty and topics."
     BINDINGS = [Binding("escape", "cancel", "Back", id="problems.back")]
 
-    def __init__(self, problems: list) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__()
         self.problems = problems
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="dialog"):
             yield Static("[b]Pick a problem to practise[/b]")
             yield OptionList(

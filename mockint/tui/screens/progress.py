@@ -11,8 +11,11 @@ a one-cell-per-score text spark in the table (`mockint.review.format.spark`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from mockint.review import format as fmt
@@ -42,7 +45,7 @@ class ProgressScreen(BaseScreen):
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="progress.back")]
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with VerticalScroll(id="progress-screen"):
             yield Static("[b]Progress[/b]", id="progress-title")
             yield Static("", id="progress-charts-empty", markup=False)

@@ -5,9 +5,12 @@ the private notes as they were)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -113,7 +116,7 @@ class ReplayScreen(BaseScreen):
         self.skip_idle = True
         self._shown: tuple[int | None, int | None, int | None] | None = None
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="replay-screen"):
             yield Static("", id="replay-title", markup=False)
             with Horizontal(id="replay-main"):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Footer, Markdown
 
 from mockint.paths import private_dir, user_data_dir
@@ -24,7 +27,7 @@ class ReportScreen(BaseScreen):
         self.session_id = session_id
         self.markdown = markdown
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with VerticalScroll(id="report-box"):
             yield Markdown(self.markdown, id="report-md")
         yield Footer()

@@ -11,6 +11,7 @@ inline, which is quick for the few sessions a test holds.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
 from textual.widget import Widget
@@ -53,7 +54,7 @@ def refresh_review(owner: Widget, done: Callable[[], None]) -> None:
 
 
 def open_replay(
-    app: App,
+    app: App[Any],
     session_id: int,
     stage_idx: int | None = None,
     problem: str | None = None,

@@ -9,7 +9,7 @@ from textual.app import App
 from mockint.tui.screens.review_common import open_replay
 
 
-def open_review(app: App, kind: str, *args: Any) -> None:
+def open_review(app: App[Any], kind: str, *args: Any) -> None:
     """Push a review screen: history, replay (session, stage, problem), replay_session
     (session), progress, next, plan."""
     if kind == "history":

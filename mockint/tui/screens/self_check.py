@@ -5,9 +5,12 @@ wrong. Returns the `SelfCheck` with dismiss(); how it combines with the detectio
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mockint.scoring.coverage import Coverage
@@ -38,7 +41,7 @@ class SelfCheckScreen(BaseModal[SelfCheck]):
         self.disputed = set(check.disputed) if check else set()
         self.cursor = 0
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="check-dialog"):
             yield Static("[b]Self-check[/b]: your answer against the model answer", id="question")
             with VerticalScroll(id="check-outline"):

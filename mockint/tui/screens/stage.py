@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Static, TextArea
 
 from mockint.engine.session import Session, StageState
@@ -31,7 +34,7 @@ class StageScreen(StageClock, BaseScreen):
         self._last_remaining: float | None = None
         self._dirty = False
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         run = self.session.run
         count = len(self.session.runs)
         with Vertical(id="stage"):

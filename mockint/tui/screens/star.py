@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Label, Static, TextArea
 
 from mockint.scoring.star import PARTS as STAR_PARTS
@@ -30,7 +33,7 @@ class StarScreen(TalkScreen):
     FIELDS = PARTS
     AUTO_FOCUS = "#field-situation"
 
-    def answer_widgets(self):
+    def answer_widgets(self) -> Iterator[Widget]:
         with Horizontal(id="star"):
             with VerticalScroll(id="star-fields"):
                 for p in PARTS:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
 from mockint.engine.session import Session
@@ -31,7 +33,7 @@ class SummaryScreen(BaseScreen):
         self.session_id = session_id
         self.report: Report | None = None
 
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         with Vertical(id="summary"):
             yield Static(f"[b]Loop finished: {self.session.scenario.title}[/b]", id="summary-title")
             yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)

@@ -7,11 +7,14 @@ form and the system-design outline subclass it and change the answer area.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Footer, Static, TextArea
 
 from mockint.engine.session import Session
@@ -143,7 +146,7 @@ class TalkScreen(StageClock, BaseScreen):
         return ()
 
     # -- layout ------------------------------------------------------------------------
-    def body(self):
+    def body(self) -> Iterator[Widget]:
         self._load()  # fields are built with their saved text: no load after keys arrive
         with Vertical(id="talk"):
             with Horizontal(id="talk-head"):
@@ -159,7 +162,7 @@ class TalkScreen(StageClock, BaseScreen):
                 yield Review("", id="review")
         yield Footer()
 
-    def answer_widgets(self):
+    def answer_widgets(self) -> Iterator[Widget]:
         yield TextArea(
             self.row.fields.get("answer", ""),
             id="field-answer",
@@ -281,7 +284,7 @@ class TalkScreen(StageClock, BaseScreen):
     def on_fields_changed(self) -> None:
         """Subclasses refresh live guidance here."""
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         name = (getattr(event.widget, "id", "") or "").removeprefix("field-")
         if name in self.FIELDS:
             self.active_field = name
@@ -321,7 +324,7 @@ class TalkScreen(StageClock, BaseScreen):
     def self_check(self) -> SelfCheck:
         return SelfCheck(dict(self.row.self_check), frozenset(self.row.disputed))
 
-    def review_content(self):
+    def review_content(self) -> Text:
         coverage = self.coverage()
         target = coverage.follow_up
         # The interviewer probes the first point said wrong or missed: recorded with the
@@ -342,7 +345,7 @@ class TalkScreen(StageClock, BaseScreen):
         """What a subclass adds to the review (before the rating and the model answer)."""
         return None
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "rate":
             return self.reviewing
         if action == "self_check":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import TextArea
 
@@ -9,7 +11,7 @@ from textual.widgets import TextArea
 class CodeEditor(TextArea):
     """Indentation is always spaces, `indent_width` of them (4 for Python)."""
 
-    def __init__(self, text: str = "", **kwargs) -> None:
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("language", "python")
         kwargs.setdefault("soft_wrap", False)
         kwargs.setdefault("tab_behavior", "indent")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, ProgressBar, Static
@@ -20,7 +22,7 @@ def advice_mark(ok: object) -> str:
     return "✓" if ok is True else "✗" if ok is False else "?"
 
 
-def advice_text(result: dict) -> str:
+def advice_text(result: dict[str, Any]) -> str:
     """The complexity and vectorization advice in plain words."""
     lines = []
     cx = result.get("complexity")
@@ -38,7 +40,7 @@ def advice_text(result: dict) -> str:
 NO_RUN = "No run yet. Ctrl+R runs the visible tests, Ctrl+S submits."
 
 # What the pane shows after a run: verdict line, the tests' rows, the advice.
-Shown = tuple[str, list[dict], str]
+Shown = tuple[str, list[dict[str, Any]], str]
 
 
 class Results(Vertical):
@@ -56,7 +58,7 @@ class Results(Vertical):
         table = self.query_one("#tests", DataTable)
         table.add_columns("Test", "Result", "ms")
         self.query_one("#progress", ProgressBar).display = False
-        self.tests: list[dict] = []
+        self.tests: list[dict[str, Any]] = []
         self._running = False
         self._verdict = NO_RUN
         self._advice = ""
@@ -93,7 +95,7 @@ class Results(Vertical):
     def set_total(self, total: int) -> None:
         self.query_one("#progress", ProgressBar).update(total=total, progress=len(self.tests))
 
-    def add_test(self, test: dict) -> None:
+    def add_test(self, test: dict[str, Any]) -> None:
         self.tests.append(test)
         label = test["id"] if test.get("visible", True) else f"{test['id']} (hidden)"
         ms = test.get("time_ms")

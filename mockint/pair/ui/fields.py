@@ -1,0 +1,115 @@
+"""The candidate's fields as widgets: the editable area of each plan field, its read-only
+mirror on the interviewer's screen, and the run and submit results under them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import TextArea
+
+from mockint.tui.widgets.code_editor import CodeEditor
+from mockint.tui.widgets.star_check import HINTS
+from mockint.tui.widgets.text_sync import place_cursor, set_text
+
+
+def results_text(results: dict[str, Any] | None) -> str:
+    if not results:
+        return ""
+    lines = []
+    for r in results.values():
+        head = f"{'Submit' if r['kind'] == 'submit' else 'Run'} · {r['problem']}: "
+        if r["state"] == "running":
+            head += f"grading... ({len(r['tests'])} tests so far)"
+        else:
+            head += r.get("summary", "")
+        lines.append(head)
+        for t in r["tests"][-6:]:
+            mark = "✓" if t["verdict"] == "accepted" else "✗"
+            msg = f"  {mark} {t['id']}: {t['verdict'].replace('_', ' ')}"
+            if t["message"] and t["verdict"] != "accepted":
+                msg += " · " + t["message"].splitlines()[0][:100]
+            lines.append(msg)
+    return "\n".join(lines)
+
+
+def widget_id(field_id: str) -> str:
+    return "f-" + "".join(c if c.isalnum() else "-" for c in field_id)
+
+
+def field_label(f: dict[str, Any]) -> str:
+    part = f.get("part")
+    return f"{f['label']}  {HINTS[part]}" if f["kind"] == "star" and part in HINTS else f["label"]
+
+
+class AnswerArea(TextArea):
+    """One of the candidate's text fields, knowing the plan field it edits."""
+
+    field_id = ""
+
+
+class CodeAnswer(CodeEditor):
+    """The candidate's code field, knowing the plan field it edits."""
+
+    field_id = ""
+
+
+def field_of(widget: object) -> str | None:
+    """The plan field a widget edits or mirrors; None for any other widget."""
+    if isinstance(widget, (AnswerArea, CodeAnswer, MirrorArea)):
+        return widget.field_id
+    return None
+
+
+def answer_area(
+    f: dict[str, Any], fields: dict[str, Any], classes: str = "answer"
+) -> AnswerArea | CodeAnswer:
+    """The candidate's editable area for one plan field."""
+    text = fields.get(f["id"], {"text": f.get("initial", "")})["text"]
+    ta: AnswerArea | CodeAnswer
+    if f["kind"] == "code":
+        ta = CodeAnswer(text, id=widget_id(f["id"]))
+    else:
+        ta = AnswerArea(
+            text,
+            id=widget_id(f["id"]),
+            soft_wrap=f["kind"] != "scratchpad",
+            tab_behavior="focus",
+            classes=classes,
+        )
+    ta.field_id = f["id"]
+    return ta
+
+
+class MirrorArea(TextArea):
+    """A read-only copy of one of the candidate's fields that draws the candidate's cursor
+    where it is, though the area never has the focus (at the end of a line and on an empty
+    line too, where a one-character selection would show nothing)."""
+
+    field_id = ""
+    label = ""
+
+    @property
+    def _draw_cursor(self) -> bool:
+        return True
+
+    def show(self, text: str, cursor: list[int]) -> tuple[int, int]:
+        """Take the candidate's text and cursor; returns the cursor as placed."""
+        set_text(self, text)  # an edit, not a new document: cheap on every key
+        place_cursor(self, (int(cursor[0]), int(cursor[1])))
+        return self.cursor_location
+
+
+def mirror_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "mirror") -> MirrorArea:
+    text = fields.get(f["id"], {"text": f.get("initial", "")})["text"]
+    ta = MirrorArea(
+        text,
+        id=widget_id(f["id"]),
+        read_only=True,
+        soft_wrap=f["kind"] not in ("code", "scratchpad"),
+        show_line_numbers=f["kind"] == "code",
+        classes=classes,
+    )
+    ta.can_focus = False
+    ta.field_id = f["id"]
+    ta.label = f["label"]
+    return ta
