@@ -287,20 +287,6 @@ class SessionApp(App[None]):
         except StoreError as exc:
             self.notify(f"Cannot check the session: {exc}", severity="error", timeout=10)
 
-    def stage_alert(self, name: str) -> None:
-        """The countdown crossed 5 minutes, 1 minute or zero."""
-        if name == "five_minutes":
-            self.notify("5 minutes left in this stage.", title="Time", severity="warning")
-        elif name == "one_minute":
-            self.notify("1 minute left: start wrapping up.", title="Time", severity="warning")
-        elif name == "time_up":
-            self.bell()
-            self.notify(
-                "Time is up. Overtime is now counted; Ctrl+N moves on.",
-                title="Time",
-                severity="error",
-            )
-
     # -- the judge, and leaving the session -------------------------------------------
     def ensure_judge(self) -> GradingClient:
         """The grading process, started on first need; it warms up in the background."""

@@ -77,7 +77,9 @@ class BaseScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         _check_size(self, self.app.size.width, self.app.size.height)
-        self.show_unsaved(self.mockint.unsaved_text())
+        # Any app: a stage screen also runs in pair mode's app, which saves nothing itself.
+        unsaved = getattr(self.app, "unsaved_text", None)
+        self.show_unsaved(unsaved() if unsaved is not None else "")
 
     def show_unsaved(self, text: str) -> None:
         self.set_class(bool(text), "-unsaved")

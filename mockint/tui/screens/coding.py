@@ -1,26 +1,25 @@
-"""The coding stage: statement, code editor, results; graded in the background by the judge."""
+"""The coding stage: statement, code editor, results; graded in the background by the judge.
+
+One screen for solo and pair: it talks to a session port (mockint/tui/port.py), local or the
+pair hub's. On the interviewer's side of a pair round it is read-only and mirrors the
+candidate's (`port.read_only`): their code and cursor, problem, claim, runs and discussion."""
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Markdown, Static, TextArea
 
 from mockint.engine.session import Session
 from mockint.engine.timefmt import elapsed_text
-from mockint.grading.problems import Problem
-from mockint.store import coding as records
+from mockint.tui.port import ClockState, PortUpdate, ProblemInfo, SessionPort, judge_event
 from mockint.tui.screens.coding_runs import CodeRuns
 from mockint.tui.screens.stage_common import STAGE_BINDINGS
 from mockint.tui.widgets.code_editor import CodeEditor
@@ -68,6 +67,7 @@ class CodingScreen(CodeRuns):
     @classmethod
     def for_stage(cls, app: MockintApp, s: Session) -> CodingScreen | None:
         from mockint.grading.problems import ProblemError, load_problem
+        from mockint.tui.local_session import LocalSession
 
         if not s.run.stage.problems or app.recorder is None:
             return None
@@ -76,14 +76,14 @@ class CodingScreen(CodeRuns):
         except ProblemError as exc:
             app.notify(f"{exc}; showing the notes area instead.", severity="error", timeout=10)
             return None
-        return cls(s, problems, app.recorder.session_id)
+        app.ensure_judge()  # warm while the screen is drawn
+        return cls(LocalSession(app, s, app.recorder.session_id), list(problems))
 
-    def __init__(self, session: Session, problems: list[Problem], session_id: int) -> None:
+    def __init__(self, port: SessionPort, problems: list[ProblemInfo]) -> None:
         super().__init__()
-        self.session = session
-        self.index = session.current
+        self.port = port
+        self.index = port.stage_index
         self.problems = problems
-        self.session_id = session_id
         self.codes: dict[str, str] = {}
         self.cursors: dict[str, tuple[int, int]] = {}
         self.hints_shown: dict[str, int] = {}
@@ -95,28 +95,17 @@ class CodingScreen(CodeRuns):
         self._last_remaining: float | None = None
 
     def _load_saved(self) -> None:
-        for p in self.problems:
-            snap = records.latest_snapshot(self.store, self.session_id, self.index, p.slug)
-            self.codes[p.slug] = snap.code if snap else p.starter
-            self.cursors[p.slug] = snap.cursor if snap else (0, 0)
-            self.hints_shown[p.slug] = 0
-        for ev in self.store.events(self.session_id):
-            if ev["stage_idx"] != self.index:
-                continue
-            if ev["kind"] == "problem_opened":
-                self.current = min(ev["data"].get("index", 0), len(self.problems) - 1)
-            elif ev["kind"] == "hint_shown":
-                slug = ev["data"].get("problem")
-                if slug in self.hints_shown:
-                    self.hints_shown[slug] = max(self.hints_shown[slug], ev["data"]["number"])
-            elif ev["kind"] == "complexity_claimed":
-                slug = str(ev["data"].get("problem", ""))
-                claim = (str(ev["data"].get("time", "")), str(ev["data"].get("space", "")))
-                self.claims[slug] = self._claims_logged[slug] = claim
-            elif ev["kind"] == "solution_viewed":
-                slug = str(ev["data"].get("problem", ""))
-                early = bool(ev["data"].get("before_solving"))
-                self.revealed[slug] = self.revealed.get(slug, False) or early
+        state = self.port.coding_state(self.problems)
+        self.codes, self.cursors = state.codes, state.cursors
+        self.current, self.hints_shown = state.current, state.hints_shown
+        self.claims, self._claims_logged = dict(state.claims), dict(state.claims)
+        self.revealed = state.revealed
+
+    def stage_clock(self) -> ClockState | None:
+        return self.port.clock()
+
+    def toggle_clock(self) -> None:
+        self.port.toggle_pause()
 
     # -- layout ------------------------------------------------------------------------
     def body(self) -> Iterator[Widget]:
@@ -134,28 +123,37 @@ class CodingScreen(CodeRuns):
                         yield Static("", id="hints", markup=False)
                         yield Markdown("", id="discussion")
                     with Horizontal(id="claim-row"):
-                        yield Input(placeholder="F6: time O(...)", id="claim-time")
-                        yield Input(placeholder="space O(...)", id="claim-space")
-                yield CodeEditor(self.codes[self.problem.slug], id="editor")
+                        ro = self.port.read_only
+                        yield Input(placeholder="F6: time O(...)", id="claim-time", disabled=ro)
+                        yield Input(placeholder="space O(...)", id="claim-space", disabled=ro)
+                yield from self.editor_pane(self.codes[self.problem.slug])
             yield Results(id="results")
         yield Footer()
+
+    def editor_pane(self, code: str) -> Iterator[Widget]:
+        """The editor (#editor); a mirror puts its own, read-only, with a label."""
+        yield CodeEditor(code, id="editor")
+
+    def mirror_moved(self, cursor: tuple[int, int]) -> None:
+        """The candidate's cursor moved (a mirror shows where)."""
 
     def on_mount(self) -> None:
         # Kept: on shutdown the children may be gone before our own unmount saves the code.
         self.editor = self.query_one("#editor", CodeEditor)
         self._show_problem(initial=True)
-        self._last_remaining = self.session.remaining(self.index)
+        clock = self.stage_clock()
+        self._last_remaining = clock.remaining if clock is not None else None
         self.refresh_clock()
         self.set_interval(TICK_S, self.refresh_clock)
         self.set_interval(SNAPSHOT_S, self.save_snapshot)
-        self.mockint.ensure_judge()
+        self.port.listen(self)
 
     def _show_problem(self, initial: bool = False) -> None:
         p = self.problem
         n = len(self.problems)
         self.query_one("#coding-title", Static).update(
-            f"Stage {self.index + 1} of {len(self.session.runs)} · Problem {self.current + 1} of {n}: "
-            f"[b]{p.title}[/b] ({p.difficulty})"
+            f"Stage {self.index + 1} of {self.port.stage_count} · "
+            f"Problem {self.current + 1} of {n}: [b]{escape(p.title)}[/b] ({escape(p.difficulty)})"
         )
         self.query_one("#statement", Markdown).update(p.statement)
         self.query_one("#statement-box").scroll_home(animate=False)
@@ -164,7 +162,8 @@ class CodingScreen(CodeRuns):
             editor.load_text(self.codes[p.slug])
         row, col = self.cursors.get(p.slug, (0, 0))
         editor.cursor_location = (min(row, editor.document.line_count - 1), col)
-        editor.focus()
+        if not self.port.read_only:
+            editor.focus()
         time_claim, space_claim = self.claims.get(p.slug, ("", ""))
         self.query_one("#claim-time", Input).value = time_claim
         self.query_one("#claim-space", Input).value = space_claim
@@ -175,18 +174,17 @@ class CodingScreen(CodeRuns):
         self._show_summary()
 
     def _show_hints(self) -> None:
-        hints = list(getattr(self.problem, "hints", []) or [])
         shown = self.hints_shown.get(self.problem.slug, 0)
-        text = "\n".join(f"Hint {i + 1}: {h}" for i, h in enumerate(hints[:shown]))
+        text = "\n".join(self.port.hint_lines(self.problem, shown))
         self.query_one("#hints", Static).update(text)
 
     def _show_summary(self) -> None:
-        stats = records.run_stats(self.store, self.session_id, self.index, self.problem.slug)
-        text = f"Runs: {stats['runs']}"
-        if stats["runs"]:
-            text += f" · first run at {elapsed_text(stats['first_s'] or 0.0)}"
-            if stats["accepted_s"] is not None:
-                text += f" · accepted at {elapsed_text(stats['accepted_s'])}"
+        stats = self.port.run_stats(self.problem.slug)
+        text = f"Runs: {stats.runs}"
+        if stats.runs:
+            text += f" · first run at {elapsed_text(stats.first_s or 0.0)}"
+            if stats.accepted_s is not None:
+                text += f" · accepted at {elapsed_text(stats.accepted_s)}"
             else:
                 text += " · not accepted yet"
         hints = self.hints_shown.get(self.problem.slug, 0)
@@ -236,49 +234,25 @@ class CodingScreen(CodeRuns):
         """Records the claim when it changed since it was last recorded."""
         slug = self.problem.slug
         claim = tuple(x.strip() for x in self.claims.get(slug, ("", "")))
-        if claim != self._claims_logged.get(slug, ("", "")):
+        if claim != self._claims_logged.get(slug, ("", "")) and not self.port.read_only:
             self._claims_logged[slug] = (claim[0], claim[1])
             self._log("complexity_claimed", problem=slug, time=claim[0], space=claim[1])
 
-    def claim_advice(self, result: dict[str, Any]) -> str:
-        """The claim compared with the reference and the measurement, as advice lines."""
-        from mockint.scoring.complexity import compare_claim
-
-        p = self.problem
-        time_claim, space_claim = self.claims.get(p.slug, ("", ""))
-        spec = p.complexity or {}
-        ref_time = p.reference.get("time") or spec.get("target")
-        cx = result.get("complexity") or {}
-        lines = compare_claim(
-            time_claim,
-            space_claim,
-            ref_time,
-            p.reference.get("space"),
-            cx.get("slope"),
-            float(spec["exponent"]) if "exponent" in spec else None,
-            cx.get("reference_slope"),
-        )
-        return "\n".join(f"• {line}" for line in lines)
-
     # -- discussion and reference solution -------------------------------------------------
     def _solved(self) -> bool:
-        stats = records.run_stats(self.store, self.session_id, self.index, self.problem.slug)
-        return stats["accepted_s"] is not None
+        return self.port.run_stats(self.problem.slug).accepted_s is not None
 
     def _show_discussion(self) -> AwaitComplete | None:
         """Fills the discussion below the statement (hidden until revealed); returns the
         Markdown's pending update, if any."""
         p = self.problem
         box = self.query_one("#discussion", Markdown)
-        if p.slug not in self.revealed:
+        shown = self.port.discussion(p) if p.slug in self.revealed else None
+        if shown is None:
             box.display = False
             return box.update("")
         box.display = True
-        text = p.discussion or "# Discussion\n\nThis problem has no discussion.md."
-        try:
-            code = p.reference_path.read_text(encoding="utf-8")
-        except OSError:
-            code = "# the reference solution is missing"
+        text, code = shown
         note = (
             "*Shown before the problem was solved: recorded, and it costs points.*\n\n"
             if self.revealed[p.slug]
@@ -290,7 +264,8 @@ class CodingScreen(CodeRuns):
 
     def reveal(self, before_solving: bool) -> None:
         slug = self.problem.slug
-        if slug not in self.revealed or (before_solving and not self.revealed[slug]):
+        new = slug not in self.revealed or (before_solving and not self.revealed[slug])
+        if new and not self.port.read_only:
             self._log("solution_viewed", problem=slug, before_solving=before_solving)
         self.revealed[slug] = self.revealed.get(slug, False) or before_solving
         pending = self._show_discussion()
@@ -312,6 +287,9 @@ class CodingScreen(CodeRuns):
         if self.problem.slug in self.revealed or self._solved():
             self.reveal(before_solving=False)
             return
+        if not self.port.local_tools:
+            self.notify("In a pair round the discussion appears after an accepted submit.")
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -332,8 +310,18 @@ class CodingScreen(CodeRuns):
 
     # -- saving ------------------------------------------------------------------------
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "editor":
+        if event.text_area.id == "editor" and not self.port.read_only:
             self._dirty = True
+            if self.port.mirrored:
+                self._send_edit()
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if event.text_area.id == "editor" and self.port.mirrored and not self.port.read_only:
+            self._send_edit()  # the interviewer's mirror shows the cursor where it is
+
+    def _send_edit(self) -> None:
+        editor = self.editor
+        self.port.edit(f"code:{self.problem.slug}", editor.text, editor.cursor_location)
 
     def save_snapshot(self) -> None:
         if not self._dirty:
@@ -343,16 +331,9 @@ class CodingScreen(CodeRuns):
         slug = self.problem.slug
         self.codes[slug] = editor.text
         self.cursors[slug] = editor.cursor_location
-        # The recorder keeps the snapshot until the store takes it (a full disk loses nothing).
-        if self.recorder is not None:
-            self.recorder.snapshot(
-                self.index,
-                slug,
-                at=self.session.clock.now(),
-                elapsed=self.session.elapsed(self.index),
-                code=editor.text,
-                cursor=editor.cursor_location,
-            )
+        # The port keeps the snapshot until the store takes it (a full disk loses nothing).
+        self._send_edit()
+        self.port.flush()
 
     def flush_notes(self) -> None:
         """Called by the app before leaving the stage or quitting."""
@@ -361,7 +342,7 @@ class CodingScreen(CodeRuns):
     def on_unmount(self) -> None:
         self.save_snapshot()
         self._log_claim()
-        if self.run_handle is not None:
+        if self.run_handle is not None and not self.port.read_only:
             self.run_handle.cancel()
 
     # -- around a run (the run itself: CodeRuns) ----------------------------------------
@@ -370,10 +351,16 @@ class CodingScreen(CodeRuns):
         self.save_snapshot()
         self._log_claim()
 
-    def run_advice(self, result: dict[str, Any]) -> str:
-        return "\n".join(x for x in (super().run_advice(result), self.claim_advice(result)) if x)
+    def _on_grading_event(self, token: object, event: dict[str, Any]) -> None:
+        """One of the judge's own events (mockint/grading/client.py)."""
+        claim = self.claims.get(self.problem.slug, ("", ""))
+        ev = judge_event(self.problem, claim, event)
+        if ev is not None:
+            self._on_run_event(token, ev)
 
     def accepted_submit(self) -> None:
+        if self.port.read_only:  # the candidate's screen reveals it; the mirror follows
+            return
         if self.problem.slug not in self.revealed:  # shown once, not on every submit
             self.reveal(before_solving=False)
             self.notify(
@@ -385,11 +372,25 @@ class CodingScreen(CodeRuns):
         self._show_summary()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        port = self.port
         if action == "cancel_run":
-            return self.run_handle is not None
+            return self.run_handle is not None and not port.read_only
         if action == "next_problem":
-            return len(self.problems) > 1
+            return len(self.problems) > 1 and not port.read_only
+        if action in ("run", "reset", "claim"):
+            return not port.read_only
+        if action in ("hint", "external_editor"):
+            return port.local_tools  # in a pair round hints are the interviewer's pushes
+        if action == "toggle_pause":
+            return port.owns_clock
         return True
+
+    # -- what the other participant did (a pair round): coding_mirror.py ------------------
+    def port_update(self, update: PortUpdate) -> None:
+        from mockint.tui.screens.coding_mirror import apply_update
+
+        if self.is_mounted:
+            apply_update(self, update)
 
     # -- hints, reset, next problem, $EDITOR ------------------------------------------
     def action_hint(self) -> None:
@@ -437,25 +438,13 @@ class CodingScreen(CodeRuns):
         self._show_problem()
 
     def action_external_editor(self) -> None:
-        editor_cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        from mockint.tui.screens.outside_editor import edit_outside
+
+        if not self.port.local_tools:  # never a program on the host for a pair candidate
+            return
         widget = self.query_one("#editor", TextArea)
-        with tempfile.TemporaryDirectory(prefix="mockint-") as tmp:
-            path = Path(tmp) / f"{self.problem.slug.replace('-', '_')}.py"
-            path.write_text(widget.text, encoding="utf-8")
-            try:
-                with self.app.suspend():
-                    proc = subprocess.run([*shlex.split(editor_cmd), str(path)])
-            except (OSError, ValueError) as exc:
-                self.notify(f"Could not start {editor_cmd!r}: {exc}", severity="error")
-                return
-            if proc.returncode != 0:
-                self.notify(
-                    f"{editor_cmd} exited with {proc.returncode}; code kept as it was.",
-                    severity="warning",
-                )
-                return
-            text = path.read_text(encoding="utf-8", errors="replace")
-        if text != widget.text:
+        text = edit_outside(self, widget.text, f"{self.problem.slug.replace('-', '_')}.py")
+        if text is not None and text != widget.text:
             widget.replace(text, (0, 0), widget.document.end)
             self._dirty = True
             self.save_snapshot()

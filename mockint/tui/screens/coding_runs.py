@@ -1,6 +1,7 @@
-"""The coding screen's runs: the editor's code run or submitted in the judge, its events
-followed into the results pane and recorded, Esc to cancel. CodingScreen (coding.py) adds
-the problem's side: statement, claims, hints, discussion, and what a run first saves."""
+"""The coding screen's runs: the editor's code run or submitted through the session port
+(the local judge, or the pair hub's), its events followed into the results pane, Esc to
+cancel. CodingScreen (coding.py) adds the problem's side: statement, claims, hints,
+discussion, and what a run first saves."""
 
 from __future__ import annotations
 
@@ -10,63 +11,47 @@ from textual import work
 from textual.message import Message
 from textual.widgets import TextArea
 
-from mockint.grading.client import GradingRun
-from mockint.grading.problems import Problem
-from mockint.kinds import run_summary, verdict_info
-from mockint.recording import Recorder, RunRef
-from mockint.store.sessions import Store
+from mockint.tui.port import (
+    ProblemInfo,
+    RunCancelled,
+    RunDone,
+    RunEvent,
+    RunFailed,
+    RunHandle,
+    RunStarted,
+    RunTest,
+    SessionPort,
+)
 from mockint.tui.screens.stage_common import StageClock
-from mockint.tui.widgets.results import Results, advice_text
+from mockint.tui.widgets.results import Results
 
 
 class CodeRuns(StageClock):
-    session_id: int
-    problems: list[Problem]
+    port: SessionPort
+    problems: list[ProblemInfo]
     current = 0  # the problem on screen
-    run_handle: GradingRun | None = None
-    run_ref: RunRef | None = None
+    run_handle: RunHandle | None = None
     _token: object | None = None  # the run whose events this screen takes
-    _run_kind = ""
     _footer_running = False  # whether the footer last showed the Esc (cancel) key
 
     class Graded(Message):
-        """One event of a run from the grading worker (started, test, done, ...)."""
+        """One event of a run (started, a test, done, ...)."""
 
-        def __init__(self, token: object, event: dict[str, Any]) -> None:
+        def __init__(self, token: object, event: RunEvent) -> None:
             super().__init__()
             self.token = token
             self.event = event
 
     @property
-    def store(self) -> Store:
-        return self.mockint.store
-
-    @property
-    def recorder(self) -> Recorder | None:
-        rec = self.mockint.recorder
-        return rec if rec is not None and rec.session_id == self.session_id else None
-
-    @property
-    def problem(self) -> Problem:
+    def problem(self) -> ProblemInfo:
         return self.problems[self.current]
 
     def _log(self, kind: str, **data: Any) -> None:
-        if self.recorder is not None:
-            self.recorder.event(
-                self.index,
-                kind,
-                at=self.session.clock.now(),
-                elapsed=self.session.elapsed(self.index),
-                data=data,
-            )
+        self.port.event(kind, **data)
 
     # -- what the screen adds around a run ----------------------------------------------
     def before_run(self) -> None:
         """Save what the run is about before it starts (the code's snapshot, the claim)."""
-
-    def run_advice(self, result: dict[str, Any]) -> str:
-        """The advice lines under a finished run's results."""
-        return advice_text(result)
 
     def accepted_submit(self) -> None:
         """A submit was accepted."""
@@ -76,84 +61,62 @@ class CodeRuns(StageClock):
 
     # -- a run -------------------------------------------------------------------------
     def action_run(self, submit: bool) -> None:
+        if self.port.read_only:
+            return
         if self.run_handle is not None:
             self.notify("A run is already in progress (Esc cancels it).", severity="warning")
             return
         self.before_run()
         code = self.query_one("#editor", TextArea).text
-        slug = self.problem.slug
-        kind = "submit" if submit else "run"
-        self._run_kind = kind
-        if self.recorder is not None:
-            self.run_ref = self.recorder.start_run(
-                self.index,
-                slug,
-                kind=kind,
-                at=self.session.clock.now(),
-                elapsed=self.session.elapsed(self.index),
-                code=code,
-            )
-        results = self.query_one(Results)
-        results.begin(kind)
+        self.follow_run(self.port.run(self.problem, code, submit))
+        warning = self.port.run_warning()
+        if warning:
+            self.notify(warning, title="Weaker isolation", severity="warning", timeout=12)
+
+    def follow_run(self, handle: RunHandle) -> None:
+        """Show a run's events as they come (one this screen started, or on a mirror the
+        candidate's)."""
+        self.run_handle = handle
+        self.query_one(Results).begin(handle.kind)
         token = object()
         self._token = token
-        app = self.mockint
-        judge = app.ensure_judge()
-        self.run_handle = judge.submit(code, slug, hidden=submit)
-        self._follow(token, self.run_handle)
-        if judge.sandbox_warning and not app.sandbox_warned:
-            app.sandbox_warned = True
-            self.notify(
-                judge.sandbox_warning, title="Weaker isolation", severity="warning", timeout=12
-            )
+        self._follow(token, handle)
         self._sync_footer_soon()
 
     @work(group="grading", exit_on_error=False)
-    async def _follow(self, token: object, handle: GradingRun) -> None:
+    async def _follow(self, token: object, handle: RunHandle) -> None:
         """A Textual worker: relays the run's events to this screen as messages."""
-        async for event in handle.aevents():
+        async for event in handle.events():
             self.post_message(self.Graded(token, event))
 
     def on_code_runs_graded(self, message: Graded) -> None:
-        self._on_grading_event(message.token, message.event)
+        self._on_run_event(message.token, message.event)
 
-    def _on_grading_event(self, token: object, event: dict[str, Any]) -> None:
+    def _on_run_event(self, token: object, event: RunEvent) -> None:
         if token is not self._token or not self.is_mounted:
             return
         results = self.query_one(Results)
-        kind = event.get("event")
-        if kind == "started":
-            results.set_total(int(event.get("total") or 0))
-        elif kind == "test":
-            results.add_test(event["test"])
-        elif kind == "done":
-            result = event["result"]
-            results.finish(
-                f"{verdict_info(result['verdict']).symbol} {run_summary(result)}",
-                self.run_advice(result),
-            )
-            self._end_run(result, result["verdict"])
-            if result["verdict"] == "accepted" and self._run_kind == "submit":
-                self.accepted_submit()
-        elif kind == "cancelled":
-            results.finish("Run cancelled.")
-            self._end_run(None, "cancelled")
-        elif kind == "error":
-            if event.get("kind") == "worker_died":
-                msg = "The grading process stopped; it restarts on the next run. Your code is safe."
-            else:
-                msg = f"Grading failed: {event.get('message', 'unknown error')}"
-            results.finish(msg)
-            self.notify(msg, severity="error", timeout=8)
-            self._end_run(None, "error")
+        kind = self.run_handle.kind if self.run_handle is not None else ""
+        match event:
+            case RunStarted():
+                results.set_total(event.total)
+            case RunTest():
+                results.add_test(event.test)
+            case RunDone():
+                results.finish(event.headline, event.advice)
+                self._end_run()
+                if event.verdict == "accepted" and kind == "submit":
+                    self.accepted_submit()
+            case RunCancelled():
+                results.finish("Run cancelled.")
+                self._end_run()
+            case RunFailed():
+                results.finish(event.message)
+                self.notify(event.message, severity="error", timeout=8)
+                self._end_run()
 
-    def _end_run(self, result: dict[str, Any] | None, verdict: str) -> None:
-        if self.run_ref is not None and self.recorder is not None:
-            self.recorder.finish_run(
-                self.run_ref, at=self.session.clock.now(), result=result, verdict=verdict
-            )
+    def _end_run(self) -> None:
         self.run_handle = None
-        self.run_ref = None
         self.run_ended()
         self._sync_footer_soon()
 
@@ -170,5 +133,5 @@ class CodeRuns(StageClock):
             self.refresh_bindings()
 
     def action_cancel_run(self) -> None:
-        if self.run_handle is not None:
+        if self.run_handle is not None and not self.port.read_only:
             self.run_handle.cancel()

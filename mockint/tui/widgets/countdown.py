@@ -30,5 +30,7 @@ class Countdown(Vertical):
             line = f"{clock_text(remaining)} left of {clock_text(planned)}"
         if state == "paused":
             line += "  PAUSED"
+        elif state == "not_started":  # a pair round: the interviewer starts the clock
+            line += "  NOT STARTED"
         self.query_one("#digits", Digits).update(big)
         self.query_one("#clock-line", Static).update(line)

@@ -10,31 +10,14 @@ from textual.widgets import DataTable, ProgressBar, Static
 
 from mockint.grading.text import clean
 from mockint.kinds import verdict_info
+from mockint.tui.port import advice_text
+
+__all__ = ["NO_RUN", "Results", "Shown", "advice_text", "verdict_text"]
 
 
 def verdict_text(verdict: str) -> str:
     info = verdict_info(verdict)
     return f"{info.symbol} {info.word}"
-
-
-def advice_mark(ok: object) -> str:
-    """✓ fine, ✗ measured breaking it, ? not sure (a busy machine; it counts against nobody)."""
-    return "✓" if ok is True else "✗" if ok is False else "?"
-
-
-def advice_text(result: dict[str, Any]) -> str:
-    """The complexity and vectorization advice in plain words."""
-    lines = []
-    cx = result.get("complexity")
-    if cx:
-        lines.append(
-            f"{advice_mark(cx.get('ok'))} Time complexity: {cx.get('measured')}, "
-            f"target {cx.get('target')}"
-        )
-    vec = result.get("vectorized")
-    if vec:
-        lines.append(f"{advice_mark(vec.get('ok'))} Vectorized: {vec.get('message')}")
-    return "\n".join(lines)
 
 
 NO_RUN = "No run yet. Ctrl+R runs the visible tests, Ctrl+S submits."
