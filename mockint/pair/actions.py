@@ -138,7 +138,7 @@ def clock(hub: Hub, room: Room, action: str) -> None:
                 takehome.issue(hub, room)
             else:
                 hub._init_fields(room)
-            room.asked = []
+            room.asked, room.stage_events = [], []
             room.results = {}
             hub._broadcast_state(room)
             return
@@ -166,6 +166,34 @@ def field(hub: Hub, room: Room, msg: wire.Field) -> None:
     room.fields[fid] = value
     room.dirty_fields.add(fid)
     hub._send(room, INTERVIEWER, wire.Field(id=fid, text=text, cursor=msg.cursor))
+
+
+def stage_event(hub: Hub, room: Room, msg: wire.StageEvent) -> None:
+    """What the candidate's coding screen records, checked against the stage: recorded as
+    in a solo session, and sent to the interviewer's mirror."""
+    from mockint.pair.judging import solved
+
+    s, plan = room.session, hub._plan(room)
+    if s is None or s.finished or plan is None or plan["kind"] != "coding":
+        return
+    slugs = [p["slug"] for p in plan["problems"]]
+    slug = str(msg.data.get("problem", ""))
+    if slug not in slugs:
+        return
+    data: dict[str, str | int | bool] = {"problem": slug}
+    if msg.kind == "problem_opened":
+        data["index"] = slugs.index(slug)
+    elif msg.kind == "complexity_claimed":
+        data["time"] = clip(str(msg.data.get("time", "")), 200).strip()
+        data["space"] = clip(str(msg.data.get("space", "")), 200).strip()
+    elif msg.kind == "solution_viewed":
+        if not solved(hub, room, slug):  # in a pair round only after an accepted submit
+            return
+        data["before_solving"] = False
+    event = {"kind": msg.kind, "data": data}
+    room.stage_events.append(event)
+    hub._event(room, msg.kind, dict(data))
+    hub._send(room, INTERVIEWER, wire.StageEvent(kind=msg.kind, data=data))
 
 
 def focus(hub: Hub, room: Room, msg: wire.Focus) -> None:
@@ -275,7 +303,7 @@ def swap(hub: Hub, room: Room, t: Ticket, agree: bool) -> None:
     room.phase = "lobby"
     room.session = room.recorder = room.session_id = None
     room.plans, room.fields, room.pushes, room.results = [], {}, [], {}
-    room.asked, room.exports = [], {}
+    room.asked, room.exports, room.stage_events = [], {}, []
     room.focus = ""
     room.feedback, room.swap_votes, room.rubric = {}, set(), {}
     room.dirty_fields.clear()

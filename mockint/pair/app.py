@@ -153,8 +153,14 @@ class PairApp(KeysInOrder, App[int]):
                     ]
                 self._screen_call("on_asked", msg.question)
             case wire.RunResult():
-                self.state.setdefault("results", {})[msg.result["problem"]] = msg.result
+                if msg.result.get("id") != "":  # "": a run refused, for this screen alone
+                    self.state.setdefault("results", {})[msg.result["problem"]] = msg.result
                 self._screen_call("on_result", msg.result)
+            case wire.StageEvent():
+                self.state.setdefault("events", []).append(
+                    {"kind": msg.kind, "data": dict(msg.data)}
+                )
+                self._screen_call("on_stage_event", msg.kind, dict(msg.data))
             case wire.Rubric():
                 self.state["rubric"] = msg.rubric
                 self._screen_call("on_rubric")
@@ -193,7 +199,6 @@ class PairApp(KeysInOrder, App[int]):
                 fn(*args)
 
     def _show_state(self) -> None:
-        from mockint.pair.ui.base import PairScreen
         from mockint.pair.ui.feedback import FeedbackScreen
         from mockint.pair.ui.lobby import LobbyScreen, WaitScreen
 
@@ -211,7 +216,7 @@ class PairApp(KeysInOrder, App[int]):
         if current == key:
             self._screen_call("update_state")
             return
-        screen: PairScreen
+        screen: Screen[None]
         if key[0] == "lobby":
             screen = (
                 LobbyScreen()
@@ -221,11 +226,10 @@ class PairApp(KeysInOrder, App[int]):
         elif key[0] == "live":
             from mockint.pair.ui.live import live_screen
 
-            st = stage or {}
-            screen = live_screen(self.role, str(st.get("kind", "")), bool(st.get("talking")))
+            screen = live_screen(self, self.role, stage or {})
         else:
             screen = FeedbackScreen()
-        screen.state_key = key
+        setattr(screen, "state_key", key)  # noqa: B010 (each kind of screen declares it)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -286,6 +290,8 @@ class PairApp(KeysInOrder, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "renew_code":
             return self.can_renew
+        if action == "next_stage":  # the stage screens' Ctrl+N: the interviewer's to press
+            return self.role == wire.INTERVIEWER
         return True
 
     def action_renew_code(self) -> None:

@@ -97,6 +97,7 @@ class Room:
     dirty_fields: set[str] = field(default_factory=set)
     pushes: list[dict[str, Any]] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)  # talking stage: question ids, in order
+    stage_events: list[dict[str, Any]] = field(default_factory=list)  # the candidate's screen's
     exports: dict[str, str] = field(default_factory=dict)  # identity -> take-home line
     results: dict[str, dict[str, Any]] = field(default_factory=dict)  # problem -> last run view
     notes: dict[str, str] = field(default_factory=dict)  # identity -> private notes
@@ -421,6 +422,10 @@ def dispatch(hub: Hub, t: Ticket, msg: wire.Msg) -> None:
                     actions.focus(hub, room, msg)
                 case wire.Run():
                     judging.run(hub, room, msg)
+                case wire.CancelRun():
+                    judging.cancel(room)
+                case wire.StageEvent():
+                    actions.stage_event(hub, room, msg)
         # the interviewer's own
         case wire.Setup():
             actions.setup(hub, room, t, msg)

@@ -14,10 +14,10 @@ private notes and rubric.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from mockint.pair.content import stage_plan
-from mockint.pair.wire import CANDIDATE, INTERVIEWER
+from mockint.pair.wire import CANDIDATE, INTERVIEWER, ScreenEventKind
 
 if TYPE_CHECKING:
     from mockint.pair.hub import Hub, Room
@@ -57,6 +57,11 @@ def restore_round(hub: Hub, room: Room) -> bool:
     room.fields = records.room_fields(hub.store, found.session_id)
     events = hub.store.events(found.session_id)
     room.pushes = [dict(e["data"]) for e in events if e["kind"] == "pair_push"]
+    room.stage_events = [
+        {"kind": e["kind"], "data": dict(e["data"])}
+        for e in events
+        if e["stage_idx"] == session.current and e["kind"] in get_args(ScreenEventKind)
+    ]
     # The questions asked in the current stage, in order (the last is the current one).
     for e in events:
         if e["kind"] == "pair_ask" and e["data"].get("stage") == session.current:

@@ -78,6 +78,7 @@ def state_for(hub: Hub, room: Room, t: Ticket) -> wire.State:
         feedback_theirs=revealed(room, t.role),
         swap_votes=sorted(room.swap_votes),
         asked=list(room.asked),
+        events=list(room.stage_events),
         export=room.exports.get(t.identity) if room.phase == "feedback" else None,
     )
     if interviewer:

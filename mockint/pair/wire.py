@@ -51,6 +51,18 @@ class Focus(Msg, tag="focus"):
     id: str
 
 
+ScreenEventKind = Literal["problem_opened", "complexity_claimed", "solution_viewed", "code_reset"]
+
+
+class StageEvent(Msg, tag="event"):
+    """What the candidate's stage screen records (mockint/tui/port.py SCREEN_EVENTS, less
+    the hints: in a pair round those are the interviewer's pushes); the hub checks and
+    records it, and the interviewer's mirror follows it."""
+
+    kind: ScreenEventKind
+    data: dict[str, str | int | bool] = {}
+
+
 # -- app -> hub ----------------------------------------------------------------------------
 class Hello(Msg, tag="hello"):
     token: str
@@ -103,6 +115,10 @@ class Run(Msg, tag="run"):
     hidden: bool = False
 
 
+class CancelRun(Msg, tag="cancel_run"):
+    """Esc on the candidate's coding screen: stop the run in progress."""
+
+
 class FeedbackSend(Msg, tag="feedback"):
     rating: int
     text: str = ""
@@ -127,6 +143,8 @@ FromApp = (
     | Notes
     | RubricSave
     | Run
+    | CancelRun
+    | StageEvent
     | FeedbackSend
     | Swap
     | RenewCode
@@ -166,6 +184,7 @@ class State(Msg, tag="state", omit_defaults=True):
     feedback_theirs: View | None
     swap_votes: list[str]
     asked: list[str] = []  # ids of the questions asked so far, in order
+    events: list[View] = []  # the current stage's StageEvents so far ({"kind", "data"})
     export: str | None = None  # once the round ended: the line that takes it home
     scenarios: list[View] | None = None
     notes: str | None = None
@@ -230,6 +249,7 @@ ToApp = (
     | Pushed
     | Asked
     | RunResult
+    | StageEvent
     | Rubric
     | Error
     | Notice

@@ -183,9 +183,14 @@ class LocalSession:
         return [f"Hint {i + 1}: {h}" for i, h in enumerate(hints[:shown])]
 
     def discussion(self, problem: Any) -> tuple[str, str] | None:
-        text = problem.discussion or "# Discussion\n\nThis problem has no discussion.md."
-        try:
-            code = problem.reference_path.read_text(encoding="utf-8")
-        except OSError:
-            code = "# the reference solution is missing"
-        return text, code
+        return discussion_of(problem)
+
+
+def discussion_of(problem: Any) -> tuple[str, str]:
+    """A problem's discussion (Markdown) and its reference solution's code."""
+    text = problem.discussion or "# Discussion\n\nThis problem has no discussion.md."
+    try:
+        code = problem.reference_path.read_text(encoding="utf-8")
+    except OSError:
+        code = "# the reference solution is missing"
+    return text, code

@@ -19,7 +19,7 @@ async def test_the_candidates_statement_wraps_wide_code(width):
     async with app.run_test(size=(width, 24)) as pilot:
         start(app, "candidate", plan("coding", problems=(ProblemPick(slug="lru-cache"),)))
         await pilot.pause(0.3)
-        await assert_code_wraps(pilot, app.screen.query_one("#prompt-box", VerticalScroll))
+        await assert_code_wraps(pilot, app.screen.query_one("#statement-box", VerticalScroll))
 
 
 @pytest.mark.parametrize("role", ["candidate", "interviewer"])

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from mockint.scenario.model import ProblemPick
 from tests.pair.scripted import Sent, plan, start
 
 SIZES = [(80, 24), (120, 40)]
@@ -80,4 +81,12 @@ def test_talking_round(snap_compare, size, role):
         asked=["background-walkthrough", "overfitting"],
         questions=("background-walkthrough", "overfitting", "precision-recall"),
     )
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("role", ["candidate", "interviewer"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_coding_stage(snap_compare, size, role):
+    # The solo coding screen: the candidate's own, the interviewer's read-only beside the panel.
+    app, run_before = scripted("coding", role, problems=(ProblemPick(slug="lru-cache"),))
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -10,7 +10,7 @@ import os
 
 from mockint.pair.content import public_plan, stage_plan
 from mockint.pair.hub import Hub
-from mockint.pair.ui.fields import MirrorArea, widget_id
+from mockint.pair.ui.fields import widget_id
 from mockint.store.answers import answers
 from tests.conftest import run_cli
 from tests.pair.scripted import Sent, plan, start
@@ -85,7 +85,7 @@ async def test_the_candidates_cursor_reaches_the_hub_at_its_exact_place(tmp_path
         starter = t_int.room.fields[fid]["text"].splitlines()
         app = PairApp(path, t_cand.token)
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: type(app.screen).__name__ == "CandidateScreen")
+            await until(pilot, lambda: type(app.screen).__name__ == "CandidateCodingScreen")
             await pilot.pause(0.2)
             await pilot.press("down", "down", "end", "z", "z")
             want = [2, len(starter[2]) + 2]
@@ -120,9 +120,10 @@ async def test_the_mirror_draws_the_candidates_cursor_where_it_is(tmp_path):
         cand = await Client.connect(path, t_cand.token)
         app = PairApp(path, t_int.token)
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: type(app.screen).__name__ == "InterviewerScreen")
-            ta = app.screen.query_one(MirrorArea)
-            label = app.screen.query_one("#lbl-" + ta.id)
+            # The solo coding screen, read-only: the candidate's code in its editor.
+            await until(pilot, lambda: type(app.screen).__name__ == "InterviewerCodingScreen")
+            ta = app.screen.query_one("#editor")
+            label = app.screen.query_one("#mirror-label")
             text = "def f(x):\n    y = x\n    return y + 1\n\n"
             for cursor, label_text in (
                 ([2, 4], "line 3, col 5"),  # inside a line

@@ -10,13 +10,15 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.pair.pushes import KIND_NAMES, push_line
+
+__all__ = ["KIND_NAMES", "PairScreen", "contained", "push_line", "set_clock", "stage_line"]
 
 if TYPE_CHECKING:
     from mockint.pair.app import PairApp
 
 TICK_S = 0.25
 SUGGEST_S = 1.0  # the suggested push is worked out again at most this often
-KIND_NAMES = {"hint": "Hint", "follow_up": "Follow-up", "curveball": "Curveball"}
 T = TypeVar("T")
 
 
@@ -56,10 +58,6 @@ def stage_line(app: Any) -> str:
     if not st:
         return ""
     return f"Stage {st['index'] + 1} of {st['count']} · {st['title']}"
-
-
-def push_line(p: dict[str, Any]) -> str:
-    return f"{KIND_NAMES.get(p['kind'], p['kind'])} at {elapsed_text(p.get('elapsed', 0))}: {p['text']}"
 
 
 class PairScreen(Screen[None]):

@@ -8,7 +8,6 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.widget import Widget
@@ -16,19 +15,14 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from mockint.pair import wire
 from mockint.pair.ui.base import KIND_NAMES, TICK_S, PairScreen, push_line, set_clock, stage_line
-from mockint.pair.ui.fields import answer_area, field_label, field_of, results_text, widget_id
+from mockint.pair.ui.fields import answer_area, field_label, field_of, widget_id
 
 
 class CandidateScreen(PairScreen):
     HELP_TEXT = (
         "Your work is shared live with the interviewer, read-only. Tab moves to the next "
-        "field. In a coding stage, Ctrl+R runs the visible tests and Ctrl+S submits. "
-        "The interviewer controls the clock; hints and follow-ups appear on the left."
+        "field. The interviewer controls the clock; follow-ups appear below."
     )
-    BINDINGS = [
-        Binding("ctrl+r", "run(False)", "Run tests", id="cand.run", priority=True),
-        Binding("ctrl+s", "run(True)", "Submit", id="cand.submit", priority=True),
-    ]
 
     def compose(self) -> ComposeResult:
         st = self.pair.state["stage"]
@@ -44,7 +38,6 @@ class CandidateScreen(PairScreen):
                     yield from self.side(st)
                 yield from self.workspace(st, fields)
             yield Static("", id="pushes", markup=False)
-            yield Static("", id="results", markup=False)
         yield Footer()
 
     def side(self, st: dict[str, Any]) -> Iterator[Widget]:
@@ -72,7 +65,6 @@ class CandidateScreen(PairScreen):
         self.refresh_clock()
         self.set_interval(TICK_S, self.refresh_clock)
         self._show_pushes()
-        self._show_results()
         areas = [(ta, fid) for ta in self.query(TextArea) if (fid := field_of(ta)) is not None]
         if areas:
             fields = self.pair.state.get("fields", {})
@@ -99,7 +91,6 @@ class CandidateScreen(PairScreen):
 
     def update_state(self) -> None:
         self._show_pushes()
-        self._show_results()
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
@@ -116,12 +107,6 @@ class CandidateScreen(PairScreen):
         self.notify(
             push["text"], title=KIND_NAMES.get(push["kind"], "Note"), timeout=8, markup=False
         )
-
-    def _show_results(self) -> None:
-        self.query_one("#results", Static).update(results_text(self.pair.state.get("results")))
-
-    def on_result(self, result: dict[str, Any]) -> None:
-        self._show_results()
 
     def _send_field(self, ta: TextArea) -> None:
         fid = field_of(ta)
@@ -141,18 +126,3 @@ class CandidateScreen(PairScreen):
 
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         self._send_field(event.text_area)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "run":  # only a coding stage runs anything (and shows the keys)
-            kind: str = self.pair.state["stage"]["kind"]
-            return kind == "coding"
-        return True
-
-    def action_run(self, submit: bool) -> None:
-        st = self.pair.state["stage"]
-        if st["kind"] != "coding" or not st["problems"]:
-            return
-        focused = self.focused
-        fid = field_of(focused) or st["fields"][0]["id"]
-        slug = fid.split(":", 1)[1]
-        self.pair.send(wire.Run(problem=slug, hidden=submit))

@@ -1,5 +1,5 @@
-"""The candidate's fields as widgets: the editable area of each plan field, its read-only
-mirror on the interviewer's screen, and the run and submit results under them."""
+"""The candidate's fields as widgets: the editable area of each plan field and its read-only
+mirror on the interviewer's screen."""
 
 from __future__ import annotations
 
@@ -7,29 +7,8 @@ from typing import Any
 
 from textual.widgets import TextArea
 
-from mockint.tui.widgets.code_editor import CodeEditor
 from mockint.tui.widgets.star_check import HINTS
 from mockint.tui.widgets.text_sync import place_cursor, set_text
-
-
-def results_text(results: dict[str, Any] | None) -> str:
-    if not results:
-        return ""
-    lines = []
-    for r in results.values():
-        head = f"{'Submit' if r['kind'] == 'submit' else 'Run'} · {r['problem']}: "
-        if r["state"] == "running":
-            head += f"grading... ({len(r['tests'])} tests so far)"
-        else:
-            head += r.get("summary", "")
-        lines.append(head)
-        for t in r["tests"][-6:]:
-            mark = "✓" if t["verdict"] == "accepted" else "✗"
-            msg = f"  {mark} {t['id']}: {t['verdict'].replace('_', ' ')}"
-            if t["message"] and t["verdict"] != "accepted":
-                msg += " · " + t["message"].splitlines()[0][:100]
-            lines.append(msg)
-    return "\n".join(lines)
 
 
 def widget_id(field_id: str) -> str:
@@ -47,35 +26,23 @@ class AnswerArea(TextArea):
     field_id = ""
 
 
-class CodeAnswer(CodeEditor):
-    """The candidate's code field, knowing the plan field it edits."""
-
-    field_id = ""
-
-
 def field_of(widget: object) -> str | None:
     """The plan field a widget edits or mirrors; None for any other widget."""
-    if isinstance(widget, (AnswerArea, CodeAnswer, MirrorArea)):
+    if isinstance(widget, (AnswerArea, MirrorArea)):
         return widget.field_id
     return None
 
 
-def answer_area(
-    f: dict[str, Any], fields: dict[str, Any], classes: str = "answer"
-) -> AnswerArea | CodeAnswer:
+def answer_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "answer") -> AnswerArea:
     """The candidate's editable area for one plan field."""
     text = fields.get(f["id"], {"text": f.get("initial", "")})["text"]
-    ta: AnswerArea | CodeAnswer
-    if f["kind"] == "code":
-        ta = CodeAnswer(text, id=widget_id(f["id"]))
-    else:
-        ta = AnswerArea(
-            text,
-            id=widget_id(f["id"]),
-            soft_wrap=f["kind"] != "scratchpad",
-            tab_behavior="focus",
-            classes=classes,
-        )
+    ta = AnswerArea(
+        text,
+        id=widget_id(f["id"]),
+        soft_wrap=f["kind"] != "scratchpad",
+        tab_behavior="focus",
+        classes=classes,
+    )
     ta.field_id = f["id"]
     return ta
 

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.widget import Widget
@@ -16,34 +15,13 @@ from textual.widgets import Footer, Static, TextArea
 
 from mockint.pair import wire
 from mockint.pair.detect import detection_lines, question_of, stage_questions, suggestion
-from mockint.pair.ui.base import (
-    KIND_NAMES,
-    SUGGEST_S,
-    TICK_S,
-    PairScreen,
-    push_line,
-    set_clock,
-    stage_line,
-)
-from mockint.pair.ui.dialogs import Ask, RubricDialog, TypePush
-from mockint.pair.ui.fields import MirrorArea, mirror_area, results_text, widget_id
+from mockint.pair.ui.base import SUGGEST_S, TICK_S, PairScreen, set_clock, stage_line
+from mockint.pair.ui.fields import MirrorArea, mirror_area, widget_id
+from mockint.pair.ui.panel import PANEL_HELP, InterviewerPanel
 
 
-class InterviewerScreen(PairScreen):
-    HELP_TEXT = (
-        "Left: the candidate's work, live and read-only. Right: your private notes (never "
-        "sent to the candidate). F2 starts or pauses the clock, F6 adds 5 minutes, Ctrl+N "
-        "ends the stage. F3 pushes the next hint (coding) or follow-up; F4 types one. "
-        "F7 opens the rubric. Ctrl+O (for the room's host) gives the candidate a new room code."
-    )
-    BINDINGS = [
-        Binding("f2", "clock('pause')", "Clock", id="int.pause", priority=True),
-        Binding("f6", "clock('plus5')", "+5 min", id="int.plus5", priority=True),
-        Binding("ctrl+n", "next_stage", "Next stage", id="int.next", priority=True),
-        Binding("f3", "push_next", "Push hint", id="int.hint", priority=True),
-        Binding("f4", "push_typed", "Type push", id="int.type", priority=True),
-        Binding("f7", "rubric", "Rubric", id="int.rubric", priority=True),
-    ]
+class InterviewerScreen(InterviewerPanel, PairScreen):
+    HELP_TEXT = "Left: the candidate's work, live and read-only. Right: " + PANEL_HELP
 
     def compose(self) -> ComposeResult:
         st = self.pair.state["stage"]
@@ -60,20 +38,7 @@ class InterviewerScreen(PairScreen):
                 with VerticalScroll(id="mirror"):
                     yield Static("", id="presence")
                     yield from self.mirror(st, fields)
-                with Vertical(id="private"):
-                    yield Static("Private notes (only you see them)", classes="field-label")
-                    yield TextArea(
-                        self.pair.state.get("notes", ""),
-                        id="notes",
-                        soft_wrap=True,
-                        tab_behavior="focus",
-                    )
-                    yield Static("", id="rubric-line", markup=False)
-                    yield Static("", id="suggest", markup=False)
-                    yield Static("", id="pushes", markup=False)
-                    with VerticalScroll(id="guide-box"):
-                        yield Static(self._guide(st), id="guide", markup=False)
-            yield Static("", id="results", markup=False)
+                yield from self.private_column(st)
         yield Footer()
 
     def mirror(self, st: dict[str, Any], fields: dict[str, Any]) -> Iterator[Widget]:
@@ -86,43 +51,18 @@ class InterviewerScreen(PairScreen):
             )
             yield mirror_area(f, fields)
 
-    def _guide(self, st: dict[str, Any]) -> str:
-        lines = []
-        priv = st.get("private", {})
-        for p in st["problems"]:
-            hints = priv.get("hints", {}).get(p["slug"], [])
-            lines.append(f"{p['title']}: {len(hints)} hints (F3 pushes the next)")
-        for n, q in enumerate(st["questions"], 1):
-            info = priv.get("questions", {}).get(q["id"], {})
-            lines.append(f"Q{n}. {q['prompt']}")
-            for kp in info.get("key_points", []):
-                lines.append(f"  · {kp}")
-            for fu in info.get("follow_ups", []):
-                lines.append(f"  {KIND_NAMES.get(fu['kind'], fu['kind'])}: {fu['text']}")
-        return "\n".join(lines)
-
     def on_mount(self) -> None:
         self.refresh_clock()
         self.set_interval(TICK_S, self.refresh_clock)
         self.set_interval(SUGGEST_S, self._suggest)
         self.query_one("#notes", TextArea).focus()
-        self._show_pushes()
-        self._show_results()
-        self.on_presence()
-        self.on_rubric()
+        self.show_panel()
         for fid in self.pair.state.get("fields", {}):
             self.on_field(fid)
 
     def update_state(self) -> None:
         self._show_pushes()
-        self._show_results()
         self.refresh_clock()
-
-    def on_presence(self) -> None:
-        here = self.pair.presence.get("candidate")
-        self.query_one("#presence", Static).update(
-            "Candidate connected" if here else "[b]Candidate not connected[/b]"
-        )
 
     def refresh_clock(self) -> None:
         set_clock(self)
@@ -180,59 +120,13 @@ class InterviewerScreen(PairScreen):
             mirror.scroll_to_widget(self.query_one("#" + widget_id(fid)), animate=False)
             mirror.scroll_to_widget(self.query_one("#lbl-" + widget_id(fid)), animate=False)
 
-    def _show_pushes(self) -> None:
-        st = self.pair.state["stage"]
-        lines = [
-            "Sent: " + push_line(p)
-            for p in self.pair.state.get("pushes", [])
-            if p.get("stage") == st["index"]
-        ]
-        self.query_one("#pushes", Static).update("\n".join(lines))
-
     def on_push(self, push: dict[str, Any]) -> None:
         self._show_pushes()
-
-    def _show_results(self) -> None:
-        self.query_one("#results", Static).update(results_text(self.pair.state.get("results")))
-
-    def on_result(self, result: dict[str, Any]) -> None:
-        self._show_results()
-
-    def on_rubric(self) -> None:
-        r = self.pair.state.get("rubric") or {}
-        scores = r.get("scores") or {}
-        if not scores and not r.get("call"):
-            text = "Rubric: not filled in (F7)"
-        else:
-            text = "Rubric: " + ", ".join(f"{k} {v}" for k, v in scores.items())
-            if r.get("call"):
-                text += f" · {r['call'].replace('_', '-')}"
-        self.query_one("#rubric-line", Static).update(text)
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "notes":
-            self.pair.send(wire.Notes(text=event.text_area.text))
-
-    def action_clock(self, action: wire.ClockVerb) -> None:
-        c = self.pair.clock_now()
-        if action == "pause" and c is not None and c[2] == "not_started":
-            action = "start"
-        self.pair.send(wire.ClockAction(action=action))
-
-    def action_next_stage(self) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.pair.send(wire.ClockAction(action="next"))
-
-        self.app.push_screen(
-            Ask("End this stage and move on?", "y / Enter: yes   n / Esc: no"), answered
-        )
 
     def action_push_next(self) -> None:
         st = self.pair.state["stage"]
         if st["problems"]:
-            slug = st["problems"][0]["slug"]
-            self.pair.send(wire.PushRequest(kind="hint", problem=slug))
+            super().action_push_next()
             return
         sent = {p["text"] for p in self.pair.state.get("pushes", [])}
         self._changed = True
@@ -249,15 +143,6 @@ class InterviewerScreen(PairScreen):
                     return
         self.notify("No prepared follow-up left; F4 types one.", severity="warning")
 
-    def action_push_typed(self) -> None:
-        def typed(text: str | None) -> None:
-            if text:
-                coding = bool(self.pair.state["stage"]["problems"])
-                self.pair.send(wire.PushRequest(kind="hint" if coding else "follow_up", text=text))
-
-        self.app.push_screen(TypePush(), typed)
-
-    def action_rubric(self) -> None:
+    def rubric_found(self) -> list[str]:
         st, fields = self.pair.state["stage"], self.pair.state.get("fields", {})
-        found = detection_lines(st, self.questions(), fields) if st["questions"] else []
-        self.app.push_screen(RubricDialog(self.pair.state.get("dimensions", []), self.pair, found))
+        return detection_lines(st, self.questions(), fields) if st["questions"] else []

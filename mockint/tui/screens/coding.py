@@ -92,6 +92,7 @@ class CodingScreen(CodeRuns):
         self.revealed: dict[str, bool] = {}  # slug -> shown before it was solved
         self.shown: dict[str, Shown] = {}  # slug -> its last run's results, while on screen
         self._dirty = False
+        self._up = False  # the widgets are there (on_mount has begun)
         self._last_remaining: float | None = None
 
     def _load_saved(self) -> None:
@@ -109,6 +110,10 @@ class CodingScreen(CodeRuns):
 
     # -- layout ------------------------------------------------------------------------
     def body(self) -> Iterator[Widget]:
+        yield from self.coding_body()
+        yield Footer()
+
+    def coding_body(self) -> Iterator[Widget]:
         # The saved code goes into the editor when it is built, so that keys typed the moment
         # the screen appears are never overwritten by a later load.
         self._load_saved()
@@ -128,7 +133,6 @@ class CodingScreen(CodeRuns):
                         yield Input(placeholder="space O(...)", id="claim-space", disabled=ro)
                 yield from self.editor_pane(self.codes[self.problem.slug])
             yield Results(id="results")
-        yield Footer()
 
     def editor_pane(self, code: str) -> Iterator[Widget]:
         """The editor (#editor); a mirror puts its own, read-only, with a label."""
@@ -140,6 +144,8 @@ class CodingScreen(CodeRuns):
     def on_mount(self) -> None:
         # Kept: on shutdown the children may be gone before our own unmount saves the code.
         self.editor = self.query_one("#editor", CodeEditor)
+        self._up = True
+        self.query_one(Countdown).say_running = not self.port.local_tools
         self._show_problem(initial=True)
         clock = self.stage_clock()
         self._last_remaining = clock.remaining if clock is not None else None
@@ -147,6 +153,10 @@ class CodingScreen(CodeRuns):
         self.set_interval(TICK_S, self.refresh_clock)
         self.set_interval(SNAPSHOT_S, self.save_snapshot)
         self.port.listen(self)
+        self.mounted()
+
+    def mounted(self) -> None:
+        """The screen is up (a pair screen shows what the room already has)."""
 
     def _show_problem(self, initial: bool = False) -> None:
         p = self.problem
@@ -389,7 +399,7 @@ class CodingScreen(CodeRuns):
     def port_update(self, update: PortUpdate) -> None:
         from mockint.tui.screens.coding_mirror import apply_update
 
-        if self.is_mounted:
+        if self._up:  # from on_mount on (is_mounted is set only once it has returned)
             apply_update(self, update)
 
     # -- hints, reset, next problem, $EDITOR ------------------------------------------

@@ -33,6 +33,7 @@ def apply_update(screen: CodingScreen, update: PortUpdate) -> None:
             if slug == screen.problem.slug:
                 screen.query_one("#claim-time", Input).value = claim[0]
                 screen.query_one("#claim-space", Input).value = claim[1]
+                screen.mirror_moved(screen.editor.cursor_location)
         case ScreenEvent(kind="solution_viewed"):
             if update.data.get("problem") == screen.problem.slug:
                 screen.reveal(bool(update.data.get("before_solving")))
@@ -40,6 +41,7 @@ def apply_update(screen: CodingScreen, update: PortUpdate) -> None:
             screen.follow_run(update.handle)
         case Pushed():
             screen._show_hints()
+            screen.query_one("#statement-box").scroll_end(animate=False)  # the new line in view
             if not screen.port.read_only:
                 screen.notify(update.text, title=update.kind, timeout=8, markup=False)
         case Revealing():

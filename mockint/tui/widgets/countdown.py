@@ -13,6 +13,9 @@ _PHASES = ("normal", "warn", "critical", "overtime")
 
 
 class Countdown(Vertical):
+    # A pair round's screens say "running" too: there the other participant starts the clock.
+    say_running = False
+
     def compose(self) -> ComposeResult:
         yield Digits("", id="digits")
         yield Static("", id="clock-line", markup=False)
@@ -32,5 +35,7 @@ class Countdown(Vertical):
             line += "  PAUSED"
         elif state == "not_started":  # a pair round: the interviewer starts the clock
             line += "  NOT STARTED"
+        elif state == "running" and self.say_running:
+            line += "  running"
         self.query_one("#digits", Digits).update(big)
         self.query_one("#clock-line", Static).update(line)
