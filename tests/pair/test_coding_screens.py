@@ -157,3 +157,48 @@ async def test_the_interviewers_coding_screen_mirrors_the_candidates_read_only()
         await pilot.press(*"mine")
         assert screen.query_one("#notes").text == "mine"
         assert [m["op"] for m in app.sent] == ["notes"] * 4
+
+
+async def test_the_hub_takes_only_checked_screen_events_from_the_candidate(tmp_path):
+    from mockint.engine.clock import FakeClock
+    from tests.pair.hubclient import live_room, started_hub
+
+    hub, path = await started_hub(tmp_path / "h.db", FakeClock(), tmp_path / "sock")
+    try:
+        room, inter, cand = await live_room(hub, path, ["coding"])
+        slug = room.plans[0]["problems"][0]["slug"]
+        await cand.until("state")
+        refused = [
+            # Not solved yet: in a pair round the solution is shown only after an accepted submit.
+            {"kind": "solution_viewed", "data": {"problem": slug, "before_solving": True}},
+            {"kind": "problem_opened", "data": {"problem": "not-a-problem"}},
+            {"kind": "hint_shown", "data": {"problem": slug}},  # hints are the interviewer's
+        ]
+        for ev in refused:
+            cand.send({"op": "event"} | ev)
+        inter.send({"op": "event", "kind": "code_reset", "data": {"problem": slug}})
+        claim = {"problem": slug, "time": "O(n)", "space": "O(1)", "extra": "x" * 50}
+        cand.send({"op": "event", "kind": "complexity_claimed", "data": claim})
+        got = [m for m in await inter.drain(0.5) if m.get("op") == "event"]
+        want = {"problem": slug, "time": "O(n)", "space": "O(1)"}
+        assert got == [{"op": "event", "kind": "complexity_claimed", "data": want}]
+        assert room.stage_events == [{"kind": "complexity_claimed", "data": want}]
+        inter.got.clear()
+        # An accepted submit: its view carries the verdict line, the runs and the discussion,
+        # and the candidate may now open the solution (the interviewer's mirror is told).
+        cand.send({"op": "field", "id": f"code:{slug}", "text": "return 1", "cursor": [0, 8]})
+        cand.send({"op": "run", "problem": slug, "hidden": True})
+        while (view := (await cand.until("run"))["result"])["state"] != "done":
+            pass
+        assert view["headline"].startswith("✓ Accepted") and view["stats"]["runs"] == 1
+        assert "discussion" in view and view["reference"]
+        cand.send({"op": "event", "kind": "solution_viewed", "data": {"problem": slug}})
+        event = await inter.until("event")
+        assert event["data"] == {"problem": slug, "before_solving": False}
+        kinds = [e["kind"] for e in hub.store.events(room.session_id)]
+        assert kinds.count("solution_viewed") == 1 and kinds.count("complexity_claimed") == 1
+        assert "code_reset" not in kinds and "hint_shown" not in kinds
+        for c in (inter, cand):
+            c.writer.close()
+    finally:
+        await hub.close()
