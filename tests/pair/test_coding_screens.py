@@ -135,6 +135,7 @@ async def test_the_interviewers_coding_screen_mirrors_the_candidates_read_only()
         }
         app._dispatch({"op": "run", "result": run_view("running", [passing])})
         await until(pilot, lambda: screen.run_handle is not None)
+        assert shown(app, "#verdict") == "The candidate's submit: grading..."
         done = run_view("done", [passing, failing], verdict="wrong_answer",
                         headline="✗ Wrong answer: 1 of 2 tests passed", advice="• a claim line",
                         stats={"runs": 1, "first_s": 30.0, "accepted_s": None})  # fmt: skip

@@ -77,7 +77,10 @@ class CodeRuns(StageClock):
         """Show a run's events as they come (one this screen started, or on a mirror the
         candidate's)."""
         self.run_handle = handle
-        self.query_one(Results).begin(handle.kind)
+        results = self.query_one(Results)
+        results.begin(handle.kind)
+        if self.port.read_only:  # only the candidate can cancel it
+            results.set_verdict(f"The candidate's {handle.kind}: grading...")
         token = object()
         self._token = token
         self._follow(token, handle)
