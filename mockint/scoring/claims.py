@@ -302,7 +302,7 @@ class Analysis:
             t.clause_of[owner.start] == ci
             or self._condition(t.clause_of[owner.start], ci)
             or self._purpose(ci, t.clause_of[owner.start], PURPOSE | REMEDY)
-            or (strict and self._pronoun(owner, m))
+            or (strict and self._pronoun(owner, m, set(claim.subject) | other_s))
         )
         flips, why = 0, []
         # "If it overfits, add dropout": a problem named in a condition, then the action:
@@ -416,11 +416,12 @@ class Analysis:
         lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
         return "than" in t.lower[lo : o.start]
 
-    def _pronoun(self, owner: Mention, m: Mention) -> bool:
+    def _pronoun(self, owner: Mention, m: Mention, subjects: set[str]) -> bool:
         """The property's clause refers back to `owner`, named earlier in the same
         sentence (or in the one before, when this one opens with the pronoun), by a
         pronoun ("accuracy is easy to explain, so I made it the headline metric"), and
-        names no other concept of the claim. Used for mistakes only: for
+        names no subject of its own (other properties may sit beside it: "so that's where
+        I do tuning and model selection"). Used for mistakes only: for
         swaps and directions it faulted right answers ("bagging reduces variance, and it
         works best with high-variance trees")."""
         t = self.text
@@ -429,7 +430,9 @@ class Analysis:
         # The sentence before counts when this one opens with the pronoun ("It needs no ...").
         if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
             return False
-        if any(clause.start <= o.start < clause.end for o in self.mentions if o is not m):
+        if any(
+            clause.start <= o.start < clause.end for o in self.mentions if o.name in subjects
+        ):
             return False
         refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
         return any(t.lower[k] in refer for k in range(clause.start, clause.end))
