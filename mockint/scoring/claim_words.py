@@ -39,6 +39,9 @@ PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
 # Words that point back to what was just said ("..., but that's mostly unnecessary"):
 # for mistakes only, like the pronouns.
 DEMONSTRATIVES = frozenset({"that's", "this", "that", "those", "these"})
+# Words that open a sentence continuing the one before about the same thing ("Take a spam
+# filter. There I'd favour recall."): the subject named there is this sentence's.
+BACK_REFERENCES = frozenset({"it", "it's", "they", "they're", "there", "here", "this", "these"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
     percentage relative prediction reconstruction standard irreducible forecast returns

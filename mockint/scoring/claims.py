@@ -52,6 +52,8 @@ from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
+    ARTICLES,
+    BACK_REFERENCES,
     CONDITIONS,
     DEMONSTRATIVES,
     ERROR_THINGS,
@@ -303,6 +305,7 @@ class Analysis:
             or self._condition(t.clause_of[owner.start], ci)
             or self._purpose(ci, t.clause_of[owner.start], PURPOSE | REMEDY)
             or (strict and self._pronoun(owner, m, set(claim.subject) | other_s))
+            or self._back_reference(owner, m, set(claim.subject) | other_s)
         )
         flips, why = 0, []
         # "If it overfits, add dropout": a problem named in a condition, then the action:
@@ -390,6 +393,8 @@ class Analysis:
         if swaps == 0:  # inversions cancel in pairs: "less capacity raises bias"
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:
+            if not claim.property_dir and self._graded(m):
+                return None  # "favour recall and accept more false positives": a trade-off
             shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
             # A possessive owner ("learns from the teacher's outputs") usually sits in an
             # object phrase: it may credit or make a mistake, never make a swap.
@@ -401,6 +406,19 @@ class Analysis:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
+
+    def _graded(self, m: Mention) -> bool:
+        """A word of amount or direction just before `m` ("more false positives", "fewer
+        misses"): the clause says which way it moves, not what it belongs to."""
+        t = self.text
+        for name in ("up", "down"):
+            if name not in self.relations:
+                continue
+            for d in self.directions(name):
+                between = range(d.end, m.start)
+                if 0 <= m.start - d.end <= 2 and all(t.lower[k] in ARTICLES for k in between):
+                    return True
+        return False
 
     def _pronoun_led(self, start: int, owner: Mention | None) -> bool:
         """The clause starts with a pronoun before its owner ("It rewrites the RLHF
@@ -430,12 +448,25 @@ class Analysis:
         # The sentence before counts when this one opens with the pronoun ("It needs no ...").
         if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
             return False
-        if any(
-            clause.start <= o.start < clause.end for o in self.mentions if o.name in subjects
-        ):
+        if any(clause.start <= o.start < clause.end for o in self.mentions if o.name in subjects):
             return False
         refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
         return any(t.lower[k] in refer for k in range(clause.start, clause.end))
+
+    def _back_reference(self, owner: Mention, m: Mention, subjects: set[str]) -> bool:
+        """The property's sentence opens by pointing back ("There I'd favour recall", "It
+        reduces bias") to the sentence before, whose only subject is `owner`, and names
+        no subject itself: one statement across the full stop."""
+        t = self.text
+        clause = t.clauses[t.clause_of[m.start]]
+        a = t.sentences[clause.sentence][0]
+        if clause.start != a or t.lower[a] not in BACK_REFERENCES:
+            return False
+        if t.clauses[t.clause_of[owner.start]].sentence != clause.sentence - 1:
+            return False
+        pa = t.sentences[clause.sentence - 1][0]
+        named = [o for o in self.mentions if o.name in subjects and pa <= o.start < clause.end]
+        return all(o.name == owner.name and o.start < a for o in named)
 
     def _condition(self, owner_clause: int, ci: int) -> bool:
         """The owner's clause is the condition of this one ("if the model can't see the
