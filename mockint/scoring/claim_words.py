@@ -42,6 +42,9 @@ DEMONSTRATIVES = frozenset({"that's", "this", "that", "those", "these"})
 # Words that open a sentence continuing the one before about the same thing ("Take a spam
 # filter. There I'd favour recall."): the subject named there is this sentence's.
 BACK_REFERENCES = frozenset({"it", "it's", "they", "they're", "there", "here", "this", "these"})
+# Words that open a clause widening what the sentence already said ("..., including for
+# time-based data", "..., even for transactions"): for mistakes, one statement with it.
+EXTENDERS = frozenset({"including", "even", "especially", "also"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
     percentage relative prediction reconstruction standard irreducible forecast returns

@@ -57,6 +57,7 @@ from mockint.scoring.claim_words import (
     CONDITIONS,
     DEMONSTRATIVES,
     ERROR_THINGS,
+    EXTENDERS,
     GRADES,
     MEASURED,
     MISTAKE_WORDS,
@@ -253,7 +254,7 @@ class Analysis:
         if same:
             return same[0]
         clause = t.clauses[ci]
-        if t.lower[clause.start] in ahead:  # "to reduce variance, use ..."
+        if t.lower[clause.start] in ahead and self._leads(ci):  # "to reduce variance, use ..."
             after = [o for o in self.mentions if o.name in names and t.clause_of[o.start] == ci + 1]
             if after and t.clauses[ci + 1].sentence == clause.sentence:
                 return after[0]
@@ -306,6 +307,7 @@ class Analysis:
             or self._purpose(ci, t.clause_of[owner.start], PURPOSE | REMEDY)
             or (strict and self._pronoun(owner, m, set(claim.subject) | other_s))
             or self._back_reference(owner, m, set(claim.subject) | other_s)
+            or (strict and self._extends(owner, m))
         )
         flips, why = 0, []
         # "If it overfits, add dropout": a problem named in a condition, then the action:
@@ -468,6 +470,18 @@ class Analysis:
         named = [o for o in self.mentions if o.name in subjects and pa <= o.start < clause.end]
         return all(o.name == owner.name and o.start < a for o in named)
 
+    def _extends(self, owner: Mention, m: Mention) -> bool:
+        """The property's clause widens what the sentence said of `owner` before it
+        ("a random shuffle of all the rows, including for time-based data"): for
+        mistakes, one statement."""
+        t = self.text
+        clause = t.clauses[t.clause_of[m.start]]
+        return (
+            t.lower[clause.start] in EXTENDERS
+            and owner.end <= clause.start
+            and t.clauses[t.clause_of[owner.start]].sentence == clause.sentence
+        )
+
     def _condition(self, owner_clause: int, ci: int) -> bool:
         """The owner's clause is the condition of this one ("if the model can't see the
         group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
@@ -490,6 +504,23 @@ class Analysis:
             owner_clause == ci + 1
             and t.clauses[owner_clause].sentence == here.sentence
             and t.lower[here.start] in openers
+            and self._leads(ci)
+        )
+
+    def _leads(self, ci: int) -> bool:
+        """Clause `ci` opens its sentence, or follows only an opening setting ("For a
+        small dataset, to reduce variance, ..."): a purpose or a condition said there
+        governs what follows; said mid-sentence ("..., to produce responses the reward
+        model scores highly, with a KL penalty ...") it belongs to what came before."""
+        t = self.text
+        here = t.clauses[ci]
+        if here.start == t.sentences[here.sentence][0]:
+            return True
+        before = t.clauses[ci - 1]
+        return (
+            before.sentence == here.sentence
+            and before.start == t.sentences[here.sentence][0]
+            and t.lower[before.start] in CONDITIONS
         )
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:
