@@ -53,22 +53,26 @@ from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
     ARTICLES,
-    BACK_REFERENCES,
-    CONDITIONS,
-    DEMONSTRATIVES,
     ERROR_THINGS,
-    EXTENDERS,
     GRADES,
     MEASURED,
     MISTAKE_WORDS,
     NEG_REACH,
     ONLY_WORDS,
     ORDER,
-    PRONOUNS,
     PURPOSE,
-    RELATIVES,
     REMEDY,
     WARNINGS,
+)
+from mockint.scoring.clause_links import (
+    back_reference,
+    compared,
+    condition,
+    extends,
+    leads,
+    pronoun,
+    pronoun_led,
+    purpose,
 )
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
@@ -246,7 +250,7 @@ class Analysis:
             if o.name in names
             and t.clause_of[o.start] == ci
             and (o.end <= m.start or o.start >= m.end)
-            and not self._compared(o)
+            and not compared(t, o)
         ]
         before = [o for o in same if o.end <= m.start]
         if before:
@@ -254,7 +258,7 @@ class Analysis:
         if same:
             return same[0]
         clause = t.clauses[ci]
-        if t.lower[clause.start] in ahead and self._leads(ci):  # "to reduce variance, use ..."
+        if t.lower[clause.start] in ahead and leads(t, ci):  # "to reduce variance, use ..."
             after = [o for o in self.mentions if o.name in names and t.clause_of[o.start] == ci + 1]
             if after and t.clauses[ci + 1].sentence == clause.sentence:
                 return after[0]
@@ -263,7 +267,7 @@ class Analysis:
             for o in self.mentions
             if o.name in names
             and o.end <= m.start
-            and not self._compared(o)
+            and not compared(t, o)
             and not t.clauses[t.clause_of[o.start]].aside
             and t.clauses[t.clause_of[o.start]].sentence >= clause.sentence - 1
         ]
@@ -303,17 +307,17 @@ class Analysis:
             s_swap = owner.name in other_s
         owner_here = owner is not None and (
             t.clause_of[owner.start] == ci
-            or self._condition(t.clause_of[owner.start], ci)
-            or self._purpose(ci, t.clause_of[owner.start], PURPOSE | REMEDY)
-            or (strict and self._pronoun(owner, m, set(claim.subject) | other_s))
-            or self._back_reference(owner, m, set(claim.subject) | other_s)
-            or (strict and self._extends(owner, m))
+            or condition(t, t.clause_of[owner.start], ci)
+            or purpose(t, ci, t.clause_of[owner.start], PURPOSE | REMEDY)
+            or (strict and pronoun(t, self.mentions, owner, m, set(claim.subject) | other_s))
+            or back_reference(t, self.mentions, owner, m, set(claim.subject) | other_s)
+            or (strict and extends(t, owner, m))
         )
         flips, why = 0, []
         # "If it overfits, add dropout": a problem named in a condition, then the action:
         # the action is said to fix the problem, whatever words the condition uses.
         remedy = (
-            owner_here and owner is not None and self._purpose(ci, t.clause_of[owner.start], REMEDY)
+            owner_here and owner is not None and purpose(t, ci, t.clause_of[owner.start], REMEDY)
         )
         if remedy and claim.subject_dir and not claim.property_dir:
             return None
@@ -401,7 +405,7 @@ class Analysis:
             # A possessive owner ("learns from the teacher's outputs") usually sits in an
             # object phrase: it may credit or make a mistake, never make a swap.
             possessive = owner is not None and t.lower[owner.end - 1].endswith("'s")
-            if shared or (s_swap and (possessive or self._pronoun_led(clause.start, owner))):
+            if shared or (s_swap and (possessive or pronoun_led(t, clause.start, owner))):
                 return None
             status, why = "wrong", ["swap"]
         else:
@@ -421,107 +425,6 @@ class Analysis:
                 if 0 <= m.start - d.end <= 2 and all(t.lower[k] in ARTICLES for k in between):
                     return True
         return False
-
-    def _pronoun_led(self, start: int, owner: Mention | None) -> bool:
-        """The clause starts with a pronoun before its owner ("It rewrites the RLHF
-        objective as a simple loss"): the pronoun is the subject and the named concept is
-        probably an object, so a swap is not certain."""
-        t = self.text
-        return owner is not None and start < owner.start and t.lower[start] in PRONOUNS
-
-    def _compared(self, o: Mention) -> bool:
-        """`o` is what something is compared against ("more robust than bagging"): like
-        an aside, it owns no property."""
-        t = self.text
-        lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
-        return "than" in t.lower[lo : o.start]
-
-    def _pronoun(self, owner: Mention, m: Mention, subjects: set[str]) -> bool:
-        """The property's clause refers back to `owner`, named earlier in the same
-        sentence (or in the one before, when this one opens with the pronoun), by a
-        pronoun ("accuracy is easy to explain, so I made it the headline metric"), and
-        names no subject of its own (other properties may sit beside it: "so that's where
-        I do tuning and model selection"). Used for mistakes only: for
-        swaps and directions it faulted right answers ("bagging reduces variance, and it
-        works best with high-variance trees")."""
-        t = self.text
-        clause = t.clauses[t.clause_of[m.start]]
-        gap = clause.sentence - t.clauses[t.clause_of[owner.start]].sentence
-        # The sentence before counts when this one opens with the pronoun ("It needs no ...").
-        if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
-            return False
-        if any(clause.start <= o.start < clause.end for o in self.mentions if o.name in subjects):
-            return False
-        refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
-        return any(t.lower[k] in refer for k in range(clause.start, clause.end))
-
-    def _back_reference(self, owner: Mention, m: Mention, subjects: set[str]) -> bool:
-        """The property's sentence opens by pointing back ("There I'd favour recall", "It
-        reduces bias") to the sentence before, whose only subject is `owner`, and names
-        no subject itself: one statement across the full stop."""
-        t = self.text
-        clause = t.clauses[t.clause_of[m.start]]
-        a = t.sentences[clause.sentence][0]
-        if clause.start != a or t.lower[a] not in BACK_REFERENCES:
-            return False
-        if t.clauses[t.clause_of[owner.start]].sentence != clause.sentence - 1:
-            return False
-        pa = t.sentences[clause.sentence - 1][0]
-        named = [o for o in self.mentions if o.name in subjects and pa <= o.start < clause.end]
-        return all(o.name == owner.name and o.start < a for o in named)
-
-    def _extends(self, owner: Mention, m: Mention) -> bool:
-        """The property's clause widens what the sentence said of `owner` before it
-        ("a random shuffle of all the rows, including for time-based data"): for
-        mistakes, one statement."""
-        t = self.text
-        clause = t.clauses[t.clause_of[m.start]]
-        return (
-            t.lower[clause.start] in EXTENDERS
-            and owner.end <= clause.start
-            and t.clauses[t.clause_of[owner.start]].sentence == clause.sentence
-        )
-
-    def _condition(self, owner_clause: int, ci: int) -> bool:
-        """The owner's clause is the condition of this one ("if the model can't see the
-        group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
-        it on our facts, which change weekly"): one statement, so it may be said wrong."""
-        t = self.text
-        cond, here = t.clauses[owner_clause], t.clauses[ci]
-        return (
-            owner_clause == ci - 1
-            and cond.sentence == here.sentence
-            and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
-        )
-
-    def _purpose(self, ci: int, owner_clause: int, openers: frozenset[str]) -> bool:
-        """This clause, opened by one of `openers`, states the purpose or the problem of
-        the next one, which names the owner ("to reduce variance, use a bigger model"
-        says a bigger model reduces variance; "if it overfits, add dropout")."""
-        t = self.text
-        here = t.clauses[ci]
-        return (
-            owner_clause == ci + 1
-            and t.clauses[owner_clause].sentence == here.sentence
-            and t.lower[here.start] in openers
-            and self._leads(ci)
-        )
-
-    def _leads(self, ci: int) -> bool:
-        """Clause `ci` opens its sentence, or follows only an opening setting ("For a
-        small dataset, to reduce variance, ..."): a purpose or a condition said there
-        governs what follows; said mid-sentence ("..., to produce responses the reward
-        model scores highly, with a KL penalty ...") it belongs to what came before."""
-        t = self.text
-        here = t.clauses[ci]
-        if here.start == t.sentences[here.sentence][0]:
-            return True
-        before = t.clauses[ci - 1]
-        return (
-            before.sentence == here.sentence
-            and before.start == t.sentences[here.sentence][0]
-            and t.lower[before.start] in CONDITIONS
-        )
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
