@@ -309,7 +309,10 @@ class Analysis:
             t.clause_of[owner.start] == ci
             or condition(t, t.clause_of[owner.start], ci)
             or purpose(t, ci, t.clause_of[owner.start], PURPOSE | REMEDY)
-            or (strict and pronoun(t, self.mentions, owner, m, set(claim.subject) | other_s))
+            or (
+                strict
+                and pronoun(t, self.mentions, owner, m, set(claim.subject) | other_s, self.found)
+            )
             or back_reference(t, self.mentions, owner, m, set(claim.subject) | other_s)
             or (strict and extends(t, owner, m))
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mockint.scoring.claim_words import (
+    ARTICLES,
     BACK_REFERENCES,
     CONDITIONS,
     DEMONSTRATIVES,
@@ -34,7 +35,12 @@ def compared(t: Text, o: Mention) -> bool:
 
 
 def pronoun(
-    t: Text, mentions: Sequence[Mention], owner: Mention, m: Mention, subjects: set[str]
+    t: Text,
+    mentions: Sequence[Mention],
+    owner: Mention,
+    m: Mention,
+    subjects: set[str],
+    found: Sequence[Mention] = (),
 ) -> bool:
     """The property's clause refers back to `owner`, named earlier in the same
     sentence (or in the one before, when this one opens with the pronoun), by a
@@ -42,13 +48,25 @@ def pronoun(
     names no subject of its own (other properties may sit beside it: "so that's where
     I do tuning and model selection"). Used for mistakes only: for
     swaps and directions it faulted right answers ("bagging reduces variance, and it
-    works best with high-variance trees")."""
+    works best with high-variance trees"). `found`: every concept the answer names."""
     clause = t.clauses[t.clause_of[m.start]]
     gap = clause.sentence - t.clauses[t.clause_of[owner.start]].sentence
     # The sentence before counts when this one opens with the pronoun ("It needs no ...").
     if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
         return False
     if any(clause.start <= o.start < clause.end for o in mentions if o.name in subjects):
+        return False
+    # Another concept that opens the owner's sentence is its subject, and what a
+    # pronoun later in it most likely means ("The scores are divided by the square root ..., so
+    # they become weights that sum to one").
+    a = t.sentences[t.clauses[t.clause_of[owner.start]].sentence][0]
+    opening = [o for o in found if a <= o.start < t.clauses[t.clause_of[a]].end]
+    subject = (  # "The scores are ...", not "For the operating point, ..."
+        opening[0]
+        if opening and all(t.lower[k] in ARTICLES for k in range(a, opening[0].start))
+        else None
+    )
+    if subject is not None and subject.end <= owner.start and subject.name != owner.name:
         return False
     refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
     return any(t.lower[k] in refer for k in range(clause.start, clause.end))
