@@ -45,6 +45,9 @@ BACK_REFERENCES = frozenset({"it", "it's", "they", "they're", "there", "here", "
 # Words that open a clause widening what the sentence already said ("..., including for
 # time-based data", "..., even for transactions"): for mistakes, one statement with it.
 EXTENDERS = frozenset({"including", "even", "especially", "also"})
+# Words that, before "from", keep a practice away from what it must not touch ("a test
+# set kept separate from tuning"): a mistake said with one in its clause is not made.
+KEPT_APART = frozenset({"separate", "separately", "apart", "isolated", "away", "untouched"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
     percentage relative prediction reconstruction standard irreducible forecast returns
