@@ -391,7 +391,10 @@ class Analysis:
             # After the pair, "no"/"without" begin a phrase of their own ("use all the
             # units with no rescaling"): they negate what follows, not the claim.
             in_dir |= {k for k in range(m.end, hi) if t.lower[k] in AFTER_PHRASE_NEGATORS}
-        if t.negated(lo, hi, in_dir) or _not_only(t, m):
+        # For a mistake, "not just"/"not only" hedges it too ("so I'm not just tuning to the
+        # test"): uncertain, so not made.
+        hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))
+        if t.negated(lo, hi, in_dir) or _not_only(t, m) or hedged:
             if dir_flips:
                 return None  # "does not fix high bias": a negation and a direction together
             flips += 1
