@@ -134,3 +134,22 @@ def test_the_plan_counts_only_items_practised_again_as_reviews(store, clock):
     solve(store, clock, "top-k", "accepted")
     queue.refresh_all(store)
     assert [item for _, item in plan.activity(store, START - DAY).reviews] == ["problem:top-k"]
+
+
+def test_a_due_llm_deep_dive_question_makes_a_review_stage(store):
+    """Questions asked from the llm-deep-dive bank share the ml_deep_dive kind with the
+    classic deep dive: when one is due, the due loop asks it, with its own length, and the
+    talking screen finds it (it looks questions up across every bank of the kind)."""
+    from mockint.recording import resolve_content
+    from mockint.scenario.bank_load import bank_for_kind, discover_banks
+    from mockint.tui.screens.next_up import available, question_minutes
+
+    llm = next(b for b in discover_banks()[0] if b.id == "llm-deep-dive")
+    q = llm.questions[0]
+    due = queue.Due(f"question:{q.id}", "question", "ml_deep_dive", q.id, "t", START, 1, GOOD)
+    assert available(due)
+    sc = queue.due_loop([due], question_minutes=question_minutes)
+    (stage,) = resolve_content(sc, store).stages
+    assert stage.kind == "ml_deep_dive" and stage.questions == (q.id,)
+    assert stage.minutes == q.minutes
+    assert bank_for_kind("ml_deep_dive").question(q.id).prompt == q.prompt
