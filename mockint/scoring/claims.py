@@ -458,6 +458,12 @@ class Analysis:
         after = t.lower[k + 1] if k + 1 < len(t.lower) else ""
         return before in MEASURED or before2 in MEASURED or after in ERROR_THINGS
 
+    def _wrong_things(self, k: int) -> bool:
+        """ "the wrong classes", "the wrong answers": things named, not a warning."""
+        t = self.text
+        nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
+        return t.lower[k] == "wrong" and k > 0 and t.lower[k - 1] == "the" and nxt.endswith("s")
+
     def _warned(self, sentence: int, words: frozenset[str]) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
         scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
@@ -468,6 +474,7 @@ class Analysis:
             t.keys[k] in words
             and t.lower[k] not in GRADES
             and not (t.keys[k] == "error" and self._error_thing(k))
+            and not self._wrong_things(k)
             for s in here
             for k in range(*t.sentences[s])
         )
