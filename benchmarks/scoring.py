@@ -12,6 +12,15 @@ Also printed: the mean score of the strong answers (right answers must keep high
 
 Run: .venv/bin/python benchmarks/scoring.py
      .venv/bin/python benchmarks/scoring.py --pin   # rewrite tests/scoring/corpus_pins.json
+     .venv/bin/python benchmarks/scoring.py --seen  # the seen questions only
+     .venv/bin/python benchmarks/scoring.py --corpus DIR   # another folder of answers
+
+`--pin` and `--seen` never read the held-out answers (their figures print as `-`): the
+held-out figures come from a full run only, so that they cannot steer the rules.
+
+`--corpus DIR` scores DIR/<question-id>/{strong,wrong,plain}.txt the same way, every
+question printed and none held out (the held-out figures print as `-`); a folder counts
+once its `errors.txt` is written (answers written by several hands arrive one by one).
 
 `--pin` records, for every question NOT held out, each answer's status per key point and
 its mistakes: tests/scoring/test_corpus.py checks the scorer still gives exactly those.
@@ -67,14 +76,20 @@ def heldout_ids() -> set[str]:
     return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
 
 
-def rows() -> list[Row]:
+def rows(corpus: Path = CORPUS, seen_only: bool = False) -> list[Row]:
+    """Every question's answers scored; `seen_only` leaves the held-out ones unread."""
     banks, _ = discover_banks()
-    held = heldout_ids()
+    own = corpus == CORPUS
+    held = heldout_ids() if own else set()
     out = []
-    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        if seen_only and folder.name in held:
+            continue
         found = find_question(banks, folder.name)
         if found is None or not (folder / "strong.txt").exists():
             continue
+        if not own and not (folder / "errors.txt").exists():
+            continue  # still being written
         q, bank = found
 
         def run(name: str, q=q, bank=bank, folder=folder) -> Assessment | None:
@@ -114,9 +129,26 @@ def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
 
+def _corpus(args: list[str]) -> Path | None:
+    """The folder after `--corpus`; None for the project's own corpus."""
+    if "--corpus" not in args:
+        return None
+    k = args.index("--corpus")
+    if k + 1 >= len(args) or not Path(args[k + 1]).is_dir():
+        sys.exit("--corpus needs a folder of <question-id>/ answer folders")
+    return Path(args[k + 1]).resolve()
+
+
 def main() -> None:
-    rs = rows()
-    if "--pin" in sys.argv[1:]:
+    args = sys.argv[1:]
+    other = _corpus(args)
+    if other is not None and "--pin" in args:
+        sys.exit("--pin pins the project's own corpus only; drop --corpus")
+    # Held-out answers are read on a full run only: pinning and development runs leave them
+    # out, so their figures cannot steer the rules.
+    seen_only = other is None and bool({"--pin", "--seen"} & set(args))
+    rs = rows(other or CORPUS, seen_only)
+    if "--pin" in args:
         write_pins(rs)
     for r in rs:
         if r.heldout:
@@ -131,7 +163,7 @@ def main() -> None:
         )
     seen = [r for r in rs if not r.heldout]
     held = [r for r in rs if r.heldout]
-    for name, group in (("seen", seen), ("heldout", held)):
+    for name, group in (("seen" if other is None else "all", seen), ("heldout", held)):
         if group:
             mean = statistics.fmean(r.strong.score or 0.0 for r in group)
             strong_wrong = sum(errors(r.strong) > 0 for r in group)
@@ -140,11 +172,13 @@ def main() -> None:
                 f"{statistics.fmean(r.wrong.score or 0.0 for r in group):.1f}, strong answers "
                 f"with an error {strong_wrong}"
             )
+    none = other is not None or seen_only
+    h_told = "-" if none else f"{_share([r.told_apart for r in held]):.2f}"
+    h_plain = "-" if none else f"{_share([r.plain_credited for r in held]):.2f}"
     print(
         f"questions={len(rs)} told_apart={_share([r.told_apart for r in rs]):.2f} "
         f"plain_credited={_share([r.plain_credited for r in rs]):.2f} "
-        f"heldout_told_apart={_share([r.told_apart for r in held]):.2f} "
-        f"heldout_plain_credited={_share([r.plain_credited for r in held]):.2f}"
+        f"heldout_told_apart={h_told} heldout_plain_credited={h_plain}"
     )
 
 

@@ -39,6 +39,15 @@ PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
 # Words that point back to what was just said ("..., but that's mostly unnecessary"):
 # for mistakes only, like the pronouns.
 DEMONSTRATIVES = frozenset({"that's", "this", "that", "those", "these"})
+# Words that open a sentence continuing the one before about the same thing ("Take a spam
+# filter. There I'd favour recall."): the subject named there is this sentence's.
+BACK_REFERENCES = frozenset({"it", "it's", "they", "they're", "there", "here", "this", "these"})
+# Words that open a clause widening what the sentence already said ("..., including for
+# time-based data", "..., even for transactions"): for mistakes, one statement with it.
+EXTENDERS = frozenset({"including", "even", "especially", "also"})
+# Words that, before "from", keep a practice away from what it must not touch ("a test
+# set kept separate from tuning"): a mistake said with one in its clause is not made.
+KEPT_APART = frozenset({"separate", "separately", "apart", "isolated", "away", "untouched"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
     percentage relative prediction reconstruction standard irreducible forecast returns

@@ -52,20 +52,28 @@ from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
-    CONDITIONS,
-    DEMONSTRATIVES,
+    ARTICLES,
     ERROR_THINGS,
     GRADES,
+    KEPT_APART,
     MEASURED,
     MISTAKE_WORDS,
     NEG_REACH,
     ONLY_WORDS,
     ORDER,
-    PRONOUNS,
     PURPOSE,
-    RELATIVES,
     REMEDY,
     WARNINGS,
+)
+from mockint.scoring.clause_links import (
+    back_reference,
+    compared,
+    condition,
+    extends,
+    leads,
+    pronoun,
+    pronoun_led,
+    purpose,
 )
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
@@ -243,7 +251,7 @@ class Analysis:
             if o.name in names
             and t.clause_of[o.start] == ci
             and (o.end <= m.start or o.start >= m.end)
-            and not self._compared(o)
+            and not compared(t, o)
         ]
         before = [o for o in same if o.end <= m.start]
         if before:
@@ -251,7 +259,7 @@ class Analysis:
         if same:
             return same[0]
         clause = t.clauses[ci]
-        if t.lower[clause.start] in ahead:  # "to reduce variance, use ..."
+        if t.lower[clause.start] in ahead and leads(t, ci):  # "to reduce variance, use ..."
             after = [o for o in self.mentions if o.name in names and t.clause_of[o.start] == ci + 1]
             if after and t.clauses[ci + 1].sentence == clause.sentence:
                 return after[0]
@@ -260,7 +268,7 @@ class Analysis:
             for o in self.mentions
             if o.name in names
             and o.end <= m.start
-            and not self._compared(o)
+            and not compared(t, o)
             and not t.clauses[t.clause_of[o.start]].aside
             and t.clauses[t.clause_of[o.start]].sentence >= clause.sentence - 1
         ]
@@ -300,15 +308,20 @@ class Analysis:
             s_swap = owner.name in other_s
         owner_here = owner is not None and (
             t.clause_of[owner.start] == ci
-            or self._condition(t.clause_of[owner.start], ci)
-            or self._purpose(ci, t.clause_of[owner.start], PURPOSE | REMEDY)
-            or (strict and self._pronoun(owner, m))
+            or condition(t, t.clause_of[owner.start], ci)
+            or purpose(t, ci, t.clause_of[owner.start], PURPOSE | REMEDY)
+            or (
+                strict
+                and pronoun(t, self.mentions, owner, m, set(claim.subject) | other_s, self.found)
+            )
+            or back_reference(t, self.mentions, owner, m, set(claim.subject) | other_s)
+            or (strict and extends(t, owner, m))
         )
         flips, why = 0, []
         # "If it overfits, add dropout": a problem named in a condition, then the action:
         # the action is said to fix the problem, whatever words the condition uses.
         remedy = (
-            owner_here and owner is not None and self._purpose(ci, t.clause_of[owner.start], REMEDY)
+            owner_here and owner is not None and purpose(t, ci, t.clause_of[owner.start], REMEDY)
         )
         if remedy and claim.subject_dir and not claim.property_dir:
             return None
@@ -365,6 +378,11 @@ class Analysis:
         hi = m.end if bare and not strict else min(clause.end, hi + NEG_REACH)
         if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
             lo, hi = clause.start, clause.end
+            if any(
+                t.lower[k] in KEPT_APART and k + 1 < hi and t.lower[k + 1] == "from"
+                for k in range(lo, hi)
+            ):
+                return None  # "keep a test set completely separate from tuning"
         # Words of the concepts and directions themselves ("cannot overfit") are not negators.
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}
@@ -373,7 +391,10 @@ class Analysis:
             # After the pair, "no"/"without" begin a phrase of their own ("use all the
             # units with no rescaling"): they negate what follows, not the claim.
             in_dir |= {k for k in range(m.end, hi) if t.lower[k] in AFTER_PHRASE_NEGATORS}
-        if t.negated(lo, hi, in_dir) or _not_only(t, m):
+        # For a mistake, "not just"/"not only" hedges it too ("so I'm not just tuning to the
+        # test"): uncertain, so not made.
+        hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))
+        if t.negated(lo, hi, in_dir) or _not_only(t, m) or hedged:
             if dir_flips:
                 return None  # "does not fix high bias": a negation and a direction together
             flips += 1
@@ -390,11 +411,13 @@ class Analysis:
         if swaps == 0:  # inversions cancel in pairs: "less capacity raises bias"
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:
+            if not claim.property_dir and self._graded(m):
+                return None  # "favour recall and accept more false positives": a trade-off
             shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
             # A possessive owner ("learns from the teacher's outputs") usually sits in an
             # object phrase: it may credit or make a mistake, never make a swap.
             possessive = owner is not None and t.lower[owner.end - 1].endswith("'s")
-            if shared or (s_swap and (possessive or self._pronoun_led(clause.start, owner))):
+            if shared or (s_swap and (possessive or pronoun_led(t, clause.start, owner))):
                 return None
             status, why = "wrong", ["swap"]
         else:
@@ -402,61 +425,18 @@ class Analysis:
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
 
-    def _pronoun_led(self, start: int, owner: Mention | None) -> bool:
-        """The clause starts with a pronoun before its owner ("It rewrites the RLHF
-        objective as a simple loss"): the pronoun is the subject and the named concept is
-        probably an object, so a swap is not certain."""
+    def _graded(self, m: Mention) -> bool:
+        """A word of amount or direction just before `m` ("more false positives", "fewer
+        misses"): the clause says which way it moves, not what it belongs to."""
         t = self.text
-        return owner is not None and start < owner.start and t.lower[start] in PRONOUNS
-
-    def _compared(self, o: Mention) -> bool:
-        """`o` is what something is compared against ("more robust than bagging"): like
-        an aside, it owns no property."""
-        t = self.text
-        lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
-        return "than" in t.lower[lo : o.start]
-
-    def _pronoun(self, owner: Mention, m: Mention) -> bool:
-        """The property's clause refers back to `owner`, named earlier in the same
-        sentence (or in the one before, when this one opens with the pronoun), by a
-        pronoun ("accuracy is easy to explain, so I made it the headline metric"), and
-        names no other concept of the claim. Used for mistakes only: for
-        swaps and directions it faulted right answers ("bagging reduces variance, and it
-        works best with high-variance trees")."""
-        t = self.text
-        clause = t.clauses[t.clause_of[m.start]]
-        gap = clause.sentence - t.clauses[t.clause_of[owner.start]].sentence
-        # The sentence before counts when this one opens with the pronoun ("It needs no ...").
-        if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
-            return False
-        if any(clause.start <= o.start < clause.end for o in self.mentions if o is not m):
-            return False
-        refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
-        return any(t.lower[k] in refer for k in range(clause.start, clause.end))
-
-    def _condition(self, owner_clause: int, ci: int) -> bool:
-        """The owner's clause is the condition of this one ("if the model can't see the
-        group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
-        it on our facts, which change weekly"): one statement, so it may be said wrong."""
-        t = self.text
-        cond, here = t.clauses[owner_clause], t.clauses[ci]
-        return (
-            owner_clause == ci - 1
-            and cond.sentence == here.sentence
-            and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
-        )
-
-    def _purpose(self, ci: int, owner_clause: int, openers: frozenset[str]) -> bool:
-        """This clause, opened by one of `openers`, states the purpose or the problem of
-        the next one, which names the owner ("to reduce variance, use a bigger model"
-        says a bigger model reduces variance; "if it overfits, add dropout")."""
-        t = self.text
-        here = t.clauses[ci]
-        return (
-            owner_clause == ci + 1
-            and t.clauses[owner_clause].sentence == here.sentence
-            and t.lower[here.start] in openers
-        )
+        for name in ("up", "down"):
+            if name not in self.relations:
+                continue
+            for d in self.directions(name):
+                between = range(d.end, m.start)
+                if 0 <= m.start - d.end <= 2 and all(t.lower[k] in ARTICLES for k in between):
+                    return True
+        return False
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
@@ -478,6 +458,12 @@ class Analysis:
         after = t.lower[k + 1] if k + 1 < len(t.lower) else ""
         return before in MEASURED or before2 in MEASURED or after in ERROR_THINGS
 
+    def _wrong_things(self, k: int) -> bool:
+        """ "the wrong classes", "the wrong answers": things named, not a warning."""
+        t = self.text
+        nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
+        return t.lower[k] == "wrong" and k > 0 and t.lower[k - 1] == "the" and nxt.endswith("s")
+
     def _warned(self, sentence: int, words: frozenset[str]) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
         scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
@@ -488,6 +474,7 @@ class Analysis:
             t.keys[k] in words
             and t.lower[k] not in GRADES
             and not (t.keys[k] == "error" and self._error_thing(k))
+            and not self._wrong_things(k)
             for s in here
             for k in range(*t.sentences[s])
         )

@@ -68,6 +68,9 @@ _SAY_TEXT = "say says said saying answer answers answered predict predicts"
 _SAY = frozenset(_SAY_TEXT.split())
 _OFF_TEXT = "switch switched switching turn turned turning"
 _OFF_AFTER = frozenset(_OFF_TEXT.split())
+# Plural nouns and verbs that open a list of instances ("Common forms are ...").
+_INSTANCES_TEXT = "forms examples cases sources causes kinds types culprits include includes"
+_INSTANCES = frozenset(_INSTANCES_TEXT.split())
 # Words that say a property is shared, not exclusive ("boosting can also reduce variance").
 SHARED = frozenset(
     ["also", "too", "both", "likewise", "similarly", "either", "well", "partly", "somewhat"]
@@ -177,9 +180,14 @@ class Text:
         self.clauses.append(Clause(sentence, start, end, aside))
 
     def list_head(self, sentence: int) -> bool:
-        """The sentence opens with a short head ending in a colon ("Common forms: ...")."""
+        """The sentence opens with a short head ending in a colon ("Common forms: ...") or
+        announcing a list of instances of what was said before ("Common forms are ...",
+        "Typical causes include ...")."""
         a, b = self.sentences[sentence]
-        return any(":" in self._gap(k) for k in range(a, min(b - 1, a + 4)))
+        head = range(a, min(b - 1, a + 4))
+        return any(":" in self._gap(k) for k in head) or any(
+            self.lower[k] in _INSTANCES for k in head
+        )
 
     def sentence_text(self, sentence: int) -> str:
         a, b = self.sentences[sentence]

@@ -53,7 +53,7 @@ def find(
             continue
         want = tuple(text.synonyms.get(k, k) for k in want)
         for i, k in enumerate(keys):
-            if k != want[0]:
+            if k != want[0] or _prefixed(text, i):
                 continue
             j, ok = i, True
             for nxt in want[1:]:
@@ -73,6 +73,15 @@ def find(
             if ok and (i not in out or out[i].end < j + 1):
                 out[i] = Mention(name, i, j + 1, w in inverse)
     return list(out.values())
+
+
+# Prefixes that, hyphened to a word, make another word of it: "fine-tuned" is not
+# "tuned", "non-test data" is not the test set.
+_PREFIXES = frozenset({"fine", "non", "pre", "un", "self", "semi", "anti", "counter"})
+
+
+def _prefixed(text: Text, i: int) -> bool:
+    return i > 0 and text.lower[i - 1] in _PREFIXES and text.hyphened(i - 1, i)
 
 
 def _figures(text: Text, name: str, wording: str) -> list[Mention]:

@@ -18,7 +18,8 @@ the claim format):
 A point is wrong when any of its claims is said wrong anywhere in the answer, or when a
 mistake naming it is made, even if it is also made elsewhere: saying both is a
 contradiction an interviewer would pick up. One wrong sentence counts against one point
-only, the first in the bank's order. A point is made when one of its claims is made.
+only, the first in the bank's order, and a lexicon mistake in a sentence already charged
+to a point is not counted again. A point is made when one of its claims is made.
 """
 
 from __future__ import annotations
@@ -105,7 +106,11 @@ def judge_points(
         for kp in question.key_points
         if kp.claims
     }
+    # A sentence already charged to a key point costs nothing more as a lexicon mistake
+    # (the question's own mistake and the lexicon's may both describe it).
     loose = tuple(
-        MistakeFound(text, a.text.sentence_text(f.sentence)) for text, f in errors.get("", [])
+        MistakeFound(text, a.text.sentence_text(f.sentence))
+        for text, f in errors.get("", [])
+        if f.sentence not in charged
     )
     return points, loose

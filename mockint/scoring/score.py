@@ -1,9 +1,8 @@
 """Scores 0-100 for answers, stages and the whole loop, each one the sum of its parts.
 
-Every score is a `Score` whose `parts` each carry a value, a weight, the contribution it
-makes and a sentence saying why; the score's value is exactly the sum of the
-contributions, so a report can show where every point came from. Parts may hold the
-`Score` they summarise in `detail` (overall -> area -> stage -> answer -> STAR checks).
+Every score is a `Score` (`mockint.scoring.breakdown`) whose value is exactly the sum of
+its parts' contributions. Parts may hold the `Score` they summarise in `detail` (overall
+-> area -> stage -> answer -> STAR checks).
 
 Formulas (the constants below are the knobs):
 
@@ -38,10 +37,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from mockint.scenario.model import MixArea, Scenario
+from mockint.scoring.breakdown import Item, count, num, total, weighted
+from mockint.scoring.breakdown import Part as Part  # callers import these from here
+from mockint.scoring.breakdown import Score as Score
 from mockint.scoring.coverage import MISTAKE_COST, WRONG_COST, Coverage
 from mockint.scoring.self_check import SelfCheck, combined_share
 from mockint.scoring.star import StarAnalysis
@@ -55,105 +56,6 @@ PEEK_PENALTY = 20.0  # per problem whose discussion and reference were opened be
 PEEK_PENALTY_MAX = 40.0
 OVERTIME_PENALTY_PER_PERCENT = 0.5
 OVERTIME_PENALTY_MAX = 20.0
-
-
-@dataclass(frozen=True)
-class Part:
-    name: str
-    value: float | None  # on the part's own scale: 0-100, a count, seconds; None if absent
-    weight: float | None  # share of the parent (0-1); None for penalties and bounds
-    contribution: float  # points this part adds to the parent's value
-    why: str
-    detail: Score | None = None
-
-    def to_dict(self, ndigits: int | None = 2) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "name": self.name,
-            "value": _round(self.value, ndigits),
-            "weight": _round(self.weight, None if ndigits is None else ndigits + 2),
-            "contribution": _round(self.contribution, ndigits),
-            "why": self.why,
-        }
-        if self.detail is not None:
-            d["detail"] = self.detail.to_dict(ndigits)
-        return d
-
-
-@dataclass(frozen=True)
-class Score:
-    name: str  # an answer's question id, a stage id, an area, "overall"
-    value: float | None  # 0-100, or None when nothing could be scored
-    parts: tuple[Part, ...]
-    kind: str = ""  # "answer", "stage", "area", "overall", "star", ...
-    notes: tuple[str, ...] = field(default=())
-
-    @property
-    def scored(self) -> bool:
-        return self.value is not None
-
-    @property
-    def points(self) -> float:
-        """The value of a scored Score (callers check `scored` first)."""
-        if self.value is None:
-            raise ValueError(f"{self.name}: not scored")
-        return self.value
-
-    def part(self, name: str) -> Part:
-        for p in self.parts:
-            if p.name == name:
-                return p
-        raise KeyError(name)
-
-    def to_dict(self, ndigits: int | None = 2) -> dict[str, Any]:
-        """Plain data for JSON; numbers rounded to `ndigits` (None keeps them exact)."""
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "value": _round(self.value, ndigits),
-            "parts": [p.to_dict(ndigits) for p in self.parts],
-            "notes": list(self.notes),
-        }
-
-
-def _round(x: float | None, ndigits: int | None) -> float | None:
-    if x is None or ndigits is None:
-        return x
-    return round(x, ndigits) + 0.0  # + 0.0 turns -0.0 into 0.0
-
-
-def _num(x: float) -> str:
-    return f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _total(parts: Sequence[Part]) -> float:
-    """The sum of contributions; float dust just outside 0-100 is snapped back in."""
-    v = math.fsum(p.contribution for p in parts)
-    if -1e-9 < v < 0:
-        return 0.0
-    if 100 < v < 100 + 1e-9:
-        return 100.0
-    return v
-
-
-Item = tuple[str, float, float, str, "Score | None"]  # name, value, raw weight, why, detail
-
-
-def _weighted(
-    name: str,
-    kind: str,
-    items: Sequence[Item],
-    notes: Sequence[str] = (),
-) -> Score:
-    """A weighted mean of (name, value, raw weight, why, detail), weights rescaled to 1."""
-    total_w = math.fsum(w for _, _, w, _, _ in items)
-    parts = tuple(
-        Part(n, v, w / total_w, w / total_w * v, why, detail) for n, v, w, why, detail in items
-    )
-    return Score(name, _total(parts), parts, kind, tuple(notes))
 
 
 # ---- answers ---------------------------------------------------------------------------
@@ -178,7 +80,7 @@ def star_score(star: StarAnalysis) -> Score:
     for name, ok in checks.items():
         v = 100.0 if ok else 0.0
         parts.append(Part(name, v, w, w * v, "passed" if ok else "not met"))
-    return Score("star", _total(parts), tuple(parts), "star")
+    return Score("star", total(parts), tuple(parts), "star")
 
 
 def score_answer(answer: Answer) -> Score:
@@ -210,13 +112,13 @@ def score_answer(answer: Answer) -> Score:
                     f"{len(cov.covered)} of {len(cov.points)} key points made"
                     + (
                         f", {len(cov.contradicted)} said wrong, "
-                        f"each taking off {_num(WRONG_COST)} more"
+                        f"each taking off {num(WRONG_COST)} more"
                         if cov.contradicted
                         else ""
                     )
                     + (
-                        f", {_count(len(cov.errors), 'mistake')} made, "
-                        f"each taking off {_num(MISTAKE_COST)}"
+                        f", {count(len(cov.errors), 'mistake')} made, "
+                        f"each taking off {num(MISTAKE_COST)}"
                         if cov.errors
                         else ""
                     ),
@@ -226,7 +128,7 @@ def score_answer(answer: Answer) -> Score:
     elif cov is not None:
         if not 0 <= cov <= 1:
             raise ValueError(f"{answer.question_id}: coverage share {cov} is not within 0-1")
-        why = f"{_num(cov * 100)}% of key points covered"
+        why = f"{num(cov * 100)}% of key points covered"
         items.append(("coverage", cov * 100, weights["coverage"], why, None))
     if answer.star is not None:
         s = star_score(answer.star)
@@ -243,7 +145,7 @@ def score_answer(answer: Answer) -> Score:
                 "rating",
                 (mean - RATING_MIN) / (RATING_MAX - RATING_MIN) * 100,
                 weights["rating"],
-                f"self-rating {_num(mean)} of 5",
+                f"self-rating {num(mean)} of 5",
                 None,
             )
         )
@@ -254,7 +156,7 @@ def score_answer(answer: Answer) -> Score:
     absent = [k for k in weights if k not in {i[0] for i in items}]
     if absent:
         notes.append(f"no {', '.join(absent)}: the other weights scaled up to 100%")
-    return _weighted(answer.question_id, "answer", items, notes)
+    return weighted(answer.question_id, "answer", items, notes)
 
 
 def score_talking_stage(stage_id: str, answers: Sequence[Answer]) -> Score:
@@ -264,10 +166,10 @@ def score_talking_stage(stage_id: str, answers: Sequence[Answer]) -> Score:
     notes = [f"{s.name}: not scored ({'; '.join(s.notes)})" for _, s in scored if not s.scored]
     if not usable:
         return Score(stage_id, None, (), "stage", tuple(notes) or ("no answers",))
-    return _weighted(
+    return weighted(
         stage_id,
         "stage",
-        [(s.name, s.points, 1.0, f"mean of {_count(len(usable), 'answer')}", s) for _, s in usable],
+        [(s.name, s.points, 1.0, f"mean of {count(len(usable), 'answer')}", s) for _, s in usable],
         notes,
     )
 
@@ -309,7 +211,7 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
     for p in result.problems:
         value, why = _correctness(p)
         per_problem.append((p.problem_id, value, 1.0, why, None))
-    correctness = _weighted("correctness", "correctness", per_problem)
+    correctness = weighted("correctness", "correctness", per_problem)
 
     hints = result.hints + sum(p.hints for p in result.problems)
     if hints < 0:
@@ -321,7 +223,7 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
             correctness.points,
             1.0,
             correctness.points,
-            f"mean of {_count(len(per_problem), 'problem')}",
+            f"mean of {count(len(per_problem), 'problem')}",
             correctness,
         ),
         Part(
@@ -329,8 +231,8 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
             float(hints),
             None,
             -hint_pen,
-            f"{_count(hints, 'hint')} at {_num(HINT_PENALTY)} points each, "
-            f"at most {_num(HINT_PENALTY_MAX)}",
+            f"{count(hints, 'hint')} at {num(HINT_PENALTY)} points each, "
+            f"at most {num(HINT_PENALTY_MAX)}",
         ),
     ]
     peeked = [p.problem_id for p in result.problems if p.peeked]
@@ -342,7 +244,7 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
                 None,
                 -min(PEEK_PENALTY_MAX, PEEK_PENALTY * len(peeked)),
                 f"discussion and reference opened before solving ({', '.join(peeked)}): "
-                f"{_num(PEEK_PENALTY)} points each, at most {_num(PEEK_PENALTY_MAX)}",
+                f"{num(PEEK_PENALTY)} points each, at most {num(PEEK_PENALTY_MAX)}",
             )
         )
     used, planned = result.seconds_used, result.seconds_planned
@@ -351,18 +253,18 @@ def score_coding_stage(stage_id: str, result: CodingResult) -> Score:
         over_pct = over / planned * 100
         time_pen = min(OVERTIME_PENALTY_MAX, OVERTIME_PENALTY_PER_PERCENT * over_pct)
         why = (
-            f"{_num(over_pct)}% over the planned {_num(planned / 60)} min, "
-            f"{_num(OVERTIME_PENALTY_PER_PERCENT)} point per percent, "
-            f"at most {_num(OVERTIME_PENALTY_MAX)}"
+            f"{num(over_pct)}% over the planned {num(planned / 60)} min, "
+            f"{num(OVERTIME_PENALTY_PER_PERCENT)} point per percent, "
+            f"at most {num(OVERTIME_PENALTY_MAX)}"
             if over
-            else f"within the planned {_num(planned / 60)} min"
+            else f"within the planned {num(planned / 60)} min"
         )
         parts.append(Part("overtime", over, None, -time_pen, why))
     raw = math.fsum(p.contribution for p in parts)
     if raw < 0:
         why = "penalties cannot take a score below 0"
         parts.append(Part("bounded at 0", None, None, -raw, why))
-    return Score(stage_id, _total(parts), tuple(parts), "stage")
+    return Score(stage_id, total(parts), tuple(parts), "stage")
 
 
 # ---- the loop --------------------------------------------------------------------------
@@ -409,10 +311,10 @@ def split_by_area(
     out = {}
     for area, group in groups.items():
         name = stage_id if area == (home or "") else f"{stage_id} ({area} questions)"
-        why = f"mean of {_count(len(group), 'answer')}"
+        why = f"mean of {count(len(group), 'answer')}"
         # An answer's own parts come along when it has them (a bare value stays a value).
         values = [(s.name, s.value or 0.0, 1.0, why, s if s.parts else None) for s in group]
-        out[area] = _weighted(name, "stage", values)
+        out[area] = weighted(name, "stage", values)
     return out
 
 
@@ -446,11 +348,11 @@ def score_overall(
         if not scored:
             area_scores.append((area, Score(area.area, None, (), "area", ("no scored stage",))))
             continue
-        sc = _weighted(
+        sc = weighted(
             area.area,
             "area",
             [
-                (s.name, s.points, 1.0, f"mean of {_count(len(scored), 'scored stage')}", s)
+                (s.name, s.points, 1.0, f"mean of {count(len(scored), 'scored stage')}", s)
                 for s in scored
             ],
             [f"{s}: not run or not scored, left out" for s in missing],
@@ -471,7 +373,7 @@ def score_overall(
     mix_total = math.fsum(a.weight for a in areas)
     if not present:
         empty = tuple(
-            Part(a.area, None, 0.0, 0.0, f"{_num(a.weight)} in the mix; no scored stage")
+            Part(a.area, None, 0.0, 0.0, f"{num(a.weight)} in the mix; no scored stage")
             for a, _ in absent
         )
         notes.append("no area has a scored stage")
@@ -481,7 +383,7 @@ def score_overall(
     if rescaled:
         notes.insert(
             0,
-            f"weights rescaled from {_num(kept)} to 100: "
+            f"weights rescaled from {num(kept)} to 100: "
             + ", ".join(a.area for a, _ in absent)
             + " had no scored stage",
         )
@@ -491,8 +393,8 @@ def score_overall(
             s.points,
             a.weight / kept,
             a.weight / kept * s.points,
-            f"{_num(a.weight)} of {_num(mix_total)} in the mix"
-            + (f", {_num(a.weight / kept * 100)}% after rescaling" if rescaled else ""),
+            f"{num(a.weight)} of {num(mix_total)} in the mix"
+            + (f", {num(a.weight / kept * 100)}% after rescaling" if rescaled else ""),
             s,
         )
         if s.scored
@@ -501,9 +403,9 @@ def score_overall(
             None,
             0.0,
             0.0,
-            f"{_num(a.weight)} of {_num(mix_total)} in the mix; no scored stage, left out",
+            f"{num(a.weight)} of {num(mix_total)} in the mix; no scored stage, left out",
             s,
         )
         for a, s in area_scores
     ]
-    return Score("overall", _total(parts), tuple(parts), "overall", tuple(notes))
+    return Score("overall", total(parts), tuple(parts), "overall", tuple(notes))

@@ -1,0 +1,142 @@
+"""How the clauses of one sentence join into one statement, for the claim matcher
+(`mockint.scoring.claims`): a condition and its consequence, a purpose and its action, a
+relative or widening clause, a pronoun or a back-reference to what was named before, and
+what only compares or is an object. Each is a question about an answer's `Text`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mockint.scoring.claim_words import (
+    ARTICLES,
+    BACK_REFERENCES,
+    CONDITIONS,
+    DEMONSTRATIVES,
+    EXTENDERS,
+    PRONOUNS,
+    RELATIVES,
+)
+from mockint.scoring.clauses import Text
+from mockint.scoring.mentions import Mention
+
+
+def pronoun_led(t: Text, start: int, owner: Mention | None) -> bool:
+    """The clause starts with a pronoun before its owner ("It rewrites the RLHF
+    objective as a simple loss"): the pronoun is the subject and the named concept is
+    probably an object, so a swap is not certain."""
+    return owner is not None and start < owner.start and t.lower[start] in PRONOUNS
+
+
+def compared(t: Text, o: Mention) -> bool:
+    """`o` is what something is compared against ("more robust than bagging"): like
+    an aside, it owns no property."""
+    lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
+    return "than" in t.lower[lo : o.start]
+
+
+def pronoun(
+    t: Text,
+    mentions: Sequence[Mention],
+    owner: Mention,
+    m: Mention,
+    subjects: set[str],
+    found: Sequence[Mention] = (),
+) -> bool:
+    """The property's clause refers back to `owner`, named earlier in the same
+    sentence (or in the one before, when this one opens with the pronoun), by a
+    pronoun ("accuracy is easy to explain, so I made it the headline metric"), and
+    names no subject of its own (other properties may sit beside it: "so that's where
+    I do tuning and model selection"). Used for mistakes only: for
+    swaps and directions it faulted right answers ("bagging reduces variance, and it
+    works best with high-variance trees"). `found`: every concept the answer names."""
+    clause = t.clauses[t.clause_of[m.start]]
+    gap = clause.sentence - t.clauses[t.clause_of[owner.start]].sentence
+    # The sentence before counts when this one opens with the pronoun ("It needs no ...").
+    if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
+        return False
+    if any(clause.start <= o.start < clause.end for o in mentions if o.name in subjects):
+        return False
+    # Another concept that opens the owner's sentence is its subject, and what a
+    # pronoun later in it most likely means ("The scores are divided by the square root ..., so
+    # they become weights that sum to one").
+    a = t.sentences[t.clauses[t.clause_of[owner.start]].sentence][0]
+    opening = [o for o in found if a <= o.start < t.clauses[t.clause_of[a]].end]
+    subject = (  # "The scores are ...", not "For the operating point, ..."
+        opening[0]
+        if opening and all(t.lower[k] in ARTICLES for k in range(a, opening[0].start))
+        else None
+    )
+    if subject is not None and subject.end <= owner.start and subject.name != owner.name:
+        return False
+    refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
+    return any(t.lower[k] in refer for k in range(clause.start, clause.end))
+
+
+def back_reference(
+    t: Text, mentions: Sequence[Mention], owner: Mention, m: Mention, subjects: set[str]
+) -> bool:
+    """The property's sentence opens by pointing back ("There I'd favour recall", "It
+    reduces bias") to the sentence before, whose only subject is `owner`, and names
+    no subject itself: one statement across the full stop."""
+    clause = t.clauses[t.clause_of[m.start]]
+    a = t.sentences[clause.sentence][0]
+    if clause.start != a or t.lower[a] not in BACK_REFERENCES:
+        return False
+    if t.clauses[t.clause_of[owner.start]].sentence != clause.sentence - 1:
+        return False
+    pa = t.sentences[clause.sentence - 1][0]
+    named = [o for o in mentions if o.name in subjects and pa <= o.start < clause.end]
+    return all(o.name == owner.name and o.start < a for o in named)
+
+
+def extends(t: Text, owner: Mention, m: Mention) -> bool:
+    """The property's clause widens what the sentence said of `owner` before it
+    ("a random shuffle of all the rows, including for time-based data"): for
+    mistakes, one statement."""
+    clause = t.clauses[t.clause_of[m.start]]
+    return (
+        t.lower[clause.start] in EXTENDERS
+        and owner.end <= clause.start
+        and t.clauses[t.clause_of[owner.start]].sentence == clause.sentence
+    )
+
+
+def condition(t: Text, owner_clause: int, ci: int) -> bool:
+    """The owner's clause is the condition of this one ("if the model can't see the
+    group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
+    it on our facts, which change weekly"): one statement, so it may be said wrong."""
+    cond, here = t.clauses[owner_clause], t.clauses[ci]
+    return (
+        owner_clause == ci - 1
+        and cond.sentence == here.sentence
+        and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
+    )
+
+
+def purpose(t: Text, ci: int, owner_clause: int, openers: frozenset[str]) -> bool:
+    """This clause, opened by one of `openers`, states the purpose or the problem of
+    the next one, which names the owner ("to reduce variance, use a bigger model"
+    says a bigger model reduces variance; "if it overfits, add dropout")."""
+    here = t.clauses[ci]
+    return (
+        owner_clause == ci + 1
+        and t.clauses[owner_clause].sentence == here.sentence
+        and t.lower[here.start] in openers
+        and leads(t, ci)
+    )
+
+
+def leads(t: Text, ci: int) -> bool:
+    """Clause `ci` opens its sentence, or follows only an opening setting ("For a
+    small dataset, to reduce variance, ..."): a purpose or a condition said there
+    governs what follows; said mid-sentence ("..., to produce responses the reward
+    model scores highly, with a KL penalty ...") it belongs to what came before."""
+    here = t.clauses[ci]
+    if here.start == t.sentences[here.sentence][0]:
+        return True
+    before = t.clauses[ci - 1]
+    return (
+        before.sentence == here.sentence
+        and before.start == t.sentences[here.sentence][0]
+        and t.lower[before.start] in CONDITIONS
+    )
