@@ -301,3 +301,21 @@ async def test_only_the_candidate_moves_the_mirror_and_only_to_a_field_of_the_st
             c.writer.close()
     finally:
         await hub.close()
+
+
+async def test_the_interviewer_guide_opens_at_the_question_just_asked():
+    """The guide lists every question with its points (screens long at 80x24): it scrolls
+    so the current one (▶) is on its first visible line."""
+    qs = ("background-walkthrough", "overfitting", "precision-recall")
+    app = Sent()
+    st = plan("phone-screen", questions=qs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        start(app, "interviewer", st, asked=list(qs))
+        await until(pilot, lambda: bool(app.screen.query("#guide-box")))
+        assert type(app.screen).__name__ == "InterviewerTalkScreen"
+        box = app.screen.query_one("#guide-box")
+        await until(pilot, lambda: box.scroll_y > 0)
+        guide = app.screen.query_one("#guide")
+        # The guide's own drawn line at the top of the scrolled box.
+        assert guide.render_line(int(box.scroll_y)).text.lstrip().startswith("▶ Q3.")
+        assert not guide.render_line(int(box.scroll_y) - 1).text.strip()  # the blank before it

@@ -12,9 +12,10 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -149,9 +150,28 @@ class InterviewerTalkScreen(InterviewerScreen):
     def _guide(self, st: dict[str, Any]) -> str:
         return guide_text(st, self.pair.state.get("asked", []))
 
+    def on_mount(self) -> None:  # Textual runs InterviewerScreen.on_mount too
+        self._show_current()
+
     def on_asked(self, question: dict[str, Any]) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """Mark the asked questions in the guide and scroll it so the current one is on its
+        first line: a stage's guide is screens long, and the current question is the one
+        the interviewer reads."""
+        text = self._guide(self.pair.state["stage"])
         with contextlib.suppress(NoMatches):
-            self.query_one("#guide", Static).update(self._guide(self.pair.state["stage"]))
+            self.query_one("#guide", Static).update(text)
+        if "\n▶ " in text:
+            self.call_after_refresh(self._scroll_guide_to, text.split("\n▶ ", 1)[0])
+
+    def _scroll_guide_to(self, head: str) -> None:
+        with contextlib.suppress(NoMatches):
+            width = self.query_one("#guide", Static).content_region.width
+            if width > 0:  # rows above the current question, wrapped as the guide wraps
+                rows = len(Text(head).wrap(self.app.console, width))
+                self.query_one("#guide-box", VerticalScroll).scroll_to(y=rows, animate=False)
 
     def action_ask(self) -> None:
         st = self.pair.state["stage"]
