@@ -5,6 +5,7 @@ Scores every question's strong, wrong and plain answer in tests/scoring/corpus/ 
 totals), then as its last line:
 
     questions=N told_apart=F plain_credited=F heldout_told_apart=F heldout_plain_credited=F
+        blind_told_apart=F blind_plain_credited=F
 
 told apart: the wrong answer scores 30+ points below the strong one, or has an error (a
 key point said wrong, or a mistake of the lexicon's made) while the strong one has none. plain credited: the plain answer scores 50+.
@@ -15,8 +16,11 @@ Run: .venv/bin/python benchmarks/scoring.py
      .venv/bin/python benchmarks/scoring.py --seen  # the seen questions only
      .venv/bin/python benchmarks/scoring.py --corpus DIR   # another folder of answers
 
+The blind figures come from tests/scoring/blind_corpus/, a second set of answers to every
+question that is held out as a whole: only its totals are printed.
+
 `--pin` and `--seen` never read the held-out answers (their figures print as `-`): the
-held-out figures come from a full run only, so that they cannot steer the rules.
+held-out and blind figures come from a full run only, so that they cannot steer the rules.
 
 `--corpus DIR` scores DIR/<question-id>/{strong,wrong,plain}.txt the same way, every
 question printed and none held out (the held-out figures print as `-`); a folder counts
@@ -42,6 +46,7 @@ from mockint.scenario.bank_load import discover_banks  # noqa: E402
 from mockint.scoring.assess import Assessment, assess, find_question  # noqa: E402
 
 CORPUS = ROOT / "tests" / "scoring" / "corpus"
+BLIND = ROOT / "tests" / "scoring" / "blind_corpus"  # all held out; totals only
 PINS = ROOT / "tests" / "scoring" / "corpus_pins.json"
 GAP = 30.0
 PLAIN_MIN = 50.0
@@ -125,6 +130,15 @@ def write_pins(rs: list[Row]) -> None:
     print(f"pinned {len(pins)} questions in {PINS.relative_to(ROOT)}")
 
 
+def _totals(name: str, group: list[Row]) -> None:
+    mean = statistics.fmean(r.strong.score or 0.0 for r in group)
+    print(
+        f"{name}: {len(group)} questions, strong mean {mean:.1f}, wrong mean "
+        f"{statistics.fmean(r.wrong.score or 0.0 for r in group):.1f}, strong answers "
+        f"with an error {sum(errors(r.strong) > 0 for r in group)}"
+    )
+
+
 def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
@@ -165,21 +179,24 @@ def main() -> None:
     held = [r for r in rs if r.heldout]
     for name, group in (("seen" if other is None else "all", seen), ("heldout", held)):
         if group:
-            mean = statistics.fmean(r.strong.score or 0.0 for r in group)
-            strong_wrong = sum(errors(r.strong) > 0 for r in group)
-            print(
-                f"{name}: {len(group)} questions, strong mean {mean:.1f}, wrong mean "
-                f"{statistics.fmean(r.wrong.score or 0.0 for r in group):.1f}, strong answers "
-                f"with an error {strong_wrong}"
-            )
+            _totals(name, group)
     none = other is not None or seen_only
-    h_told = "-" if none else f"{_share([r.told_apart for r in held]):.2f}"
-    h_plain = "-" if none else f"{_share([r.plain_credited for r in held]):.2f}"
+    blind = [] if none or not BLIND.is_dir() else rows(BLIND)
+    if blind:
+        _totals("blind", blind)
     print(
         f"questions={len(rs)} told_apart={_share([r.told_apart for r in rs]):.2f} "
         f"plain_credited={_share([r.plain_credited for r in rs]):.2f} "
-        f"heldout_told_apart={h_told} heldout_plain_credited={h_plain}"
+        f"heldout_told_apart={_fig(held, none, 'told_apart')} "
+        f"heldout_plain_credited={_fig(held, none, 'plain_credited')} "
+        f"blind_told_apart={_fig(blind, none, 'told_apart')} "
+        f"blind_plain_credited={_fig(blind, none, 'plain_credited')}"
     )
+
+
+def _fig(group: list[Row], none: bool, name: str) -> str:
+    """A held-out share, or '-' on a run that must not read held-out answers."""
+    return "-" if none or not group else f"{_share([getattr(r, name) for r in group]):.2f}"
 
 
 if __name__ == "__main__":
