@@ -13,7 +13,7 @@ import pytest
 
 from mockint.grading.client import GradingClient, GradingError
 from mockint.grading.problems import problems_dir, solutions_dir
-from tests.grading.conftest import HERE, grade, visible_area
+from tests.grading.conftest import HERE, JUDGE_WAIT, grade, visible_area
 
 LOOP = "def prune_weights(weights, threshold):\n    while True:\n        pass\n"
 
@@ -34,7 +34,7 @@ def test_events_stream_in_order(judge):
     code = (solutions_dir() / "prune-weights.py").read_text()
     seen = []
     run = judge.submit(code, "prune-weights", hidden=True, on_event=seen.append)
-    events = list(run.events(timeout=60))
+    events = list(run.events(timeout=JUDGE_WAIT))
     kinds = [e["event"] for e in events]
     assert kinds[0] == "started" and kinds[-1] == "done"
     total = events[0]["total"]
@@ -46,7 +46,7 @@ def test_events_stream_in_order(judge):
 
 def test_cancel_stops_a_running_submission(judge):
     run = judge.submit(LOOP, "prune-weights", hidden=True)
-    events = run.events(timeout=30)
+    events = run.events(timeout=JUDGE_WAIT)
     assert next(events)["event"] == "started"
     time.sleep(0.3)
     start = time.monotonic()
@@ -62,7 +62,7 @@ def test_cancel_stops_a_running_submission(judge):
 
 def test_unknown_problem_is_a_problem_error(judge):
     with pytest.raises(GradingError) as info:
-        judge.submit("x = 1", "no-such-problem").result(timeout=30)
+        judge.submit("x = 1", "no-such-problem").result(timeout=JUDGE_WAIT)
     assert info.value.kind == "problem"
 
 
@@ -73,7 +73,7 @@ def test_async_iteration():
         return [e async for e in run.aevents()]
 
     with GradingClient() as client:
-        events = asyncio.run(asyncio.wait_for(main(client), 60))
+        events = asyncio.run(asyncio.wait_for(main(client), JUDGE_WAIT))
     assert events[0]["event"] == "started" and events[-1]["event"] == "done"
     assert events[-1]["result"]["verdict"] == "accepted"
 
@@ -82,10 +82,10 @@ def test_dead_worker_is_noticed_and_replaced():
     client = GradingClient()
     client.start()
     try:
-        assert client.wait_ready(60)
+        assert client.wait_ready(JUDGE_WAIT)
         first_pid = client._proc.pid
         run = client.submit(LOOP, "prune-weights", hidden=True)
-        next(run.events(timeout=30))
+        next(run.events(timeout=JUDGE_WAIT))
         os.kill(first_pid, signal.SIGKILL)
         with pytest.raises(GradingError) as info:
             run.result(timeout=10)
@@ -96,9 +96,9 @@ def test_dead_worker_is_noticed_and_replaced():
                 break
             time.sleep(0.05)
         assert client._proc.pid != first_pid
-        assert client.wait_ready(60)
+        assert client.wait_ready(JUDGE_WAIT)
         code = (solutions_dir() / "prune-weights.py").read_text()
-        result = client.submit(code, "prune-weights").result(timeout=60)
+        result = client.submit(code, "prune-weights").result(timeout=JUDGE_WAIT)
         assert result["verdict"] == "accepted"
         assert client._proc.pid != first_pid
     finally:
@@ -108,7 +108,7 @@ def test_dead_worker_is_noticed_and_replaced():
 def test_shutdown_leaves_no_process_and_no_temporary_root():
     client = GradingClient()
     client.start()
-    assert client.wait_ready(60)
+    assert client.wait_ready(JUDGE_WAIT)
     pid = client._proc.pid
     zygotes = [p for p in os.listdir("/proc") if p.isdigit() and _ppid(p) == pid]
     root = client.ready_info["root"]
@@ -141,18 +141,23 @@ def _ppid(pid: str) -> int:
 def test_fallback_without_namespaces_warns_and_still_limits():
     env = dict(os.environ, MOCKINT_JUDGE_NO_NAMESPACES="1")
     with GradingClient(env=env) as client:
-        assert client.wait_ready(60)
+        assert client.wait_ready(JUDGE_WAIT)
         assert not client.ready_info["namespaces"]
         assert "NOT isolated" in client.sandbox_warning
-        result = client.submit(LOOP, "prune-weights", hidden=False).result(timeout=60)
+        result = client.submit(LOOP, "prune-weights", hidden=False).result(timeout=JUDGE_WAIT)
         assert result["verdict"] == "time_limit"
         assert "NOT isolated" in result["sandbox_warning"]
         code = (solutions_dir() / "prune-weights.py").read_text()
-        assert client.submit(code, "prune-weights").result(timeout=60)["verdict"] == "accepted"
+        assert (
+            client.submit(code, "prune-weights").result(timeout=JUDGE_WAIT)["verdict"] == "accepted"
+        )
         # Without a pid namespace the zygote, as child subreaper, still kills detached children.
         escapee = (HERE / "hostile" / "setsid_background_child.py").read_text()
         escapee = escapee.replace("{{SENTINEL_DIR}}", "/nonexistent")
-        assert client.submit(escapee, "prune-weights").result(timeout=60)["verdict"] == "accepted"
+        assert (
+            client.submit(escapee, "prune-weights").result(timeout=JUDGE_WAIT)["verdict"]
+            == "accepted"
+        )
         time.sleep(0.6)  # past the escapee's own sleep
         # (Only our worker's tree: other judges on this machine run their tests as nobody too.)
         ours, frontier = set(), {str(client._proc.pid)}
@@ -197,19 +202,22 @@ def test_unprivileged_user_gets_a_user_namespace(tmp_path):
     )
     wrapper.chmod(0o755)
     with GradingClient(python=str(wrapper)) as client:
-        assert client.wait_ready(60)
+        assert client.wait_ready(JUDGE_WAIT)
         assert client.ready_info["namespaces"], client.sandbox_warning
         code = (solutions_dir() / "prune-weights.py").read_text()
         assert (
-            client.submit(code, "prune-weights", hidden=True).result(timeout=60)["verdict"]
+            client.submit(code, "prune-weights", hidden=True).result(timeout=JUDGE_WAIT)["verdict"]
             == "accepted"
         )
-        assert client.submit(LOOP, "prune-weights").result(timeout=60)["verdict"] == "time_limit"
+        assert (
+            client.submit(LOOP, "prune-weights").result(timeout=JUDGE_WAIT)["verdict"]
+            == "time_limit"
+        )
         escape = (
             "import torch\ndef prune_weights(w, t):\n"
             f"    open({str(outside / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
         )
-        result = client.submit(escape, "prune-weights").result(timeout=60)
+        result = client.submit(escape, "prune-weights").result(timeout=JUDGE_WAIT)
         assert (
             result["verdict"] == "runtime_error"
             and "Read-only file system" in result["tests"][0]["message"]
@@ -225,7 +233,7 @@ def test_unprivileged_user_gets_a_user_namespace(tmp_path):
             f"    open({str(cases)!r}).read()\n"
             f"    open({str(outside / 'escaped.txt')!r}, 'w').write('x')\n    return w\n"
         )
-        result = client.submit(remount, "prune-weights").result(timeout=60)
+        result = client.submit(remount, "prune-weights").result(timeout=JUDGE_WAIT)
         assert result["verdict"] == "runtime_error", result["tests"][0]
         message = result["tests"][0]["message"]
         assert "cases.py" in message and (
