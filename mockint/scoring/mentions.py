@@ -1,6 +1,6 @@
 """Where an answer names a concept: every place one of its wordings is said, word by word
 on lemmas (up to `MAX_GAP` other words between the words of one wording, inside one
-clause), or as a number pattern ("{n} requests {per-second}")."""
+clause, none of them a negator), or as a number pattern ("{n} requests {per-second}")."""
 
 from __future__ import annotations
 
@@ -62,7 +62,10 @@ def find(
                     (
                         x
                         for x in range(j + 1, limit)
-                        if keys[x] == nxt and text.clause_of[x] == text.clause_of[i]
+                        if keys[x] == nxt
+                        and text.clause_of[x] == text.clause_of[i]
+                        # "is not enough" is not the wording "is enough"
+                        and not any(text.negator[y] for y in range(j + 1, x))
                     ),
                     None,
                 )

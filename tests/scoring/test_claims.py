@@ -284,3 +284,18 @@ def test_a_sentence_opening_with_a_pronoun_takes_a_mistake_from_the_one_before()
     assert Analysis(said, concepts, []).mistake_made(m) is not None
     later = "FlashAttention is the big one. Sparse methods are an approximation."
     assert Analysis(later, concepts, []).mistake_made(m) is None
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("A system prompt alone is enough to stop injection.", True),
+        ("A system prompt is usually enough against injection.", True),  # a gap word
+        ("A system prompt alone is not enough to stop injection.", False),
+        ("A system prompt is never enough against injection.", False),
+    ],
+)
+def test_a_negator_between_the_words_of_a_wording_breaks_it(answer, made):
+    concepts = {"prompt-guard": ["system prompt"], "sufficient": ["is enough"]}
+    m = Mistake("Trusting the prompt alone.", "", claim("prompt-guard -> sufficient"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
