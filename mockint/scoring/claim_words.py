@@ -10,7 +10,7 @@ ORDER = frozenset({"before", "after"})
 # Words that mark a sentence as describing a bad practice, not recommending it.
 _WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
     beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
-    unrealistic future silently unnoticed"""
+    unrealistic future silently unnoticed misconception myth"""
 WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # Comparatives the lemmatiser files under "wrong"/"bad" ("the worse experience"): they grade
 # something, they do not warn about it.

@@ -299,3 +299,17 @@ def test_a_negator_between_the_words_of_a_wording_breaks_it(answer, made):
     concepts = {"prompt-guard": ["system prompt"], "sufficient": ["is enough"]}
     m = Mistake("Trusting the prompt alone.", "", claim("prompt-guard -> sufficient"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("Each expert specialises in a topic, like a math expert.", True),
+        ("A common misconception is that each expert specialises in a topic.", False),
+        ("It's a myth that each expert specialises in a topic.", False),
+    ],
+)
+def test_a_misconception_or_myth_reports_a_mistake_rather_than_making_it(answer, made):
+    concepts = {"expert": ["expert"], "topic": ["specialises in a topic"]}
+    m = Mistake("Experts as topic specialists.", "", claim("expert -> topic"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
