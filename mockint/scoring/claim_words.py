@@ -7,10 +7,12 @@ AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
 # Relations of order: said from the property's side ("split before oversampling") they
 # read the other way round ("oversampling after the split").
 ORDER = frozenset({"before", "after"})
-# Words that mark a sentence as describing a bad practice, not recommending it.
+# Words that mark a sentence as describing a bad practice, not recommending it, or a move
+# the speaker did not make ("I was tempted to escalate", "I resisted the urge to").
 _WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
     beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
-    unrealistic future silently unnoticed misconception myth"""
+    unrealistic future silently unnoticed misconception myth tempt tempted temptation urge
+    instinct resist resisted"""
 WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # Comparatives the lemmatiser files under "wrong"/"bad" ("the worse experience"): they grade
 # something, they do not warn about it.

@@ -313,3 +313,18 @@ def test_a_misconception_or_myth_reports_a_mistake_rather_than_making_it(answer,
     concepts = {"expert": ["expert"], "topic": ["specialises in a topic"]}
     m = Mistake("Experts as topic specialists.", "", claim("expert -> topic"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I escalated to her director to get it fixed.", True),
+        ("I was tempted to escalate to her director.", False),
+        ("I resisted the urge to escalate to her director.", False),
+        ("My first instinct was to escalate to her director.", False),
+    ],
+)
+def test_a_move_the_speaker_was_tempted_to_make_is_not_made(answer, made):
+    concepts = {"escalate": ["escalate", "escalated"], "director": ["director"]}
+    m = Mistake("Going over their head.", "", claim("escalate -> director"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
