@@ -25,6 +25,9 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # comma ("if X, Y", "because X, Y", "with the cache, Y", "for a support bot, Y"): one
 # statement.
 CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "with", "for"})
+# Words that open a consequence of the clause before ("we hashed the names, so the data was
+# anonymous"): for mistakes, one statement with it.
+CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 # A concept worded from one of these ("at inference") is not described by the word before.

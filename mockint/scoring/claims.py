@@ -69,6 +69,7 @@ from mockint.scoring.clause_links import (
     back_reference,
     compared,
     condition,
+    consequence,
     extends,
     leads,
     pronoun,
@@ -316,6 +317,7 @@ class Analysis:
             )
             or back_reference(t, self.mentions, owner, m, set(claim.subject) | other_s)
             or (strict and extends(t, owner, m))
+            or (strict and consequence(t, t.clause_of[owner.start], ci))
         )
         flips, why = 0, []
         # "If it overfits, add dropout": a problem named in a condition, then the action:

@@ -11,6 +11,7 @@ from mockint.scoring.claim_words import (
     ARTICLES,
     BACK_REFERENCES,
     CONDITIONS,
+    CONSEQUENCES,
     DEMONSTRATIVES,
     EXTENDERS,
     PRONOUNS,
@@ -110,6 +111,17 @@ def condition(t: Text, owner_clause: int, ci: int) -> bool:
         owner_clause == ci - 1
         and cond.sentence == here.sentence
         and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
+    )
+
+
+def consequence(t: Text, owner_clause: int, ci: int) -> bool:
+    """This clause states the consequence of the owner's, just before it ("we hashed the
+    names, so the data was anonymous"): for mistakes, one statement."""
+    cause, here = t.clauses[owner_clause], t.clauses[ci]
+    return (
+        owner_clause == ci - 1
+        and cause.sentence == here.sentence
+        and t.lower[here.start] in CONSEQUENCES
     )
 
 

@@ -328,3 +328,17 @@ def test_a_move_the_speaker_was_tempted_to_make_is_not_made(answer, made):
     concepts = {"escalate": ["escalate", "escalated"], "director": ["director"]}
     m = Mistake("Going over their head.", "", claim("escalate -> director"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We hashed the names, so the data was anonymous.", True),
+        ("We hashed the names, and the data went to the vendor.", False),
+        ("We hashed the names. So the data was anonymous.", False),  # another sentence
+    ],
+)
+def test_a_consequence_after_a_comma_is_one_statement_for_a_mistake(answer, made):
+    concepts = {"hashing": ["hashed"], "anonymous": ["anonymous"]}
+    m = Mistake("Hashed data called anonymous.", "", claim("hashing -> anonymous"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
