@@ -328,7 +328,10 @@ class Worker:
             shutil.rmtree(judge_root, ignore_errors=True)
 
 
-NICENESS = 10  # how much lower than the app the judge runs (the app keeps its key presses)
+# How much lower than the app the judge runs, so the app keeps its key presses. Measured with
+# four busy processes on two cores: editor p95 lag while grading 94 ms at nice 10, 278 ms at
+# nice 4; one `mockint grade` took 83 s at nice 10, 30 s at 4, 15 s at 0. Typing wins.
+NICENESS = 10
 
 
 def main() -> int:

@@ -158,10 +158,11 @@ def judge_as(request):
     judge.close()
 
 
-# How long a test waits for the judge. The worker runs niced (below the app), so with two
-# busy processes per core beside it (as the load tests and a user's busy laptop have) it can
-# wait minutes for a core: a run at load 9 timed out at 60-120 s with correct results on the
-# way. Waiting long costs nothing when the judge is quick.
+# How long a test waits for the judge. The worker runs at nice 10 so that typing never
+# lags behind grading (editor p95 lag with four busy processes: 94 ms at nice 10, 278 ms at
+# nice 4), so beside busy processes it can wait minutes for a core: `mockint grade` of one
+# reference took 83 s with four busy processes (15 s at nice 0), and a run at load 9 timed out
+# at 60-120 s with correct results on the way. Waiting long costs nothing when it is quick.
 JUDGE_WAIT = 600.0
 
 

@@ -6,10 +6,10 @@ import sys
 
 from mockint.grading.commands import problems_list
 from mockint.grading.problems import solutions_dir
-from tests.grading.conftest import HERE
+from tests.grading.conftest import HERE, JUDGE_WAIT
 
 
-def run(*args, timeout=120):
+def run(*args, timeout=JUDGE_WAIT):
     return subprocess.run(
         [sys.executable, "-m", "mockint.grading", *args],
         capture_output=True,
@@ -121,7 +121,7 @@ def _explain(
         cmd,
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=JUDGE_WAIT,
         env=dict(os.environ, **(env or {})),
         cwd=str(HERE.parent.parent),
     )
