@@ -28,6 +28,9 @@ CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "w
 # Words that open a consequence of the clause before ("we hashed the names, so the data was
 # anonymous"): for mistakes, one statement with it.
 CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
+# Verbs whose object is what the subject is compared against ("boosting usually beats
+# neural nets on tables"): the object owns no property (lemmas).
+BEATS = frozenset({"beat", "beating", "outperform", "outdo", "outrank"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 # A concept worded from one of these ("at inference") is not described by the word before.

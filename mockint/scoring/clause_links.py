@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from mockint.scoring.claim_words import (
     ARTICLES,
     BACK_REFERENCES,
+    BEATS,
     CONDITIONS,
     CONSEQUENCES,
     DEMONSTRATIVES,
@@ -29,10 +30,11 @@ def pronoun_led(t: Text, start: int, owner: Mention | None) -> bool:
 
 
 def compared(t: Text, o: Mention) -> bool:
-    """`o` is what something is compared against ("more robust than bagging"): like
-    an aside, it owns no property."""
+    """`o` is what something is compared against ("more robust than bagging") or what it
+    wins over ("usually beats neural nets on tables"): like an aside, it owns no
+    property."""
     lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
-    return "than" in t.lower[lo : o.start]
+    return any(w == "than" or t.keys[k] in BEATS for k, w in enumerate(t.lower[lo : o.start], lo))
 
 
 def pronoun(

@@ -342,3 +342,15 @@ def test_a_consequence_after_a_comma_is_one_statement_for_a_mistake(answer, made
     concepts = {"hashing": ["hashed"], "anonymous": ["anonymous"]}
     m = Mistake("Hashed data called anonymous.", "", claim("hashing -> anonymous"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("Bagging often beats boosting at reducing variance.", ["made"]),
+        ("On small data bagging outperforms boosting and reduces variance.", ["made"]),
+        ("Boosting reduces variance.", ["wrong"]),
+    ],
+)
+def test_what_a_subject_beats_owns_no_property(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
