@@ -10,9 +10,9 @@ ORDER = frozenset({"before", "after"})
 # Words that mark a sentence as describing a bad practice, not recommending it, or a move
 # the speaker did not make ("I was tempted to escalate", "I resisted the urge to").
 _WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
-    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
-    unrealistic future silently unnoticed misconception myth tempt tempted temptation urge
-    instinct resist resisted"""
+    beware risk classic cheat cheating optimistic inflate inflated contaminate contamination
+    peek misleading unrealistic future silently unnoticed misconception myth tempt tempted
+    temptation urge instinct resist resisted"""
 WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # Comparatives the lemmatiser files under "wrong"/"bad" ("the worse experience"): they grade
 # something, they do not warn about it.

@@ -354,3 +354,15 @@ def test_a_consequence_after_a_comma_is_one_statement_for_a_mistake(answer, made
 )
 def test_what_a_subject_beats_owns_no_property(answer, expected):
     assert verdicts(answer, "bagging -> variance down") == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We tuned the threshold on the test set.", True),
+        ("Contamination, such as tuning on the test set, is common in practice.", False),
+    ],
+)
+def test_contamination_names_the_practice_as_a_danger(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
