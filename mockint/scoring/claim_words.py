@@ -31,6 +31,10 @@ CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
 # Verbs whose object is what the subject is compared against ("boosting usually beats
 # neural nets on tables"): the object owns no property (lemmas).
 BEATS = frozenset({"beat", "beating", "outperform", "outdo", "outrank"})
+# Nouns of change that follow the concept they change ("variance reduction", "a latency
+# increase"): the direction of that compound, whatever amount word grades it ("more
+# variance reduction") (lemmas).
+CHANGE_NOUNS = frozenset({"reduction", "increase", "decrease", "drop", "rise", "growth", "cut"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 # A concept worded from one of these ("at inference") is not described by the word before.

@@ -72,6 +72,25 @@ def verdicts(answer: str, text: str) -> list[str]:
             "bagging -> variance down",
             ["wrong"],
         ),
+        # What a subject beats or outperforms is compared against: it owns nothing.
+        (
+            "Bagging often beats boosting at reducing variance.",
+            "bagging -> variance down",
+            ["made"],
+        ),
+        (
+            "On small data bagging outperforms boosting and reduces variance.",
+            "bagging -> variance down",
+            ["made"],
+        ),
+        # A noun of change after the concept gives its direction ("more" grades the noun).
+        (
+            "Random forests give more variance reduction than one tree.",
+            "bagging -> variance down",
+            ["made"],
+        ),
+        ("Bagging brings a clear variance reduction.", "bagging -> variance down", ["made"]),
+        ("Bagging brings more variance.", "bagging -> variance down", ["wrong"]),
     ],
 )
 def test_rules(answer, text, expected):
@@ -342,18 +361,6 @@ def test_a_consequence_after_a_comma_is_one_statement_for_a_mistake(answer, made
     concepts = {"hashing": ["hashed"], "anonymous": ["anonymous"]}
     m = Mistake("Hashed data called anonymous.", "", claim("hashing -> anonymous"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
-
-
-@pytest.mark.parametrize(
-    "answer, expected",
-    [
-        ("Bagging often beats boosting at reducing variance.", ["made"]),
-        ("On small data bagging outperforms boosting and reduces variance.", ["made"]),
-        ("Boosting reduces variance.", ["wrong"]),
-    ],
-)
-def test_what_a_subject_beats_owns_no_property(answer, expected):
-    assert verdicts(answer, "bagging -> variance down") == expected
 
 
 @pytest.mark.parametrize(
