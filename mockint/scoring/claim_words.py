@@ -60,6 +60,9 @@ EXTENDERS = frozenset({"including", "even", "especially", "also"})
 # Words that, before "from", keep a practice away from what it must not touch ("a test
 # set kept separate from tuning"): a mistake said with one in its clause is not made.
 KEPT_APART = frozenset({"separate", "separately", "apart", "isolated", "away", "untouched"})
+# Before "out", these reject a practice ("so plain data parallelism is out", "we ruled
+# it out") (lemmas).
+PUT_ASIDE = frozenset({"be", "rule"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
     percentage relative prediction reconstruction standard irreducible forecast returns

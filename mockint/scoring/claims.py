@@ -55,7 +55,6 @@ from mockint.scoring.claim_words import (
     ARTICLES,
     ERROR_THINGS,
     GRADES,
-    KEPT_APART,
     MEASURED,
     MISTAKE_WORDS,
     NEG_REACH,
@@ -75,6 +74,7 @@ from mockint.scoring.clause_links import (
     pronoun,
     pronoun_led,
     purpose,
+    set_aside,
 )
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
@@ -380,11 +380,8 @@ class Analysis:
         hi = m.end if bare and not strict else min(clause.end, hi + NEG_REACH)
         if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
             lo, hi = clause.start, clause.end
-            if any(
-                t.lower[k] in KEPT_APART and k + 1 < hi and t.lower[k + 1] == "from"
-                for k in range(lo, hi)
-            ):
-                return None  # "keep a test set completely separate from tuning"
+            if set_aside(t, lo, hi):
+                return None  # "keep the test set separate from tuning", "X is too late"
         # Words of the concepts and directions themselves ("cannot overfit") are not negators.
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}

@@ -15,7 +15,9 @@ from mockint.scoring.claim_words import (
     CONSEQUENCES,
     DEMONSTRATIVES,
     EXTENDERS,
+    KEPT_APART,
     PRONOUNS,
+    PUT_ASIDE,
     RELATIVES,
 )
 from mockint.scoring.clauses import Text
@@ -154,3 +156,18 @@ def leads(t: Text, ci: int) -> bool:
         and before.start == t.sentences[here.sentence][0]
         and t.lower[before.start] in CONDITIONS
     )
+
+
+def set_aside(t: Text, lo: int, hi: int) -> bool:
+    """Tokens lo..hi keep a practice away from what it must not touch ("a test set kept
+    separate from tuning") or reject it ("filtering after generation is too late", "so
+    plain data parallelism is out"): for mistakes, the practice is not made."""
+    for k in range(lo, hi):
+        w, nxt = t.lower[k], t.lower[k + 1] if k + 1 < hi else ""
+        if w in KEPT_APART and nxt == "from":
+            return True
+        if w == "too" and nxt:  # "too late", not "X too"
+            return True
+        if w == "out" and k > lo and t.keys[k - 1] in PUT_ASIDE and nxt != "of":
+            return True
+    return False

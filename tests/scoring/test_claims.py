@@ -373,3 +373,18 @@ def test_a_consequence_after_a_comma_is_one_statement_for_a_mistake(answer, made
 def test_contamination_names_the_practice_as_a_danger(answer, made):
     m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
     assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We tuned on the test set to save a week.", True),
+        ("Tuning on the test set is too risky for a launch decision.", False),
+        ("So tuning on the test set was out.", False),
+        ("We ruled out tuning on the test set early.", False),
+        ("We tuned on the test set too.", True),  # "too" at the end is "also"
+    ],
+)
+def test_a_practice_called_too_risky_or_ruled_out_is_not_made(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
