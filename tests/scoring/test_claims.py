@@ -380,11 +380,20 @@ def test_contamination_names_the_practice_as_a_danger(answer, made):
     [
         ("We tuned on the test set to save a week.", True),
         ("Tuning on the test set is too risky for a launch decision.", False),
+        ("Tuning on the test set is, in my view, too risky.", False),
         ("So tuning on the test set was out.", False),
         ("We ruled out tuning on the test set early.", False),
         ("We tuned on the test set too.", True),  # "too" at the end is "also"
+        ("We tuned on the test set, I think, twice.", True),
     ],
 )
 def test_a_practice_called_too_risky_or_ruled_out_is_not_made(answer, made):
     m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
     assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+
+
+def test_a_hedge_between_commas_does_not_cut_its_clause():
+    from mockint.scoring.clauses import Text
+
+    t = Text("Weight decay is, I believe, the cheaper fix, and it works.")
+    assert [t.lower[c.start : c.end][-1] for c in t.clauses] == ["fix", "works"]
