@@ -35,6 +35,9 @@ BEATS = frozenset({"beat", "beating", "outperform", "outdo", "outrank"})
 # increase"): the direction of that compound, whatever amount word grades it ("more
 # variance reduction") (lemmas).
 CHANGE_NOUNS = frozenset({"reduction", "increase", "decrease", "drop", "rise", "growth", "cut"})
+# After "if", these suppose a practice in general ("if you tune on the test set, ..."): the
+# sentence says what would follow, it does not report doing it.
+GENERIC_YOU = frozenset({"you", "you're", "you've", "you'd", "someone", "anyone", "one"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 # A concept worded from one of these ("at inference") is not described by the word before.

@@ -75,6 +75,7 @@ from mockint.scoring.clause_links import (
     pronoun_led,
     purpose,
     set_aside,
+    supposed,
 )
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
@@ -405,8 +406,12 @@ class Analysis:
             (t.tokens[x.start].start, t.tokens[x.end - 1].end)
             for x in sorted([m, *([owner] if owner else []), *used], key=lambda x: x.start)
         )
-        if swaps + flips and not owner_here and owner is not None:
-            return None  # said wrong needs subject and property in one clause
+        alone = owner is None or t.clause_of[owner.start] == ci  # wholly in this clause
+        if swaps + flips and (
+            (owner is not None and not owner_here)
+            or (alone and supposed(t, clause.start, clause.end))
+        ):
+            return None  # said wrong needs subject and property in one clause, asserted
         if swaps == 0:  # inversions cancel in pairs: "less capacity raises bias"
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:

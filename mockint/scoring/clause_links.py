@@ -6,6 +6,7 @@ what only compares or is an object. Each is a question about an answer's `Text`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from mockint.scoring.claim_words import (
     ARTICLES,
@@ -15,6 +16,7 @@ from mockint.scoring.claim_words import (
     CONSEQUENCES,
     DEMONSTRATIVES,
     EXTENDERS,
+    GENERIC_YOU,
     KEPT_APART,
     PRONOUNS,
     PUT_ASIDE,
@@ -159,9 +161,12 @@ def leads(t: Text, ci: int) -> bool:
 
 
 def set_aside(t: Text, lo: int, hi: int) -> bool:
-    """Tokens lo..hi keep a practice away from what it must not touch ("a test set kept
-    separate from tuning") or reject it ("filtering after generation is too late", "so
-    plain data parallelism is out"): for mistakes, the practice is not made."""
+    """Tokens lo..hi (a clause) keep a practice away from what it must not touch ("a test
+    set kept separate from tuning"), reject it ("filtering after generation is too late",
+    "so plain data parallelism is out") or only suppose it ("if you tune on the test set,
+    ..."): for mistakes, the practice is not made."""
+    if supposed(t, lo, hi):
+        return True
     for k in range(lo, hi):
         w, nxt = t.lower[k], t.lower[k + 1] if k + 1 < hi else ""
         if w in KEPT_APART and nxt == "from":
@@ -171,3 +176,12 @@ def set_aside(t: Text, lo: int, hi: int) -> bool:
         if w == "out" and k > lo and t.keys[k - 1] in PUT_ASIDE and nxt != "of":
             return True
     return False
+
+
+def supposed(t: Text, lo: int, hi: int) -> bool:
+    """The clause lo..hi opens with "if you" ("if you tune on the test set, it stops
+    being unbiased", "so if you skip the split, ..."): it supposes what anyone might do,
+    to say what follows, so it is neither a mistake made nor a claim said wrong. "If I
+    did it again I'd change nothing" and "if the output is checked, ..." still assert."""
+    head = t.lower[lo : min(hi, lo + 3)]
+    return any(a == "if" and b in GENERIC_YOU for a, b in pairwise(head))

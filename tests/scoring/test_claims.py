@@ -397,3 +397,24 @@ def test_a_hedge_between_commas_does_not_cut_its_clause():
 
     t = Text("Weight decay is, I believe, the cheaper fix, and it works.")
     assert [t.lower[c.start : c.end][-1] for c in t.clauses] == ["fix", "works"]
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("If you tune on the test set, the final number stops being honest.", False),
+        ("If we tuned on the test set we got a better number.", True),  # a report
+        ("Tune on the test set if you are in a hurry.", True),  # "if" after the practice
+    ],
+)
+def test_a_practice_supposed_with_if_you_is_not_made(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+
+
+def test_a_claim_supposed_with_if_you_is_not_said_wrong():
+    said = "If you think boosting reduces variance, check the learning curves."
+    assert verdicts(said, "bagging -> variance down") == []
+    assert verdicts("Boosting reduces variance, check the curves.", "bagging -> variance down") == [
+        "wrong"
+    ]
