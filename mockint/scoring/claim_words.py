@@ -25,6 +25,9 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # comma ("if X, Y", "because X, Y", "with the cache, Y", "for a support bot, Y"): one
 # statement.
 CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "with", "for"})
+# Of these, the ones that open a setting, not a condition: they govern the clause after
+# them only when they lead the sentence.
+SETTINGS = frozenset({"with", "for"})
 # Words that open a consequence of the clause before ("we hashed the names, so the data was
 # anonymous"): for mistakes, one statement with it.
 CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})

@@ -21,6 +21,7 @@ from mockint.scoring.claim_words import (
     PRONOUNS,
     PUT_ASIDE,
     RELATIVES,
+    SETTINGS,
 )
 from mockint.scoring.clauses import Text
 from mockint.scoring.mentions import Mention
@@ -113,10 +114,15 @@ def condition(t: Text, owner_clause: int, ci: int) -> bool:
     group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
     it on our facts, which change weekly"): one statement, so it may be said wrong."""
     cond, here = t.clauses[owner_clause], t.clauses[ci]
+    opener = t.lower[cond.start]
+    # A setting ("with the cache, ...") governs what follows only where it leads; mid-
+    # sentence ("..., with a KL penalty keeping it close to the SFT model, like ...") it
+    # belongs to what came before.
+    setting = opener in CONDITIONS and (opener not in SETTINGS or leads(t, owner_clause))
     return (
         owner_clause == ci - 1
         and cond.sentence == here.sentence
-        and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
+        and (setting or t.lower[here.start] in RELATIVES)
     )
 
 

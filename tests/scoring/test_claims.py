@@ -418,3 +418,9 @@ def test_a_claim_supposed_with_if_you_is_not_said_wrong():
     assert verdicts("Boosting reduces variance, check the curves.", "bagging -> variance down") == [
         "wrong"
     ]
+
+
+def test_a_setting_governs_the_clause_after_it_only_where_it_leads():
+    assert verdicts("With bagging, variance goes up.", "bagging -> variance down") == ["wrong"]
+    said = "We compared a few models, with bagging as the baseline, and variance went up."
+    assert verdicts(said, "bagging -> variance down") == []
