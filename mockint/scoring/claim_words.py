@@ -3,7 +3,11 @@ that begin their own phrase, order relations, warnings that a sentence describes
 practice, conditions and causes, pronouns. Kept apart so the rules stay short to read."""
 
 ONLY_WORDS = frozenset({"only", "just", "merely", "solely"})
-AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
+# After the claim's pair, these open a phrase of their own ("adds up the sizes of the
+# weights ignoring sign"): they negate what follows them, not the claim.
+AFTER_PHRASE_NEGATORS = frozenset(
+    {"no", "without", "none", "nothing", "ignoring", "avoiding", "skipping", "neglecting"}
+)
 # Relations of order: said from the property's side ("split before oversampling") they
 # read the other way round ("oversampling after the split").
 ORDER = frozenset({"before", "after"})

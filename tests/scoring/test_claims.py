@@ -91,6 +91,8 @@ def verdicts(answer: str, text: str) -> list[str]:
         ),
         ("Bagging brings a clear variance reduction.", "bagging -> variance down", ["made"]),
         ("Bagging brings more variance.", "bagging -> variance down", ["wrong"]),
+        # A participle of neglect after the pair negates its own object.
+        ("Bagging reduces variance ignoring label noise.", "bagging -> variance down", ["made"]),
     ],
 )
 def test_rules(answer, text, expected):
