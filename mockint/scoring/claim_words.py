@@ -38,6 +38,8 @@ CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
 # Verbs whose object is what the subject is compared against ("boosting usually beats
 # neural nets on tables"): the object owns no property (lemmas).
 BEATS = frozenset({"beat", "beating", "outperform", "outdo", "outrank"})
+# Words that only strengthen an amount word after a verb ("removes much more of it").
+INTENSIFIERS = frozenset({"much", "far", "even", "lot", "way", "still"})
 # Nouns of change that follow the concept they change ("variance reduction", "a latency
 # increase"): the direction of that compound, whatever amount word grades it ("more
 # variance reduction") (lemmas).

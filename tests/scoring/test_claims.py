@@ -91,6 +91,9 @@ def verdicts(answer: str, text: str) -> list[str]:
         ),
         ("Bagging brings a clear variance reduction.", "bagging -> variance down", ["made"]),
         ("Bagging brings more variance.", "bagging -> variance down", ["wrong"]),
+        # "more of X" is an amount of X: the verb before it gives the direction.
+        ("Bagging removes much more of the variance.", "bagging -> variance down", ["made"]),
+        ("Bagging adds more of the variance.", "bagging -> variance down", ["wrong"]),
         # A participle of neglect after the pair negates its own object.
         ("Bagging reduces variance ignoring label noise.", "bagging -> variance down", ["made"]),
     ],
