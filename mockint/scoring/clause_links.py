@@ -38,7 +38,7 @@ def compared(t: Text, o: Mention) -> bool:
     """`o` is what something is compared against ("more robust than bagging") or what it
     wins over ("usually beats neural nets on tables"): like an aside, it owns no
     property."""
-    lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
+    lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 3)  # "than a neat grid"
     return any(w == "than" or t.keys[k] in BEATS for k, w in enumerate(t.lower[lo : o.start], lo))
 
 

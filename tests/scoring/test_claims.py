@@ -83,6 +83,11 @@ def verdicts(answer: str, text: str) -> list[str]:
             "bagging -> variance down",
             ["made"],
         ),
+        (  # "than" may stand three words before what is compared
+            "We used bagging, which reduces variance better than a tuned boosting.",
+            "bagging -> variance down",
+            ["made"],
+        ),
         # A noun of change after the concept gives its direction ("more" grades the noun).
         (
             "Random forests give more variance reduction than one tree.",
