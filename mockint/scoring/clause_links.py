@@ -186,8 +186,11 @@ def set_aside(t: Text, lo: int, hi: int) -> bool:
 
 def supposed(t: Text, lo: int, hi: int) -> bool:
     """The clause lo..hi opens with "if you" ("if you tune on the test set, it stops
-    being unbiased", "so if you skip the split, ..."): it supposes what anyone might do,
-    to say what follows, so it is neither a mistake made nor a claim said wrong. "If I
+    being unbiased", "so if you skip the split, ...") or "otherwise": it supposes what
+    anyone might do, or what would happen if not, so it is neither a mistake made nor a
+    claim said wrong. "If I
     did it again I'd change nothing" and "if the output is checked, ..." still assert."""
     head = t.lower[lo : min(hi, lo + 3)]
+    if head and head[0] == "otherwise":
+        return True  # "..., otherwise it games the scorer": what would happen if not
     return any(a == "if" and b in GENERIC_YOU for a, b in pairwise(head))

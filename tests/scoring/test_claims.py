@@ -415,6 +415,8 @@ def test_a_hedge_between_commas_does_not_cut_its_clause():
         ("If you tune on the test set, the final number stops being honest.", False),
         ("If we tuned on the test set we got a better number.", True),  # a report
         ("Tune on the test set if you are in a hurry.", True),  # "if" after the practice
+        ("Keep a validation split, otherwise you end up tuning on the test set.", False),
+        ("Keep a validation split, then we tune on the test set.", True),
     ],
 )
 def test_a_practice_supposed_with_if_you_is_not_made(answer, made):
