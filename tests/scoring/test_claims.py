@@ -436,3 +436,18 @@ def test_a_setting_governs_the_clause_after_it_only_where_it_leads():
     assert verdicts("With bagging, variance goes up.", "bagging -> variance down") == ["wrong"]
     said = "We compared a few models, with bagging as the baseline, and variance went up."
     assert verdicts(said, "bagging -> variance down") == []
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("With a good rubric, human validation of the grader is redundant.", True),
+        ("We kept human validation of the grader on a weekly sample.", False),
+    ],
+)
+def test_human_validation_is_a_safeguard_of_the_lexicon(answer, made):
+    from mockint.scenario.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    m = next(m for m in lex.mistakes if m.claim and m.claim.text == "safeguard -> unnecessary")
+    assert (Analysis(answer, lex.concepts, []).mistake_made(m) is not None) is made
