@@ -3,16 +3,20 @@ that begin their own phrase, order relations, warnings that a sentence describes
 practice, conditions and causes, pronouns. Kept apart so the rules stay short to read."""
 
 ONLY_WORDS = frozenset({"only", "just", "merely", "solely"})
-AFTER_PHRASE_NEGATORS = frozenset({"no", "without", "none", "nothing"})
+# After the claim's pair, these open a phrase of their own ("adds up the sizes of the
+# weights ignoring sign"): they negate what follows them, not the claim.
+AFTER_PHRASE_NEGATORS = frozenset(
+    {"no", "without", "none", "nothing", "ignoring", "avoiding", "skipping", "neglecting"}
+)
 # Relations of order: said from the property's side ("split before oversampling") they
 # read the other way round ("oversampling after the split").
 ORDER = frozenset({"before", "after"})
 # Words that mark a sentence as describing a bad practice, not recommending it, or a move
 # the speaker did not make ("I was tempted to escalate", "I resisted the urge to").
 _WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
-    beware risk classic cheat cheating optimistic inflate inflated contaminate peek misleading
-    unrealistic future silently unnoticed misconception myth tempt tempted temptation urge
-    instinct resist resisted"""
+    beware risk classic cheat cheating optimistic inflate inflated contaminate contamination
+    peek misleading unrealistic future silently unnoticed misconception myth tempt tempted
+    temptation urge instinct resist resisted"""
 WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # Comparatives the lemmatiser files under "wrong"/"bad" ("the worse experience"): they grade
 # something, they do not warn about it.
@@ -25,9 +29,24 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # comma ("if X, Y", "because X, Y", "with the cache, Y", "for a support bot, Y"): one
 # statement.
 CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "with", "for"})
+# Of these, the ones that open a setting, not a condition: they govern the clause after
+# them only when they lead the sentence.
+SETTINGS = frozenset({"with", "for"})
 # Words that open a consequence of the clause before ("we hashed the names, so the data was
 # anonymous"): for mistakes, one statement with it.
 CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
+# Verbs whose object is what the subject is compared against ("boosting usually beats
+# neural nets on tables"): the object owns no property (lemmas).
+BEATS = frozenset({"beat", "beating", "outperform", "outdo", "outrank"})
+# Words that only strengthen an amount word after a verb ("removes much more of it").
+INTENSIFIERS = frozenset({"much", "far", "even", "lot", "way", "still"})
+# Nouns of change that follow the concept they change ("variance reduction", "a latency
+# increase"): the direction of that compound, whatever amount word grades it ("more
+# variance reduction") (lemmas).
+CHANGE_NOUNS = frozenset({"reduction", "increase", "decrease", "drop", "rise", "growth", "cut"})
+# After "if", these suppose a practice in general ("if you tune on the test set, ..."): the
+# sentence says what would follow, it does not report doing it.
+GENERIC_YOU = frozenset({"you", "you're", "you've", "you'd", "someone", "anyone", "one"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 # A concept worded from one of these ("at inference") is not described by the word before.
@@ -53,6 +72,9 @@ EXTENDERS = frozenset({"including", "even", "especially", "also"})
 # Words that, before "from", keep a practice away from what it must not touch ("a test
 # set kept separate from tuning"): a mistake said with one in its clause is not made.
 KEPT_APART = frozenset({"separate", "separately", "apart", "isolated", "away", "untouched"})
+# Before "out", these reject a practice ("so plain data parallelism is out", "we ruled
+# it out") (lemmas).
+PUT_ASIDE = frozenset({"be", "rule"})
 # "error" names a measure after these ("mean squared error"), not a mistake.
 _MEASURED_TEXT = """squared absolute mean training train validation test generalization
     percentage relative prediction reconstruction standard irreducible forecast returns

@@ -55,7 +55,6 @@ from mockint.scoring.claim_words import (
     ARTICLES,
     ERROR_THINGS,
     GRADES,
-    KEPT_APART,
     MEASURED,
     MISTAKE_WORDS,
     NEG_REACH,
@@ -75,6 +74,8 @@ from mockint.scoring.clause_links import (
     pronoun,
     pronoun_led,
     purpose,
+    set_aside,
+    supposed,
 )
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
@@ -380,11 +381,8 @@ class Analysis:
         hi = m.end if bare and not strict else min(clause.end, hi + NEG_REACH)
         if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
             lo, hi = clause.start, clause.end
-            if any(
-                t.lower[k] in KEPT_APART and k + 1 < hi and t.lower[k + 1] == "from"
-                for k in range(lo, hi)
-            ):
-                return None  # "keep a test set completely separate from tuning"
+            if set_aside(t, lo, hi):
+                return None  # "keep the test set separate from tuning", "X is too late"
         # Words of the concepts and directions themselves ("cannot overfit") are not negators.
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}
@@ -408,8 +406,12 @@ class Analysis:
             (t.tokens[x.start].start, t.tokens[x.end - 1].end)
             for x in sorted([m, *([owner] if owner else []), *used], key=lambda x: x.start)
         )
-        if swaps + flips and not owner_here and owner is not None:
-            return None  # said wrong needs subject and property in one clause
+        alone = owner is None or t.clause_of[owner.start] == ci  # wholly in this clause
+        if swaps + flips and (
+            (owner is not None and not owner_here)
+            or (alone and supposed(t, clause.start, clause.end))
+        ):
+            return None  # said wrong needs subject and property in one clause, asserted
         if swaps == 0:  # inversions cancel in pairs: "less capacity raises bias"
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:

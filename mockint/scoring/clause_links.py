@@ -6,16 +6,22 @@ what only compares or is an object. Each is a question about an answer's `Text`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from mockint.scoring.claim_words import (
     ARTICLES,
     BACK_REFERENCES,
+    BEATS,
     CONDITIONS,
     CONSEQUENCES,
     DEMONSTRATIVES,
     EXTENDERS,
+    GENERIC_YOU,
+    KEPT_APART,
     PRONOUNS,
+    PUT_ASIDE,
     RELATIVES,
+    SETTINGS,
 )
 from mockint.scoring.clauses import Text
 from mockint.scoring.mentions import Mention
@@ -29,10 +35,11 @@ def pronoun_led(t: Text, start: int, owner: Mention | None) -> bool:
 
 
 def compared(t: Text, o: Mention) -> bool:
-    """`o` is what something is compared against ("more robust than bagging"): like
-    an aside, it owns no property."""
-    lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 2)
-    return "than" in t.lower[lo : o.start]
+    """`o` is what something is compared against ("more robust than bagging") or what it
+    wins over ("usually beats neural nets on tables"): like an aside, it owns no
+    property."""
+    lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 3)  # "than a neat grid"
+    return any(w == "than" or t.keys[k] in BEATS for k, w in enumerate(t.lower[lo : o.start], lo))
 
 
 def pronoun(
@@ -107,10 +114,15 @@ def condition(t: Text, owner_clause: int, ci: int) -> bool:
     group, it can't discriminate"), or this one is a relative clause on it ("fine-tune
     it on our facts, which change weekly"): one statement, so it may be said wrong."""
     cond, here = t.clauses[owner_clause], t.clauses[ci]
+    opener = t.lower[cond.start]
+    # A setting ("with the cache, ...") governs what follows only where it leads; mid-
+    # sentence ("..., with a KL penalty keeping it close to the SFT model, like ...") it
+    # belongs to what came before.
+    setting = opener in CONDITIONS and (opener not in SETTINGS or leads(t, owner_clause))
     return (
         owner_clause == ci - 1
         and cond.sentence == here.sentence
-        and (t.lower[cond.start] in CONDITIONS or t.lower[here.start] in RELATIVES)
+        and (setting or t.lower[here.start] in RELATIVES)
     )
 
 
@@ -152,3 +164,33 @@ def leads(t: Text, ci: int) -> bool:
         and before.start == t.sentences[here.sentence][0]
         and t.lower[before.start] in CONDITIONS
     )
+
+
+def set_aside(t: Text, lo: int, hi: int) -> bool:
+    """Tokens lo..hi (a clause) keep a practice away from what it must not touch ("a test
+    set kept separate from tuning"), reject it ("filtering after generation is too late",
+    "so plain data parallelism is out") or only suppose it ("if you tune on the test set,
+    ..."): for mistakes, the practice is not made."""
+    if supposed(t, lo, hi):
+        return True
+    for k in range(lo, hi):
+        w, nxt = t.lower[k], t.lower[k + 1] if k + 1 < hi else ""
+        if w in KEPT_APART and nxt == "from":
+            return True
+        if w == "too" and nxt:  # "too late", not "X too"
+            return True
+        if w == "out" and k > lo and t.keys[k - 1] in PUT_ASIDE and nxt != "of":
+            return True
+    return False
+
+
+def supposed(t: Text, lo: int, hi: int) -> bool:
+    """The clause lo..hi opens with "if you" ("if you tune on the test set, it stops
+    being unbiased", "so if you skip the split, ...") or "otherwise": it supposes what
+    anyone might do, or what would happen if not, so it is neither a mistake made nor a
+    claim said wrong. "If I
+    did it again I'd change nothing" and "if the output is checked, ..." still assert."""
+    head = t.lower[lo : min(hi, lo + 3)]
+    if head and head[0] == "otherwise":
+        return True  # "..., otherwise it games the scorer": what would happen if not
+    return any(a == "if" and b in GENERIC_YOU for a, b in pairwise(head))

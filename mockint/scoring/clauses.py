@@ -48,6 +48,10 @@ _ASIDE_TWO = frozenset(
         ("as", "against"),
     }
 )
+# Hedges set off by commas inside a statement ("X is, I think, too late"): not a clause.
+_HEDGES_TEXT = """i think|i believe|i'd say|i would say|i guess|i suspect|in my view|in my opinion|
+    in my experience|honestly|frankly|arguably|of course|admittedly|realistically"""
+_HEDGES = tuple(tuple(h.split()) for h in _HEDGES_TEXT.replace("\n", "").split("|"))
 # Words that negate what follows or precedes them in a clause.
 _NEGATORS_TEXT = (
     "not no never without nor neither cannot hardly rarely seldom none nothing nobody instead"
@@ -150,7 +154,7 @@ class Text:
         n = len(self.tokens)
         if not n:
             return
-        sent, clause_start, sent_start = 0, 0, 0
+        sent, clause_start, sent_start, hedge_end = 0, 0, 0, -1
         for i in range(n):
             if i == n - 1:
                 self._close(sent, clause_start, n)
@@ -160,9 +164,24 @@ class Text:
                 self._close(sent, clause_start, i + 1)
                 self.sentences.append((sent_start, i + 1))
                 sent, clause_start, sent_start = sent + 1, i + 1, i + 1
+            elif hedge_end >= i:
+                continue  # inside ", I think,": the clause goes on through it
+            elif (hedge_end := self._hedge(i)) > i:
+                continue
             elif _CLAUSE_GAP.search(self._gap(i)) or self._starts_clause(i + 1):
                 self._close(sent, clause_start, i + 1)
                 clause_start = i + 1
+
+    def _hedge(self, i: int) -> int:
+        """A hedge set off by commas after token i ("is, I think, too late"): the index of
+        its last word, or -1. It does not cut what it sits in."""
+        if self._gap(i).strip() != ",":
+            return -1
+        for h in _HEDGES:
+            j = i + len(h)
+            if tuple(self.lower[i + 1 : j + 1]) == h and j + 1 < len(self.lower):
+                return j if self._gap(j).strip() == "," else -1
+        return -1
 
     def _starts_clause(self, i: int) -> bool:
         w = self.lower[i]

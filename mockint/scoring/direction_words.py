@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from mockint.scoring.claim_words import ARTICLES, PREPOSITIONS
+from mockint.scoring.claim_words import ARTICLES, CHANGE_NOUNS, INTENSIFIERS, PREPOSITIONS
 from mockint.scoring.clauses import Text
 from mockint.scoring.mentions import Mention
 
@@ -49,9 +49,16 @@ def nearest(
     # A word before the concept wins a tie by one word: "shrinks the weights more"
     # shrinks them ("more" only grades the verb).
     best = min(cands, key=lambda c: (dist(c[0], at) - (c[0].end <= at.start), c[0].start))
+    # "more variance reduction": a noun of change right after the concept makes one
+    # compound with it, and the word right before only grades that noun.
+    noun = [c for c in cands if c[0].start == at.end and t.keys[c[0].start] in CHANGE_NOUNS]
+    if noun and best[0].end == at.start:
+        best = noun[0]
     # "fix high bias", "reduce the large variance": an adjective on the concept states
     # what is there; the verb before it says which way the claim goes.
-    if best[0].end == at.start:
+    # "removes much more of the jumpiness": "more of" is an amount of it, graded the same way.
+    of = all(t.lower[k] in ARTICLES or t.lower[k] == "of" for k in range(best[0].end, at.start))
+    if best[0].end <= at.start and of:
         verb = [
             c
             for c in every
@@ -59,7 +66,9 @@ def nearest(
             and not any(o.start < c[0].end and c[0].start < o.end for o in found)
         ]
         verb = [
-            c for c in verb if all(t.lower[k] in ARTICLES for k in range(c[0].end, best[0].start))
+            c
+            for c in verb
+            if all(t.lower[k] in ARTICLES | INTENSIFIERS for k in range(c[0].end, best[0].start))
         ]
         if verb and verb[-1][1] != best[1]:
             best = verb[-1]

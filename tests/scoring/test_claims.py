@@ -72,6 +72,35 @@ def verdicts(answer: str, text: str) -> list[str]:
             "bagging -> variance down",
             ["wrong"],
         ),
+        # What a subject beats or outperforms is compared against: it owns nothing.
+        (
+            "Bagging often beats boosting at reducing variance.",
+            "bagging -> variance down",
+            ["made"],
+        ),
+        (
+            "On small data bagging outperforms boosting and reduces variance.",
+            "bagging -> variance down",
+            ["made"],
+        ),
+        (  # "than" may stand three words before what is compared
+            "We used bagging, which reduces variance better than a tuned boosting.",
+            "bagging -> variance down",
+            ["made"],
+        ),
+        # A noun of change after the concept gives its direction ("more" grades the noun).
+        (
+            "Random forests give more variance reduction than one tree.",
+            "bagging -> variance down",
+            ["made"],
+        ),
+        ("Bagging brings a clear variance reduction.", "bagging -> variance down", ["made"]),
+        ("Bagging brings more variance.", "bagging -> variance down", ["wrong"]),
+        # "more of X" is an amount of X: the verb before it gives the direction.
+        ("Bagging removes much more of the variance.", "bagging -> variance down", ["made"]),
+        ("Bagging adds more of the variance.", "bagging -> variance down", ["wrong"]),
+        # A participle of neglect after the pair negates its own object.
+        ("Bagging reduces variance ignoring label noise.", "bagging -> variance down", ["made"]),
     ],
 )
 def test_rules(answer, text, expected):
@@ -342,3 +371,83 @@ def test_a_consequence_after_a_comma_is_one_statement_for_a_mistake(answer, made
     concepts = {"hashing": ["hashed"], "anonymous": ["anonymous"]}
     m = Mistake("Hashed data called anonymous.", "", claim("hashing -> anonymous"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We tuned the threshold on the test set.", True),
+        ("Contamination, such as tuning on the test set, is common in practice.", False),
+    ],
+)
+def test_contamination_names_the_practice_as_a_danger(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We tuned on the test set to save a week.", True),
+        ("Tuning on the test set is too risky for a launch decision.", False),
+        ("Tuning on the test set is, in my view, too risky.", False),
+        ("So tuning on the test set was out.", False),
+        ("We ruled out tuning on the test set early.", False),
+        ("We tuned on the test set too.", True),  # "too" at the end is "also"
+        ("We tuned on the test set, I think, twice.", True),
+    ],
+)
+def test_a_practice_called_too_risky_or_ruled_out_is_not_made(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+
+
+def test_a_hedge_between_commas_does_not_cut_its_clause():
+    from mockint.scoring.clauses import Text
+
+    t = Text("Weight decay is, I believe, the cheaper fix, and it works.")
+    assert [t.lower[c.start : c.end][-1] for c in t.clauses] == ["fix", "works"]
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("If you tune on the test set, the final number stops being honest.", False),
+        ("If we tuned on the test set we got a better number.", True),  # a report
+        ("Tune on the test set if you are in a hurry.", True),  # "if" after the practice
+        ("Keep a validation split, otherwise you end up tuning on the test set.", False),
+        ("Keep a validation split, then we tune on the test set.", True),
+    ],
+)
+def test_a_practice_supposed_with_if_you_is_not_made(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+
+
+def test_a_claim_supposed_with_if_you_is_not_said_wrong():
+    said = "If you think boosting reduces variance, check the learning curves."
+    assert verdicts(said, "bagging -> variance down") == []
+    assert verdicts("Boosting reduces variance, check the curves.", "bagging -> variance down") == [
+        "wrong"
+    ]
+
+
+def test_a_setting_governs_the_clause_after_it_only_where_it_leads():
+    assert verdicts("With bagging, variance goes up.", "bagging -> variance down") == ["wrong"]
+    said = "We compared a few models, with bagging as the baseline, and variance went up."
+    assert verdicts(said, "bagging -> variance down") == []
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("With a good rubric, human validation of the grader is redundant.", True),
+        ("We kept human validation of the grader on a weekly sample.", False),
+    ],
+)
+def test_human_validation_is_a_safeguard_of_the_lexicon(answer, made):
+    from mockint.scenario.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    m = next(m for m in lex.mistakes if m.claim and m.claim.text == "safeguard -> unnecessary")
+    assert (Analysis(answer, lex.concepts, []).mistake_made(m) is not None) is made
