@@ -34,6 +34,7 @@ import contextlib
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -264,6 +265,11 @@ class GradingClient:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+                # Killed before its own cleanup ran (a starved worker at nice 10 can take
+                # longer than the grace period): remove its temporary root here.
+                root = self.ready_info.get("root")
+                if isinstance(root, str) and os.path.isdir(root):
+                    shutil.rmtree(root, ignore_errors=True)
         self._proc = None
 
     def __enter__(self) -> GradingClient:
