@@ -333,8 +333,10 @@ class TalkScreen(StageClock, BaseScreen):
             self._edited(event.text_area, name)
 
     def _edited(self, area: TextArea, name: str) -> None:
-        # In a pair round each key goes to the interviewer's mirror at once.
-        self.port.edit(self.field_id(name), area.text, area.cursor_location)
+        # In a pair round each key goes to the interviewer's mirror at once (solo, the
+        # answer is saved on the SAVE_S tick).
+        if self.port.mirrored:
+            self.port.edit(self.field_id(name), area.text, area.cursor_location)
 
     def on_fields_changed(self) -> None:
         """Subclasses refresh live guidance here."""
