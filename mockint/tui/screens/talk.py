@@ -110,6 +110,7 @@ class TalkScreen(StageClock, BaseScreen):
         self._dirty = False
         self._last_elapsed: float | None = None
         self._last_remaining: float | None = None
+        self._question_clock: str | None = None  # the line as last drawn
         self._announced: set[tuple[str, int]] = set()
         self._check_offered: set[str] = set()
         self._replaced: set[tuple[str, int]] = set()  # follow-ups a probe was asked instead of
@@ -313,10 +314,12 @@ class TalkScreen(StageClock, BaseScreen):
         budget = self.question.minutes * 60 * self.pace
         spent = self.question_seconds()
         over = " (over budget)" if spent > budget else ""
-        self.query_one("#question-clock", Static).update(
-            f"This question: {elapsed_text(spent)} of {clock_text(budget)}{over}"
-        )
-        self.query_one("#question-clock").set_class(spent > budget, "-over")
+        text = f"This question: {elapsed_text(spent)} of {clock_text(budget)}{over}"
+        if text != self._question_clock:  # ticked four times a second, drawn on a change
+            self._question_clock = text
+            line = self.query_one("#question-clock", Static)
+            line.update(text)
+            line.set_class(spent > budget, "-over")
 
     # -- saving ------------------------------------------------------------------------
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
