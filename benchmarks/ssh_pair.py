@@ -144,7 +144,7 @@ def open_pair(port: int, key: Path) -> tuple[SshPty, SshPty]:
     inter.send(F5)  # a talking stage: the interviewer asks the first question
     inter.wait_for(rb"Ask which question")
     inter.send(b"\r")
-    cand.wait_for(rb"Answer 1")
+    cand.wait_for("Now · Q1.".encode())  # the question asked, on the candidate's screen
     inter.wait_for(rb"Candidate connected")
     time.sleep(0.5)
     return inter, cand

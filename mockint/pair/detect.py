@@ -10,14 +10,13 @@ from typing import Any
 from mockint.scenario.bank import Question
 from mockint.scoring.answer_text import scored_text
 from mockint.scoring.coverage import Coverage, cover_question
+from mockint.tui.port import field_question
 
 
 def question_of(fid: str) -> str | None:
     """The question a field belongs to (`answer:Q`, `star:Q:part`, `design:Q:phase`)."""
-    kind, _, rest = fid.partition(":")
-    if kind in ("answer", "star", "design") and rest:
-        return rest.split(":")[0]
-    return None
+    where = field_question(fid)
+    return where[0] if where else None
 
 
 def answer_fields(qid: str, fields: dict[str, Any]) -> dict[str, str]:
@@ -25,10 +24,9 @@ def answer_fields(qid: str, fields: dict[str, Any]) -> dict[str, str]:
     ids and scratchpad)."""
     out: dict[str, str] = {}
     for fid, value in fields.items():
-        if question_of(fid) != qid or not isinstance(value, dict):
-            continue
-        name = fid.split(":")[-1] if not fid.startswith("answer:") else "answer"
-        out[name] = str(value.get("text", ""))
+        where = field_question(fid)
+        if where is not None and where[0] == qid and isinstance(value, dict):
+            out[where[1]] = str(value.get("text", ""))
     return out
 
 

@@ -127,6 +127,42 @@ def _finished(hub: Hub, room: Room, view: dict[str, Any], result: dict[str, Any]
         view["discussion"], view["reference"] = discussion_of(problem)
 
 
+def test_row(test: dict[str, Any]) -> dict[str, Any]:
+    """One test's row of a run's view, its texts bounded."""
+    return {
+        "id": clip(test.get("id", ""), 200),
+        "visible": bool(test.get("visible")),
+        "verdict": clip(test.get("verdict", ""), 40),
+        "message": clip(test.get("message", ""), 4000),
+        "time_ms": float(test.get("time_ms") or 0.0),
+    }
+
+
+def last_results(hub: Hub, room: Room) -> dict[str, dict[str, Any]]:
+    """Each problem's last finished run in the current stage, as the screens showed it (a
+    room reopened after its server stopped shows them again); a run the stop cut short is
+    left out."""
+    from mockint.kinds import run_summary
+    from mockint.store.coding import runs
+
+    s, plan = room.session, hub._plan(room)
+    if s is None or plan is None or plan["kind"] != "coding" or room.session_id is None:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for r in runs(hub.store, room.session_id, s.current):
+        if not r.get("verdict"):
+            continue
+        result = r.get("result")
+        tests = [test_row(t) for t in (result or {}).get("tests") or [] if isinstance(t, dict)]
+        view: dict[str, Any] = {"id": f"stored-{r['id']}", "problem": r["problem"]}
+        view |= {"kind": r["kind"], "state": "done", "verdict": r["verdict"]}
+        view |= {"tests": tests, "total": int((result or {}).get("total") or len(tests))}
+        view["summary"] = clip(run_summary(result), 500) if result else "Run ended."
+        _finished(hub, room, view, result)
+        out[str(r["problem"])] = view
+    return out
+
+
 def grading_event(hub: Hub, room: Room, token: str, event: dict[str, Any]) -> None:
     from mockint.kinds import run_summary
 
@@ -140,16 +176,7 @@ def grading_event(hub: Hub, room: Room, token: str, event: dict[str, Any]) -> No
     if kind == "started":
         view["total"] = int(event.get("total") or 0)
     elif kind == "test":
-        test = event.get("test") or {}
-        view["tests"].append(
-            {
-                "id": clip(test.get("id", ""), 200),
-                "visible": bool(test.get("visible")),
-                "verdict": clip(test.get("verdict", ""), 40),
-                "message": clip(test.get("message", ""), 4000),
-                "time_ms": float(test.get("time_ms") or 0.0),
-            }
-        )
+        view["tests"].append(test_row(event.get("test") or {}))
     elif kind in ("done", "cancelled", "error"):
         result = event.get("result") if kind == "done" else None
         if result is not None:

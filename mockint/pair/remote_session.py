@@ -10,19 +10,22 @@ decision (mockint/pair/hub.py); nothing here opens the database or loads a probl
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import TYPE_CHECKING, Any, get_args
 
 from mockint.pair import wire
 from mockint.pair.pushes import KIND_NAMES, push_line
+from mockint.scenario.bank import Question
 from mockint.tui.port import (
     ClockState,
     CodingState,
     FieldChanged,
+    FocusMoved,
     Listener,
     PortUpdate,
     PublicProblem,
     Pushed,
+    QuestionsAsked,
     Revealing,
     RunBegun,
     RunCancelled,
@@ -33,11 +36,18 @@ from mockint.tui.port import (
     RunStats,
     RunTest,
     ScreenEvent,
+    field_question,
     replay_events,
 )
 
 if TYPE_CHECKING:
     from mockint.pair.app import PairApp
+    from mockint.store.answers import AnswerRow
+
+
+def public_question(q: dict[str, Any]) -> Question:
+    """A question as a plan gives it (no key points, follow-ups or model answer)."""
+    return Question(str(q["id"]), str(q["prompt"]), float(q.get("minutes") or 0), ())
 
 
 class RemoteRun:
@@ -96,12 +106,15 @@ class RemoteSession:
         st = app.state["stage"]
         self.stage_index = int(st["index"])
         self.stage_count = int(st["count"])
+        self.stage_title = str(st.get("title", ""))
+        self.asked_live = bool(st.get("talking"))
         self.read_only = app.role == wire.INTERVIEWER
         self.mirrored = not self.read_only
         self.owns_clock = self.read_only  # the interviewer's keys start and pause it
         self._listener: Listener | None = None
         self._run: RemoteRun | None = None
         self._sent: dict[str, tuple[str, tuple[int, int]]] = {}
+        self._focus = ""
 
     def problems(self) -> list[PublicProblem]:
         """The stage's problems as the plan gives them: public parts only."""
@@ -189,6 +202,9 @@ class RemoteSession:
         return RunStats(int(s.get("runs") or 0), s.get("first_s"), s.get("accepted_s"))
 
     def hint_lines(self, problem: Any, shown: int) -> list[str]:
+        return self.push_lines()
+
+    def push_lines(self) -> list[str]:
         pushes = self.app.state.get("pushes") or []
         return [push_line(p) for p in pushes if p.get("stage") == self.stage_index]
 
@@ -197,6 +213,41 @@ class RemoteSession:
         if "discussion" not in view:
             return None
         return str(view["discussion"]), str(view.get("reference", ""))
+
+    # -- a question stage ---------------------------------------------------------------
+    def answers(self) -> list[AnswerRow]:
+        """The room's fields of this stage as one answer per question."""
+        from mockint.store.answers import AnswerRow
+
+        rows: dict[str, AnswerRow] = {}
+        for fid, value in (self.app.state.get("fields") or {}).items():
+            where = field_question(fid)
+            if where is not None and isinstance(value, dict):
+                row = rows.setdefault(where[0], AnswerRow(self.stage_index, where[0], len(rows)))
+                row.fields[where[1]] = str(value.get("text", ""))
+        return list(rows.values())
+
+    def save_answers(self, rows: Iterable[AnswerRow]) -> None:
+        pass  # the hub keeps the fields each edit sent
+
+    def focus(self, field: str) -> None:
+        if not self.read_only and field != self._focus:
+            self._focus = field
+            self.app.send(wire.Focus(id=field))
+
+    def plan_questions(self) -> list[Question]:
+        """A stage's questions, public parts (a talking stage's come as asked: `asked`)."""
+        st = self.app.state["stage"]
+        return [] if self.asked_live else [public_question(q) for q in st["questions"]]
+
+    def asked(self) -> QuestionsAsked:
+        """The questions asked so far, numbered in the order first asked (the candidate's
+        plan holds those alone; the interviewer's every question of the stage)."""
+        st = self.app.state["stage"]
+        by_id = {q["id"]: q for q in st["questions"]}
+        asked = [q for q in self.app.state.get("asked") or [] if q in by_id]
+        questions = tuple(public_question(by_id[q]) for q in dict.fromkeys(asked))
+        return QuestionsAsked(questions, asked[-1] if asked else None)
 
     # -- what the hub relays (PairApp._dispatch calls these through the screen) -----------
     def result(self, view: dict[str, Any]) -> None:
@@ -220,6 +271,12 @@ class RemoteSession:
 
     def stage_event(self, kind: str, data: dict[str, Any]) -> None:
         self._tell(ScreenEvent(kind, dict(data)))
+
+    def asked_again(self) -> None:
+        self._tell(self.asked())
+
+    def focus_moved(self, fid: str) -> None:
+        self._tell(FocusMoved(fid))
 
     def pushed(self, push: dict[str, Any]) -> None:
         if push.get("stage") == self.stage_index:

@@ -1,7 +1,7 @@
 """Opening a pair room again after its server stopped mid-round.
 
 The hub keeps rooms in memory; everything in them is also in the store (the session and its
-clock, the live fields, the pushes, the interviewer's notes and rubric). When an interviewer
+clock, the live fields, the pushes, the runs, the interviewer's notes and rubric). When an interviewer
 starts a room and has a round left unfinished recently, the room comes back as it was: the
 same session, stage and fields, the clock paused (the time the server was down is not
 counted), and a new room code for the guest (the old one lived in the dead server).
@@ -30,6 +30,7 @@ RESTORE_WITHIN_S = 6 * 3600.0  # an older unfinished round is history, not a roo
 
 def restore_round(hub: Hub, room: Room) -> bool:
     """Fill a new room with its owner's recent unfinished round; False if there is none."""
+    from mockint.pair.judging import last_results
     from mockint.recording import resume_session
     from mockint.scenario.serialize import scenario_from_dict
     from mockint.store import pair as records
@@ -69,6 +70,7 @@ def restore_round(hub: Hub, room: Room) -> bool:
             if qid in room.asked:
                 room.asked.remove(qid)
             room.asked.append(qid)
+    room.results = last_results(hub, room)  # what the candidate last ran, on both screens
     private = records.private(hub.store, found.session_id, found.interviewer)
     if isinstance(private.get("notes"), str):
         room.notes[found.interviewer] = private["notes"]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mockint.store.sessions import Store
+if TYPE_CHECKING:  # an AnswerRow alone is used where no database is (a pair app process)
+    from mockint.store.sessions import Store
 
 STORY_KEY = "story_id"  # in AnswerRow.ratings: the story bank entry this answer uses
 

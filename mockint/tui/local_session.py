@@ -4,7 +4,7 @@ them. See mockint/tui/port.py for what a stage screen asks of it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import TYPE_CHECKING, Any
 
 from mockint.engine.session import Session
@@ -13,6 +13,7 @@ from mockint.tui.port import (
     ClockState,
     CodingState,
     Listener,
+    QuestionsAsked,
     RunCancelled,
     RunDone,
     RunEvent,
@@ -25,6 +26,7 @@ from mockint.tui.port import (
 if TYPE_CHECKING:
     from mockint.grading.client import GradingRun
     from mockint.recording import Recorder, RunRef
+    from mockint.store.answers import AnswerRow
     from mockint.tui.session_app import SessionApp
 
 
@@ -71,6 +73,7 @@ class LocalSession:
     mirrored = False
     owns_clock = True
     local_tools = True
+    asked_live = False
 
     def __init__(self, app: SessionApp, session: Session, session_id: int) -> None:
         self.app = app
@@ -78,6 +81,7 @@ class LocalSession:
         self.session_id = session_id
         self.stage_index = session.current
         self.stage_count = len(session.runs)
+        self.stage_title = session.runs[session.current].stage.title
         self.claims: dict[str, tuple[str, str]] = {}  # as last recorded, for the advice
         self._edits: dict[str, tuple[str, tuple[int, int]]] = {}  # not yet saved
 
@@ -184,6 +188,29 @@ class LocalSession:
 
     def discussion(self, problem: Any) -> tuple[str, str] | None:
         return discussion_of(problem)
+
+    # -- a question stage ---------------------------------------------------------------
+    def answers(self) -> list[AnswerRow]:
+        from mockint.store.answers import answers
+
+        return answers(self.app.store, self.session_id, self.stage_index)
+
+    def save_answers(self, rows: Iterable[AnswerRow]) -> None:
+        rec = self.recorder
+        if rec is None:
+            return
+        for row in rows:
+            # Queued by the recorder until the store takes it: a full disk loses nothing.
+            rec.answer(row, at=self.session.clock.now())
+
+    def focus(self, field: str) -> None:
+        pass  # nobody follows
+
+    def push_lines(self) -> list[str]:
+        return []  # the screen schedules its own follow-ups
+
+    def asked(self) -> QuestionsAsked:
+        return QuestionsAsked()
 
 
 def discussion_of(problem: Any) -> tuple[str, str]:

@@ -8,11 +8,15 @@ round as a solo screen does, and the port's data is plain.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from mockint.kinds import run_summary, verdict_info
+
+if TYPE_CHECKING:
+    from mockint.scenario.bank import Question
+    from mockint.store.answers import AnswerRow
 
 # Events a stage screen records about itself; in a pair round the candidate's also go to
 # the interviewer's mirror (the hub accepts only these kinds from the candidate).
@@ -99,6 +103,39 @@ def replay_events(
         elif kind == "solution_viewed":
             early = bool(data.get("before_solving"))
             state.revealed[slug] = state.revealed.get(slug, False) or early
+
+
+T = TypeVar("T")
+
+
+def contained(what: str, fn: Callable[..., T], *args: Any) -> T | str:
+    """`fn(*args)`, or one line saying that it failed. A screen evaluates the other side's
+    text in a pair round (the scratchpad, the STAR check, word counts): whatever that text
+    holds, a failure there is shown in place and never ends this participant's session."""
+    try:
+        return fn(*args)
+    except Exception as exc:
+        return f"{what} could not be shown here ({type(exc).__name__})"
+
+
+# -- a question stage's fields ---------------------------------------------------------
+_FIELD_PREFIX = {"behavioural": "star", "system_design": "design"}
+
+
+def answer_field(kind: str, qid: str, name: str) -> str:
+    """The room's id of one answer field: `answer:Q` (a talking round), `star:Q:part`,
+    `design:Q:phase`; `name` is the field's name on the solo screen."""
+    prefix = _FIELD_PREFIX.get(kind)
+    return f"{prefix}:{qid}:{name}" if prefix else f"answer:{qid}"
+
+
+def field_question(fid: str) -> tuple[str, str] | None:
+    """(question, name on the solo screen) of a room's answer field id; None for others."""
+    kind, _, rest = fid.partition(":")
+    if kind not in ("answer", "star", "design") or not rest:
+        return None
+    qid, _, name = rest.partition(":")
+    return qid, "answer" if kind == "answer" else name
 
 
 # -- runs --------------------------------------------------------------------------------
@@ -257,7 +294,25 @@ class Revealing:
     problem: str
 
 
-PortUpdate = FieldChanged | ScreenEvent | RunBegun | Pushed | Revealing
+@dataclass(frozen=True)
+class QuestionsAsked:
+    """The questions asked so far (public parts, numbered in the order first asked), and
+    the one asked last: the current one."""
+
+    questions: tuple[Question, ...] = ()
+    current: str | None = None
+
+
+@dataclass(frozen=True)
+class FocusMoved:
+    """The candidate moved to another field (a mirror follows)."""
+
+    field: str
+
+
+PortUpdate = (
+    FieldChanged | ScreenEvent | RunBegun | Pushed | Revealing | QuestionsAsked | FocusMoved
+)
 
 
 class Listener(Protocol):
@@ -269,10 +324,14 @@ class SessionPort(Protocol):
 
     stage_index: int
     stage_count: int
+    stage_title: str
     read_only: bool  # the interviewer's mirror of the candidate's screen
     mirrored: bool  # each edit goes to another participant as it happens (pair candidate)
     owns_clock: bool  # F2 pauses, Ctrl+N moves on (not the pair candidate: the interviewer)
-    local_tools: bool  # $EDITOR, hints and an early look at the discussion (solo only)
+    # $EDITOR, hints, an early look at the discussion, an answer's review with its model
+    # answer and the story bank (solo only: in a pair round the interviewer judges).
+    local_tools: bool
+    asked_live: bool  # questions arrive one at a time, asked by the interviewer (pair)
 
     def clock(self) -> ClockState | None:
         """The stage clock now; None once this stage is no longer the current one."""
@@ -309,3 +368,19 @@ class SessionPort(Protocol):
     def discussion(self, problem: Any) -> tuple[str, str] | None:
         """The discussion (Markdown) and the reference solution, if the candidate may have
         them (in a pair round: once a submit was accepted)."""
+
+    # -- a question stage (talking, behavioural, design) -------------------------------
+    def answers(self) -> list[AnswerRow]:
+        """The stage's answers so far (a resume, a reconnect, a mirror joining late)."""
+
+    def save_answers(self, rows: Iterable[AnswerRow]) -> None:
+        """Keep the answers (solo: the recorder; pair: the hub keeps the fields `edit` sent)."""
+
+    def focus(self, field: str) -> None:
+        """The candidate's cursor went to another field (a mirror follows)."""
+
+    def push_lines(self) -> list[str]:
+        """The follow-ups and hints the interviewer pushed in this stage, as lines."""
+
+    def asked(self) -> QuestionsAsked:
+        """The questions asked so far (`asked_live` ports)."""

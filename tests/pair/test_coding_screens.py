@@ -103,6 +103,11 @@ async def test_the_interviewers_coding_screen_mirrors_the_candidates_read_only()
         screen = app.screen
         assert app.focused.id == "notes"  # the interviewer's keys go to their notes
         assert not {"run(False)", "run(True)", "reset", "claim"} & keys(app)
+        # The claim boxes (under the statement, F8) hold the candidate's claim: F6 is the
+        # interviewer's +5 minutes here, not a key to state one.
+        hints = [screen.query_one(f"#claim-{w}").placeholder for w in ("time", "space")]
+        assert not any("F6" in h for h in hints) and all("candidate" in h for h in hints)
+        assert app.active_bindings["f6"].binding.action == "clock('plus5')"
         app._dispatch(
             {
                 "op": "field",

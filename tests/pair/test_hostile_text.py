@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-import mockint.pair.ui.design
+import mockint.tui.screens.design
 from mockint.engine.clock import FakeClock
 from mockint.pair.hub import MAX_FIELD
-from mockint.pair.ui.design import InterviewerDesignScreen
+from mockint.pair.ui.designing import InterviewerDesignScreen
 from tests.pair.hubclient import ask, live_room, started_hub
 from tests.pair.scripted import Sent, plan, start
 from tests.pair.test_stage_screens import until
@@ -129,7 +129,7 @@ async def test_a_failure_showing_the_other_sides_text_is_a_line_not_the_end(monk
     async with app.run_test(size=(120, 40)) as pilot:
         start(app, "interviewer", st, focus=pad)
         await until(pilot, lambda: isinstance(app.screen, InterviewerDesignScreen))
-        monkeypatch.setattr(mockint.pair.ui.design, "pad_results", broken)
+        monkeypatch.setattr(mockint.tui.screens.design, "pad_results", broken)
         app.receive({"op": "field", "id": pad, "text": "qps = 1", "cursor": [0, 0]})
         await until(pilot, lambda: "could not be shown here (RuntimeError)" in pad_text(app))
         # A failure anywhere in handling a message: one line, and the session goes on.

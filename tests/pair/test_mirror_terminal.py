@@ -36,9 +36,11 @@ def test_the_candidates_cursor_is_shown_on_the_interviewers_screen(server, panes
 def test_the_design_outline_and_scratchpad_are_live_on_both_screens(server, panes):
     code = open_room(server, panes, server.alice, stages=(3,))  # system design
     join(server, panes, code)
-    panes.wait_for("cand", r"▶ Requirements 5-10m")
+    # The solo outline: each phase with its time against its planned minutes; the
+    # interviewer's with the words written in each.
+    panes.wait_for("cand", r"▶ Requirements .*\n +\d\d:\d\d of 05:00-10:00")
     panes.type("cand", "DAU 50M, fresh recs")
-    panes.wait_for("int", r"▶ Requirements 4w")
+    panes.wait_for("int", r"▶ Requirements · 4w")
     panes.send("cand", "Tab")
     panes.wait_for("cand", r"▶ Capacity estimation")
     panes.wait_for("int", r"▶ Capacity estimation")
@@ -46,7 +48,7 @@ def test_the_design_outline_and_scratchpad_are_live_on_both_screens(server, pane
     panes.type("cand", "qps = 50M * 20 / day")
     panes.wait_for("cand", r"qps = 11,574 /s")
     panes.wait_for("int", r"qps = 11,574 /s")
-    panes.wait_for("int", r"▶ Capacity scratchpad")
+    panes.wait_for("int", r"▶ Scratchpad \(F5\)")
     # Back to the first phase: its notes are there, on both screens.
     panes.send("cand", "F3")
     panes.send("cand", "F3")

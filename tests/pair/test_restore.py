@@ -12,9 +12,10 @@ from mockint.store.sessions import Store
 from tests.pair.hubclient import Client, live_room, set_up, started_hub
 
 
-async def live_round(hub: Hub, path: str, clock: FakeClock):
+async def live_round(hub: Hub, path: str, clock: FakeClock, run: bool = False):
     """An interviewer ("local") and a candidate in a started coding round, with code typed,
-    a hint pushed and private notes and a rubric written; returns the room."""
+    a hint pushed and private notes and a rubric written (and with `run`, the code run to
+    its end); returns the room."""
     room, inter, cand = await live_room(hub, path, ["coding", "ml-deep-dive"])
     inter.send({"op": "clock", "action": "start"})
     await inter.until("clock")
@@ -27,6 +28,10 @@ async def live_round(hub: Hub, path: str, clock: FakeClock):
     inter.send({"op": "notes", "text": "Clear so far."})
     inter.send({"op": "rubric", "scores": {"technical": 3}, "call": None})
     await inter.until("rubric")
+    if run:
+        cand.send({"op": "run", "problem": field.removeprefix("code:")})
+        while (await cand.until("run"))["result"]["state"] != "done":
+            pass
     hub._flush(room)
     for c in (inter, cand):
         c.writer.close()
@@ -37,8 +42,9 @@ async def test_an_unfinished_round_comes_back_with_a_new_code(tmp_path):
     clock = FakeClock()
     db = tmp_path / "h.db"
     first, path = await started_hub(db, clock, tmp_path / "sock1")
-    room, field = await live_round(first, path, clock)
+    room, field = await live_round(first, path, clock, run=True)
     sid, old_code = room.session_id, room.code
+    slug = field.removeprefix("code:")
     # The server dies: no clean close (its lease holder is this very process, so the lease
     # is given up here as a dead holder's would be taken over).
     room.recorder.lease.release()
@@ -72,6 +78,11 @@ async def test_an_unfinished_round_comes_back_with_a_new_code(tmp_path):
         cand = await Client.connect(path, t_cand.token)
         cstate = await cand.until("state")
         assert cstate["fields"][field]["text"] == "def f(xs):\n    return xs"
+        # The last run's results, as both screens showed them before the restart.
+        result = cstate["results"][slug]
+        assert result["state"] == "done" and result["verdict"] == "accepted"
+        assert result["headline"].startswith("✓") and result["stats"]["runs"] == 1
+        assert state["results"][slug]["headline"] == result["headline"]
         assert "notes" not in cstate and "Clear so far." not in str(cstate)
         for c in (inter, cand):
             c.writer.close()

@@ -3,14 +3,14 @@ guard for evaluating the other side's text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import Screen
 from textual.widgets import Static
 
 from mockint.engine.timefmt import clock_text, elapsed_text
 from mockint.pair.pushes import KIND_NAMES, push_line
+from mockint.tui.port import contained
 
 __all__ = ["KIND_NAMES", "PairScreen", "contained", "push_line", "set_clock", "stage_line"]
 
@@ -19,17 +19,6 @@ if TYPE_CHECKING:
 
 TICK_S = 0.25
 SUGGEST_S = 1.0  # the suggested push is worked out again at most this often
-T = TypeVar("T")
-
-
-def contained(what: str, fn: Callable[..., T], *args: Any) -> T | str:
-    """`fn(*args)`, or one line saying that it failed. A screen evaluates the other side's
-    text (the scratchpad, the STAR check, word counts): whatever that text holds, a failure
-    there is shown in place and never ends this participant's session."""
-    try:
-        return fn(*args)
-    except Exception as exc:
-        return f"{what} could not be shown here ({type(exc).__name__})"
 
 
 def clock_line(app: Any) -> str:

@@ -1,5 +1,6 @@
-"""The candidate's workspace: the prompt, a field per answer (or the code editor), the
-pushes and the run results; every change goes to the hub, which mirrors it."""
+"""The candidate's screen of a stage with neither problems nor questions: what the stage
+expects, its notes field and the pushes; every change goes to the hub, which mirrors it. A
+stage with problems or questions runs on its solo screen (live.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from mockint.pair import wire
 from mockint.pair.ui.base import KIND_NAMES, TICK_S, PairScreen, push_line, set_clock, stage_line
-from mockint.pair.ui.fields import answer_area, field_label, field_of, widget_id
+from mockint.pair.ui.fields import answer_area, field_of, widget_id
 
 
 class CandidateScreen(PairScreen):
@@ -48,18 +49,11 @@ class CandidateScreen(PairScreen):
         """The candidate's fields: a labelled area each."""
         with VerticalScroll(id="fields"):
             for f in st["fields"]:
-                yield Static(field_label(f), classes="field-label", markup=False)
+                yield Static(f["label"], classes="field-label", markup=False)
                 yield answer_area(f, fields)
 
     def _prompt(self, st: dict[str, Any]) -> str:
-        parts = []
-        for p in st["problems"]:
-            parts.append(f"## {p['title']} ({p['difficulty']})\n\n{p['statement']}")
-        for n, q in enumerate(st["questions"], 1):
-            parts.append(f"**Q{n}.** {q['prompt']}")
-        if not parts and st.get("expect"):
-            parts.append(st["expect"])
-        return "\n\n".join(parts)
+        return str(st.get("expect") or "")
 
     def on_mount(self) -> None:
         self.refresh_clock()

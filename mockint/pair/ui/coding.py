@@ -14,7 +14,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from mockint.pair.remote_session import RemoteSession
-from mockint.pair.ui.base import stage_line
 from mockint.pair.ui.panel import PANEL_HELP, InterviewerPanel
 from mockint.tui.screens.coding import CodingScreen
 from mockint.tui.widgets.code_editor import CodeEditor
@@ -98,13 +97,9 @@ class InterviewerCodingScreen(PairCoding, InterviewerPanel):
     HELP_TEXT = "Left: the candidate's coding screen, live and read-only. Right: " + PANEL_HELP
 
     def body(self) -> Iterator[Widget]:
-        st = self.pair.state["stage"]
         with Horizontal(id="pair-coding"):
             yield from self.coding_body()
-            with Vertical(id="pair-panel"):
-                yield Static(self.room_line(), id="room-line", markup=False)
-                yield Static("", id="presence")
-                yield from self.private_column(st)
+            yield from self.panel_column()
         yield Footer()
 
     def editor_pane(self, code: str) -> Iterator[Widget]:
@@ -132,12 +127,6 @@ class InterviewerCodingScreen(PairCoding, InterviewerPanel):
         super().action_wide_statement()
         if not self.has_class("-wide-statement"):
             self.query_one("#notes").focus()  # back to the interviewer's own notes
-
-    def room_line(self) -> str:
-        return f"Room {self.pair.code} · " + stage_line(self.pair)
-
-    def on_code(self) -> None:
-        self.query_one("#room-line", Static).update(self.room_line())
 
     def update_state(self) -> None:
         super().update_state()

@@ -7,17 +7,11 @@ from typing import Any
 
 from textual.widgets import TextArea
 
-from mockint.tui.widgets.star_check import HINTS
 from mockint.tui.widgets.text_sync import place_cursor, set_text
 
 
 def widget_id(field_id: str) -> str:
     return "f-" + "".join(c if c.isalnum() else "-" for c in field_id)
-
-
-def field_label(f: dict[str, Any]) -> str:
-    part = f.get("part")
-    return f"{f['label']}  {HINTS[part]}" if f["kind"] == "star" and part in HINTS else f["label"]
 
 
 class AnswerArea(TextArea):

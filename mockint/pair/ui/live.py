@@ -1,5 +1,7 @@
-"""Which screen shows a live stage: each role has its own, and some stage kinds their own
-(a coding stage: the solo coding screen, mockint/pair/ui/coding.py)."""
+"""Which screen shows a live stage: each stage kind with its problems or questions runs on its
+solo screen (mockint/tui/screens/), the candidate's own and the interviewer's read-only
+beside their panel; a stage with neither, on the pair notes screens (candidate.py,
+interviewer.py)."""
 
 from __future__ import annotations
 
@@ -22,16 +24,18 @@ def live_screen(app: PairApp, role: str | None, st: dict[str, Any]) -> Screen[No
         from mockint.pair.ui.coding import CandidateCodingScreen, InterviewerCodingScreen
 
         return InterviewerCodingScreen(app) if interviewer else CandidateCodingScreen(app)
-    if kind == "system_design":
-        from mockint.pair.ui.design import CandidateDesignScreen, InterviewerDesignScreen
+    questions = bool(st.get("questions"))
+    if kind == "system_design" and questions:
+        from mockint.pair.ui.designing import CandidateDesignScreen, InterviewerDesignScreen
 
-        return InterviewerDesignScreen() if interviewer else CandidateDesignScreen()
-    if kind == "behavioural":
-        from mockint.pair.ui.star import CandidateStarScreen, InterviewerStarScreen
+        return InterviewerDesignScreen(app) if interviewer else CandidateDesignScreen(app)
+    if kind == "behavioural" and questions:
+        from mockint.pair.ui.behavioural import CandidateStarScreen, InterviewerStarScreen
 
-        return InterviewerStarScreen() if interviewer else CandidateStarScreen()
+        return InterviewerStarScreen(app) if interviewer else CandidateStarScreen(app)
     if talking:
-        from mockint.pair.ui.talk import CandidateTalkScreen, InterviewerTalkScreen
+        # The solo question screen (mockint/tui/screens/talk.py) on the hub's session port.
+        from mockint.pair.ui.talking import CandidateTalkScreen, InterviewerTalkScreen
 
-        return InterviewerTalkScreen() if interviewer else CandidateTalkScreen()
+        return InterviewerTalkScreen(app) if interviewer else CandidateTalkScreen(app)
     return InterviewerScreen() if interviewer else CandidateScreen()

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from mockint.pair import wire
-from mockint.pair.ui.base import KIND_NAMES, push_line
+from mockint.pair.ui.base import KIND_NAMES, push_line, stage_line
 from mockint.pair.ui.dialogs import Ask, RubricDialog, TypePush
 
 if TYPE_CHECKING:
@@ -73,6 +73,20 @@ class InterviewerPanel(Screen[None]):
             yield Static("", id="pushes", markup=False)
             with VerticalScroll(id="guide-box"):
                 yield Static(guide_text(st), id="guide", markup=False)
+
+    def panel_column(self) -> Iterator[Widget]:
+        """The panel beside a solo stage screen: the room line, the candidate's presence and
+        the private column."""
+        with Vertical(id="pair-panel"):
+            yield Static(self.room_line(), id="room-line", markup=False)
+            yield Static("", id="presence")
+            yield from self.private_column(self.pair.state["stage"])
+
+    def room_line(self) -> str:
+        return f"Room {self.pair.code} · " + stage_line(self.pair)
+
+    def on_code(self) -> None:
+        self.query_one("#room-line", Static).update(self.room_line())
 
     def show_panel(self) -> None:
         """Fill the panel's lines from the room's state (on mount and on a new state)."""

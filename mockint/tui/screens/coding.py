@@ -128,9 +128,15 @@ class CodingScreen(CodeRuns):
                         yield Static("", id="hints", markup=False)
                         yield Markdown("", id="discussion")
                     with Horizontal(id="claim-row"):
+                        # A mirror's boxes hold the candidate's claim: its F6 adds 5 minutes.
                         ro = self.port.read_only
-                        yield Input(placeholder="F6: time O(...)", id="claim-time", disabled=ro)
-                        yield Input(placeholder="space O(...)", id="claim-space", disabled=ro)
+                        who = "candidate's " if ro else ""
+                        time_hint, space_hint = (
+                            (who or "F6: ") + "time O(...)",
+                            who + "space O(...)",
+                        )
+                        yield Input(placeholder=time_hint, id="claim-time", disabled=ro)
+                        yield Input(placeholder=space_hint, id="claim-space", disabled=ro)
                 yield from self.editor_pane(self.codes[self.problem.slug])
             yield Results(id="results")
 

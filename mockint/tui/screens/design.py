@@ -13,9 +13,11 @@ from textual.widgets import ContentSwitcher, SelectionList, Static, TextArea
 
 from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
-from mockint.scenario.bank import Bank, Question
+from mockint.scenario.bank import Question
 from mockint.scenario.phases import DEFAULT_PHASES
+from mockint.scoring.text import count_words
 from mockint.scratchpad import pad_results
+from mockint.tui.port import SessionPort, contained
 from mockint.tui.screens.talk import TalkScreen
 
 
@@ -36,17 +38,16 @@ class DesignScreen(TalkScreen):
 
     @classmethod
     def _build(
-        cls, s: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
+        cls, s: Session, port: SessionPort, kind: str, questions: list[Question], pace: float
     ) -> TalkScreen:
         phases = [(p.id, p.title, p.min_minutes, p.max_minutes) for p in s.run.stage.phases]
-        return cls(s, bank, questions, session_id, pace, phases=phases or None)
+        return cls(port, kind, questions, pace, phases=phases or None)
 
     def __init__(
         self,
-        session: Session,
-        bank: Bank,
+        port: SessionPort,
+        kind: str,
         questions: list[Question],
-        session_id: int,
         pace: float,
         phases: list[tuple[str, str, float, float]] | None = None,
     ) -> None:
@@ -55,21 +56,17 @@ class DesignScreen(TalkScreen):
         # Textual declares AUTO_FOCUS a class variable but reads it from the screen: the
         # first phase's field differs from stage to stage.
         self.AUTO_FOCUS = f"#field-{self.phases[0][0]}"  # type: ignore[misc]
-        super().__init__(session, bank, questions, session_id, pace)
+        super().__init__(port, kind, questions, pace)
 
     def answer_widgets(self) -> Iterator[Widget]:
         with Horizontal(id="design"):
             yield Static("", id="phase-outline")
             with ContentSwitcher(initial=f"field-{self.phases[0][0]}", id="design-switch"):
                 for pid, _title, *_ in self.phases:
-                    yield TextArea(self.row.fields.get(pid, ""), id=f"field-{pid}", soft_wrap=True)
+                    yield self.field_area(pid, soft_wrap=True)
                 with Vertical(id="pad-box"), Horizontal(id="pad"):
-                    yield TextArea(
-                        self.row.fields.get("scratchpad", ""),
-                        id="field-scratchpad",
-                        soft_wrap=False,
-                    )
-                    yield Static("", id="pad-results", markup=False)
+                    yield self.field_area("scratchpad", soft_wrap=False)
+                    yield Static("", id="pad-results", classes="pad-results", markup=False)
                 with Vertical(id="components-box"):
                     yield SelectionList(id="components-list")
                     yield TextArea("", id="field-components", classes="hidden-field")
@@ -77,10 +74,10 @@ class DesignScreen(TalkScreen):
     def on_mount(self) -> None:
         super().on_mount()
         comp = self.query_one("#components-list", SelectionList)
-        checked = {c for c in self.row.fields.get("components", "").split(",") if c}
-        for name in self.question.components:
+        checked = {c for c in self.field_text("components").split(",") if c}
+        for name in self.question.components if self.questions else ():
             comp.add_option((name, name, name in checked))
-        if self.question.components:
+        if self.questions and self.question.components:
             comp.highlighted = 0
         self.query_one("#field-components").display = False
         self.update_outline()
@@ -117,10 +114,12 @@ class DesignScreen(TalkScreen):
         )
         switch.current = target
         self.active_field = name
-        if name == "components":
+        if self.port.read_only:  # a mirror's keys are the interviewer's own
+            pass
+        elif name == "components":
             self.query_one("#components-list").focus()
         else:
-            self.query_one(f"#field-{name}", TextArea).focus()
+            self.set_focus(self.query_one(f"#field-{name}", TextArea))  # before a burst's next key
         self.update_outline()
 
     def focus_field(self, name: str) -> None:
@@ -133,12 +132,16 @@ class DesignScreen(TalkScreen):
             over = spent > hi * 60
             mark = "▶ " if pid == self.active_field else "  "
             style = ("bold " if pid == self.active_field else "") + ("red" if over else "")
-            t.append(f"{mark}{title}\n", style=style.strip())
+            # A mirror counts the words written in each phase (the interviewer's glance).
+            words = f" · {count_words(self.field_text(pid))}w" if self.port.read_only else ""
+            t.append(f"{mark}{title}{words}\n", style=style.strip())
             span = (
                 clock_text(lo * 60) if lo == hi else f"{clock_text(lo * 60)}-{clock_text(hi * 60)}"
             )
             t.append(f"    {elapsed_text(spent)} of {span}\n", style="red" if over else "dim")
         for name, label in (("scratchpad", "Scratchpad (F5)"), ("components", "Components (F6)")):
+            if name == "components" and not (self.questions and self.question.components):
+                continue  # no checklist (a pair round's questions carry none)
             t.append(("▶ " if name == self.active_field else "  ") + label + "\n")
         self.query_one("#phase-outline", Static).update(t)
 
@@ -153,8 +156,14 @@ class DesignScreen(TalkScreen):
         if self.active_field == "scratchpad":
             self.update_pad()
 
+    def field_mirrored(self, name: str) -> None:
+        if name == "scratchpad":
+            self.update_pad()
+        self.update_outline()
+
     def update_pad(self) -> None:
-        text = pad_results(self.row.fields.get("scratchpad", ""))
+        # In a pair round the text may be the other participant's: a failure is a line.
+        text = contained("The scratchpad", pad_results, self.field_text("scratchpad"))
         self.query_one("#pad-results", Static).update(text or "Results appear here.")
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
@@ -163,7 +172,7 @@ class DesignScreen(TalkScreen):
 
     def show_question(self, initial: bool = False) -> None:
         super().show_question(initial)
-        if self.is_mounted and self.query("#pad-results"):
+        if self.is_mounted and self.query("#pad-results") and self.questions:
             self.update_pad()
 
     def review_extra(self) -> Text | None:

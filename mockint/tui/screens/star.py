@@ -12,6 +12,7 @@ from textual.widgets import Label, Static, TextArea
 
 from mockint.scoring.star import PARTS as STAR_PARTS
 from mockint.store.answers import Story, save_story, stories
+from mockint.tui.port import contained
 from mockint.tui.screens.talk import TalkScreen
 from mockint.tui.widgets.star_check import HINTS, guidance
 
@@ -37,19 +38,22 @@ class StarScreen(TalkScreen):
         with Horizontal(id="star"):
             with VerticalScroll(id="star-fields"):
                 for p in PARTS:
-                    yield Label(
-                        f"[b]{p.capitalize()}[/b]  [dim]{HINTS[p]}[/dim]", classes="star-label"
-                    )
-                    yield TextArea(
-                        self.row.fields.get(p, ""),
-                        id=f"field-{p}",
-                        soft_wrap=True,
-                        classes="star-field",
-                    )
+                    yield Label(self.part_label(p), id=f"label-{p}", classes="star-label")
+                    yield self.field_area(p, soft_wrap=True, classes="star-field")
             yield Static("", id="star-guide")
 
+    def part_label(self, part: str) -> str:
+        return f"[b]{part.capitalize()}[/b]  [dim]{HINTS[part]}[/dim]"
+
     def on_fields_changed(self) -> None:
-        self.query_one("#star-guide", Static).update(guidance(self.row.fields, self.row.seconds))
+        # In a pair round the text may be the other participant's: a failure is a line.
+        check = contained("The STAR check", guidance, self.row.fields, self.row.seconds)
+        self.query_one("#star-guide", Static).update(check)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save_story", "pick_story") and not self.port.local_tools:
+            return False  # the story bank is in the database of a solo session
+        return super().check_action(action, parameters)
 
     def show_question(self, initial: bool = False) -> None:
         super().show_question(initial)
@@ -76,9 +80,10 @@ class StarScreen(TalkScreen):
         story_id = self.row.ratings.get("story_id")
         story = Story(story_id, title or "Untitled story", list(self.question.competencies), fields)
         app = self.mockint
-        new_id = app.save(
-            "the story", save_story, app.store, story, self.session.clock.now(), self.session_id
-        )
+        if app.session is None or app.recorder is None:
+            return
+        now, sid = app.session.clock.now(), app.recorder.session_id
+        new_id = app.save("the story", save_story, app.store, story, now, sid)
         if new_id is not None:
             self.row.ratings["story_id"] = new_id
             self._dirty = True

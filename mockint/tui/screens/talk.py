@@ -8,25 +8,27 @@ form and the system-design outline subclass it and change the answer area.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TextArea
 
 from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
-from mockint.scenario.bank import Bank, Question
+from mockint.scenario.bank import Question
 from mockint.scoring.answer_text import cover_answer, scored_text
 from mockint.scoring.coverage import Coverage
 from mockint.scoring.self_check import SelfCheck
-from mockint.store.answers import AnswerRow, answers
+from mockint.store.answers import AnswerRow
+from mockint.tui.port import ClockState, PortUpdate, SessionPort, answer_field
 from mockint.tui.screens.base import BaseScreen
-from mockint.tui.screens.self_check import SelfCheckScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
+from mockint.tui.screens.talk_mirror import apply_update, offer_check, open_self_check, prompt_text
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.review import Review, review_text
 
@@ -67,6 +69,7 @@ class TalkScreen(StageClock, BaseScreen):
         when there are none to show."""
         from mockint.scenario.bank_load import bank_for_kind
         from mockint.scenario.errors import ScenarioError
+        from mockint.tui.local_session import LocalSession
 
         stage = s.run.stage
         if not stage.questions or app.recorder is None:
@@ -83,23 +86,22 @@ class TalkScreen(StageClock, BaseScreen):
                 "No questions found for this stage; showing the notes area.", severity="warning"
             )
             return None
-        return cls._build(s, bank, questions, app.recorder.session_id, app.session_pace())
+        port = LocalSession(app, s, app.recorder.session_id)
+        return cls._build(s, port, bank.kind, questions, app.session_pace())
 
     @classmethod
     def _build(
-        cls, s: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
+        cls, s: Session, port: SessionPort, kind: str, questions: list[Question], pace: float
     ) -> TalkScreen:
-        return cls(s, bank, questions, session_id, pace)
+        return cls(port, kind, questions, pace)
 
-    def __init__(
-        self, session: Session, bank: Bank, questions: list[Question], session_id: int, pace: float
-    ):
+    def __init__(self, port: SessionPort, kind: str, questions: list[Question], pace: float):
         super().__init__()
-        self.session = session
-        self.index = session.current
-        self.bank = bank
-        self.questions = questions
-        self.session_id = session_id
+        self.port = port
+        self.index = port.stage_index
+        self.kind = kind  # the bank's kind: how an answer's text is scored
+        self.questions = questions  # in a pair round: those asked so far (QuestionsAsked)
+        self.asked_now: str | None = None  # the interviewer's current question (pair)
         self.pace = pace
         self.rows: dict[str, AnswerRow] = {}
         self.current = 0
@@ -108,6 +110,7 @@ class TalkScreen(StageClock, BaseScreen):
         self._dirty = False
         self._last_elapsed: float | None = None
         self._last_remaining: float | None = None
+        self._question_clock: str | None = None  # the line as last drawn
         self._announced: set[tuple[str, int]] = set()
         self._check_offered: set[str] = set()
         self._replaced: set[tuple[str, int]] = set()  # follow-ups a probe was asked instead of
@@ -117,6 +120,16 @@ class TalkScreen(StageClock, BaseScreen):
     def question(self) -> Question:
         return self.questions[self.current]
 
+    def stage_clock(self) -> ClockState | None:
+        return self.port.clock()
+
+    def toggle_clock(self) -> None:
+        self.port.toggle_pause()
+
+    def stage_elapsed(self) -> float | None:
+        c = self.port.clock()
+        return None if c is None else c.planned - c.remaining
+
     @property
     def row(self) -> AnswerRow:
         q = self.question
@@ -125,11 +138,16 @@ class TalkScreen(StageClock, BaseScreen):
         return self.rows[q.id]
 
     def _load(self) -> None:
-        for r in answers(self.mockint.store, self.session_id, self.index):
+        for r in self.port.answers():
             self.rows[r.question_id] = r
+        if self.port.asked_live:
+            asked = self.port.asked()
+            self.questions, self.asked_now = list(asked.questions), asked.current
         ids = [q.id for q in self.questions]
         pending = [i for i, q in enumerate(ids) if not (q in self.rows and self.rows[q].done)]
-        self.current = pending[0] if pending else len(ids) - 1
+        self.current = pending[0] if pending else max(0, len(ids) - 1)
+        if self.asked_now in ids:
+            self.current = ids.index(self.asked_now)
         for q in self.questions:
             row = self.rows.get(q.id)
             seconds = sum(row.seconds.values()) if row else 0.0
@@ -140,13 +158,25 @@ class TalkScreen(StageClock, BaseScreen):
     def answer_text(self, row: AnswerRow | None = None) -> str:
         """The text scored for coverage, built exactly as the report builds it."""
         row = row or self.row
-        return scored_text(self.bank.kind, row.fields, self.phase_ids())
+        return scored_text(self.kind, row.fields, self.phase_ids())
 
     def phase_ids(self) -> tuple[str, ...]:
         return ()
 
+    def field_id(self, name: str) -> str:
+        """The room's id of one of this question's fields (what a port's edits name)."""
+        return answer_field(self.kind, self.question.id, name)
+
+    def field_text(self, name: str) -> str:
+        """A field's text in the current question's answer ("" before any is asked)."""
+        return self.row.fields.get(name, "") if self.questions else ""
+
     # -- layout ------------------------------------------------------------------------
     def body(self) -> Iterator[Widget]:
+        yield from self.talk_body()
+        yield Footer()
+
+    def talk_body(self) -> Iterator[Widget]:
         self._load()  # fields are built with their saved text: no load after keys arrive
         with Vertical(id="talk"):
             with Horizontal(id="talk-head"):
@@ -160,46 +190,58 @@ class TalkScreen(StageClock, BaseScreen):
                 yield from self.answer_widgets()
             with VerticalScroll(id="review-box"):
                 yield Review("", id="review")
-        yield Footer()
 
     def answer_widgets(self) -> Iterator[Widget]:
-        yield TextArea(
-            self.row.fields.get("answer", ""),
-            id="field-answer",
-            soft_wrap=True,
-            classes="answer-field",
-        )
+        yield self.field_area("answer", soft_wrap=True, classes="answer-field")
+
+    def field_area(self, name: str, **kw: Any) -> TextArea:
+        """The text area of one field (a mirror's is read-only and draws the other's cursor)."""
+        return TextArea(self.field_text(name), id=f"field-{name}", **kw)
 
     def on_mount(self) -> None:
-        self._last_elapsed = self.session.elapsed(self.index)
-        self._last_remaining = self.session.remaining(self.index)
+        c = self.port.clock()
+        self._last_elapsed = self.stage_elapsed()
+        self._last_remaining = c.remaining if c is not None else None
+        self.query_one(Countdown).say_running = not self.port.local_tools
         self.query_one("#review-box").display = False
         self.show_question(initial=True)
         self.set_interval(TICK_S, self.tick)
         self.set_interval(SAVE_S, self.save)
+        self.port.listen(self)
+        self.mounted()
+
+    def mounted(self) -> None:
+        """The screen is up (a pair screen goes where the candidate was)."""
 
     def show_question(self, initial: bool = False) -> None:
-        q = self.question
+        count = f" · Question {self.current + 1} of {len(self.questions)}"
         self.query_one("#talk-title", Static).update(
-            f"Stage {self.index + 1} of {len(self.session.runs)} · [b]{self.session.run.stage.title}[/b]"
-            f" · Question {self.current + 1} of {len(self.questions)}"
+            f"Stage {self.index + 1} of {self.port.stage_count} · "
+            f"[b]{escape(self.port.stage_title)}[/b]" + (count if self.questions else "")
         )
-        self.query_one("#prompt", Static).update(q.prompt)
+        self.query_one("#prompt", Static).update(prompt_text(self))
+        self.query_one("#answer-area").display = bool(self.questions)
         for f in self.FIELDS if not initial else ():
             area = self.query_one(f"#field-{f}", TextArea)
-            area.load_text(self.row.fields.get(f, ""))
+            area.load_text(self.field_text(f))
         self.set_reviewing(False)
         self.show_follow_ups()
         self.refresh_clocks()
-        self.focus_field(self.FIELDS[0] if not self.row.fields else self.active_field)
+        if self.questions:
+            self.focus_field(self.FIELDS[0] if not self.row.fields else self.active_field)
 
     def focus_field(self, name: str) -> None:
         self.active_field = name if name in self.FIELDS else self.FIELDS[0]
-        self.query_one(f"#field-{self.active_field}", TextArea).focus()
+        if not self.port.read_only:  # a mirror's keys are the interviewer's own
+            self.query_one(f"#field-{self.active_field}", TextArea).focus()
 
     def show_follow_ups(self) -> None:
+        lines = self.port.push_lines()
+        if not self.questions:
+            self.query_one("#follow-ups", Static).update("\n".join(lines))
+            return
         q = self.question
-        lines = [
+        lines += [
             f"{'Curveball' if f.kind == 'curveball' else 'Follow-up'} at {elapsed_text(f.at_minute * 60 * self.pace)}: {f.text}"
             for i, f in enumerate(q.follow_ups)
             if (q.id, i) in self._announced and (q.id, i) not in self._replaced
@@ -235,11 +277,15 @@ class TalkScreen(StageClock, BaseScreen):
         return sum(self.row.seconds.values())
 
     def tick(self) -> None:
-        s = self.session
-        if s.current != self.index:
+        now = self.stage_elapsed()
+        if now is None:
             return
-        now = s.elapsed(self.index)
-        if self._last_elapsed is not None and now > self._last_elapsed and not self.reviewing:
+        if (
+            self._last_elapsed is not None
+            and now > self._last_elapsed
+            and not self.reviewing
+            and self.questions
+        ):
             row = self.row
             row.seconds[self.active_field] = (
                 row.seconds.get(self.active_field, 0.0) + now - self._last_elapsed
@@ -263,42 +309,63 @@ class TalkScreen(StageClock, BaseScreen):
                 self.show_follow_ups()
 
     def refresh_clocks(self) -> None:
-        if not self.update_countdown():
+        if not self.update_countdown() or not self.questions:
             return
         budget = self.question.minutes * 60 * self.pace
         spent = self.question_seconds()
         over = " (over budget)" if spent > budget else ""
-        self.query_one("#question-clock", Static).update(
-            f"This question: {elapsed_text(spent)} of {clock_text(budget)}{over}"
-        )
-        self.query_one("#question-clock").set_class(spent > budget, "-over")
+        text = f"This question: {elapsed_text(spent)} of {clock_text(budget)}{over}"
+        if text != self._question_clock:  # ticked four times a second, drawn on a change
+            self._question_clock = text
+            line = self.query_one("#question-clock", Static)
+            line.update(text)
+            line.set_class(spent > budget, "-over")
 
     # -- saving ------------------------------------------------------------------------
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         name = (event.text_area.id or "").removeprefix("field-")
-        if name in self.FIELDS:
+        if name in self.FIELDS and self.questions and not self.port.read_only:
             self.row.fields[name] = event.text_area.text
             self._dirty = True
+            self._edited(event.text_area, name)
             self.on_fields_changed()
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        name = (event.text_area.id or "").removeprefix("field-")
+        if name in self.FIELDS and self.questions and not self.port.read_only:
+            self._edited(event.text_area, name)
+
+    def _edited(self, area: TextArea, name: str) -> None:
+        # In a pair round each key goes to the interviewer's mirror at once (solo, the
+        # answer is saved on the SAVE_S tick).
+        if self.port.mirrored:
+            self.port.edit(self.field_id(name), area.text, area.cursor_location)
 
     def on_fields_changed(self) -> None:
         """Subclasses refresh live guidance here."""
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         name = (getattr(event.widget, "id", "") or "").removeprefix("field-")
-        if name in self.FIELDS:
+        if name in self.FIELDS and self.questions:
             self.active_field = name
+            self.port.focus(self.field_id(name))
+
+    # -- what the port tells (a pair round: the interviewer, or the candidate's typing) --
+    def port_update(self, update: PortUpdate) -> None:
+        apply_update(self, update)
+
+    def mirror_moved(self, name: str, cursor: tuple[int, int]) -> None:
+        """The candidate's cursor moved in a field (a mirror shows where)."""
+
+    def field_mirrored(self, name: str) -> None:
+        """The candidate's text of a field of the question on screen changed (a mirror)."""
+        self.on_fields_changed()
 
     def save(self) -> None:
         if not self._dirty:
             return
         self._dirty = False
-        rec = self.mockint.recorder
-        if rec is None or rec.session_id != self.session_id:
-            return
-        for row in self.rows.values():
-            # Queued by the recorder until the store takes it: a full disk loses nothing.
-            rec.answer(row, at=self.session.clock.now())
+        self.port.save_answers(self.rows.values())
 
     def flush_notes(self) -> None:
         self._dirty = True
@@ -319,7 +386,7 @@ class TalkScreen(StageClock, BaseScreen):
         self.refresh_bindings()
 
     def coverage(self) -> Coverage:
-        return cover_answer(self.bank.kind, self.row.fields, self.question, self.phase_ids())
+        return cover_answer(self.kind, self.row.fields, self.question, self.phase_ids())
 
     def self_check(self) -> SelfCheck:
         return SelfCheck(dict(self.row.self_check), frozenset(self.row.disputed))
@@ -346,6 +413,10 @@ class TalkScreen(StageClock, BaseScreen):
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("done", "rate", "self_check", "edit") and not self.port.local_tools:
+            return False  # in a pair round the interviewer judges the answer
+        if action in ("previous", "next") and (self.port.read_only or not self.questions):
+            return False  # a mirror follows the candidate
         if action == "rate":
             return self.reviewing
         if action == "self_check":
@@ -373,35 +444,10 @@ class TalkScreen(StageClock, BaseScreen):
             self.notify("That was the last question. Ctrl+N ends the stage.", timeout=6)
 
     def _offer_check(self) -> bool:
-        """Once per question, moving on after the model answer opens the self-check."""
-        q = self.question
-        if (
-            not self.row.ratings.get("rubric")
-            or not q.key_points
-            or not self.self_check().empty
-            or q.id in self._check_offered
-        ):
-            return False
-        self.action_self_check()
-        return True
+        return offer_check(self)
 
     def action_self_check(self) -> None:
-        self._check_offered.add(self.question.id)
-        row = self.row
-
-        def done(check: SelfCheck | None) -> None:
-            if check is None:
-                return
-            row.self_check = dict(check.marks)
-            row.disputed = sorted(check.disputed)
-            self._dirty = True
-            self.save()
-            if self.reviewing and row is self.row:
-                self.query_one("#review", Review).update(self.review_content())
-
-        self.app.push_screen(
-            SelfCheckScreen(self.question.outline, self.coverage(), self.self_check()), done
-        )
+        open_self_check(self)
 
     def action_edit(self) -> None:
         self.set_reviewing(False)

@@ -15,6 +15,7 @@ _PHASES = ("normal", "warn", "critical", "overtime")
 class Countdown(Vertical):
     # A pair round's screens say "running" too: there the other participant starts the clock.
     say_running = False
+    _drawn: tuple[str, str] | None = None  # shown four times a second: redrawn on a change
 
     def compose(self) -> ComposeResult:
         yield Digits("", id="digits")
@@ -37,5 +38,8 @@ class Countdown(Vertical):
             line += "  NOT STARTED"
         elif state == "running" and self.say_running:
             line += "  running"
+        if self._drawn == (big, line):
+            return
+        self._drawn = (big, line)
         self.query_one("#digits", Digits).update(big)
         self.query_one("#clock-line", Static).update(line)
