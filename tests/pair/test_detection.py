@@ -48,3 +48,21 @@ async def test_rubric_shows_detection_per_key_point_and_f3_pushes_the_probe():
         assert pushes == [
             {"op": "push", "kind": "follow_up", "text": diagnosis.probe, "problem": ""}
         ]
+
+
+async def test_the_probe_timer_survives_a_state_without_a_stage():
+    # The round ends (a state with no stage) between the timer's ticks, before the screen
+    # is replaced: a tick then must do nothing, not crash the interviewer's app.
+    q = bank_for_kind("ml_deep_dive").question("bias-variance-explain")
+    app = Sent()
+    stage = next(s for s in find_scenario("aiml-engineer").stages if s.id == "ml-deep-dive")
+    st = stage_plan(replace(stage, questions=(q.id,)), 0, 1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        start(app, "interviewer", st, fields={f"answer:{q.id}": {"text": WRONG}})
+        await until(pilot, lambda: app.screen.query("#suggest"))
+        screen = app.screen
+        app.state["stage"] = None
+        screen.answer_moved()
+        screen._suggest()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen

@@ -37,11 +37,13 @@ class ScorerProbe(InterviewerPanel):
             self._focus_q = question_of(fid) or self._focus_q
 
     def _suggest(self) -> None:
-        if not self._changed:
+        st = self.pair.state.get("stage")
+        # The timer can fire after a state without a stage (the round ended) arrived and
+        # before this screen is replaced: nothing to probe then.
+        if not self._changed or st is None:
             return
         self._changed = False
         fields = self.pair.state.get("fields", {})
-        st = self.pair.state["stage"]
         self._probe = suggestion(st, self.bank_questions(), fields, self._focus_q)
         text = f"Suggested push (F3): {self._probe[0]}  [{self._probe[1]}]" if self._probe else ""
         suggest = self.query_one("#suggest", Static)
@@ -64,10 +66,10 @@ class ScorerProbe(InterviewerPanel):
         return False
 
     def follow_ups_of(self, qid: str) -> list[dict[str, Any]]:
-        st = self.pair.state["stage"]
+        st = self.pair.state.get("stage") or {}
         info = st.get("private", {}).get("questions", {}).get(qid, {})
         return list(info.get("follow_ups", []))
 
     def rubric_found(self) -> list[str]:
-        st, fields = self.pair.state["stage"], self.pair.state.get("fields", {})
-        return detection_lines(st, self.bank_questions(), fields) if st["questions"] else []
+        st, fields = self.pair.state.get("stage"), self.pair.state.get("fields", {})
+        return detection_lines(st, self.bank_questions(), fields) if st and st["questions"] else []
