@@ -20,6 +20,9 @@ from textual.widgets import TextArea
 
 from mockint.pair import wire
 from mockint.tui.key_order import KeysInOrder
+from mockint.tui.styles_cache_leak import mend
+
+mend()  # a Textual memory leak (see styles_cache_leak)
 
 RELAUNCH_STATUS = 75  # same number as server.RELAUNCH_STATUS (kept import-free here)
 

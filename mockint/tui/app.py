@@ -17,6 +17,9 @@ from mockint.store.sessions import Store
 from mockint.tui.key_order import KeysInOrder
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.session_app import SessionApp
+from mockint.tui.styles_cache_leak import mend
+
+mend()  # a Textual memory leak (see styles_cache_leak)
 
 if TYPE_CHECKING:
     from mockint.scenario.default_cache import Summary
