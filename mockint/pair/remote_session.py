@@ -266,8 +266,12 @@ class RemoteSession:
         if "discussion" in view:
             self._tell(Revealing(str(view["problem"])))
 
-    def field(self, fid: str, text: str, cursor: tuple[int, int]) -> None:
-        self._tell(FieldChanged(fid, text, cursor))
+    def field_changed(self, fid: str) -> None:
+        """The room's field `fid` changed (the hub's state holds its text and cursor)."""
+        value = (self.app.state.get("fields") or {}).get(fid)
+        if value is not None:
+            cur = value.get("cursor") or [0, 0]
+            self._tell(FieldChanged(fid, value["text"], (int(cur[0]), int(cur[1]))))
 
     def stage_event(self, kind: str, data: dict[str, Any]) -> None:
         self._tell(ScreenEvent(kind, dict(data)))

@@ -55,10 +55,7 @@ class PairCoding(CodingScreen):
         self._show_hints()
 
     def on_field(self, fid: str) -> None:
-        value = (self.pair.state.get("fields") or {}).get(fid)
-        if value is not None:
-            cur = value.get("cursor") or [0, 0]
-            self.remote.field(fid, value["text"], (int(cur[0]), int(cur[1])))
+        self.remote.field_changed(fid)
 
     def on_push(self, push: dict[str, Any]) -> None:
         self.remote.pushed(push)

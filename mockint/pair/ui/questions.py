@@ -71,10 +71,7 @@ class PairQuestions(TalkScreen):
         self.refresh_clocks()
 
     def on_field(self, fid: str) -> None:
-        value = (self.pair.state.get("fields") or {}).get(fid)
-        if value is not None:
-            cur = value.get("cursor") or [0, 0]
-            self.remote.field(fid, value["text"], (int(cur[0]), int(cur[1])))
+        self.remote.field_changed(fid)
 
     def on_focus(self, fid: str) -> None:
         self.remote.focus_moved(fid)
