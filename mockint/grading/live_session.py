@@ -13,12 +13,15 @@ import signal
 import time
 from collections.abc import Iterator
 
-from mockint.grading import session
+from mockint.grading import cpu_wait, session
 from mockint.grading.cgroups import Cgroup
 from mockint.grading.probe import Setup
 
 FRAME_CAP = 32 * 1024 * 1024
 KEEP_OUTPUT = 16 * 1024
+# Time spent waiting for a CPU moves a test's wall deadline on by at most this many times
+# its wall limit: a starved machine slows a test down, it does not hang it.
+MAX_WAIT_PER_WALL = 9.0
 
 
 class LiveSession:
@@ -61,6 +64,7 @@ class LiveSession:
         self.end: tuple[int, float, float] | None = None
         self.clock: list[list[int]] = []
         self.busy = False
+        self.waited_for_cpu = self.grace = 0.0
 
     @property
     def needs_cgroup(self) -> bool:
@@ -82,6 +86,8 @@ class LiveSession:
         self.timed_out = self.output_exceeded = self.frame_exceeded = self.cancelled = False
         self.end = None
         self.clock = []
+        self.waited_for_cpu = self.grace = 0.0
+        self.wait = cpu_wait.RequestWait(self.pid, self.setup.namespaces)
 
     def fds(self) -> list[int]:
         fds = [self.out_r, self.frame_r, self.ctl_r]
@@ -90,7 +96,23 @@ class LiveSession:
         return fds
 
     def deadline(self) -> float:
-        return self.started + self.msg["wall_s"]
+        return self.started + self.msg["wall_s"] + self.waited_for_cpu + self.grace
+
+    def _waited_more(self) -> bool:
+        """At the deadline: did the request's processes wait for a CPU since last asked, or
+        has the runner already exited (its end is on the way)? Then the deadline moves on
+        (see mockint.grading.cpu_wait) and True; never past MAX_WAIT_PER_WALL."""
+        cap = MAX_WAIT_PER_WALL * self.msg["wall_s"]
+        waited = self.wait.seconds()
+        if waited is None or self.waited_for_cpu + self.grace >= cap:
+            return False
+        if self.wait.runner_gone:
+            self.grace += 0.25
+        elif waited > self.waited_for_cpu + 0.005:
+            self.waited_for_cpu = min(waited, cap - self.grace)
+        else:
+            return False
+        return time.monotonic() < self.deadline()
 
     def handle(self, ready: list[int]) -> None:
         if self.out_r in ready:
@@ -107,7 +129,7 @@ class LiveSession:
                     self.exited = status
             elif self.pidfd in ready:
                 _, self.exited, _ = os.wait4(self.pid, 0)
-        if self.end is None and time.monotonic() >= self.deadline():
+        if self.end is None and time.monotonic() >= self.deadline() and not self._waited_more():
             self.timed_out = True
 
     def _take_output(self, chunk: bytes) -> None:
@@ -158,6 +180,7 @@ class LiveSession:
             "wall_s": wall,
             "cpu_s": cpu,
             "timed_out": self.timed_out,
+            "cpu_wait_s": self.waited_for_cpu,
             "output_exceeded": self.output_exceeded,
             "frame_exceeded": self.frame_exceeded or len(self.frame) > FRAME_CAP,
             "cancelled": self.cancelled,

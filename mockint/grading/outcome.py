@@ -147,8 +147,13 @@ def classify_run(reply: dict, frame: bytes, limits: dict, entry: str, problem=No
             "output_limit", f"wrote a file larger than {limits['file_mb']} MB", loaded, None
         )
     if reply["timed_out"]:
+        waited = float(reply.get("cpu_wait_s") or 0.0)
+        busy = f", not counting {waited:.1f} s it waited for a busy CPU" if waited >= 0.1 else ""
         return Outcome(
-            "time_limit", f"still running after {limits['wall_s']:g} s (wall clock)", loaded, None
+            "time_limit",
+            f"still running after {limits['wall_s']:g} s (wall clock{busy})",
+            loaded,
+            None,
         )
     if sig == signal.SIGXCPU or (sig == signal.SIGKILL and reply["cpu_s"] >= limits["cpu_s"]):
         return Outcome(
