@@ -147,11 +147,9 @@ async def test_system_design_phases_scratchpad_and_components(tmp_path):
         await pilot.pause(0.3)
         pad = str(screen.query_one("#pad-results").render())
         assert "users = 50,000,000 (50M)" in pad and "qps = 17,361 /s (17.4K)" in pad
-        await pilot.press("f6")
-        await pilot.pause()
         first = screen.question.components[0]
-        await pilot.press("space")
-        await pilot.pause(0.6)
+        await pilot.press("f6", "space")  # one burst: the space must tick the checklist
+        await wait_for(pilot, lambda: screen.row.fields.get("components") == first)
         await pilot.press("ctrl+j")
         await wait_for(pilot, lambda: screen.reviewing)
         review = str(screen.query_one("#review").render())

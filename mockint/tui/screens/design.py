@@ -116,10 +116,11 @@ class DesignScreen(TalkScreen):
         self.active_field = name
         if self.port.read_only:  # a mirror's keys are the interviewer's own
             pass
-        elif name == "components":
-            self.query_one("#components-list").focus()
         else:
-            self.set_focus(self.query_one(f"#field-{name}", TextArea))  # before a burst's next key
+            # set_focus, not focus(): focus() is deferred, so a burst's next key would
+            # still reach the field left behind (a space typed into the scratchpad).
+            target_id = "#components-list" if name == "components" else f"#field-{name}"
+            self.set_focus(self.query_one(target_id))
         self.update_outline()
 
     def focus_field(self, name: str) -> None:
