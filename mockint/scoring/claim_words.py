@@ -28,10 +28,11 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # Words that open a condition, a cause or a setting whose consequence follows after a
 # comma ("if X, Y", "because X, Y", "with the cache, Y", "for a support bot, Y"): one
 # statement.
-CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once", "with", "for"})
-# Of these, the ones that open a setting, not a condition: they govern the clause after
-# them only when they lead the sentence.
-SETTINGS = frozenset({"with", "for"})
+# Of these, the ones that open a setting, not a condition ("With L1, ...", "At inference,
+# ...", "During training, ..."): they govern the clause after them only when they lead
+# the sentence.
+SETTINGS = frozenset({"with", "for", "at", "during", "in", "on", "under", "within", "throughout"})
+CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once"}) | SETTINGS
 # Words that open a consequence of the clause before ("we hashed the names, so the data was
 # anonymous"): for mistakes, one statement with it.
 CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
@@ -85,3 +86,7 @@ _ERROR_THINGS_TEXT = "rate rates code codes message messages budget bars handlin
 ERROR_THINGS = frozenset(_ERROR_THINGS_TEXT.split())
 MAX_GAP = 2  # other words allowed between the words of one wording
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
+# Relations said by verbs of switching, which a concept may also do to something else
+# ("dropout switches off units"), and those verbs (lemmas).
+SWITCHES = frozenset(["on", "off"])
+SWITCH_VERBS = frozenset(["switch", "turn", "shut", "knock"])

@@ -62,6 +62,8 @@ from mockint.scoring.claim_words import (
     ORDER,
     PURPOSE,
     REMEDY,
+    SWITCH_VERBS,
+    SWITCHES,
     WARNINGS,
 )
 from mockint.scoring.clause_links import (
@@ -286,9 +288,12 @@ class Analysis:
         cands = [
             (d, d.name == name)
             for d in (*self.directions(name), *self.directions(rel.opposite))
-            if t.clause_of[d.start] == clause and d.start not in taken
+            if t.clause_of[d.start] == clause
+            and d.start not in taken
+            # Nor is a switch inside the concept's own wording ("randomly switch off" is
+            # a wording of dropout).
+            and not (name in SWITCHES and (self._acts(at, d) or at.start <= d.start < at.end))
         ]
-
         return nearest(t, cands, at, rival, self._starts, self.found)
 
     def _judge(
@@ -428,6 +433,21 @@ class Analysis:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
+
+    def _acts(self, at: Mention, d: Mention) -> bool:
+        """ "dropout (randomly) switches off units": a verb of switching right after the
+        concept, in the present tense, is what the concept does to something else, not
+        whether it is on ("dropout is switched off", "dropout stays on")."""
+        t = self.text
+        v = d.start - 1 if t.lower[d.start] in SWITCHES and d.start > at.end else d.start
+        gap = range(at.end, v)
+        verb = t.lower[v]
+        return (
+            0 <= v - at.end <= 2
+            and all(t.lower[k].endswith("ly") for k in gap)
+            and verb.endswith("s")
+            and t.keys[v] in SWITCH_VERBS
+        )
 
     def _graded(self, m: Mention) -> bool:
         """A word of amount or direction just before `m` ("more false positives", "fewer

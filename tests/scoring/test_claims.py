@@ -451,3 +451,30 @@ def test_human_validation_is_a_safeguard_of_the_lexicon(answer, made):
     lex = load_lexicon()
     m = next(m for m in lex.mistakes if m.claim and m.claim.text == "safeguard -> unnecessary")
     assert (Analysis(answer, lex.concepts, []).mistake_made(m) is not None) is made
+
+
+DROPOUT = {
+    "dropout": ["dropout", "randomly switch off"],
+    "inference-time": ["inference", "serving"],
+    "training-time": ["training"],
+}
+DROPOUT_CONTRASTS = [["inference-time", "training-time"]]
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # A setting opening the sentence governs the clause after it.
+        ("At inference, dropout is switched off.", ["made"]),
+        ("At inference, you keep dropout active.", ["wrong"]),
+        ("During training, dropout is switched off.", ["wrong"]),
+        # Dropout switching units off is what it does, not whether it is on.
+        ("During training, dropout randomly switches off some units.", []),
+        # A wording of the concept ("randomly switch off") is not its direction too.
+        ("During training, we randomly switch off units.", []),
+    ],
+)
+def test_opening_phrases_and_switching_verbs(answer, expected):
+    a = Analysis(answer, DROPOUT, DROPOUT_CONTRASTS)
+    got = sorted({f.status for f in a.findings(claim("inference-time -> dropout off"))})
+    assert got == expected
