@@ -103,6 +103,11 @@ def _not_only(t: Text, m: Mention) -> bool:
     return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
 
 
+# After "classic", words that make it name an instance ("another classic is", "a classic
+# example"), lemmas.
+_INSTANCE_NOUNS = frozenset(["", "be", "example", "case", "one", "sign", "symptom"])
+
+
 class Analysis:
     """An answer analysed for one question: its concepts and directions found once."""
 
@@ -488,6 +493,18 @@ class Analysis:
         nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
         return t.lower[k] == "wrong" and k > 0 and t.lower[k - 1] == "the" and nxt.endswith("s")
 
+    def _plain_classic(self, k: int, words: frozenset[str]) -> bool:
+        """ "the classic approach", "the classic recipe": praise, not a warning; "a classic
+        mistake", "the classic leak" warn (a warning word follows), and so does "another
+        classic is ..." or "a classic example", an instance of what is being discussed."""
+        t = self.text
+        if t.keys[k] != "classic":
+            return False
+        nxt = t.keys[k + 1] if k + 1 < len(t.keys) else ""
+        return nxt not in _INSTANCE_NOUNS and not any(
+            t.keys[j] in words for j in range(k + 1, min(k + 4, len(t.keys)))
+        )
+
     def _warned(self, sentence: int, words: frozenset[str]) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
         scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
@@ -499,6 +516,7 @@ class Analysis:
             and t.lower[k] not in GRADES
             and not (t.keys[k] == "error" and self._error_thing(k))
             and not self._wrong_things(k)
+            and not self._plain_classic(k, words)
             for s in here
             for k in range(*t.sentences[s])
         )

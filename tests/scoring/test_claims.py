@@ -478,3 +478,17 @@ def test_opening_phrases_and_switching_verbs(answer, expected):
     a = Analysis(answer, DROPOUT, DROPOUT_CONTRASTS)
     got = sorted({f.status for f in a.findings(claim("inference-time -> dropout off"))})
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("The classic approach is to tune on the test set.", True),
+        ("A classic mistake is to tune on the test set.", False),
+        ("Another classic is to tune on the test set.", False),
+    ],
+)
+def test_classic_warns_only_of_a_mistake_or_an_instance(answer, made):
+    mistake = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    a = Analysis(answer, CONCEPTS, CONTRASTS)
+    assert (a.mistake_made(mistake) is not None) is made
