@@ -83,18 +83,24 @@ def judge_rounds(sizes: list[int], rounds: Rounds, exponent: float) -> dict:
     e_ref = np.asarray([rounds.error(rounds.ref, i) for i in tail])
     slope, ref_slope = float(w @ sub), float(w @ ref)
     se_abs = float(np.sqrt((w**2 * e_sub**2).sum()))
+    se_ref = float(np.sqrt((w**2 * e_ref**2).sum()))
     se_rel = float(np.sqrt((w**2 * (e_sub**2 + e_ref**2)).sum()))
     rel = slope - ref_slope
     ratio = math.exp(sub[-1] - ref[-1])
     near = ratio <= NEAR_REFERENCE
     limit = exponent + SLOPE_SLACK
+    # Nearness to the reference excuses a steep slope only when the reference measured
+    # steep too: one clearly within the limit in the same rounds shows there was nothing
+    # (cache effects, load) to excuse.
+    ref_flat = ref_slope + Z * se_ref <= limit
     fine = slope + Z * se_abs <= limit or (near and rel + Z * se_rel <= SLOPE_SLACK)
-    slow = slope - Z * se_abs > limit and (not near or rel - Z * se_rel > SLOPE_SLACK)
+    slow = slope - Z * se_abs > limit and (not near or ref_flat or rel - Z * se_rel > SLOPE_SLACK)
     return {
         "points": last,
         "slope": slope,
         "reference_slope": ref_slope,
         "interval": (slope - Z * se_abs, slope + Z * se_abs),
+        "reference_interval": (ref_slope - Z * se_ref, ref_slope + Z * se_ref),
         "ratio": ratio,
         "ok": True if fine else False if slow else None,
     }
