@@ -427,7 +427,7 @@ class Analysis:
         elif swaps == 1 and flips == 0:
             if not claim.property_dir and self._graded(m):
                 return None  # "favour recall and accept more false positives": a trade-off
-            shared = any(t.lower[k] in SHARED for k in range(clause.start, clause.end))
+            shared = any(self._shares(k, clause.end) for k in range(clause.start, clause.end))
             # A possessive owner ("learns from the teacher's outputs") usually sits in an
             # object phrase: it may credit or make a mistake, never make a swap.
             possessive = owner is not None and t.lower[owner.end - 1].endswith("'s")
@@ -438,6 +438,14 @@ class Analysis:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
+
+    def _shares(self, k: int, end: int) -> bool:
+        """Word k marks the property as shared ("boosting reduces variance too"); "too"
+        before another word of its clause grades that word ("too simple"), it adds nothing."""
+        t = self.text
+        if t.lower[k] not in SHARED:
+            return False
+        return t.lower[k] != "too" or k + 1 >= end
 
     def _acts(self, at: Mention, d: Mention) -> bool:
         """ "dropout (randomly) switches off units": a verb of switching right after the

@@ -492,3 +492,11 @@ def test_classic_warns_only_of_a_mistake_or_an_instance(answer, made):
     mistake = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
     a = Analysis(answer, CONCEPTS, CONTRASTS)
     assert (a.mistake_made(mistake) is not None) is made
+
+
+def test_too_marks_a_shared_property_only_at_the_end_of_its_clause():
+    # "too" at the end adds a subject ("as well"); before a word it grades that word.
+    assert verdicts("Boosting reduces variance too.", "bagging -> variance down") == []
+    assert verdicts("Boosting reduces variance too quickly.", "bagging -> variance down") == [
+        "wrong"
+    ]
