@@ -50,7 +50,23 @@ _Q_OPTIONAL = {
 
 def load_bank(path: Path | str, lexicon: Lexicon | None = None) -> Bank:
     path = Path(path)
-    return parse_bank(read_text(path), path, lexicon)
+    text = read_text(path)
+    lex = lexicon or load_lexicon()
+    # Parsing is most of a session's start: every stage reads every bank. The same text
+    # with the same lexicon gives the same Bank (immutable), so one parse per text is kept.
+    key = (str(path), text, id(lex))
+    hit = _PARSED.get(key)
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    bank = parse_bank(text, path, lex)
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.pop(next(iter(_PARSED)))
+    _PARSED[key] = (lex, bank)
+    return bank
+
+
+_PARSED: dict[tuple[str, str, int], tuple[Lexicon, Bank]] = {}
+_PARSED_MAX = 32
 
 
 def parse_bank(text: str, path: Path, lexicon: Lexicon | None = None) -> Bank:
