@@ -90,3 +90,6 @@ NEG_REACH = 3  # how far outside the subject..property span a negator still coun
 # ("dropout switches off units"), and those verbs (lemmas).
 SWITCHES = frozenset(["on", "off"])
 SWITCH_VERBS = frozenset(["switch", "turn", "shut", "knock"])
+# After "classic", words that make it name an instance of a mistake ("another classic is",
+# "a classic example"), lemmas; "" is the end of the sentence.
+INSTANCE_NOUNS = frozenset(["", "be", "example", "case", "one", "sign", "symptom"])

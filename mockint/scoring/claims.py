@@ -55,6 +55,7 @@ from mockint.scoring.claim_words import (
     ARTICLES,
     ERROR_THINGS,
     GRADES,
+    INSTANCE_NOUNS,
     MEASURED,
     MISTAKE_WORDS,
     NEG_REACH,
@@ -101,11 +102,6 @@ def _not_only(t: Text, m: Mention) -> bool:
     """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
     what follows ("not only X but also Y")."""
     return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
-
-
-# After "classic", words that make it name an instance ("another classic is", "a classic
-# example"), lemmas.
-_INSTANCE_NOUNS = frozenset(["", "be", "example", "case", "one", "sign", "symptom"])
 
 
 class Analysis:
@@ -295,8 +291,8 @@ class Analysis:
             for d in (*self.directions(name), *self.directions(rel.opposite))
             if t.clause_of[d.start] == clause
             and d.start not in taken
-            # Nor is a switch inside the concept's own wording ("randomly switch off" is
-            # a wording of dropout).
+            # Not a direction: what the concept switches ("dropout switches off units"),
+            # or a switch inside its own wording ("randomly switch off" for dropout).
             and not (name in SWITCHES and (self._acts(at, d) or at.start <= d.start < at.end))
         ]
         return nearest(t, cands, at, rival, self._starts, self.found)
@@ -509,7 +505,7 @@ class Analysis:
         if t.keys[k] != "classic":
             return False
         nxt = t.keys[k + 1] if k + 1 < len(t.keys) else ""
-        return nxt not in _INSTANCE_NOUNS and not any(
+        return nxt not in INSTANCE_NOUNS and not any(
             t.keys[j] in words for j in range(k + 1, min(k + 4, len(t.keys)))
         )
 
