@@ -13,6 +13,7 @@ from textual.widgets import ContentSwitcher, SelectionList, Static, TextArea
 
 from mockint.engine.session import Session
 from mockint.engine.timefmt import clock_text, elapsed_text
+from mockint.report.design import split_components
 from mockint.scenario.bank import Question
 from mockint.scenario.phases import DEFAULT_PHASES
 from mockint.scoring.text import count_words
@@ -74,8 +75,9 @@ class DesignScreen(TalkScreen):
     def on_mount(self) -> None:
         super().on_mount()
         comp = self.query_one("#components-list", SelectionList)
-        checked = {c for c in self.field_text("components").split(",") if c}
-        for name in self.question.components if self.questions else ():
+        listed = list(self.question.components) if self.questions else []
+        checked = set(split_components(self.field_text("components"), listed)[0])
+        for name in listed:
             comp.add_option((name, name, name in checked))
         if self.questions and self.question.components:
             comp.highlighted = 0
@@ -179,9 +181,14 @@ class DesignScreen(TalkScreen):
     def review_extra(self) -> Text | None:
         """The checklist, beside the coverage: ticking a box is not explaining it, so the
         components never count as answer text (the report says the same)."""
-        checked = {c for c in self.row.fields.get("components", "").split(",") if c}
         if not self.question.components:
             return None
+        # Names may hold commas ("ingestion (parsing, OCR)"): each is looked for whole.
+        checked = set(
+            split_components(self.row.fields.get("components", ""), list(self.question.components))[
+                0
+            ]
+        )
         text = Text()
         text.append("Components: ", style="bold")
         text.append(
