@@ -29,6 +29,10 @@ FAR = 50.0  # a submission call this many times the reference's ends the sweep a
 MIN_CAP_S = 0.25  # ... but never below this much CPU
 REFERENCE_CAP_S = 10.0  # the reference's own calls are never cut short
 MAX_ROUNDS = 5
+# A busy spell can last longer than five rounds: while the verdict is still "not sure",
+# up to this many rounds in all, as long as the sweeps so far used less CPU than this.
+MAX_ROUNDS_UNSURE = 12
+UNSURE_CPU_S = 12.0
 ROUNDS_TO_REJECT = 2  # "too slow" from timing needs two rounds that agree; "fine" needs one
 Z = 2.5  # how many standard errors the interval spans on each side
 ONE_ROUND_ERROR = 0.15  # log-time error of a size timed in one round only
@@ -116,11 +120,15 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
     rounds = Rounds(len(sizes))
     stop: timing.Sweep | None = None  # the sweep that showed where the submission stops
     verdict: dict = {"points": 0}
-    for r in range(MAX_ROUNDS):
+    spent = 0.0  # CPU seconds of every sweep so far
+    for r in range(MAX_ROUNDS_UNSURE):
+        if r >= MAX_ROUNDS and (verdict.get("ok") is not None or spent >= UNSURE_CPU_S):
+            break
         upto = len(sizes) if stop is None else stop.stopped_at
         ref = timing.sweep(
             run_child, problem, ref_code, cases[:upto], [REFERENCE_CAP_S] * upto, budget
         )
+        spent += ref.cpu_s
         if ref.stopped_at < upto:
             if not rounds.ref:
                 return _unsure(target, "could not time the reference")
@@ -130,6 +138,7 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
         sub = timing.sweep(run_child, problem, code, cases[:upto], caps, budget)
         if sub.tampered:
             return _result(target, sizes, rounds, {}, False, sub.why or "")
+        spent += sub.cpu_s
         rounds.sub.extend(sub.passes)
         if stop is None and sub.why is not None and sub.deterministic:
             stop = sub  # load cannot make it reach further: later rounds time the rest only

@@ -229,6 +229,50 @@ def test_a_slope_is_judged_only_when_its_interval_is_clear_of_the_limit():
     assert "slope" not in judge_rounds(sizes[:2], _rounds(sizes[:2], 1.0, 1.0, 0.05), 1.0)
 
 
+def _spell_sweeps(monkeypatch, clean_from: int, cpu_s: float) -> list[str]:
+    """Fake sweeps of a linear submission and its reference: in round 0 one pass is clean
+    and one three times too slow, every pass of rounds 1 to clean_from - 1 is three times
+    too slow (a busy spell CPU time cannot remove), later ones are clean."""
+    from mockint.grading import advice, timing
+
+    sizes = [1000, 2000, 4000, 8000, 16000]
+    seen: list[str] = []
+
+    def sweep(run_child, problem, code, cases, caps, budget_s):
+        rnd = len(seen) // 2
+        seen.append(code)
+        passes = [
+            [n * 1e-7 * (1.0 if rnd >= clean_from or (rnd == 0 and p == 0) else 3.0) for n in sizes]
+            for p in range(2)
+        ]
+        best = [min(c) for c in zip(*passes, strict=True)]
+        return timing.Sweep(best=best, passes=passes, cpu_s=cpu_s, stopped_at=len(sizes))
+
+    monkeypatch.setattr(timing, "sweep", sweep)
+    monkeypatch.setattr(advice, "sized_cases", lambda mod, ns, seed: [{} for _ in ns])
+    monkeypatch.setattr(advice, "reference_code", lambda problem: "reference")
+    return seen
+
+
+class _Problem:
+    complexity = {"sizes": [1000, 2000, 4000, 8000, 16000], "target": "O(n)", "exponent": 1.0}
+
+
+def test_a_busy_spell_longer_than_five_rounds_is_waited_out(monkeypatch):
+    from mockint.grading import advice
+
+    # Clean again from round 7: more rounds than five, and the advice is green.
+    seen = _spell_sweeps(monkeypatch, clean_from=7, cpu_s=0.1)
+    got = advice.complexity(None, _Problem, None, "submission")
+    assert got["ok"] is True and len(seen) == 2 * 8, got
+    # Busy for good: more rounds only while the sweeps have used under UNSURE_CPU_S of CPU,
+    # then "not sure" (never a verdict the data do not support).
+    seen = _spell_sweeps(monkeypatch, clean_from=99, cpu_s=1.0)
+    got = advice.complexity(None, _Problem, None, "submission")
+    assert got["ok"] is None and "not sure" in got["measured"], got
+    assert len(seen) == 2 * round(advice.UNSURE_CPU_S / 2.0)
+
+
 def test_a_tensor_dtype_comes_from_its_data_not_its_label():
     arr = np.arange(3, dtype=np.float64)
     got = from_wire({"$tensor": npy_bytes(arr), "dtype": "float32", "param": "yes"})
