@@ -48,6 +48,9 @@ CHANGE_NOUNS = frozenset({"reduction", "increase", "decrease", "drop", "rise", "
 # After "if", these suppose a practice in general ("if you tune on the test set, ..."): the
 # sentence says what would follow, it does not report doing it.
 GENERIC_YOU = frozenset({"you", "you're", "you've", "you'd", "someone", "anyone", "one"})
+# After "if we"/"if I", these suppose a naive move to show where it fails ("if we just
+# used accuracy, we'd score 99%").
+NAIVE = frozenset({"just", "simply", "naively", "blindly"})
 # Words that may stand between a verb and the adjective of its object ("fix the high bias").
 ARTICLES = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 # A concept worded from one of these ("at inference") is not described by the word before.

@@ -385,13 +385,14 @@ class Analysis:
         # A bare concept is negated only from before ("no baseline", "without dropout");
         # after it the negation is about what follows ("plain DDP will not fit").
         hi = m.end if bare and not strict else min(clause.end, hi + NEG_REACH)
-        if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
-            lo, hi = clause.start, clause.end
-            if set_aside(t, lo, hi):
-                return None  # "keep the test set separate from tuning", "X is too late"
         # Words of the concepts and directions themselves ("cannot overfit") are not negators.
         parts = [*used, m, *([owner] if owner else [])]
         in_dir = {k for d in parts for k in range(d.start, d.end)}
+        if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
+            lo, hi = clause.start, clause.end
+            # ... nor one set aside, unless by its own words ("too much of a perfectionist")
+            if set_aside(t, lo, hi, in_dir):
+                return None  # "keep the test set separate from tuning", "X is too late"
         dir_flips = flips
         if not strict:
             # After the pair, "no"/"without" begin a phrase of their own ("use all the
@@ -509,6 +510,12 @@ class Analysis:
             t.keys[j] in words for j in range(k + 1, min(k + 4, len(t.keys)))
         )
 
+    def _owned_fault(self, k: int) -> bool:
+        """ "my fault", "our fault": the speaker owns what the sentence describes as a
+        mistake (owning it is what an interviewer wants); "QA's fault" blames, and stays."""
+        t = self.text
+        return t.keys[k] == "fault" and k > 0 and t.lower[k - 1] in ("my", "our")
+
     def _warned(self, sentence: int, words: frozenset[str]) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
         scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
@@ -516,7 +523,7 @@ class Analysis:
         t = self.text
         here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
         return any(
-            t.keys[k] in words
+            (t.keys[k] in words or self._owned_fault(k))
             and t.lower[k] not in GRADES
             and not (t.keys[k] == "error" and self._error_thing(k))
             and not self._wrong_things(k)

@@ -18,6 +18,7 @@ from mockint.scoring.claim_words import (
     EXTENDERS,
     GENERIC_YOU,
     KEPT_APART,
+    NAIVE,
     PRONOUNS,
     PUT_ASIDE,
     RELATIVES,
@@ -166,18 +167,19 @@ def leads(t: Text, ci: int) -> bool:
     )
 
 
-def set_aside(t: Text, lo: int, hi: int) -> bool:
+def set_aside(t: Text, lo: int, hi: int, own: frozenset[int] | set[int] = frozenset()) -> bool:
     """Tokens lo..hi (a clause) keep a practice away from what it must not touch ("a test
     set kept separate from tuning"), reject it ("filtering after generation is too late",
     "so plain data parallelism is out") or only suppose it ("if you tune on the test set,
-    ..."): for mistakes, the practice is not made."""
+    ..."): for mistakes, the practice is not made. Tokens in `own` are the practice's own
+    words ("too much of a perfectionist"): they set nothing aside."""
     if supposed(t, lo, hi):
         return True
     for k in range(lo, hi):
         w, nxt = t.lower[k], t.lower[k + 1] if k + 1 < hi else ""
         if w in KEPT_APART and nxt == "from":
             return True
-        if w == "too" and nxt:  # "too late", not "X too"
+        if w == "too" and nxt and k not in own:  # "too late", not "X too"
             return True
         if w == "out" and k > lo and t.keys[k - 1] in PUT_ASIDE and nxt != "of":
             return True
@@ -193,4 +195,8 @@ def supposed(t: Text, lo: int, hi: int) -> bool:
     head = t.lower[lo : min(hi, lo + 3)]
     if head and head[0] == "otherwise":
         return True  # "..., otherwise it games the scorer": what would happen if not
-    return any(a == "if" and b in GENERIC_YOU for a, b in pairwise(head))
+    if any(a == "if" and b in GENERIC_YOU for a, b in pairwise(head)):
+        return True
+    # "if we just used accuracy, ...", "if I naively tuned on the test set, ...": a move
+    # supposed to show what would go wrong, not one made.
+    return len(head) == 3 and head[0] == "if" and head[1] in ("we", "i") and head[2] in NAIVE

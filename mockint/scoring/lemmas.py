@@ -85,6 +85,8 @@ _CONTRACTED = frozenset(_CONTRACTED_TEXT.split())
 def lemma(word: str) -> str:
     """The comparable key of one word as typed ("Regularising" -> "regularize"):
     lemmatised, then spelled the one way (`spell`)."""
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper() and word[:-1].isalpha():
+        word = word[:-1]  # an acronym's plural ("LLMs", "GPUs"): the lemmatiser keeps the s
     w = word.casefold().replace("\u2019", "'")
     if w.endswith("'s") and w[:-2].isalpha() and w[:-2] not in _CONTRACTED:
         w = w[:-2]  # a possessive names the thing: "the judge's scores"

@@ -185,6 +185,9 @@ def test_spellings_and_inflections_meet():
     assert lemma("modelling") == lemma("modeled")
     assert lemma("labelled") == lemma("labels")
     assert lemma("behaviour") == lemma("behavior")
+    # An acronym's plural meets its singular; a capitalised word is not an acronym.
+    assert lemma("LLMs") == lemma("LLM") == "llm" and lemma("GPUs") == lemma("gpu")
+    assert lemma("As") == "as" and lemma("Its") == lemma("its")
 
 
 def test_a_cause_and_its_consequence_are_one_statement():
@@ -417,6 +420,9 @@ def test_a_hedge_between_commas_does_not_cut_its_clause():
         ("Tune on the test set if you are in a hurry.", True),  # "if" after the practice
         ("Keep a validation split, otherwise you end up tuning on the test set.", False),
         ("Keep a validation split, then we tune on the test set.", True),
+        # A naive move supposed to show where it fails, not one made.
+        ("If we just tuned on the test set, the number would look better than it is.", False),
+        ("If I naively tune on the test set, the estimate is biased.", False),
     ],
 )
 def test_a_practice_supposed_with_if_you_is_not_made(answer, made):
@@ -500,3 +506,25 @@ def test_too_marks_a_shared_property_only_at_the_end_of_its_clause():
     assert verdicts("Boosting reduces variance too quickly.", "bagging -> variance down") == [
         "wrong"
     ]
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We tuned on the test set and that was my fault.", False),  # owned
+        ("We tuned on the test set and that was QA's fault.", True),  # blamed
+    ],
+)
+def test_a_practice_owned_as_ones_own_fault_is_not_made(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+
+
+def test_a_practice_is_set_aside_only_by_words_outside_its_own():
+    concepts = {**CONCEPTS, "fake-weakness": ["too much of a perfectionist"]}
+    weakness = Mistake("A strength dressed up as a weakness.", "", claim("fake-weakness"))
+    said = "My weakness is that I am too much of a perfectionist."
+    assert Analysis(said, concepts, []).mistake_made(weakness) is not None
+    tuned = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    said = "Tuning on the test set is too risky here."
+    assert Analysis(said, CONCEPTS, []).mistake_made(tuned) is None
