@@ -60,7 +60,8 @@ NEGATORS = frozenset(_NEGATORS_TEXT.split())
 # Verbs and adjectives that negate their object; a negator just before one cancels it
 # ("don't skip monitoring", "never forget the baseline").
 _NEGATIVE_TEXT = """avoid avoiding avoided skip skipping skipped ignore ignoring ignored forget
-    forgetting neglect neglecting unnecessary needless disable disabled disabling"""
+    forgetting neglect neglecting unnecessary needless disable disabled disabling refuse
+    refused refusing refuses"""
 NEGATIVE_WORDS = frozenset(_NEGATIVE_TEXT.split())
 # "not only X but also Y" affirms X; "no more than 500", "no later than" set a limit.
 _NOT_NEGATING_NEXT = {

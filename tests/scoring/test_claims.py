@@ -397,6 +397,7 @@ def test_contamination_names_the_practice_as_a_danger(answer, made):
         ("So tuning on the test set was out.", False),
         ("We ruled out tuning on the test set early.", False),
         ("We tuned on the test set too.", True),  # "too" at the end is "also"
+        ("I refused to tune on the test set.", False),
         ("We tuned on the test set, I think, twice.", True),
     ],
 )
