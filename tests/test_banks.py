@@ -816,3 +816,13 @@ def test_a_bad_synonym_group_or_inverse_wording_is_one_line(tmp_path, extra, say
     with pytest.raises(ScenarioError) as err:
         parse_lexicon(text, path)
     assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_mistake_text_with_several_claims_is_listed_once():
+    """Two checked tables with one text are one mistake to the reader (FORMAT.md)."""
+    from mockint.scenario.bank_load import bank_for_kind
+
+    q = next(q for q in bank_for_kind("phone_screen").questions if q.id == "overfitting")
+    text = "Offering training longer, a bigger model or weaker regularisation as a fix for overfitting."
+    assert q.mistakes.count(text) == 1
+    assert sum(m.text == text for m in q.checks) == 3

@@ -170,7 +170,8 @@ def _question(
         key_points=tuple(points),
         terminology=c.strings(q, "terminology", where),
         look_for=c.strings(q, "look_for", where),
-        mistakes=tuple(m.text for m in checks),
+        # One text for several claims is one mistake to the reader: listed once.
+        mistakes=tuple(dict.fromkeys(m.text for m in checks)),
         follow_ups=tuple(follow_ups),
         topic=topic,
         competencies=competencies,

@@ -85,8 +85,6 @@ _CONTRACTED = frozenset(_CONTRACTED_TEXT.split())
 def lemma(word: str) -> str:
     """The comparable key of one word as typed ("Regularising" -> "regularize"):
     lemmatised, then spelled the one way (`spell`)."""
-    if len(word) > 2 and word.endswith("s") and word[:-1].isupper() and word[:-1].isalpha():
-        word = word[:-1]  # an acronym's plural ("LLMs", "GPUs"): the lemmatiser keeps the s
     w = word.casefold().replace("\u2019", "'")
     if w.endswith("'s") and w[:-2].isalpha() and w[:-2] not in _CONTRACTED:
         w = w[:-2]  # a possessive names the thing: "the judge's scores"
@@ -98,6 +96,11 @@ def lemma(word: str) -> str:
         single: str = lemmatize(_DOUBLE_L.sub(r"l\1", w), lang="en").casefold()
         if single == out[:-1]:
             out = single
+    # A plural the dictionary lacks ("LLMs", "GPUs", "logits") is left as typed: its
+    # singular is the word less its s, on both sides (the lexicon's "gpus" too).
+    plural = out == w and len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+    if plural and not _lemmatiser().is_known(w, lang="en"):
+        out = w[:-1]
     if out.endswith("xe") and w.endswith(("xes", "xed")):
         out = out[:-1]  # the lemmatiser gives "fixe" for "fixes"/"fixed", "mixe" for "mixed"
     return spell(out)
