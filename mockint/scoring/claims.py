@@ -479,7 +479,9 @@ class Analysis:
         made = [
             f
             for f in self.findings(mistake.claim, strict=True)
-            if f.status == "made" and not f.carried and not self._warned(f.sentence, WARNINGS)
+            if f.status == "made"
+            and not f.carried
+            and not self._warned(f.sentence, WARNINGS, f.spans)
         ]
         return made[0] if made else None
 
@@ -516,7 +518,18 @@ class Analysis:
         t = self.text
         return t.keys[k] == "fault" and k > 0 and t.lower[k - 1] in ("my", "our")
 
-    def _warned(self, sentence: int, words: frozenset[str]) -> bool:
+    def _describes(self, k: int, spans: tuple[tuple[int, int], ...]) -> bool:
+        """The word at k qualifies the practice's own words right after it ("only come from
+        bad training data"): it describes the thing, it does not warn about the practice."""
+        t = self.text
+        if k + 1 >= len(t.tokens):
+            return False
+        at = t.tokens[k + 1].start
+        return any(a <= at < b for a, b in spans)
+
+    def _warned(
+        self, sentence: int, words: frozenset[str], spans: tuple[tuple[int, int], ...] = ()
+    ) -> bool:
         """The sentence names the practice as a danger ("a classic leak is fitting the
         scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
         fitting the scaler on all the data"): describing a mistake is not making it."""
@@ -528,6 +541,7 @@ class Analysis:
             and not (t.keys[k] == "error" and self._error_thing(k))
             and not self._wrong_things(k)
             and not self._plain_classic(k, words)
+            and not (s == sentence and self._describes(k, spans))
             for s in here
             for k in range(*t.sentences[s])
         )

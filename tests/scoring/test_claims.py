@@ -530,3 +530,17 @@ def test_a_practice_is_set_aside_only_by_words_outside_its_own():
     tuned = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
     said = "Tuning on the test set is too risky here."
     assert Analysis(said, CONCEPTS, []).mistake_made(tuned) is None
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # "bad" qualifies the practice's own words: it describes, it does not warn.
+        ("Hallucinations come only from bad training data.", True),
+        ("It is a bad idea to say hallucinations come only from training data.", False),
+    ],
+)
+def test_a_warning_word_on_the_practices_own_words_describes_it(answer, made):
+    concepts = {**CONCEPTS, "hallucination": ["hallucination"], "training-data": ["training data"]}
+    m = Mistake("Blaming only the data.", "", claim("hallucination -> training-data"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
