@@ -76,6 +76,8 @@ EXTENDERS = frozenset({"including", "even", "especially", "also"})
 # Words that, before "from", keep a practice away from what it must not touch ("a test
 # set kept separate from tuning"): a mistake said with one in its clause is not made.
 KEPT_APART = frozenset({"separate", "separately", "apart", "isolated", "away", "untouched"})
+# Verbs before "away from" that move the speaker, not the practice ("get away from") (lemmas).
+FLEE = frozenset({"get", "run", "move", "break", "escape"})
 # Before "out", these reject a practice ("so plain data parallelism is out", "we ruled
 # it out") (lemmas).
 PUT_ASIDE = frozenset({"be", "rule"})

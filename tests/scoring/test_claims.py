@@ -544,3 +544,12 @@ def test_a_warning_word_on_the_practices_own_words_describes_it(answer, made):
     concepts = {**CONCEPTS, "hallucination": ["hallucination"], "training-data": ["training data"]}
     m = Mistake("Blaming only the data.", "", claim("hallucination -> training-data"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+def test_getting_away_from_something_does_not_set_a_practice_aside():
+    concepts = {**CONCEPTS, "leave-team": ["my team", "my manager"]}
+    m = Mistake("Running down the current team.", "", claim("leave-team"))
+    assert Analysis("I mostly want to get away from my manager.", concepts, []).mistake_made(m)
+    tuned = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    said = "We tuned on a split kept away from the test set."
+    assert Analysis(said, CONCEPTS, []).mistake_made(tuned) is None
