@@ -75,9 +75,8 @@ class DesignScreen(TalkScreen):
     def on_mount(self) -> None:
         super().on_mount()
         comp = self.query_one("#components-list", SelectionList)
-        listed = list(self.question.components) if self.questions else []
-        checked = set(split_components(self.field_text("components"), listed)[0])
-        for name in listed:
+        checked = self.checked_components()
+        for name in self.question.components if self.questions else ():
             comp.add_option((name, name, name in checked))
         if self.questions and self.question.components:
             comp.highlighted = 0
@@ -178,17 +177,18 @@ class DesignScreen(TalkScreen):
         if self.is_mounted and self.query("#pad-results") and self.questions:
             self.update_pad()
 
+    def checked_components(self) -> set[str]:
+        """The ticked names: they may hold commas ("ingestion (parsing, OCR)"), so each is
+        looked for whole, as the report does."""
+        listed = list(self.question.components) if self.questions else []
+        return set(split_components(self.field_text("components"), listed)[0])
+
     def review_extra(self) -> Text | None:
         """The checklist, beside the coverage: ticking a box is not explaining it, so the
         components never count as answer text (the report says the same)."""
         if not self.question.components:
             return None
-        # Names may hold commas ("ingestion (parsing, OCR)"): each is looked for whole.
-        checked = set(
-            split_components(self.row.fields.get("components", ""), list(self.question.components))[
-                0
-            ]
-        )
+        checked = self.checked_components()
         text = Text()
         text.append("Components: ", style="bold")
         text.append(
