@@ -33,10 +33,12 @@ def _warm_up() -> None:
     import mockint.pair.ui.feedback
     import mockint.pair.ui.live
     import mockint.pair.ui.lobby  # noqa: F401
+    from mockint.pair.detect import warm_up
     from mockint.pair.rehearsal import rehearse
 
     try:
         rehearse()
+        warm_up()
     except Exception:  # a rehearsal that fails only costs speed
         import traceback
 

@@ -109,3 +109,22 @@ def test_server_and_app_processes_import_neither_numpy_nor_torch():
         )
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == ""
+
+
+def test_the_launcher_warms_the_scorer_so_interviewers_share_it():
+    # Loaded once before the forks: each interviewer's app shares them instead of loading
+    # them (a second of CPU, about 25 MB) on the candidate's first keys.
+    import subprocess
+    import sys
+
+    code = (
+        "from mockint.pair import launcher\n"
+        "from mockint.scenario import bank_load\n"
+        "from mockint.scoring import lemmas\n"
+        "launcher._warm_up()\n"
+        "kinds = {b.kind for _path, (_lex, b) in ((k[0], v) for k, v in bank_load._PARSED.items())}\n"
+        "print(lemmas._simplemma is not None, sorted(kinds) == sorted(bank_load.BANK_KINDS))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.split() == ["True", "True"]
