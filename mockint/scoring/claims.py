@@ -527,6 +527,19 @@ class Analysis:
         at = t.tokens[k + 1].start
         return any(a <= at < b for a, b in spans)
 
+    def _dismissed(self, k: int, words: frozenset[str]) -> bool:
+        """A negator just before a warning word of the clause dismisses the danger ("there's
+        no leakage risk", "leakage isn't a risk", "nothing wrong with"): the sentence does
+        not name the practice as one, it defends it."""
+        t = self.text
+        ci = t.clause_of[k]
+        lo, hi = t.clauses[ci].start, t.clauses[ci].end
+        return any(
+            t.keys[w] in words
+            and any(t.negator[j] and t.lower[j] != "instead" for j in range(max(lo, w - 3), w))
+            for w in range(lo, hi)
+        )
+
     def _warned(
         self, sentence: int, words: frozenset[str], spans: tuple[tuple[int, int], ...] = ()
     ) -> bool:
@@ -542,6 +555,7 @@ class Analysis:
             and not self._wrong_things(k)
             and not self._plain_classic(k, words)
             and not (s == sentence and self._describes(k, spans))
+            and not self._dismissed(k, words)
             for s in here
             for k in range(*t.sentences[s])
         )
