@@ -53,10 +53,6 @@ from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
     ARTICLES,
-    ERROR_THINGS,
-    GRADES,
-    INSTANCE_NOUNS,
-    MEASURED,
     MISTAKE_WORDS,
     NEG_REACH,
     ONLY_WORDS,
@@ -84,6 +80,7 @@ from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
+from mockint.scoring.warned import warned
 
 
 @dataclass(frozen=True)
@@ -216,7 +213,7 @@ class Analysis:
             f
             for m, o, f in judged
             if not self._outweighed(m, o, f, judged, own_p)
-            and not (f.status == "wrong" and self._warned(f.sentence, MISTAKE_WORDS))
+            and not (f.status == "wrong" and warned(self.text, f.sentence, MISTAKE_WORDS))
         ]
 
     def _outweighed(
@@ -481,67 +478,6 @@ class Analysis:
             for f in self.findings(mistake.claim, strict=True)
             if f.status == "made"
             and not f.carried
-            and not self._warned(f.sentence, WARNINGS, f.spans)
+            and not warned(self.text, f.sentence, WARNINGS, f.spans)
         ]
         return made[0] if made else None
-
-    def _error_thing(self, k: int) -> bool:
-        """ "error" at k names a measure or a message ("mean squared error", "returns an
-        error", "error rate"), not a mistake."""
-        t = self.text
-        before = t.lower[k - 1] if k else ""
-        before2 = t.lower[k - 2] if k > 1 and before in ("an", "the") else ""
-        after = t.lower[k + 1] if k + 1 < len(t.lower) else ""
-        return before in MEASURED or before2 in MEASURED or after in ERROR_THINGS
-
-    def _wrong_things(self, k: int) -> bool:
-        """ "the wrong classes", "the wrong answers": things named, not a warning."""
-        t = self.text
-        nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
-        return t.lower[k] == "wrong" and k > 0 and t.lower[k - 1] == "the" and nxt.endswith("s")
-
-    def _plain_classic(self, k: int, words: frozenset[str]) -> bool:
-        """ "the classic approach", "the classic recipe": praise, not a warning; "a classic
-        mistake", "the classic leak" warn (a warning word follows), and so does "another
-        classic is ..." or "a classic example", an instance of what is being discussed."""
-        t = self.text
-        if t.keys[k] != "classic":
-            return False
-        nxt = t.keys[k + 1] if k + 1 < len(t.keys) else ""
-        return nxt not in INSTANCE_NOUNS and not any(
-            t.keys[j] in words for j in range(k + 1, min(k + 4, len(t.keys)))
-        )
-
-    def _owned_fault(self, k: int) -> bool:
-        """ "my fault", "our fault": the speaker owns what the sentence describes as a
-        mistake (owning it is what an interviewer wants); "QA's fault" blames, and stays."""
-        t = self.text
-        return t.keys[k] == "fault" and k > 0 and t.lower[k - 1] in ("my", "our")
-
-    def _describes(self, k: int, spans: tuple[tuple[int, int], ...]) -> bool:
-        """The word at k qualifies the practice's own words right after it ("only come from
-        bad training data"): it describes the thing, it does not warn about the practice."""
-        t = self.text
-        if k + 1 >= len(t.tokens):
-            return False
-        at = t.tokens[k + 1].start
-        return any(a <= at < b for a, b in spans)
-
-    def _warned(
-        self, sentence: int, words: frozenset[str], spans: tuple[tuple[int, int], ...] = ()
-    ) -> bool:
-        """The sentence names the practice as a danger ("a classic leak is fitting the
-        scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
-        fitting the scaler on all the data"): describing a mistake is not making it."""
-        t = self.text
-        here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
-        return any(
-            (t.keys[k] in words or self._owned_fault(k))
-            and t.lower[k] not in GRADES
-            and not (t.keys[k] == "error" and self._error_thing(k))
-            and not self._wrong_things(k)
-            and not self._plain_classic(k, words)
-            and not (s == sentence and self._describes(k, spans))
-            for s in here
-            for k in range(*t.sentences[s])
-        )

@@ -553,3 +553,33 @@ def test_getting_away_from_something_does_not_set_a_practice_aside():
     tuned = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
     said = "We tuned on a split kept away from the test set."
     assert Analysis(said, CONCEPTS, []).mistake_made(tuned) is None
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # A danger dismissed is not a danger named: the practice is defended, so it is made.
+        ("Leakage isn't really a risk here, so we tune on the test set.", True),
+        ("We tune on the test set; there's no leakage risk at our size.", True),
+        # Named as a danger, it stays described, not made.
+        ("A classic leak is to tune on the test set.", False),
+        ("The risk is that people tune on the test set.", False),
+        ("Avoid the classic mistake: some tune on the test set.", False),
+    ],
+)
+def test_a_dismissed_warning_does_not_set_a_mistake_aside(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        ("Boosting halves the bias in a few rounds.", "made"),
+        ("Boosting roughly doubles the bias.", "wrong"),
+        ("With boosting the bias plummets.", "made"),
+    ],
+)
+def test_doubling_and_halving_are_directions(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("boosting -> bias down"))
+    assert [f.status for f in found] == [status]

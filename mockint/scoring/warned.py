@@ -1,0 +1,84 @@
+"""Whether a sentence names a practice as a danger ("a classic leak is fitting the scaler
+on all the data") rather than making it: the claim matcher (`mockint.scoring.claims`) does
+not count a mistake described under such a warning, and the exceptions that keep a warning
+word from warning ("mean squared error", "my fault", "no leakage risk")."""
+
+from __future__ import annotations
+
+from mockint.scoring.claim_words import ERROR_THINGS, GRADES, INSTANCE_NOUNS, MEASURED
+from mockint.scoring.clauses import Text
+
+
+def _error_thing(t: Text, k: int) -> bool:
+    """ "error" at k names a measure or a message ("mean squared error", "returns an
+    error", "error rate"), not a mistake."""
+    before = t.lower[k - 1] if k else ""
+    before2 = t.lower[k - 2] if k > 1 and before in ("an", "the") else ""
+    after = t.lower[k + 1] if k + 1 < len(t.lower) else ""
+    return before in MEASURED or before2 in MEASURED or after in ERROR_THINGS
+
+
+def _wrong_things(t: Text, k: int) -> bool:
+    """ "the wrong classes", "the wrong answers": things named, not a warning."""
+    nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
+    return t.lower[k] == "wrong" and k > 0 and t.lower[k - 1] == "the" and nxt.endswith("s")
+
+
+def _plain_classic(t: Text, k: int, words: frozenset[str]) -> bool:
+    """ "the classic approach", "the classic recipe": praise, not a warning; "a classic
+    mistake", "the classic leak" warn (a warning word follows), and so does "another
+    classic is ..." or "a classic example", an instance of what is being discussed."""
+    if t.keys[k] != "classic":
+        return False
+    nxt = t.keys[k + 1] if k + 1 < len(t.keys) else ""
+    return nxt not in INSTANCE_NOUNS and not any(
+        t.keys[j] in words for j in range(k + 1, min(k + 4, len(t.keys)))
+    )
+
+
+def _owned_fault(t: Text, k: int) -> bool:
+    """ "my fault", "our fault": the speaker owns what the sentence describes as a
+    mistake (owning it is what an interviewer wants); "QA's fault" blames, and stays."""
+    return t.keys[k] == "fault" and k > 0 and t.lower[k - 1] in ("my", "our")
+
+
+def _describes(t: Text, k: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """The word at k qualifies the practice's own words right after it ("only come from
+    bad training data"): it describes the thing, it does not warn about the practice."""
+    if k + 1 >= len(t.tokens):
+        return False
+    at = t.tokens[k + 1].start
+    return any(a <= at < b for a, b in spans)
+
+
+def _dismissed(t: Text, k: int, words: frozenset[str]) -> bool:
+    """A negator just before a warning word of the clause dismisses the danger ("there's
+    no leakage risk", "leakage isn't a risk", "nothing wrong with"): the sentence does
+    not name the practice as one, it defends it."""
+    ci = t.clause_of[k]
+    lo, hi = t.clauses[ci].start, t.clauses[ci].end
+    return any(
+        t.keys[w] in words
+        and any(t.negator[j] and t.lower[j] != "instead" for j in range(max(lo, w - 3), w))
+        for w in range(lo, hi)
+    )
+
+
+def warned(
+    t: Text, sentence: int, words: frozenset[str], spans: tuple[tuple[int, int], ...] = ()
+) -> bool:
+    """The sentence names the practice as a danger ("a classic leak is fitting the
+    scaler on all the data"), or lists it under one ("Leakage is ... Common forms:
+    fitting the scaler on all the data"): describing a mistake is not making it."""
+    here = [sentence] + ([sentence - 1] if sentence and t.list_head(sentence) else [])
+    return any(
+        (t.keys[k] in words or _owned_fault(t, k))
+        and t.lower[k] not in GRADES
+        and not (t.keys[k] == "error" and _error_thing(t, k))
+        and not _wrong_things(t, k)
+        and not _plain_classic(t, k, words)
+        and not (s == sentence and _describes(t, k, spans))
+        and not _dismissed(t, k, words)
+        for s in here
+        for k in range(*t.sentences[s])
+    )
