@@ -75,6 +75,7 @@ from mockint.scoring.clause_links import (
     purpose,
     set_aside,
     supposed,
+    topic_pronouns,
 )
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
@@ -132,13 +133,14 @@ class Analysis:
             for name, ws in concepts.items()
             for m in find(self.text, name, ws, inverse.get(name, ()))
         ]
+        self._dirs: dict[str, list[Mention]] = {}
+        found += topic_pronouns(self.text, self.topic, concepts, self.relations, claims, found)
         self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged
         self.partners: dict[str, set[str]] = {}
         for group in contrasts:
             for name in group:
                 self.partners.setdefault(name, set()).update(n for n in group if n != name)
-        self._dirs: dict[str, list[Mention]] = {}
         self._starts = {m.start for m in self.found}
 
     def directions(self, name: str) -> list[Mention]:

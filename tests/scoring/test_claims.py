@@ -583,3 +583,20 @@ def test_a_dismissed_warning_does_not_set_a_mistake_aside(answer, made):
 def test_doubling_and_halving_are_directions(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("boosting -> bias down"))
     assert [f.status for f in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        ("Capacity affects variance. With bagging I'd keep it low.", "made"),
+        ("Capacity affects variance. With bagging it goes down.", "made"),
+        ("Capacity affects variance. With bagging it goes up.", "wrong"),
+        # Not named before: "it" stands for something else.
+        ("With bagging I'd keep it low.", None),
+    ],
+)
+def test_it_by_an_amount_stands_for_the_quantity_the_question_asks_about(answer, status):
+    c = claim("bagging -> variance down")
+    prompt = "What does bagging do to the variance of a model?"
+    found = Analysis(answer, CONCEPTS, CONTRASTS, prompt=prompt, claims=[c]).findings(c)
+    assert [f.status for f in found] == ([status] if status else [])
