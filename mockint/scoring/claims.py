@@ -57,6 +57,7 @@ from mockint.scoring.claim_words import (
     NEG_REACH,
     ONLY_WORDS,
     ORDER,
+    PHRASAL_PARTICLE_VERBS,
     PURPOSE,
     REMEDY,
     SWITCH_VERBS,
@@ -145,8 +146,17 @@ class Analysis:
 
     def directions(self, name: str) -> list[Mention]:
         if name not in self._dirs:
-            rel = self.relations[name]
-            self._dirs[name] = find(self.text, name, rel.words)
+            rel, t = self.relations[name], self.text
+            self._dirs[name] = [
+                d
+                for d in find(t, name, rel.words)
+                if not (
+                    d.end - d.start == 1
+                    and t.lower[d.start] in ("up", "down")
+                    and d.start > 0
+                    and t.keys[d.start - 1] in PHRASAL_PARTICLE_VERBS
+                )
+            ]
         return self._dirs[name]
 
     def contrasted(self, names: Sequence[str]) -> set[str]:

@@ -600,3 +600,18 @@ def test_it_by_an_amount_stands_for_the_quantity_the_question_asks_about(answer,
     prompt = "What does bagging do to the variance of a model?"
     found = Analysis(answer, CONCEPTS, CONTRASTS, prompt=prompt, claims=[c]).findings(c)
     assert [f.status for f in found] == ([status] if status else [])
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # "blow up", "set up", "end up": particles of a verb, not amounts.
+        ("With bagging the training can blow up the variance.", None),
+        ("Bagging sets up the variance term first.", None),
+        ("Bagging brings the variance down.", "made"),
+        ("Bagging turns the variance up.", "wrong"),
+    ],
+)
+def test_a_phrasal_verbs_up_or_down_is_no_direction(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
+    assert [f.status for f in found] == ([status] if status else [])
