@@ -615,3 +615,19 @@ def test_it_by_an_amount_stands_for_the_quantity_the_question_asks_about(answer,
 def test_a_phrasal_verbs_up_or_down_is_no_direction(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
     assert [f.status for f in found] == ([status] if status else [])
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # "The more ..., the less ...": one statement across its comma.
+        ("The bigger the capacity, the lower the bias.", "made"),
+        ("The bigger the capacity, the higher the bias.", "wrong"),
+        ("The more capacity, the higher the bias.", "wrong"),
+        ("The more capacity you add, the more the bias drops.", "made"),
+        ("The more capacity you add, the more the bias grows.", "wrong"),
+    ],
+)
+def test_the_more_the_less_is_one_statement(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity up -> bias down"))
+    assert [f.status for f in found] == [status]
