@@ -98,3 +98,10 @@ SWITCH_VERBS = frozenset(["switch", "turn", "shut", "knock"])
 # After "classic", words that make it name an instance of a mistake ("another classic is",
 # "a classic example"), lemmas; "" is the end of the sentence.
 INSTANCE_NOUNS = frozenset(["", "be", "example", "case", "one", "sign", "symptom"])
+# Verbs whose "up"/"down" is a particle of a phrasal verb, not an amount ("the loss blows
+# up", "set up a baseline", "it boils down to"); lemmas. "Turn up", "scale down", "cut
+# down", "slow down" and "speed up" do say which way, and are not here.
+_PHRASAL_TEXT = """blow broke set pick end show make sum look back break give come follow open
+    free split clean catch mess screw warm spin shut write tie wrap sign line pop boil track
+    let hold put take mix hang"""
+PHRASAL_PARTICLE_VERBS = frozenset(_PHRASAL_TEXT.split())

@@ -57,6 +57,7 @@ from mockint.scoring.claim_words import (
     NEG_REACH,
     ONLY_WORDS,
     ORDER,
+    PHRASAL_PARTICLE_VERBS,
     PURPOSE,
     REMEDY,
     SWITCH_VERBS,
@@ -75,6 +76,7 @@ from mockint.scoring.clause_links import (
     purpose,
     set_aside,
     supposed,
+    topic_pronouns,
 )
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.direction_words import nearest
@@ -132,19 +134,29 @@ class Analysis:
             for name, ws in concepts.items()
             for m in find(self.text, name, ws, inverse.get(name, ()))
         ]
+        self._dirs: dict[str, list[Mention]] = {}
+        found += topic_pronouns(self.text, self.topic, concepts, self.relations, claims, found)
         self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged
         self.partners: dict[str, set[str]] = {}
         for group in contrasts:
             for name in group:
                 self.partners.setdefault(name, set()).update(n for n in group if n != name)
-        self._dirs: dict[str, list[Mention]] = {}
         self._starts = {m.start for m in self.found}
 
     def directions(self, name: str) -> list[Mention]:
         if name not in self._dirs:
-            rel = self.relations[name]
-            self._dirs[name] = find(self.text, name, rel.words)
+            rel, t = self.relations[name], self.text
+            self._dirs[name] = [
+                d
+                for d in find(t, name, rel.words)
+                if not (
+                    d.end - d.start == 1
+                    and t.lower[d.start] in ("up", "down")
+                    and d.start > 0
+                    and t.keys[d.start - 1] in PHRASAL_PARTICLE_VERBS
+                )
+            ]
         return self._dirs[name]
 
     def contrasted(self, names: Sequence[str]) -> set[str]:

@@ -5,9 +5,11 @@ what only compares or is an object. Each is a question about an answer's `Text`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
+from mockint.scenario.bank import Claim
+from mockint.scenario.lexicon import Relation
 from mockint.scoring.claim_words import (
     ARTICLES,
     BACK_REFERENCES,
@@ -26,7 +28,7 @@ from mockint.scoring.claim_words import (
     SETTINGS,
 )
 from mockint.scoring.clauses import Text
-from mockint.scoring.mentions import Mention
+from mockint.scoring.mentions import Mention, find
 
 
 def pronoun_led(t: Text, start: int, owner: Mention | None) -> bool:
@@ -202,3 +204,43 @@ def supposed(t: Text, lo: int, hi: int) -> bool:
     # "if we just used accuracy, ...", "if I naively tuned on the test set, ...": a move
     # supposed to show what would go wrong, not one made.
     return len(head) == 3 and head[0] == "if" and head[1] in ("we", "i") and head[2] in NAIVE
+
+
+def topic_pronouns(
+    t: Text,
+    topic: Text,
+    concepts: Mapping[str, Sequence[str]],
+    relations: Mapping[str, Relation],
+    claims: Sequence[Claim],
+    found: Sequence[Mention],
+) -> list[Mention]:
+    """ "For a support bot I'd keep it low": "it" right by a word of amount stands for the
+    one quantity the question asks about (named in the prompt, and the property of a claim
+    with a direction), once the answer has named it."""
+    names = {
+        p
+        for c in claims
+        if c.property_dir in ("up", "down")
+        for p in c.property
+        if find(topic, p, concepts.get(p, ()))
+    }
+    if len(names) != 1 or "up" not in relations or "down" not in relations:
+        return []
+    name = names.pop()
+    first = min((m.start for m in found if m.name == name), default=None)
+    if first is None:
+        return []
+    amounts = {
+        k
+        for r in ("up", "down")
+        for d in find(t, r, relations[r].words)
+        for k in range(d.start, d.end)
+    }
+    last = len(t.lower) - 1
+    return [
+        Mention(name, k, k + 1)
+        for k in range(first + 1, len(t.lower))
+        if t.lower[k] == "it"
+        and {k - 1, k + 1} & amounts
+        and t.clause_of[k] == t.clause_of[min(k + 1, last)]
+    ]

@@ -49,6 +49,25 @@ _ASIDE_TWO = frozenset(
     }
 )
 # Hedges set off by commas inside a statement ("X is, I think, too late"): not a clause.
+# Comparatives of "the more ..., the less ..." sentences (and any other "-er" word but these).
+_COMPARATIVES = frozenset({"more", "less", "fewer", "better", "worse", "further"})
+_NOT_COMPARATIVE = frozenset(
+    {
+        "number",
+        "order",
+        "other",
+        "user",
+        "layer",
+        "paper",
+        "answer",
+        "cluster",
+        "filter",
+        "parameter",
+        "encoder",
+        "decoder",
+        "later",
+    }
+)
 _HEDGES_TEXT = """i think|i believe|i'd say|i would say|i guess|i suspect|in my view|in my opinion|
     in my experience|honestly|frankly|arguably|of course|admittedly|realistically"""
 _HEDGES = tuple(tuple(h.split()) for h in _HEDGES_TEXT.replace("\n", "").split("|"))
@@ -167,11 +186,27 @@ class Text:
                 sent, clause_start, sent_start = sent + 1, i + 1, i + 1
             elif hedge_end >= i:
                 continue  # inside ", I think,": the clause goes on through it
-            elif (hedge_end := self._hedge(i)) > i:
+            elif (hedge_end := self._hedge(i)) > i or self._correlative(sent_start, i):
                 continue
             elif _CLAUSE_GAP.search(self._gap(i)) or self._starts_clause(i + 1):
                 self._close(sent, clause_start, i + 1)
                 clause_start = i + 1
+
+    def _comparative(self, k: int) -> bool:
+        """ "the higher", "the more": "the" and a comparative, at token k."""
+        if k + 1 >= len(self.lower) or self.lower[k] != "the":
+            return False
+        w = self.lower[k + 1]
+        return w in _COMPARATIVES or (len(w) > 4 and w.endswith("er") and w not in _NOT_COMPARATIVE)
+
+    def _correlative(self, sent_start: int, i: int) -> bool:
+        """ "The lower the acceptance rate, the smaller the gain": one statement across its
+        comma, so the second half's direction is read against the first half's subject."""
+        return (
+            self._gap(i).strip() == ","
+            and self._comparative(sent_start)
+            and self._comparative(i + 1)
+        )
 
     def _hedge(self, i: int) -> int:
         """A hedge set off by commas after token i ("is, I think, too late"): the index of

@@ -41,6 +41,19 @@ def nearest(
         and not t.hyphened(c[0].end - 1, at.start)
         and not t.hyphened(c[0].start, at.end - 1)
     ]
+    # "the more the bias drops": "the more" before an article grades the verb that follows
+    # (a "the more ..., the less ..." sentence), it is no amount of the concept.
+    graded = [
+        c
+        for c in cands
+        if c[0].end - c[0].start == 1
+        and t.lower[c[0].start] in ("more", "less")
+        and c[0].start > 0
+        and t.lower[c[0].start - 1] == "the"
+        and c[0].end < len(t.lower)
+        and t.lower[c[0].end] in ("the", "a", "an")
+    ]
+    cands = [c for c in cands if c not in graded] or cands
     every = cands
     if rival is not None:
         cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands

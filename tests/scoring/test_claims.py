@@ -583,3 +583,51 @@ def test_a_dismissed_warning_does_not_set_a_mistake_aside(answer, made):
 def test_doubling_and_halving_are_directions(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("boosting -> bias down"))
     assert [f.status for f in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        ("Capacity affects variance. With bagging I'd keep it low.", "made"),
+        ("Capacity affects variance. With bagging it goes down.", "made"),
+        ("Capacity affects variance. With bagging it goes up.", "wrong"),
+        # Not named before: "it" stands for something else.
+        ("With bagging I'd keep it low.", None),
+    ],
+)
+def test_it_by_an_amount_stands_for_the_quantity_the_question_asks_about(answer, status):
+    c = claim("bagging -> variance down")
+    prompt = "What does bagging do to the variance of a model?"
+    found = Analysis(answer, CONCEPTS, CONTRASTS, prompt=prompt, claims=[c]).findings(c)
+    assert [f.status for f in found] == ([status] if status else [])
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # "blow up", "set up", "end up": particles of a verb, not amounts.
+        ("With bagging the training can blow up the variance.", None),
+        ("Bagging sets up the variance term first.", None),
+        ("Bagging brings the variance down.", "made"),
+        ("Bagging turns the variance up.", "wrong"),
+    ],
+)
+def test_a_phrasal_verbs_up_or_down_is_no_direction(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
+    assert [f.status for f in found] == ([status] if status else [])
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # "The more ..., the less ...": one statement across its comma.
+        ("The bigger the capacity, the lower the bias.", "made"),
+        ("The bigger the capacity, the higher the bias.", "wrong"),
+        ("The more capacity, the higher the bias.", "wrong"),
+        ("The more capacity you add, the more the bias drops.", "made"),
+        ("The more capacity you add, the more the bias grows.", "wrong"),
+    ],
+)
+def test_the_more_the_less_is_one_statement(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity up -> bias down"))
+    assert [f.status for f in found] == [status]
