@@ -23,7 +23,9 @@ WARNINGS = frozenset(_WARNINGS_TEXT.split())
 GRADES = frozenset({"worse", "worst"})
 # The narrower set that also voids a claim said wrong: "a classic mistake is to think
 # bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
-_MISTAKE_WORDS_TEXT = "mistake pitfall trap leak leakage misconception myth cheat peek"
+_MISTAKE_WORDS_TEXT = (
+    "mistake pitfall trap leak leakage misconception myth cheat peek contaminate contamination"
+)
 MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # Words that open a condition, a cause or a setting whose consequence follows after a
 # comma ("if X, Y", "because X, Y", "with the cache, Y", "for a support bot, Y"): one

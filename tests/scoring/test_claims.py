@@ -631,3 +631,16 @@ def test_a_phrasal_verbs_up_or_down_is_no_direction(answer, status):
 def test_the_more_the_less_is_one_statement(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity up -> bias down"))
     assert [f.status for f in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "answer, said_wrong",
+    [
+        ("Bagging reduces bias.", True),
+        # Named as the contamination to avoid, the swap describes the danger.
+        ("Contamination, like believing that bagging reduces bias, misleads the team.", False),
+    ],
+)
+def test_a_contamination_reports_a_swap_rather_than_saying_it(answer, said_wrong):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
+    assert ("wrong" in [f.status for f in found]) is said_wrong
