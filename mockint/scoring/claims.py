@@ -407,6 +407,16 @@ class Analysis:
             # After the pair, "no"/"without" begin a phrase of their own ("use all the
             # units with no rescaling"): they negate what follows, not the claim.
             in_dir |= {k for k in range(m.end, hi) if t.lower[k] in AFTER_PHRASE_NEGATORS}
+            # After the whole pair, a negator right before a contrasted concept denies that
+            # one ("reduces variance and not bias", "on a time split and not a random one").
+            pair_end = max(m.end, owner.end if owner else 0)
+            rivals = other_s | self.contrasted(claim.property)
+            in_dir |= {
+                k
+                for k in range(pair_end, hi)
+                if t.negator[k]
+                and any(o.name in rivals and 0 < o.start - k <= 3 for o in self.mentions)
+            }
         # For a mistake, "not just"/"not only" hedges it too ("so I'm not just tuning to the
         # test"): uncertain, so not made.
         hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))

@@ -644,3 +644,17 @@ def test_the_more_the_less_is_one_statement(answer, status):
 def test_a_contamination_reports_a_swap_rather_than_saying_it(answer, said_wrong):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
     assert ("wrong" in [f.status for f in found]) is said_wrong
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # A negator after the pair, right before the contrasted concept, denies that one.
+        ("Bagging reduces variance and not bias.", "made"),
+        ("Bagging reduces variance and never the bias.", "made"),
+        ("Bagging does not reduce variance.", "wrong"),
+    ],
+)
+def test_a_negator_before_the_contrasted_concept_denies_that_one(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
+    assert [f.status for f in found] == [status]
