@@ -60,7 +60,6 @@ from mockint.scoring.claim_words import (
     PHRASAL_PARTICLE_VERBS,
     PURPOSE,
     REMEDY,
-    SWITCH_VERBS,
     SWITCHES,
     WARNINGS,
 )
@@ -78,8 +77,8 @@ from mockint.scoring.clause_links import (
     supposed,
     topic_pronouns,
 )
-from mockint.scoring.clauses import SHARED, Text
-from mockint.scoring.direction_words import nearest
+from mockint.scoring.clauses import Text
+from mockint.scoring.direction_words import acts, nearest, shares
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
 from mockint.scoring.warned import warned
@@ -302,7 +301,7 @@ class Analysis:
             and d.start not in taken
             # Not a direction: what the concept switches ("dropout switches off units"),
             # or a switch inside its own wording ("randomly switch off" for dropout).
-            and not (name in SWITCHES and (self._acts(at, d) or at.start <= d.start < at.end))
+            and not (name in SWITCHES and (acts(t, at, d) or at.start <= d.start < at.end))
         ]
         return nearest(t, cands, at, rival, self._starts, self.found)
 
@@ -443,7 +442,7 @@ class Analysis:
         elif swaps == 1 and flips == 0:
             if not claim.property_dir and self._graded(m):
                 return None  # "favour recall and accept more false positives": a trade-off
-            shared = any(self._shares(k, clause.end) for k in range(clause.start, clause.end))
+            shared = any(shares(t, k, clause.end) for k in range(clause.start, clause.end))
             # A possessive owner ("learns from the teacher's outputs") usually sits in an
             # object phrase: it may credit or make a mistake, never make a swap.
             possessive = owner is not None and t.lower[owner.end - 1].endswith("'s")
@@ -454,29 +453,6 @@ class Analysis:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
-
-    def _shares(self, k: int, end: int) -> bool:
-        """Word k marks the property as shared ("boosting reduces variance too"); "too"
-        before another word of its clause grades that word ("too simple"), it adds nothing."""
-        t = self.text
-        if t.lower[k] not in SHARED:
-            return False
-        return t.lower[k] != "too" or k + 1 >= end
-
-    def _acts(self, at: Mention, d: Mention) -> bool:
-        """ "dropout (randomly) switches off units": a verb of switching right after the
-        concept, in the present tense, is what the concept does to something else, not
-        whether it is on ("dropout is switched off", "dropout stays on")."""
-        t = self.text
-        v = d.start - 1 if t.lower[d.start] in SWITCHES and d.start > at.end else d.start
-        gap = range(at.end, v)
-        verb = t.lower[v]
-        return (
-            0 <= v - at.end <= 2
-            and all(t.lower[k].endswith("ly") for k in gap)
-            and verb.endswith("s")
-            and t.keys[v] in SWITCH_VERBS
-        )
 
     def _graded(self, m: Mention) -> bool:
         """A word of amount or direction just before `m` ("more false positives", "fewer

@@ -1,12 +1,20 @@
 """Which direction word in a clause says which way a concept goes (see
-`mockint.scoring.claims`): the nearest one, with the exceptions a reader applies."""
+`mockint.scoring.claims`): the nearest one, with the exceptions a reader applies; and the
+words that mark a property as shared or a switch as the concept's own action."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from mockint.scoring.claim_words import ARTICLES, CHANGE_NOUNS, INTENSIFIERS, PREPOSITIONS
-from mockint.scoring.clauses import Text
+from mockint.scoring.claim_words import (
+    ARTICLES,
+    CHANGE_NOUNS,
+    INTENSIFIERS,
+    PREPOSITIONS,
+    SWITCH_VERBS,
+    SWITCHES,
+)
+from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.mentions import Mention
 
 
@@ -86,3 +94,26 @@ def nearest(
         if verb and verb[-1][1] != best[1]:
             best = verb[-1]
     return best[1], best[0]
+
+
+def shares(t: Text, k: int, end: int) -> bool:
+    """Word k marks the property as shared ("boosting reduces variance too"); "too" before
+    another word of its clause grades that word ("too simple"), it adds nothing."""
+    if t.lower[k] not in SHARED:
+        return False
+    return t.lower[k] != "too" or k + 1 >= end
+
+
+def acts(t: Text, at: Mention, d: Mention) -> bool:
+    """ "dropout (randomly) switches off units": a verb of switching right after the
+    concept, in the present tense, is what the concept does to something else, not whether
+    it is on ("dropout is switched off", "dropout stays on")."""
+    v = d.start - 1 if t.lower[d.start] in SWITCHES and d.start > at.end else d.start
+    gap = range(at.end, v)
+    verb = t.lower[v]
+    return (
+        0 <= v - at.end <= 2
+        and all(t.lower[k].endswith("ly") for k in gap)
+        and verb.endswith("s")
+        and t.keys[v] in SWITCH_VERBS
+    )
