@@ -70,6 +70,7 @@ from mockint.scoring.clause_links import (
     consequence,
     extends,
     leads,
+    parallel_ones,
     pronoun,
     pronoun_led,
     purpose,
@@ -135,6 +136,7 @@ class Analysis:
         ]
         self._dirs: dict[str, list[Mention]] = {}
         found += topic_pronouns(self.text, self.topic, concepts, self.relations, claims, found)
+        found += parallel_ones(self.text, self.relations, found)
         self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged
         self.partners: dict[str, set[str]] = {}

@@ -244,3 +244,28 @@ def topic_pronouns(
         and {k - 1, k + 1} & amounts
         and t.clause_of[k] == t.clause_of[min(k + 1, last)]
     ]
+
+
+def parallel_ones(
+    t: Text, relations: Mapping[str, Relation], found: Sequence[Mention]
+) -> list[Mention]:
+    """ "A low temperature sharpens it and a high one flattens it": "one" after a word of
+    amount stands for the concept that an amount word graded earlier in the sentence."""
+    if "up" not in relations or "down" not in relations:
+        return []
+    amounts = {d.end - 1: d for r in ("up", "down") for d in find(t, r, relations[r].words)}
+    out = []
+    for k in range(1, len(t.lower)):
+        if t.lower[k] not in ("one", "ones") or k - 1 not in amounts:
+            continue
+        sent = t.clauses[t.clause_of[k]].sentence
+        graded = [
+            m
+            for m in found
+            if m.end <= amounts[k - 1].start
+            and m.start - 1 in amounts
+            and t.clauses[t.clause_of[m.start]].sentence == sent
+        ]
+        if graded:
+            out.append(Mention(graded[-1].name, k, k + 1))
+    return out

@@ -658,3 +658,17 @@ def test_a_contamination_reports_a_swap_rather_than_saying_it(answer, said_wrong
 def test_a_negator_before_the_contrasted_concept_denies_that_one(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
     assert [f.status for f in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # "a bigger one": "one" after an amount stands for the concept graded before it.
+        ("A small capacity keeps the variance low and a bigger one raises the variance.", "made"),
+        ("A bigger capacity keeps the variance low and a small one raises the variance.", "wrong"),
+    ],
+)
+def test_one_after_an_amount_stands_for_the_concept_graded_before(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity up -> variance up"))
+    assert status in [f.status for f in found]
+    assert ({"made", "wrong"} - {status}).isdisjoint(f.status for f in found)
