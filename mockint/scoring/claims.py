@@ -351,9 +351,10 @@ class Analysis:
             # takes its direction from this clause's start when it has one.
             oc = t.clause_of[owner.start]
             here = Mention(owner.name, clause.start, clause.start)
+            # Also after a condition: "if it is too high, X; too low and Y".
             ok, d = (
                 (None, None)
-                if owner_here
+                if owner_here and not (oc != ci and self._elliptic(clause.start, claim.subject_dir))
                 else self._direction(claim.subject_dir, here, ci, taken, m)
             )
             if ok is None:
@@ -455,6 +456,16 @@ class Analysis:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
+
+    def _elliptic(self, start: int, name: str) -> bool:
+        """The clause opens with an amount and "and" or a comma: the subject's amount said
+        again without the subject ("too low and training crawls")."""
+        t = self.text
+        for r in (name, self.relations[name].opposite):
+            for d in self.directions(r):
+                if d.start == start and d.end < len(t.lower):
+                    return t.lower[d.end] == "and" or t.clause_of[d.end] != t.clause_of[start]
+        return False
 
     def _graded(self, m: Mention) -> bool:
         """A word of amount or direction just before `m` ("more false positives", "fewer

@@ -672,3 +672,16 @@ def test_one_after_an_amount_stands_for_the_concept_graded_before(answer, status
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity up -> variance up"))
     assert status in [f.status for f in found]
     assert ({"made", "wrong"} - {status}).isdisjoint(f.status for f in found)
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # After a condition, an amount that opens the next clause is the subject's again.
+        ("If the capacity is too big the variance rises; too small and the bias grows.", "made"),
+        ("If the capacity is too small the variance rises; too big and the bias grows.", "wrong"),
+    ],
+)
+def test_an_amount_opening_a_clause_restates_the_subjects(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity down -> bias up"))
+    assert [f.status for f in found] == [status]
