@@ -382,8 +382,11 @@ class Analysis:
                 return None
             else:
                 used.append(d)
-            if owner is not None and claim.property_dir in ORDER and m.start < owner.start:
-                ok = not ok  # "split before resampling" == "resampling after the split"
+            # "split before resampling" == "resampling after the split"; a word in front of
+            # both ("after promotion we validate") already says it of the subject.
+            between = d is not None and owner is not None and m.end <= d.start < owner.start
+            if between and claim.property_dir in ORDER:
+                ok = not ok
             if m.inverted:
                 ok = not ok  # "high training accuracy" says the training error is low
             if not ok:

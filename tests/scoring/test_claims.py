@@ -685,3 +685,17 @@ def test_one_after_an_amount_stands_for_the_concept_graded_before(answer, status
 def test_an_amount_opening_a_clause_restates_the_subjects(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity down -> bias up"))
     assert [f.status for f in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # An order word in front of both is said of the subject, as written.
+        ("After the split we oversample.", "made"),
+        ("Before splitting we oversample.", "wrong"),
+        ("We oversample before splitting.", "wrong"),
+    ],
+)
+def test_an_order_word_in_front_of_both_is_said_of_the_subject(answer, status):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("resampling -> split after"))
+    assert [f.status for f in found] == [status]
