@@ -79,7 +79,7 @@ from mockint.scoring.clause_links import (
     topic_pronouns,
 )
 from mockint.scoring.clauses import Text
-from mockint.scoring.direction_words import acts, nearest, shares
+from mockint.scoring.direction_words import acts, comparative, nearest, shares
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
 from mockint.scoring.warned import warned
@@ -374,6 +374,8 @@ class Analysis:
             # Once the subject has its direction word, the rest of the clause is the property's.
             rival = owner if owner_here and not claim.subject_dir else None
             ok, d = self._direction(claim.property_dir, m, ci, taken, rival)
+            if d is None and comparative(t, m) and claim.property_dir in ("up", "down"):
+                ok, d = claim.property_dir == "up", m  # "noisier", "fresher": more of it
             if remedy:
                 if d is not None or claim.property_dir not in ("up", "down"):
                     return None  # "if variance is high, ...": the size of the problem

@@ -117,3 +117,15 @@ def acts(t: Text, at: Mention, d: Mention) -> bool:
         and verb.endswith("s")
         and t.keys[v] in SWITCH_VERBS
     )
+
+
+def comparative(t: Text, m: Mention) -> bool:
+    """The mention is one adjective in its comparative form ("noisier", "fresher"): it says
+    "more" of the concept by itself (the lemmatiser gives the plain form)."""
+    w = t.lower[m.end - 1]
+    return (
+        m.end - m.start == 1
+        and w.endswith("er")
+        and t.keys[m.start] != w
+        and (w[:-2] in t.keys[m.start] or w[:-3] + "y" == t.keys[m.start])
+    )

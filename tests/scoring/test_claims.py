@@ -699,3 +699,17 @@ def test_an_amount_opening_a_clause_restates_the_subjects(answer, status):
 def test_an_order_word_in_front_of_both_is_said_of_the_subject(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("resampling -> split after"))
     assert [f.status for f in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        # A comparative says "more" of the concept by itself.
+        ("Bagging leaves the predictions jumpier.", "wrong"),
+        ("Bagging leaves them less jumpy.", "made"),
+    ],
+)
+def test_a_comparative_of_the_concept_is_its_direction(answer, status):
+    concepts = {**CONCEPTS, "variance": ["variance", "jumpy"]}
+    found = Analysis(answer, concepts, CONTRASTS).findings(claim("bagging -> variance down"))
+    assert [f.status for f in found] == [status]
