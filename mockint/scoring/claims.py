@@ -406,6 +406,10 @@ class Analysis:
         in_dir = {k for d in parts for k in range(d.start, d.end)}
         if strict:  # a mistake anywhere under a negation is not made ("avoid X, Y and Z")
             lo, hi = clause.start, clause.end
+            # ... up to an "and" after it that starts a statement of its own ("the ship is
+            # sinking and management has no clue"; "we tuned on the test set and never looked back").
+            pair_end = max(m.end, owner.end if owner_here and owner else 0)
+            hi = next((k for k in range(pair_end, hi) if t.lower[k] in ("and", "but")), hi)
             # ... nor one set aside, unless by its own words ("too much of a perfectionist")
             if set_aside(t, lo, hi, in_dir):
                 return None  # "keep the test set separate from tuning", "X is too late"

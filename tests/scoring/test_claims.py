@@ -713,3 +713,19 @@ def test_a_comparative_of_the_concept_is_its_direction(answer, status):
     concepts = {**CONCEPTS, "variance": ["variance", "jumpy"]}
     found = Analysis(answer, concepts, CONTRASTS).findings(claim("bagging -> variance down"))
     assert [f.status for f in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # A negator after "and" belongs to a statement of its own.
+        ("We tuned on the test set and never looked back.", True),
+        ("We tune on the test set and nobody has complained.", True),
+        # Before the mistake, it still negates it.
+        ("We never tune on the test set and we keep it sealed.", False),
+        ("We tune on validation and never on the test set.", False),
+    ],
+)
+def test_a_negator_after_and_does_not_reach_back_to_a_mistake(answer, made):
+    m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
