@@ -52,7 +52,6 @@ from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     AFTER_PHRASE_NEGATORS,
-    ARTICLES,
     MISTAKE_WORDS,
     NEG_REACH,
     ONLY_WORDS,
@@ -79,7 +78,14 @@ from mockint.scoring.clause_links import (
     topic_pronouns,
 )
 from mockint.scoring.clauses import Text
-from mockint.scoring.direction_words import acts, comparative, nearest, shares
+from mockint.scoring.direction_words import (
+    acts,
+    comparative,
+    elliptic,
+    graded,
+    nearest,
+    shares,
+)
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
 from mockint.scoring.warned import warned
@@ -354,7 +360,13 @@ class Analysis:
             # Also after a condition: "if it is too high, X; too low and Y".
             ok, d = (
                 (None, None)
-                if owner_here and not (oc != ci and self._elliptic(clause.start, claim.subject_dir))
+                if owner_here
+                and not (
+                    oc != ci
+                    and elliptic(
+                        t, clause.start, claim.subject_dir, self.relations, self.directions
+                    )
+                )
                 else self._direction(claim.subject_dir, here, ci, taken, m)
             )
             if ok is None:
@@ -452,7 +464,7 @@ class Analysis:
         if swaps == 0:  # inversions cancel in pairs: "less capacity raises bias"
             status = "made" if flips % 2 == 0 else "wrong"
         elif swaps == 1 and flips == 0:
-            if not claim.property_dir and self._graded(m):
+            if not claim.property_dir and graded(t, m, self.relations, self.directions):
                 return None  # "favour recall and accept more false positives": a trade-off
             shared = any(shares(t, k, clause.end) for k in range(clause.start, clause.end))
             # A possessive owner ("learns from the teacher's outputs") usually sits in an
@@ -465,29 +477,6 @@ class Analysis:
             return None
         carried = owner is not None and not owner_here
         return Finding(claim, status, clause.sentence, spans, ",".join(why), carried)
-
-    def _elliptic(self, start: int, name: str) -> bool:
-        """The clause opens with an amount and "and" or a comma: the subject's amount said
-        again without the subject ("too low and training crawls")."""
-        t = self.text
-        for r in (name, self.relations[name].opposite):
-            for d in self.directions(r):
-                if d.start == start and d.end < len(t.lower):
-                    return t.lower[d.end] == "and" or t.clause_of[d.end] != t.clause_of[start]
-        return False
-
-    def _graded(self, m: Mention) -> bool:
-        """A word of amount or direction just before `m` ("more false positives", "fewer
-        misses"): the clause says which way it moves, not what it belongs to."""
-        t = self.text
-        for name in ("up", "down"):
-            if name not in self.relations:
-                continue
-            for d in self.directions(name):
-                between = range(d.end, m.start)
-                if 0 <= m.start - d.end <= 2 and all(t.lower[k] in ARTICLES for k in between):
-                    return True
-        return False
 
     def mistake_made(self, mistake: Mistake) -> Finding | None:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""

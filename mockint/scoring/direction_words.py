@@ -4,8 +4,9 @@ words that mark a property as shared or a switch as the concept's own action."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
+from mockint.scenario.lexicon import Relation
 from mockint.scoring.claim_words import (
     ARTICLES,
     CHANGE_NOUNS,
@@ -129,3 +130,31 @@ def comparative(t: Text, m: Mention) -> bool:
         and t.keys[m.start] != w
         and (w[:-2] in t.keys[m.start] or w[:-3] + "y" == t.keys[m.start])
     )
+
+
+Directions = Callable[[str], list[Mention]]  # a relation's words found in the text
+
+
+def elliptic(
+    t: Text, start: int, name: str, relations: Mapping[str, Relation], directions: Directions
+) -> bool:
+    """The clause opens with an amount and "and" or a comma: the subject's amount said again
+    without the subject ("too low and training crawls")."""
+    for r in (name, relations[name].opposite):
+        for d in directions(r):
+            if d.start == start and d.end < len(t.lower):
+                return t.lower[d.end] == "and" or t.clause_of[d.end] != t.clause_of[start]
+    return False
+
+
+def graded(t: Text, m: Mention, relations: Mapping[str, Relation], directions: Directions) -> bool:
+    """A word of amount or direction just before `m` ("more false positives", "fewer
+    misses"): the clause says which way it moves, not what it belongs to."""
+    for name in ("up", "down"):
+        if name not in relations:
+            continue
+        for d in directions(name):
+            between = range(d.end, m.start)
+            if 0 <= m.start - d.end <= 2 and all(t.lower[k] in ARTICLES for k in between):
+                return True
+    return False
