@@ -107,3 +107,9 @@ _PHRASAL_TEXT = """blow broke set pick end show make sum look back break give co
     free split clean catch mess screw warm spin shut write tie wrap sign line pop boil track
     let hold put take mix hang"""
 PHRASAL_PARTICLE_VERBS = frozenset(_PHRASAL_TEXT.split())
+# A mistake whose text says one of these is about an absolute ("always a whole word");
+# a frequency word before its claim ("often whole words") says it of some cases only.
+ABSOLUTES = frozenset({"always", "never", "every", "only"})
+FREQUENCY_HEDGES = frozenset(
+    {"often", "sometimes", "usually", "typically", "mostly", "occasionally", "frequently"}
+)

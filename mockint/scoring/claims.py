@@ -51,6 +51,7 @@ from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
+    ABSOLUTES,
     AFTER_PHRASE_NEGATORS,
     MISTAKE_WORDS,
     NEG_REACH,
@@ -88,7 +89,7 @@ from mockint.scoring.direction_words import (
 )
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
-from mockint.scoring.warned import warned
+from mockint.scoring.warned import frequency_hedged, warned
 
 
 @dataclass(frozen=True)
@@ -482,11 +483,13 @@ class Analysis:
         """The first clause that makes the mistake's claim (swaps and inversions excluded)."""
         if mistake.claim is None:
             return None
+        absolute = bool(ABSOLUTES & set(mistake.text.casefold().split()))
         made = [
             f
             for f in self.findings(mistake.claim, strict=True)
             if f.status == "made"
             and not f.carried
             and not warned(self.text, f.sentence, WARNINGS, f.spans)
+            and not (absolute and frequency_hedged(self.text, f.spans))
         ]
         return made[0] if made else None

@@ -1,11 +1,18 @@
 """Whether a sentence names a practice as a danger ("a classic leak is fitting the scaler
 on all the data") rather than making it: the claim matcher (`mockint.scoring.claims`) does
 not count a mistake described under such a warning, and the exceptions that keep a warning
-word from warning ("mean squared error", "my fault", "no leakage risk")."""
+word from warning ("mean squared error", "my fault", "no leakage risk"); and a frequency
+hedge that keeps a mistake about an absolute from being made."""
 
 from __future__ import annotations
 
-from mockint.scoring.claim_words import ERROR_THINGS, GRADES, INSTANCE_NOUNS, MEASURED
+from mockint.scoring.claim_words import (
+    ERROR_THINGS,
+    FREQUENCY_HEDGES,
+    GRADES,
+    INSTANCE_NOUNS,
+    MEASURED,
+)
 from mockint.scoring.clauses import Text
 
 
@@ -82,3 +89,11 @@ def warned(
         for s in here
         for k in range(*t.sentences[s])
     )
+
+
+def frequency_hedged(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+    """A frequency word just before the words that made a finding ("pieces that are often
+    whole words"): said of some cases, it does not make a mistake about an absolute ("a
+    token is always a whole word")."""
+    firsts = [k for k, tok in enumerate(t.tokens) for a, _ in spans if tok.start == a]
+    return any(t.lower[j] in FREQUENCY_HEDGES for k in firsts for j in range(max(0, k - 2), k))

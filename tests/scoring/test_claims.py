@@ -729,3 +729,19 @@ def test_a_comparative_of_the_concept_is_its_direction(answer, status):
 def test_a_negator_after_and_does_not_reach_back_to_a_mistake(answer, made):
     m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
     assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We tune on the test set.", True),
+        # "often" says it of some cases: not the absolute the mistake is about ...
+        ("Teams often tune on the test set.", False),
+    ],
+)
+def test_a_frequency_word_keeps_an_absolute_mistake_from_being_made(answer, made):
+    absolute = Mistake("Always tuning on the test set.", "", claim("tuning -> test-set"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(absolute) is not None) is made
+    # ... while a mistake that is no absolute is made however often it is done.
+    plain = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
+    assert Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(plain) is not None
