@@ -230,20 +230,29 @@ def topic_pronouns(
     first = min((m.start for m in found if m.name == name), default=None)
     if first is None:
         return []
-    amounts = {
-        k
-        for r in ("up", "down")
-        for d in find(t, r, relations[r].words)
-        for k in range(d.start, d.end)
-    }
+    spans = [d for r in ("up", "down") for d in find(t, r, relations[r].words)]
+    before = {d.end - 1 for d in spans}
+    after = {d.start: d.end for d in spans}
     last = len(t.lower) - 1
+
+    def predicate(k: int) -> bool:
+        # "keep it low", "it goes down for support": the amount ends its phrase; in "give it
+        # more examples" it grades the noun after it, and "it" is not the quantity.
+        e = after[k]
+        return e > last or t.clause_of[e] != t.clause_of[k] or t.lower[e] in _ENDS
+
     return [
         Mention(name, k, k + 1)
         for k in range(first + 1, len(t.lower))
         if t.lower[k] == "it"
-        and {k - 1, k + 1} & amounts
+        and (k - 1 in before or (k + 1 in after and predicate(k + 1)))
         and t.clause_of[k] == t.clause_of[min(k + 1, last)]
     ]
+
+
+# Words that end an amount's phrase after "keep it low": what follows is not its noun.
+_ENDS_TEXT = "and but so or to for than enough because since in at on if when while as with"
+_ENDS = frozenset(_ENDS_TEXT.split())
 
 
 def parallel_ones(

@@ -593,6 +593,8 @@ def test_doubling_and_halving_are_directions(answer, status):
         ("Capacity affects variance. With bagging it goes up.", "wrong"),
         # Not named before: "it" stands for something else.
         ("With bagging I'd keep it low.", None),
+        # The amount grades the noun after it ("give it more trees"): "it" is the model.
+        ("Capacity affects variance. With bagging, give it more trees.", None),
     ],
 )
 def test_it_by_an_amount_stands_for_the_quantity_the_question_asks_about(answer, status):
