@@ -53,7 +53,6 @@ from mockint.scenario.lexicon import Relation, load_lexicon
 from mockint.scoring.claim_words import (
     ABSOLUTES,
     AFTER_PHRASE_NEGATORS,
-    MISTAKE_WORDS,
     NEG_REACH,
     ONLY_WORDS,
     ORDER,
@@ -89,7 +88,7 @@ from mockint.scoring.direction_words import (
 )
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
-from mockint.scoring.warned import frequency_hedged, warned
+from mockint.scoring.warned import frequency_hedged, reports_error, warned
 
 
 @dataclass(frozen=True)
@@ -221,8 +220,8 @@ class Analysis:
             if m.name not in own_p | other_p:
                 continue
             clause = self.text.clauses[self.text.clause_of[m.start]]
-            if clause.aside:
-                continue
+            if clause.aside or (m.name in other_p and compared(self.text, m)):
+                continue  # "richer than a one-hot label": the contrast is only the yardstick
             # A remedy ("if it overfits, add dropout") only says which way a property goes.
             ahead = PURPOSE | REMEDY if claim.property_dir in ("up", "down") else PURPOSE
             owner = self._owner(m, own_s | other_s, ahead) if claim.subject else None
@@ -233,7 +232,7 @@ class Analysis:
             f
             for m, o, f in judged
             if not self._outweighed(m, o, f, judged, own_p)
-            and not (f.status == "wrong" and warned(self.text, f.sentence, MISTAKE_WORDS))
+            and not (f.status == "wrong" and reports_error(self.text, f.sentence))
         ]
 
     def _outweighed(

@@ -244,6 +244,12 @@ class Text:
             self.lower[k] in _INSTANCES for k in head
         )
 
+    def lists_instances(self, sentence: int) -> bool:
+        """The sentence opens by announcing instances ("Other common forms: ...", "Typical
+        causes include ..."): what follows describes cases of what is discussed."""
+        a, b = self.sentences[sentence]
+        return any(self.lower[k] in _INSTANCES for k in range(a, min(b - 1, a + 4)))
+
     def sentence_text(self, sentence: int) -> str:
         a, b = self.sentences[sentence]
         return self.text[self.tokens[a].start : self.tokens[b - 1].end + 1].strip()

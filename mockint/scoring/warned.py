@@ -12,6 +12,7 @@ from mockint.scoring.claim_words import (
     GRADES,
     INSTANCE_NOUNS,
     MEASURED,
+    MISTAKE_WORDS,
 )
 from mockint.scoring.clauses import Text
 
@@ -97,3 +98,11 @@ def frequency_hedged(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     token is always a whole word")."""
     firsts = [k for k, tok in enumerate(t.tokens) for a, _ in spans if tok.start == a]
     return any(t.lower[j] in FREQUENCY_HEDGES for k in firsts for j in range(max(0, k - 2), k))
+
+
+def reports_error(t: Text, sentence: int) -> bool:
+    """The sentence reports a wrong belief or a bad practice rather than holding it: it names
+    it as a mistake ("a classic mistake is to think bagging reduces bias") or lists it among
+    instances of what is discussed ("Other common forms: fitting the scaler on all the
+    data")."""
+    return warned(t, sentence, MISTAKE_WORDS) or t.lists_instances(sentence)

@@ -747,3 +747,25 @@ def test_a_frequency_word_keeps_an_absolute_mistake_from_being_made(answer, made
     # ... while a mistake that is no absolute is made however often it is done.
     plain = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
     assert Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(plain) is not None
+
+
+def test_a_contrasted_property_named_only_as_the_yardstick_is_no_swap():
+    said = "Bagging gives much steadier predictions than the variance of one deep tree."
+    assert Analysis(said, CONCEPTS, CONTRASTS).findings(claim("bagging -> bias down")) == []
+    said = "Bagging lowers the variance."
+    found = Analysis(said, CONCEPTS, CONTRASTS).findings(claim("bagging -> bias down"))
+    assert [f.status for f in found] == ["wrong"]
+
+
+@pytest.mark.parametrize(
+    "answer, said_wrong",
+    [
+        ("Bagging reduces bias.", True),
+        # Listed as instances of what is discussed, it describes them.
+        ("Other common forms: bagging reduces bias, boosting reduces variance.", False),
+        ("Typical causes include believing that bagging reduces bias.", False),
+    ],
+)
+def test_a_list_of_instances_reports_rather_than_says(answer, said_wrong):
+    found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
+    assert ("wrong" in [f.status for f in found]) is said_wrong
