@@ -149,6 +149,10 @@ def complexity(run_child, problem, cases_mod, code: str) -> dict:
             break
     if verdict["points"] < 3:
         return _too_few(target, sizes, rounds, stop)
+    if verdict["ok"] is None and stop is not None and stop.why == "too slow":
+        # A call over FAR times the reference's CPU time at the same size, in the same
+        # rounds: load cannot do that, so a slope the load left unsure is settled by it.
+        verdict = {**verdict, "ok": False}
     note = "" if stop is None else f"; {stop.why} at n={sizes[stop.stopped_at]}"
     return _result(target, sizes, rounds, verdict, verdict["ok"], note)
 

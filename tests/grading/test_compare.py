@@ -300,3 +300,37 @@ def test_a_forbidden_call_is_named_from_the_problem_and_quotes_its_rule():
     for name, message in ((FORBIDDEN_CALL, "os.system is off limits"), ("X", "torch.cdist x")):
         other = raised(name, message)
         assert other.verdict == "runtime_error" and not other.rule_broken
+
+
+def test_a_call_over_the_cap_settles_an_unsure_slope_as_too_slow(monkeypatch):
+    # Three sizes timed with a slope the load left unsure, then a call over FAR times the
+    # reference's CPU time at the next size (as bpe's recount-every-merge did in a busy CI).
+    from mockint.grading import advice, timing
+
+    sizes = _Problem.complexity["sizes"]
+    calls: list[str] = []
+
+    def sweep(run_child, problem, code, cases, caps, budget_s):
+        if code == "reference":
+            passes = [[n * 1e-6 for n in sizes[: len(cases)]] for _ in range(2)]
+            best = [min(c) for c in zip(*passes, strict=True)]
+            return timing.Sweep(best=best, passes=passes, cpu_s=0.1, stopped_at=len(cases))
+        # Busy rounds: only the very first pass is clean, every later one 2.5 times slower,
+        # so the two best samples of each size disagree and the slope's interval is wide.
+        calls.append(code)
+        passes = [
+            [n * n * 1e-9 * (1.0 if len(calls) == 1 and p == 0 else 2.5) for n in sizes[:3]]
+            + [None] * (len(cases) - 3)
+            for p in range(2)
+        ]
+        best = [min(c) if None not in c else None for c in zip(*passes, strict=True)]
+        return timing.Sweep(
+            best=best, passes=passes, cpu_s=0.1, why="too slow", deterministic=True, stopped_at=3
+        )
+
+    monkeypatch.setattr(timing, "sweep", sweep)
+    monkeypatch.setattr(advice, "sized_cases", lambda mod, ns, seed: [{} for _ in ns])
+    monkeypatch.setattr(advice, "reference_code", lambda problem: "reference")
+    got = advice.complexity(None, _Problem, None, "submission")
+    assert got["ok"] is False and got["confidence"] == "sure", got
+    assert "too slow at n=8000" in got["measured"], got
