@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import TextArea
-
+from mockint.tui.widgets.changed_lines import ChangedLinesArea
 from mockint.tui.widgets.text_sync import place_cursor, set_text
 
 
@@ -14,7 +13,7 @@ def widget_id(field_id: str) -> str:
     return "f-" + "".join(c if c.isalnum() else "-" for c in field_id)
 
 
-class AnswerArea(TextArea):
+class AnswerArea(ChangedLinesArea):
     """One of the candidate's text fields, knowing the plan field it edits."""
 
     field_id = ""
@@ -41,7 +40,7 @@ def answer_area(f: dict[str, Any], fields: dict[str, Any], classes: str = "answe
     return ta
 
 
-class MirrorArea(TextArea):
+class MirrorArea(ChangedLinesArea):
     """A read-only copy of one of the candidate's fields that draws the candidate's cursor
     where it is, though the area never has the focus (at the end of a line and on an empty
     line too, where a one-character selection would show nothing)."""

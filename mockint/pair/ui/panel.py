@@ -17,6 +17,7 @@ from textual.widgets import Static, TextArea
 from mockint.pair import wire
 from mockint.pair.ui.base import KIND_NAMES, push_line, stage_line
 from mockint.pair.ui.dialogs import Ask, RubricDialog, TypePush
+from mockint.tui.widgets.changed_lines import ChangedLinesArea
 
 if TYPE_CHECKING:
     from mockint.pair.app import PairApp
@@ -65,7 +66,7 @@ class InterviewerPanel(Screen[None]):
     def private_column(self, st: dict[str, Any]) -> Iterator[Widget]:
         with Vertical(id="private"):
             yield Static("Private notes (only you see them)", classes="field-label")
-            yield TextArea(
+            yield ChangedLinesArea(
                 self.pair.state.get("notes", ""), id="notes", soft_wrap=True, tab_behavior="focus"
             )
             yield Static("", id="rubric-line", markup=False)

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static, TextArea
 from mockint.engine.session import Session, StageState
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
+from mockint.tui.widgets.changed_lines import ChangedLinesArea
 from mockint.tui.widgets.countdown import Countdown
 
 TICK_S = 0.25
@@ -46,7 +47,9 @@ class StageScreen(StageClock, BaseScreen):
                 yield Static("", id="stage-state")
             yield Countdown(id="countdown")
             yield Static("Notes for this stage (saved as you type)", id="notes-label")
-            yield TextArea(self.initial_notes, id="notes", soft_wrap=True, tab_behavior="indent")
+            yield ChangedLinesArea(
+                self.initial_notes, id="notes", soft_wrap=True, tab_behavior="indent"
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -29,6 +29,7 @@ from mockint.tui.port import ClockState, PortUpdate, SessionPort, answer_field
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.stage_common import STAGE_BINDINGS, StageClock
 from mockint.tui.screens.talk_mirror import apply_update, offer_check, open_self_check, prompt_text
+from mockint.tui.widgets.changed_lines import ChangedLinesArea
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.review import Review, review_text
 
@@ -196,7 +197,7 @@ class TalkScreen(StageClock, BaseScreen):
 
     def field_area(self, name: str, **kw: Any) -> TextArea:
         """The text area of one field (a mirror's is read-only and draws the other's cursor)."""
-        return TextArea(self.field_text(name), id=f"field-{name}", **kw)
+        return ChangedLinesArea(self.field_text(name), id=f"field-{name}", **kw)
 
     def on_mount(self) -> None:
         c = self.port.clock()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.widgets import TextArea
+
+from mockint.tui.widgets.changed_lines import ChangedLinesArea
 
 
-class CodeEditor(TextArea):
+class CodeEditor(ChangedLinesArea):
     """Indentation is always spaces, `indent_width` of them (4 for Python)."""
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
