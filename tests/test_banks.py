@@ -407,6 +407,17 @@ CASES = [
         "key_points, look_for, minutes, mistakes, outline, prompt, terminology, topic)",
     ),
     (
+        "mistake-by-not-speaker",
+        sub(
+            'prompt = "Which metric for fraud?"',
+            'prompt = "Which metric for fraud?"\nmistakes = [{ text = "Accuracy.", point = "pr", '
+            'claim = "accuracy -> good-metric", by = "anyone" }]',
+        ),
+        None,
+        "questions[1].mistakes[0].by",
+        'must be "speaker" (the only value)',
+    ),
+    (
         "minutes-wrong-type",
         sub("minutes = 10", 'minutes = "ten"'),
         8,

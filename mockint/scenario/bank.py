@@ -58,6 +58,7 @@ class Mistake:
     text: str
     point: str = ""
     claim: Claim | None = None
+    by_speaker: bool = False  # only made when the speaker does it ("I didn't tell them")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.check import Checker, Where, reflow
-from mockint.scenario.claim_syntax import parse_claim
+from mockint.scenario.claim_syntax import by_speaker, parse_claim
 from mockint.scenario.lexicon import Lexicon
 
 
@@ -65,7 +65,7 @@ def parse_mistakes(
                 raise c.fail(where + ("mistakes",), f"entry {k} must not be empty")
             out.append(Mistake(reflow(item)))
             continue
-        t = c.table(item, w, {"text"}, {"claim", "point"})
+        t = c.table(item, w, {"text"}, {"claim", "point", "by"})
         text = reflow(c.string(t, "text", w))
         if ("claim" in t) != ("point" in t):
             raise c.fail(w, "a checked mistake needs both 'claim' and 'point'")
@@ -76,5 +76,5 @@ def parse_mistakes(
         if point not in point_ids:
             raise c.fail(w + ("point",), f"no key point '{point}' in this question")
         claim = parse_claim(c, c.string(t, "claim", w), w + ("claim",), concepts, lex.relations)
-        out.append(Mistake(text, point, claim))
+        out.append(Mistake(text, point, claim, by_speaker(c, t, w)))
     return tuple(out)

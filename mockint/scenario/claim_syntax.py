@@ -67,3 +67,13 @@ def parse_claim(
     if set(subj) & set(prop):
         raise c.fail(where, f"'{text}': a concept cannot be both subject and property")
     return Claim(text, prop, subj, prop_dir, subj_dir)
+
+
+def by_speaker(c: Checker, t: dict[str, Any], where: Where) -> bool:
+    """A mistake's `by = "speaker"`: made only when the speaker is the one doing it (acting
+    without telling anyone is a flag in "I didn't tell them", not in "they didn't tell us")."""
+    if "by" not in t:
+        return False
+    if c.string(t, "by", where) != "speaker":
+        raise c.fail(where + ("by",), 'must be "speaker" (the only value)')
+    return True

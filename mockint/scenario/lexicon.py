@@ -22,7 +22,7 @@ from mockint.paths import bundled_dir
 from mockint.scenario.bank import Mistake
 from mockint.scenario.bank_terms import unknown_placeholders
 from mockint.scenario.check import ID, Checker, Where, parse_toml, read_text, reflow
-from mockint.scenario.claim_syntax import parse_claim
+from mockint.scenario.claim_syntax import by_speaker, parse_claim
 
 
 @dataclass(frozen=True)
@@ -112,9 +112,10 @@ def parse_lexicon(text: str, path: Path) -> Lexicon:
     mistakes: list[Mistake] = []
     for k, item in enumerate(c.array(top, "mistakes", ()) if "mistakes" in top else []):
         where = ("mistakes", k)
-        t = c.table(item, where, {"text", "claim"}, set())
+        t = c.table(item, where, {"text", "claim"}, {"by"})
         claim = parse_claim(c, c.string(t, "claim", where), where + ("claim",), concepts, relations)
-        mistakes.append(Mistake(reflow(c.string(t, "text", where)), "", claim))
+        text = reflow(c.string(t, "text", where))
+        mistakes.append(Mistake(text, "", claim, by_speaker(c, t, where)))
     contrasts: list[tuple[str, ...]] = []
     for k, group in enumerate(c.array(top, "contrasts", ()) if "contrasts" in top else []):
         if not isinstance(group, list) or len(group) < 2 or not all(g in concepts for g in group):

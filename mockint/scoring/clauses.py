@@ -93,7 +93,7 @@ _SAY = frozenset(_SAY_TEXT.split())
 _OFF_TEXT = "switch switched switching turn turned turning"
 _OFF_AFTER = frozenset(_OFF_TEXT.split())
 # Plural nouns and verbs that open a list of instances ("Common forms are ...").
-_INSTANCES_TEXT = "forms examples cases sources causes kinds types culprits include includes"
+_INSTANCES_TEXT = "forms examples cases sources causes kinds types culprits ones include includes"
 _INSTANCES = frozenset(_INSTANCES_TEXT.split())
 # Words that say a property is shared, not exclusive ("boosting can also reduce variance").
 SHARED = frozenset(

@@ -1,6 +1,6 @@
 """Where an answer names a concept: every place one of its wordings is said, word by word
 on lemmas (up to `MAX_GAP` other words between the words of one wording, inside one
-clause, none of them a negator), or as a number pattern ("{n} requests {per-second}")."""
+clause, none of them a negator or a word that negates its object), or as a number pattern ("{n} requests {per-second}")."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mockint.scoring.claim_words import MAX_GAP
-from mockint.scoring.clauses import Text
+from mockint.scoring.clauses import NEGATIVE_WORDS, Text
 from mockint.scoring.lemmas import lemma
 from mockint.scoring.text import tokenize
 from mockint.scoring.word_forms import figure_pattern
@@ -64,8 +64,12 @@ def find(
                         for x in range(j + 1, limit)
                         if keys[x] == nxt
                         and text.clause_of[x] == text.clause_of[i]
-                        # "is not enough" is not the wording "is enough"
-                        and not any(text.negator[y] for y in range(j + 1, x))
+                        # "is not enough" is not the wording "is enough", nor "I refused
+                        # to cut the tests" the wording "I cut the tests"
+                        and not any(
+                            text.negator[y] or text.lower[y] in NEGATIVE_WORDS
+                            for y in range(j + 1, x)
+                        )
                     ),
                     None,
                 )

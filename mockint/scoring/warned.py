@@ -32,6 +32,35 @@ def _wrong_things(t: Text, k: int) -> bool:
     return t.lower[k] == "wrong" and k > 0 and t.lower[k - 1] == "the" and nxt.endswith("s")
 
 
+OTHERS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _person_wrong(t: Text, k: int) -> bool:
+    """ "he was wrong", "proved them wrong": a judgment of someone else, not a warning about
+    the practice the sentence goes on to describe ("..., so I went to his director")."""
+    if t.lower[k] != "wrong":
+        return False
+    back = [
+        w
+        for w in t.lower[max(0, k - 4) : k]
+        if w
+        not in (
+            "just",
+            "simply",
+            "plainly",
+            "pretty",
+            "clearly",
+            "completely",
+            "totally",
+            "flat",
+            "dead",
+        )
+    ]
+    if back and back[-1] in OTHERS:
+        return True
+    return len(back) > 1 and back[-1] in ("was", "were", "is", "are") and back[-2] in OTHERS
+
+
 def _plain_classic(t: Text, k: int, words: frozenset[str]) -> bool:
     """ "the classic approach", "the classic recipe": praise, not a warning; "a classic
     mistake", "the classic leak" warn (a warning word follows), and so does "another
@@ -84,12 +113,34 @@ def warned(
         and t.lower[k] not in GRADES
         and not (t.keys[k] == "error" and _error_thing(t, k))
         and not _wrong_things(t, k)
+        and not _person_wrong(t, k)
         and not _plain_classic(t, k, words)
         and not (s == sentence and _describes(t, k, spans))
         and not _dismissed(t, k, words)
         for s in here
         for k in range(*t.sentences[s])
     )
+
+
+PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})  # "it" is as often an object
+SPEAKERS = frozenset({"i", "we"})
+
+
+def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """The nearest person before the words that made a finding is the speaker ("I didn't
+    tell them", "we shipped without asking"), not someone else ("they changed it without
+    telling us", "she backed it without asking") or a thing ("a model that never flags").
+    Contractions count by their pronoun ("I'd", "we've")."""
+    first = min(
+        (k for k, tok in enumerate(t.tokens) for a, _ in spans if tok.start == a), default=0
+    )
+    for k in range(first - 1, t.sentences[sentence][0] - 1, -1):
+        word = t.lower[k].split("'")[0].split("\u2019")[0]
+        if word in PERSONS:
+            return word in SPEAKERS
+        if k == first - 1 and word in ("it", "that", "which"):
+            return False  # the subject right before the words: "if it never flagged anything"
+    return False
 
 
 def frequency_hedged(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:

@@ -20,6 +20,10 @@ CONCEPTS = {
     "monitoring": ["monitoring"],
     "test-set": ["test set"],
     "tuning": ["tune", "tuning"],
+    "kept-out": ["without telling", "didn't tell", "without asking"],
+    "went-over": ["went to his director"],
+    "cut-it": ["i cut the"],
+    "safeguard": ["tests", "backtest"],
 }
 CONTRASTS = [["bagging", "boosting"], ["bias", "variance"]]
 
@@ -764,8 +768,62 @@ def test_a_contrasted_property_named_only_as_the_yardstick_is_no_swap():
         # Listed as instances of what is discussed, it describes them.
         ("Other common forms: bagging reduces bias, boosting reduces variance.", False),
         ("Typical causes include believing that bagging reduces bias.", False),
+        ("The classic ones I've seen: bagging reduces bias, boosting reduces variance.", False),
     ],
 )
 def test_a_list_of_instances_reports_rather_than_says(answer, said_wrong):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("bagging -> variance down"))
     assert ("wrong" in [f.status for f in found]) is said_wrong
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I changed the pipeline without telling the team.", True),
+        ("We shipped it over the weekend without asking anyone.", True),
+        ("I'd rather build it first, so I didn't tell them.", True),
+        # Someone else doing it is a story about them, not the speaker's conduct.
+        ("The vendor changed the schema without telling us.", False),
+        ("They changed the schema without telling us, so I escalated.", False),
+        ("My director backed it without asking for a second opinion.", False),
+        ("She backed my plan without asking for a second opinion.", False),
+        ("It is a model that raises alerts without telling anyone why.", False),
+        ("I kept the old chart, which looks fine even if it didn't tell us much.", False),
+    ],
+)
+def test_a_mistake_by_the_speaker_needs_the_speaker_to_do_it(answer, made):
+    m = Mistake("Acting without telling.", "", claim("kept-out"), by_speaker=True)
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+    # A mistake not marked so is made whoever does it.
+    anyone = Mistake("Acting without telling.", "", claim("kept-out"))
+    assert Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(anyone) is not None
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # "wrong" said of a person judges them; it does not name the move as a danger.
+        ("I felt strongly that he was wrong, so I went to his director.", True),
+        ("To prove him wrong, I went to his director.", True),
+        # Said of the move itself, it still warns.
+        ("It would have been wrong to go over him, so I never went to his director.", False),
+        ("The wrong move would be if I went to his director.", False),
+    ],
+)
+def test_wrong_said_of_a_person_is_no_warning(answer, made):
+    m = Mistake("Going over the manager's head.", "", claim("went-over"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("Under the deadline I cut the tests.", True),
+        # A word that negates its object, between the words of a wording, breaks it.
+        ("Under the deadline I refused to cut the tests.", False),
+        ("Under the deadline I never cut the tests.", False),
+    ],
+)
+def test_a_negating_word_inside_a_wording_breaks_it(answer, made):
+    m = Mistake("Cutting a safeguard.", "", claim("cut-it"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
