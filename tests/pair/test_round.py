@@ -154,10 +154,18 @@ def test_the_candidates_submission_is_graded_on_both_screens(server, panes):
     join(server, panes, code)
     panes.send("int", "F2")
     panes.wait_for("cand", r"running")
+    # F6 as in solo: the stated complexity, mirrored in the interviewer's boxes.
+    panes.send("cand", "F6")
+    panes.type("cand", "O(n log n)")
+    panes.send("cand", "Enter")
+    panes.type("cand", "O(n)")
+    panes.send("cand", "Enter")
+    panes.wait_for("int", r"O\(n log n\)")
     panes.send("cand", "C-s")  # the starter code: it raises NotImplementedError
-    # The solo coding screen's verdict line, on both screens.
+    # The solo coding screen's verdict line, on both screens, and the per-test detail.
     pattern = r"(Runtime error|Wrong answer): 0 of \d+ tests passed"
     panes.wait_for("cand", pattern, timeout=120)
     panes.wait_for("int", pattern, timeout=20)
+    panes.wait_for("cand", r"│ [\w-]+: ! (Runtime error|Wrong answer)")  # the first test's detail
     row = db().execute("SELECT kind, verdict FROM grading_runs").fetchone()
     assert row["kind"] == "submit" and row["verdict"] in ("runtime_error", "wrong_answer")
