@@ -41,6 +41,8 @@ CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
 # Verbs whose object is what the subject is compared against ("boosting usually beats
 # neural nets on tables"): the object owns no property (lemmas).
 BEATS = frozenset({"beat", "beating", "outperform", "outdo", "outrank"})
+# Words before what something is measured against ("than", "versus the baseline").
+YARDSTICKS = frozenset({"than", "versus", "vs", "vs.", "compared", "relative"})
 # Words that only strengthen an amount word after a verb ("removes much more of it").
 INTENSIFIERS = frozenset({"much", "far", "even", "lot", "way", "still"})
 # Nouns of change that follow the concept they change ("variance reduction", "a latency

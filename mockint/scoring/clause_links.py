@@ -26,6 +26,7 @@ from mockint.scoring.claim_words import (
     PUT_ASIDE,
     RELATIVES,
     SETTINGS,
+    YARDSTICKS,
 )
 from mockint.scoring.clauses import Text
 from mockint.scoring.mentions import Mention, find
@@ -39,11 +40,13 @@ def pronoun_led(t: Text, start: int, owner: Mention | None) -> bool:
 
 
 def compared(t: Text, o: Mention) -> bool:
-    """`o` is what something is compared against ("more robust than bagging") or what it
-    wins over ("usually beats neural nets on tables"): like an aside, it owns no
-    property."""
+    """`o` is what something is compared against ("more robust than bagging", "cut stockouts
+    by 18% versus the baseline") or what it wins over ("usually beats neural nets on
+    tables"): like an aside, it owns no property."""
     lo = max(t.clauses[t.clause_of[o.start]].start, o.start - 3)  # "than a neat grid"
-    return any(w == "than" or t.keys[k] in BEATS for k, w in enumerate(t.lower[lo : o.start], lo))
+    return any(
+        w in YARDSTICKS or t.keys[k] in BEATS for k, w in enumerate(t.lower[lo : o.start], lo)
+    )
 
 
 def pronoun(

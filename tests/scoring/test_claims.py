@@ -24,6 +24,7 @@ CONCEPTS = {
     "went-over": ["went to his director"],
     "cut-it": ["i cut the"],
     "safeguard": ["tests", "backtest"],
+    "trimmed": ["trimmed"],
 }
 CONTRASTS = [["bagging", "boosting"], ["bias", "variance"]]
 
@@ -826,4 +827,18 @@ def test_wrong_said_of_a_person_is_no_warning(answer, made):
 )
 def test_a_negating_word_inside_a_wording_breaks_it(answer, made):
     m = Mistake("Cutting a safeguard.", "", claim("cut-it"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We trimmed the backtest to hit the date.", True),
+        # What a result is measured against owns nothing.
+        ("The new model trimmed stockouts by a fifth versus the backtest.", False),
+        ("It trimmed stockouts by a fifth compared to the backtest.", False),
+    ],
+)
+def test_a_yardstick_after_versus_owns_nothing(answer, made):
+    m = Mistake("Cutting a safeguard.", "", claim("safeguard -> trimmed"))
     assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
