@@ -88,7 +88,7 @@ from mockint.scoring.direction_words import (
 )
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Mention, find, outermost
-from mockint.scoring.warned import by_speaker, frequency_hedged, reports_error, warned
+from mockint.scoring.warned import by_speaker, frequency_hedged, only_when, reports_error, warned
 
 
 @dataclass(frozen=True)
@@ -490,6 +490,7 @@ class Analysis:
             and not f.carried
             and not warned(self.text, f.sentence, WARNINGS, f.spans)
             and not (absolute and frequency_hedged(self.text, f.spans))
+            and not only_when(self.text, f.spans)
             and (not mistake.by_speaker or by_speaker(self.text, f.sentence, f.spans))
         ]
         return made[0] if made else None

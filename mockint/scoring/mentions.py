@@ -29,11 +29,18 @@ class Mention:
 
 
 @lru_cache(maxsize=8192)
-def _wording(words: str) -> tuple[tuple[str, ...], bool]:
-    """A wording as lemma keys, and whether other words may sit between them."""
+def _wording(words: str) -> tuple[tuple[str, ...], bool, tuple[bool, ...]]:
+    """A wording as lemma keys, whether other words may sit between them, and which of its
+    words are possessives (the lemma drops the "'s", but "legal's problem" is not "a
+    legal problem": there the text must say the possessive too)."""
     toks = tokenize(words)
     keys = tuple(lemma(t.text) for t in toks)
-    return keys, all(t.text.replace("'", "").isalpha() for t in toks)
+    owned = tuple(_possessive(t.text) for t in toks)
+    return keys, all(t.text.replace("'", "").isalpha() for t in toks), owned
+
+
+def _possessive(word: str) -> bool:
+    return word.casefold().replace("\u2019", "'").endswith("'s")
 
 
 def find(
@@ -48,21 +55,22 @@ def find(
             for m in _figures(text, name, w):
                 out.setdefault(m.start, m)
             continue
-        want, gaps = _wording(w)
+        want, gaps, owned = _wording(w)
         if not want:
             continue
         want = tuple(text.synonyms.get(k, k) for k in want)
         for i, k in enumerate(keys):
-            if k != want[0] or _prefixed(text, i):
+            if k != want[0] or _prefixed(text, i) or (owned[0] and not _possessive(text.lower[i])):
                 continue
             j, ok = i, True
-            for nxt in want[1:]:
+            for n, nxt in enumerate(want[1:], 1):
                 limit = min(len(keys), j + 2 + (MAX_GAP if gaps else 0))
                 hit = next(
                     (
                         x
                         for x in range(j + 1, limit)
                         if keys[x] == nxt
+                        and (not owned[n] or _possessive(text.lower[x]))
                         and text.clause_of[x] == text.clause_of[i]
                         # "is not enough" is not the wording "is enough", nor "I refused
                         # to cut the tests" the wording "I cut the tests"

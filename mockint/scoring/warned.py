@@ -143,6 +143,21 @@ def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bo
     return False
 
 
+RESTRICTIONS = frozenset({"if", "when", "once", "where", "with", "unless"})
+
+
+def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+    """ "only" opening a condition after the words that made a finding ("I'd train from
+    scratch only with a huge dataset"): a rare case is named, not a habit, so a mistake
+    about what one does by default is not made."""
+    last = max((k for k, tok in enumerate(t.tokens) for _, b in spans if tok.end == b), default=0)
+    ci = t.clause_of[last]
+    end = t.clauses[ci].end
+    return any(
+        t.lower[k] == "only" and t.lower[k + 1] in RESTRICTIONS for k in range(last + 1, end - 1)
+    )
+
+
 def frequency_hedged(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """A frequency word just before the words that made a finding ("pieces that are often
     whole words"): said of some cases, it does not make a mistake about an absolute ("a

@@ -25,6 +25,8 @@ CONCEPTS = {
     "cut-it": ["i cut the"],
     "safeguard": ["tests", "backtest"],
     "trimmed": ["trimmed"],
+    "scratch": ["from scratch"],
+    "dropped": ["legal's problem"],
 }
 CONTRASTS = [["bagging", "boosting"], ["bias", "variance"]]
 
@@ -841,4 +843,34 @@ def test_a_negating_word_inside_a_wording_breaks_it(answer, made):
 )
 def test_a_yardstick_after_versus_owns_nothing(answer, made):
     m = Mistake("Cutting a safeguard.", "", claim("safeguard -> trimmed"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I'd train the network from scratch.", True),
+        ("I'd train from scratch, and only later compare.", True),
+        # "only" opening a condition names a rare case, not what one does by default.
+        ("I'd train from scratch only with a huge dataset.", False),
+        ("I'd train from scratch only if nothing pretrained fits.", False),
+    ],
+)
+def test_only_with_a_condition_names_a_rare_case(answer, made):
+    m = Mistake("Training from scratch by default.", "", claim("scratch"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("After I flagged it, it was legal's problem.", True),
+        ("After I flagged it, it was legal’s problem.", True),
+        # A possessive in a wording must be said: this is not "legal's problem".
+        ("It could become a legal or trust problem.", False),
+        ("That is a legal problem.", False),
+    ],
+)
+def test_a_possessive_in_a_wording_must_be_said(answer, made):
+    m = Mistake("Leaving the concern to others.", "", claim("dropped"))
     assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
