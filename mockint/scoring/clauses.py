@@ -72,9 +72,10 @@ _HEDGES_TEXT = """i think|i believe|i'd say|i would say|i guess|i suspect|in my 
     in my experience|honestly|frankly|arguably|of course|admittedly|realistically"""
 _HEDGES = tuple(tuple(h.split()) for h in _HEDGES_TEXT.replace("\n", "").split("|"))
 # Words that negate what follows or precedes them in a clause.
-_NEGATORS_TEXT = (
-    "not no never without nor neither cannot hardly rarely seldom none nothing nobody instead"
-)
+# With the manners that say something does not reliably happen ("absorbs new facts
+# unreliably" does not give fresh knowledge).
+_NEGATORS_TEXT = """not no never without nor neither cannot hardly rarely seldom none nothing nobody
+    instead unreliably inconsistently unpredictably"""
 NEGATORS = frozenset(_NEGATORS_TEXT.split())
 # Verbs and adjectives that negate their object; a negator just before one cancels it
 # ("don't skip monitoring", "never forget the baseline").

@@ -874,3 +874,17 @@ def test_only_with_a_condition_names_a_rare_case(answer, made):
 def test_a_possessive_in_a_wording_must_be_said(answer, made):
     m = Mistake("Leaving the concern to others.", "", claim("dropped"))
     assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("Boosting reduces variance.", ["wrong"]),  # a swap
+        # Said not to happen reliably, the swapped statement says nothing certain ...
+        ("Boosting reduces variance unreliably.", []),
+        # ... and the right one is said wrong.
+        ("Bagging reduces variance inconsistently at best.", ["wrong"]),
+    ],
+)
+def test_a_manner_of_unreliability_negates(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
