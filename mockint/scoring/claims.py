@@ -306,7 +306,7 @@ class Analysis:
             (d, d.name == name)
             for d in (*self.directions(name), *self.directions(rel.opposite))
             if t.clause_of[d.start] == clause
-            and d.start not in taken
+            and taken.isdisjoint(range(d.start, d.end))
             # Not a direction: what the concept switches ("dropout switches off units"),
             # or a switch inside its own wording ("randomly switch off" for dropout).
             and not (name in SWITCHES and (acts(t, at, d) or at.start <= d.start < at.end))
@@ -375,7 +375,7 @@ class Analysis:
                 )
             if ok is None or d is None:
                 return None
-            taken.add(d.start)
+            taken.update(range(d.start, d.end))  # "goes up": its "up" is taken too
             used.append(d)
             if owner.inverted:
                 ok = not ok  # "higher training accuracy" is lower training error

@@ -693,7 +693,7 @@ def test_one_after_an_amount_stands_for_the_concept_graded_before(answer, status
 )
 def test_an_amount_opening_a_clause_restates_the_subjects(answer, status):
     found = Analysis(answer, CONCEPTS, CONTRASTS).findings(claim("capacity down -> bias up"))
-    assert [f.status for f in found] == [status]
+    assert {f.status for f in found} == {status}
 
 
 @pytest.mark.parametrize(
@@ -888,3 +888,17 @@ def test_a_possessive_in_a_wording_must_be_said(answer, made):
 )
 def test_a_manner_of_unreliability_negates(answer, expected):
     assert verdicts(answer, "bagging -> variance down") == expected
+
+
+def test_a_direction_of_two_words_is_used_once():
+    """ "goes up" is one direction: once it is said of one concept, its "up" is not left
+    over to be said of the next ("recall goes up and precision drops")."""
+    concepts = {"threshold": ["threshold"], "precision": ["precision"], "recall": ["recall"]}
+    said = (
+        "When you raise the threshold, the model flags more items, so recall goes up and "
+        "precision drops."
+    )
+    found = Analysis(said, concepts, [["precision", "recall"]]).findings(
+        claim("threshold up -> precision up")
+    )
+    assert "made" not in [f.status for f in found]
