@@ -440,6 +440,8 @@ class Analysis:
                 if t.negator[k]
                 and any(o.name in rivals and 0 < o.start - k <= 3 for o in self.mentions)
             }
+        if owner_here and owner and owner.start > m.end:  # "a test set, so I'm not overfitting"
+            in_dir |= {k for k in range(owner.start - 2, owner.start) if t.negator[k]}
         # For a mistake, "not just"/"not only" hedges it too ("so I'm not just tuning to the
         # test"): uncertain, so not made.
         hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))

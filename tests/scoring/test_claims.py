@@ -902,3 +902,18 @@ def test_a_direction_of_two_words_is_used_once():
         claim("threshold up -> precision up")
     )
     assert "made" not in [f.status for f in found]
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # A negator before a subject named after the property says what is avoided ...
+        ("I keep a held-out test set so I'm not overfitting.", ["made"]),
+        # ... one before the property still denies it.
+        ("Overfitting is never caught with a held-out test set.", ["wrong"]),
+    ],
+)
+def test_a_negated_subject_after_the_property_is_what_is_avoided(answer, expected):
+    concepts = {"overfitting": ["overfitting"], "held-out": ["held-out test set"]}
+    found = Analysis(answer, concepts, []).findings(claim("overfitting -> held-out"))
+    assert sorted({f.status for f in found}) == expected
