@@ -54,7 +54,6 @@ from mockint.scoring.claim_words import (
     ABSOLUTES,
     AFTER_PHRASE_NEGATORS,
     NEG_REACH,
-    ONLY_WORDS,
     ORDER,
     PHRASAL_PARTICLE_VERBS,
     PURPOSE,
@@ -69,6 +68,7 @@ from mockint.scoring.clause_links import (
     consequence,
     extends,
     leads,
+    not_only,
     parallel_ones,
     pronoun,
     pronoun_led,
@@ -81,6 +81,7 @@ from mockint.scoring.clauses import Text
 from mockint.scoring.direction_words import (
     acts,
     comparative,
+    described,
     elliptic,
     graded,
     nearest,
@@ -101,12 +102,6 @@ class Finding:
     spans: tuple[tuple[int, int], ...]  # character spans of the words that decided it
     why: str  # "swap", "negated", "direction", "" for made
     carried: bool = False  # the subject was named in an earlier clause
-
-
-def _not_only(t: Text, m: Mention) -> bool:
-    """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
-    what follows ("not only X but also Y")."""
-    return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
 
 
 class Analysis:
@@ -445,7 +440,7 @@ class Analysis:
         # For a mistake, "not just"/"not only" hedges it too ("so I'm not just tuning to the
         # test"): uncertain, so not made.
         hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))
-        if t.negated(lo, hi, in_dir) or _not_only(t, m) or hedged:
+        if t.negated(lo, hi, in_dir) or not_only(t, m) or hedged:
             if dir_flips:
                 return None  # "does not fix high bias": a negation and a direction together
             flips += 1
@@ -472,7 +467,11 @@ class Analysis:
             # A possessive owner ("learns from the teacher's outputs") usually sits in an
             # object phrase: it may credit or make a mistake, never make a swap.
             possessive = owner is not None and t.lower[owner.end - 1].endswith("'s")
-            if shared or (s_swap and (possessive or pronoun_led(t, clause.start, owner))):
+            if (
+                shared
+                or described(t, m)
+                or (s_swap and (possessive or pronoun_led(t, clause.start, owner)))
+            ):
                 return None
             status, why = "wrong", ["swap"]
         else:

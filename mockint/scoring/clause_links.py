@@ -22,6 +22,7 @@ from mockint.scoring.claim_words import (
     GENERIC_YOU,
     KEPT_APART,
     NAIVE,
+    ONLY_WORDS,
     PRONOUNS,
     PUT_ASIDE,
     RELATIVES,
@@ -281,3 +282,9 @@ def parallel_ones(
         if graded:
             out.append(Mention(graded[-1].name, k, k + 1))
     return out
+
+
+def not_only(t: Text, m: Mention) -> bool:
+    """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
+    what follows ("not only X but also Y")."""
+    return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS

@@ -10,6 +10,7 @@ from mockint.scenario.lexicon import Relation
 from mockint.scoring.claim_words import (
     ARTICLES,
     CHANGE_NOUNS,
+    DEMONSTRATIVES,
     INTENSIFIERS,
     PREPOSITIONS,
     SWITCH_VERBS,
@@ -117,6 +118,18 @@ def acts(t: Text, at: Mention, d: Mention) -> bool:
         and all(t.lower[k].endswith("ly") for k in gap)
         and verb.endswith("s")
         and t.keys[v] in SWITCH_VERBS
+    )
+
+
+def described(t: Text, m: Mention) -> bool:
+    """A property worded by one participle after a determiner ("over those proposed
+    positions", "the flagged items") describes a thing; it says no owner does it."""
+    k = m.start
+    return (
+        m.end - k == 1
+        and k > 0
+        and t.lower[k].endswith("ed")
+        and t.lower[k - 1] in ARTICLES | DEMONSTRATIVES | {"these", "all", "each"}
     )
 
 

@@ -917,3 +917,17 @@ def test_a_negated_subject_after_the_property_is_what_is_avoided(answer, expecte
     concepts = {"overfitting": ["overfitting"], "held-out": ["held-out test set"]}
     found = Analysis(answer, concepts, []).findings(claim("overfitting -> held-out"))
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("The target model proposes the tokens.", ["wrong"]),  # a swap
+        # A participle after a determiner describes the tokens: no one is said to propose.
+        ("The target model then checks all of those proposed tokens at once.", []),
+    ],
+)
+def test_a_participle_after_a_determiner_describes_a_thing(answer, expected):
+    concepts = {"draft": ["draft model"], "target": ["target model"], "propose": ["propose"]}
+    found = Analysis(answer, concepts, [["draft", "target"]]).findings(claim("draft -> propose"))
+    assert sorted({f.status for f in found}) == expected
