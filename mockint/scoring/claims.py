@@ -227,7 +227,7 @@ class Analysis:
             f
             for m, o, f in judged
             if not self._outweighed(m, o, f, judged, own_p)
-            and not (f.status == "wrong" and reports_error(self.text, f.sentence))
+            and not (f.status == "wrong" and reports_error(self.text, f.sentence, f.spans))
         ]
 
     def _outweighed(

@@ -158,6 +158,19 @@ def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     )
 
 
+BAD_OUTCOMES = frozenset(
+    {"worse", "worst", "noisy", "noisier", "broken", "garbage", "harmful", "unstable", "degraded"}
+)
+
+
+def judged_bad(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+    """The clause goes on to say the statement's practice turns out badly ("leaving dropout
+    on at inference gives noisy, worse predictions"): it warns, it does not recommend."""
+    last = max((k for k, tok in enumerate(t.tokens) for _, b in spans if tok.end == b), default=0)
+    end = t.clauses[t.clause_of[last]].end
+    return any(t.lower[k] in BAD_OUTCOMES for k in range(last + 1, end))
+
+
 def frequency_hedged(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """A frequency word just before the words that made a finding ("pieces that are often
     whole words"): said of some cases, it does not make a mistake about an absolute ("a
@@ -166,9 +179,13 @@ def frequency_hedged(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(t.lower[j] in FREQUENCY_HEDGES for k in firsts for j in range(max(0, k - 2), k))
 
 
-def reports_error(t: Text, sentence: int) -> bool:
+def reports_error(t: Text, sentence: int, spans: tuple[tuple[int, int], ...] = ()) -> bool:
     """The sentence reports a wrong belief or a bad practice rather than holding it: it names
-    it as a mistake ("a classic mistake is to think bagging reduces bias") or lists it among
+    it as a mistake ("a classic mistake is to think bagging reduces bias"), lists it among
     instances of what is discussed ("Other common forms: fitting the scaler on all the
-    data")."""
-    return warned(t, sentence, MISTAKE_WORDS) or t.lists_instances(sentence)
+    data"), or its clause says the practice turns out badly (`judged_bad`)."""
+    return (
+        warned(t, sentence, MISTAKE_WORDS)
+        or t.lists_instances(sentence)
+        or (bool(spans) and judged_bad(t, spans))
+    )

@@ -931,3 +931,15 @@ def test_a_participle_after_a_determiner_describes_a_thing(answer, expected):
     concepts = {"draft": ["draft model"], "target": ["target model"], "propose": ["propose"]}
     found = Analysis(answer, concepts, [["draft", "target"]]).findings(claim("draft -> propose"))
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("Bagging increases variance.", ["wrong"]),
+        # The clause goes on to say it turns out badly: a warning, not a belief.
+        ("Bagging that increases variance gives noisy, worse predictions.", []),
+    ],
+)
+def test_a_statement_said_to_turn_out_badly_is_a_warning(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
