@@ -67,8 +67,14 @@ def pronoun(
     works best with high-variance trees"). `found`: every concept the answer names."""
     clause = t.clauses[t.clause_of[m.start]]
     gap = clause.sentence - t.clauses[t.clause_of[owner.start]].sentence
-    # The sentence before counts when this one opens with the pronoun ("It needs no ...").
-    if gap > 1 or (gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS):
+    # The sentence before counts when this one opens with the pronoun ("It needs no ..."),
+    # or when it opens with the owner, its topic ("Warmup is for ... With Adam you don't
+    # need it").
+    pa = t.sentences[clause.sentence - 1][0] if gap == 1 else 0
+    topic = gap == 1 and all(t.lower[k] in ARTICLES for k in range(pa, owner.start))
+    if gap > 1 or (
+        gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS and not topic
+    ):
         return False
     if any(clause.start <= o.start < clause.end for o in mentions if o.name in subjects):
         return False

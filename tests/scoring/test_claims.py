@@ -943,3 +943,18 @@ def test_a_participle_after_a_determiner_describes_a_thing(answer, expected):
 )
 def test_a_statement_said_to_turn_out_badly_is_a_warning(answer, expected):
     assert verdicts(answer, "bagging -> variance down") == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("Warmup ramps the rate up at the start. With Adam you don't need it.", True),
+        ("It's common to ramp up with a warmup. With Adam you don't need it.", False),
+    ],
+)
+def test_a_pronoun_may_point_to_the_topic_of_the_sentence_before(answer, made):
+    """For a mistake, "it" may stand for the concept that opens the sentence before (its
+    topic), not for one named later in it."""
+    concepts = {"warmup": ["warmup"], "unneeded": ["don't need"]}
+    m = Mistake("Saying warmup is unneeded.", "", claim("warmup -> unneeded"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
