@@ -64,6 +64,7 @@ from mockint.scoring.claim_words import (
 from mockint.scoring.clause_links import (
     back_reference,
     compared,
+    completes,
     condition,
     consequence,
     extends,
@@ -334,6 +335,7 @@ class Analysis:
                 and pronoun(t, self.mentions, owner, m, set(claim.subject) | other_s, self.found)
             )
             or back_reference(t, self.mentions, owner, m, set(claim.subject) | other_s)
+            or completes(t, t.clause_of[owner.start], ci)
             or (strict and extends(t, owner, m))
             or (strict and consequence(t, t.clause_of[owner.start], ci))
         )

@@ -294,3 +294,17 @@ def not_only(t: Text, m: Mention) -> bool:
     """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
     what follows ("not only X but also Y")."""
     return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
+
+
+COPULAS = frozenset({"is", "are", "was", "were", "means", "measures", "asks"})
+
+
+def completes(t: Text, owner_clause: int, ci: int) -> bool:
+    """The owner's clause stops at its verb and this one says what it is ("Recall is, of
+    everything the model flagged, the share that was fraud"): one statement."""
+    owner = t.clauses[owner_clause]
+    return (
+        owner_clause == ci - 1
+        and owner.sentence == t.clauses[ci].sentence
+        and t.lower[owner.end - 1] in COPULAS
+    )

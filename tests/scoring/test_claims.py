@@ -958,3 +958,22 @@ def test_a_pronoun_may_point_to_the_topic_of_the_sentence_before(answer, made):
     concepts = {"warmup": ["warmup"], "unneeded": ["don't need"]}
     m = Mistake("Saying warmup is unneeded.", "", claim("warmup -> unneeded"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("Precision is, of everything the model flagged, the share that was fraud.", ["made"]),
+        ("Recall is, of everything the model flagged, the share that was fraud.", ["wrong"]),
+    ],
+)
+def test_a_clause_that_stops_at_its_verb_goes_on_in_the_next(answer, expected):
+    concepts = {
+        "precision": ["precision"],
+        "recall": ["recall"],
+        "of-flagged": ["of everything the model flagged"],
+    }
+    found = Analysis(answer, concepts, [["precision", "recall"]]).findings(
+        claim("precision -> of-flagged")
+    )
+    assert sorted({f.status for f in found}) == expected
