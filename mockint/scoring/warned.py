@@ -61,6 +61,17 @@ def _person_wrong(t: Text, k: int) -> bool:
     return len(back) > 1 and back[-1] in ("was", "were", "is", "are") and back[-2] in OTHERS
 
 
+GROUPS = frozenset(
+    {"team", "teams", "committee", "officer", "department", "function", "group", "lead", "owner"}
+)
+
+
+def _names_a_group(t: Text, k: int) -> bool:
+    """ "the risk team", "the risk committee": a warning word naming who does a job, not a
+    danger."""
+    return k + 1 < len(t.lower) and t.lower[k + 1] in GROUPS
+
+
 def _plain_classic(t: Text, k: int, words: frozenset[str]) -> bool:
     """ "the classic approach", "the classic recipe": praise, not a warning; "a classic
     mistake", "the classic leak" warn (a warning word follows), and so does "another
@@ -114,6 +125,7 @@ def warned(
         and not (t.keys[k] == "error" and _error_thing(t, k))
         and not _wrong_things(t, k)
         and not _person_wrong(t, k)
+        and not _names_a_group(t, k)
         and not _plain_classic(t, k, words)
         and not (s == sentence and _describes(t, k, spans))
         and not _dismissed(t, k, words)

@@ -977,3 +977,17 @@ def test_a_clause_that_stops_at_its_verb_goes_on_in_the_next(answer, expected):
         claim("precision -> of-flagged")
     )
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # A warning word naming who does a job ("the risk team") is no warning ...
+        ("I changed the config without telling the on-call engineer or the risk team.", True),
+        # ... one naming a danger still is.
+        ("Changing it without telling anyone is a real risk.", False),
+    ],
+)
+def test_a_warning_word_that_names_a_team_is_no_warning(answer, made):
+    m = Mistake("Acting without telling.", "", claim("kept-out"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
