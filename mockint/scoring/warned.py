@@ -152,7 +152,9 @@ def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bo
             return word in SPEAKERS
         if k == first - 1 and word in ("it", "that", "which"):
             return False  # the subject right before the words: "if it never flagged anything"
-    return False
+    # No person named before them: the speaker's own plan still counts ("So my plan would be
+    # to build it quietly, ..., without announcing it").
+    return any(t.lower[k] in ("my", "our") for k in range(t.sentences[sentence][0], first))
 
 
 RESTRICTIONS = frozenset({"if", "when", "once", "where", "with", "unless"})

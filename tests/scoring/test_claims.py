@@ -792,6 +792,9 @@ def test_a_list_of_instances_reports_rather_than_says(answer, said_wrong):
         ("She backed my plan without asking for a second opinion.", False),
         ("It is a model that raises alerts without telling anyone why.", False),
         ("I kept the old chart, which looks fine even if it didn't tell us much.", False),
+        # With no person named before it, the speaker's own plan counts.
+        ("So my plan is to change the config quietly, without telling the team.", True),
+        ("So the plan is to change the config quietly, without telling the team.", False),
     ],
 )
 def test_a_mistake_by_the_speaker_needs_the_speaker_to_do_it(answer, made):
