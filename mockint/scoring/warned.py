@@ -61,6 +61,7 @@ def _person_wrong(t: Text, k: int) -> bool:
     return len(back) > 1 and back[-1] in ("was", "were", "is", "are") and back[-2] in OTHERS
 
 
+SMALL = frozenset({"low", "minimal", "negligible", "small", "tiny"})
 GROUPS = frozenset(
     {"team", "teams", "committee", "officer", "department", "function", "group", "lead", "owner"}
 )
@@ -107,7 +108,11 @@ def _dismissed(t: Text, k: int, words: frozenset[str]) -> bool:
     lo, hi = t.clauses[ci].start, t.clauses[ci].end
     return any(
         t.keys[w] in words
-        and any(t.negator[j] and t.lower[j] != "instead" for j in range(max(lo, w - 3), w))
+        and (
+            any(t.negator[j] and t.lower[j] != "instead" for j in range(max(lo, w - 3), w))
+            # ... or judges it small ("I judged the risk as low", "a low risk")
+            or any(t.lower[j] in SMALL for j in range(max(lo, w - 1), min(hi, w + 4)))
+        )
         for w in range(lo, hi)
     )
 
