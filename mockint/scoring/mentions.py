@@ -64,7 +64,9 @@ def find(
                 continue
             j, ok = i, True
             for n, nxt in enumerate(want[1:], 1):
-                limit = min(len(keys), j + 2 + (MAX_GAP if gaps else 0))
+                # A phrasal verb's particle may follow its object ("loop the team in").
+                wide = 2 if n == len(want) - 1 and nxt in PARTICLES else 0
+                limit = min(len(keys), j + 2 + (MAX_GAP + wide if gaps else 0))
                 hit = next(
                     (
                         x
@@ -89,6 +91,8 @@ def find(
                 out[i] = Mention(name, i, j + 1, w in inverse)
     return list(out.values())
 
+
+PARTICLES = frozenset({"in", "out", "up"})
 
 # Prefixes that, hyphened to a word, make another word of it: "fine-tuned" is not
 # "tuned", "non-test data" is not the test set.

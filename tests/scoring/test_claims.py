@@ -1008,3 +1008,19 @@ def test_a_warning_word_that_names_a_team_is_no_warning(answer, made):
 def test_a_danger_judged_small_is_no_warning(answer, made):
     m = Mistake("Cutting a safeguard.", "", claim("safeguard -> trimmed"))
     assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I didn't loop them in.", True),
+        # A phrasal verb's particle may follow a longer object ...
+        ("I didn't loop the retention team in at that stage.", True),
+        # ... but only a particle: other words keep the usual gap.
+        ("I didn't loop anyone on the retention team or the sales side in.", False),
+    ],
+)
+def test_a_particle_may_follow_the_object_of_its_verb(answer, made):
+    concepts = {"kept-out": ["didn't loop in"]}
+    m = Mistake("Acting without telling.", "", claim("kept-out"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
