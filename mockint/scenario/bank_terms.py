@@ -73,6 +73,9 @@ NUMBER = (
     r"|(?<!\w)(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|"
     r"tens\s+of|hundreds\s+of|thousands\s+of)\s+" + _SCALE + r"(?!\w)"
     r"|(?<!\w)(?:tens|hundreds|thousands|millions|billions)\s+of(?!\w)"
+    # A count said in words ("three bad days", "twenty minutes"): plain answers say them so.
+    r"|(?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|ninety)(?![\w-])"
 )
 PLACEHOLDERS = {
     "n": NUMBER,

@@ -111,6 +111,9 @@ def test_rates_per_second_are_matched(answer, text):
         ("about 3 TB of vectors", "{n} tb", "3 TB"),
         ("about 3TB of vectors", "{n} tb", "3TB"),
         ("at 800 qps", "{n} qps", "800 qps"),
+        # A count in words, as plain answers say it.
+        ("it caught problems on three days", "{n} days", "three days"),
+        ("down to twenty minutes", "{n} minutes", "twenty minutes"),
     ],
 )
 def test_number_patterns(answer, term, text):
@@ -124,6 +127,7 @@ def test_number_patterns(answer, term, text):
         ("v2 requests per second", "{n} requests {per-second}"),
         ("the 30 people in percent terms", "{n} {percent}"),
         ("a second request arrives", "{n} {per-second}"),
+        ("a one-to-one every week", "{n} weeks"),  # not a count
     ],
 )
 def test_number_patterns_need_the_number(answer, term):
