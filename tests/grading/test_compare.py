@@ -183,6 +183,25 @@ def test_clock_readings_pair_up_per_call_or_are_not_believed():
     assert intervals([[0, 10], [0, 5]]) is None
 
 
+def test_a_call_that_read_no_cpu_time_is_not_the_fastest():
+    """A busy CI run once read 0.0 ms for a call between 0.66 and 2.5 ms: the clock had not
+    moved on. Taken as the best time it left the reference's slope unsure in every round."""
+    from mockint.grading.advice import Rounds, judge_rounds
+    from mockint.grading.timing import fastest
+
+    assert fastest([0.0, 1.3e-3, 1.2e-3]) == 1.2e-3
+    assert fastest([0.0]) == 0.0 and fastest([]) is None
+    sizes = [2000, 4000, 8000, 16000, 32000]
+    rounds = Rounds(len(sizes))
+    for r in range(6):
+        times = [n * 1.6e-7 * (1 + 0.02 * r) for n in sizes]
+        glitch = [0.0 if (r == 2 and i == 2) else t for i, t in enumerate(times)]
+        rounds.ref.append([fastest([t, times[i] * 1.05]) for i, t in enumerate(glitch)])
+        rounds.sub.append([fastest([t, times[i] * 1.05]) for i, t in enumerate(glitch)])
+    verdict = judge_rounds(sizes, rounds, 1.0)
+    assert verdict["ok"] is True, verdict
+
+
 def _rounds(sizes, sub_slope, ref_slope, jitter, samples=4, ratio=1.0):
     """Samples of the best times of a submission and a reference growing as n^slope, each
     multiplied by a factor between 1 and 1 + jitter (load only ever adds time)."""
