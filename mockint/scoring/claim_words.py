@@ -115,3 +115,27 @@ ABSOLUTES = frozenset({"always", "never", "every", "only"})
 FREQUENCY_HEDGES = frozenset(
     {"often", "sometimes", "usually", "typically", "mostly", "occasionally", "frequently"}
 )
+# Who is said to do something: the speaker or someone else ("it" is as often an object).
+PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})
+SPEAKERS = frozenset({"i", "we"})
+# "he was wrong", "proved them wrong": a person judged, with words that only grade it.
+OTHERS = frozenset({"he", "she", "they", "him", "her", "them"})
+DEGREES = frozenset(
+    {"just", "simply", "plainly", "pretty", "clearly", "completely", "totally", "flat", "dead"}
+)
+# A danger judged small ("I judged the risk as low") is dismissed.
+SMALL = frozenset({"low", "minimal", "negligible", "small", "tiny"})
+# A warning word before one of these names who does a job ("the risk team").
+GROUPS = frozenset(
+    {"team", "teams", "committee", "officer", "department", "function", "group", "lead", "owner"}
+)
+# "only" before one of these opens a condition: a rare case, not a habit.
+RESTRICTIONS = frozenset({"if", "when", "once", "where", "with", "unless"})
+# Outcomes that say a practice turns out badly ("gives noisy, worse predictions").
+BAD_OUTCOMES = frozenset(
+    {"worse", "worst", "noisy", "noisier", "broken", "garbage", "harmful", "unstable", "degraded"}
+)
+# Verbs a clause may stop at, its complement in the next ("Recall is, of everything ...").
+COPULAS = frozenset({"is", "are", "was", "were", "means", "measures", "asks"})
+# Particles of phrasal verbs, which may follow the verb's object ("loop the team in").
+PARTICLES = frozenset({"in", "out", "up"})

@@ -16,6 +16,7 @@ from mockint.scoring.claim_words import (
     BEATS,
     CONDITIONS,
     CONSEQUENCES,
+    COPULAS,
     DEMONSTRATIVES,
     EXTENDERS,
     FLEE,
@@ -294,9 +295,6 @@ def not_only(t: Text, m: Mention) -> bool:
     """ "not just AUC" negates a concept worded "just AUC", though "not just" alone affirms
     what follows ("not only X but also Y")."""
     return m.start > 0 and t.lower[m.start - 1] == "not" and t.lower[m.start] in ONLY_WORDS
-
-
-COPULAS = frozenset({"is", "are", "was", "were", "means", "measures", "asks"})
 
 
 def completes(t: Text, owner_clause: int, ci: int) -> bool:

@@ -1,6 +1,7 @@
 """Where an answer names a concept: every place one of its wordings is said, word by word
 on lemmas (up to `MAX_GAP` other words between the words of one wording, inside one
-clause, none of them a negator or a word that negates its object), or as a number pattern ("{n} requests {per-second}")."""
+clause, none of them a negator or a word that negates its object), or as a number pattern
+("{n} requests {per-second}")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mockint.scoring.claim_words import MAX_GAP
+from mockint.scoring.claim_words import MAX_GAP, PARTICLES
 from mockint.scoring.clauses import NEGATIVE_WORDS, Text
 from mockint.scoring.lemmas import lemma
 from mockint.scoring.text import tokenize
@@ -91,8 +92,6 @@ def find(
                 out[i] = Mention(name, i, j + 1, w in inverse)
     return list(out.values())
 
-
-PARTICLES = frozenset({"in", "out", "up"})
 
 # Prefixes that, hyphened to a word, make another word of it: "fine-tuned" is not
 # "tuned", "non-test data" is not the test set.

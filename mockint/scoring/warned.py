@@ -7,12 +7,20 @@ hedge that keeps a mistake about an absolute from being made."""
 from __future__ import annotations
 
 from mockint.scoring.claim_words import (
+    BAD_OUTCOMES,
+    DEGREES,
     ERROR_THINGS,
     FREQUENCY_HEDGES,
     GRADES,
+    GROUPS,
     INSTANCE_NOUNS,
     MEASURED,
     MISTAKE_WORDS,
+    OTHERS,
+    PERSONS,
+    RESTRICTIONS,
+    SMALL,
+    SPEAKERS,
 )
 from mockint.scoring.clauses import Text
 
@@ -32,39 +40,15 @@ def _wrong_things(t: Text, k: int) -> bool:
     return t.lower[k] == "wrong" and k > 0 and t.lower[k - 1] == "the" and nxt.endswith("s")
 
 
-OTHERS = frozenset({"he", "she", "they", "him", "her", "them"})
-
-
 def _person_wrong(t: Text, k: int) -> bool:
     """ "he was wrong", "proved them wrong": a judgment of someone else, not a warning about
     the practice the sentence goes on to describe ("..., so I went to his director")."""
     if t.lower[k] != "wrong":
         return False
-    back = [
-        w
-        for w in t.lower[max(0, k - 4) : k]
-        if w
-        not in (
-            "just",
-            "simply",
-            "plainly",
-            "pretty",
-            "clearly",
-            "completely",
-            "totally",
-            "flat",
-            "dead",
-        )
-    ]
+    back = [w for w in t.lower[max(0, k - 4) : k] if w not in DEGREES]
     if back and back[-1] in OTHERS:
         return True
     return len(back) > 1 and back[-1] in ("was", "were", "is", "are") and back[-2] in OTHERS
-
-
-SMALL = frozenset({"low", "minimal", "negligible", "small", "tiny"})
-GROUPS = frozenset(
-    {"team", "teams", "committee", "officer", "department", "function", "group", "lead", "owner"}
-)
 
 
 def _names_a_group(t: Text, k: int) -> bool:
@@ -139,8 +123,14 @@ def warned(
     )
 
 
-PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})  # "it" is as often an object
-SPEAKERS = frozenset({"i", "we"})
+def _first(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
+    """The first token of the words that made a finding."""
+    return min((k for k, tok in enumerate(t.tokens) for a, _ in spans if tok.start == a), default=0)
+
+
+def _last(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
+    """The last token of the words that made a finding."""
+    return max((k for k, tok in enumerate(t.tokens) for _, b in spans if tok.end == b), default=0)
 
 
 def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -148,9 +138,7 @@ def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bo
     tell them", "we shipped without asking"), not someone else ("they changed it without
     telling us", "she backed it without asking") or a thing ("a model that never flags").
     Contractions count by their pronoun ("I'd", "we've")."""
-    first = min(
-        (k for k, tok in enumerate(t.tokens) for a, _ in spans if tok.start == a), default=0
-    )
+    first = _first(t, spans)
     for k in range(first - 1, t.sentences[sentence][0] - 1, -1):
         word = t.lower[k].split("'")[0].split("\u2019")[0]
         if word in PERSONS:
@@ -162,30 +150,21 @@ def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bo
     return any(t.lower[k] in ("my", "our") for k in range(t.sentences[sentence][0], first))
 
 
-RESTRICTIONS = frozenset({"if", "when", "once", "where", "with", "unless"})
-
-
 def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """ "only" opening a condition after the words that made a finding ("I'd train from
     scratch only with a huge dataset"): a rare case is named, not a habit, so a mistake
     about what one does by default is not made."""
-    last = max((k for k, tok in enumerate(t.tokens) for _, b in spans if tok.end == b), default=0)
-    ci = t.clause_of[last]
-    end = t.clauses[ci].end
+    last = _last(t, spans)
+    end = t.clauses[t.clause_of[last]].end
     return any(
         t.lower[k] == "only" and t.lower[k + 1] in RESTRICTIONS for k in range(last + 1, end - 1)
     )
 
 
-BAD_OUTCOMES = frozenset(
-    {"worse", "worst", "noisy", "noisier", "broken", "garbage", "harmful", "unstable", "degraded"}
-)
-
-
 def judged_bad(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """The clause goes on to say the statement's practice turns out badly ("leaving dropout
     on at inference gives noisy, worse predictions"): it warns, it does not recommend."""
-    last = max((k for k, tok in enumerate(t.tokens) for _, b in spans if tok.end == b), default=0)
+    last = _last(t, spans)
     end = t.clauses[t.clause_of[last]].end
     return any(t.lower[k] in BAD_OUTCOMES for k in range(last + 1, end))
 
