@@ -66,6 +66,8 @@ PURPOSE = frozenset({"to"})
 REMEDY = frozenset({"if", "when", "whenever"})
 # Words that open a relative clause on the clause before ("..., which change weekly").
 RELATIVES = frozenset({"which", "who", "whose"})
+# Words that join two statements of one clause ("precision goes up and recall goes down").
+COORDINATORS = frozenset({"and", "but", "while", "whereas", "or"})
 # Pronouns that refer a clause back to a concept named before it in the sentence.
 PRONOUNS = frozenset({"it", "it's", "its", "they", "they're", "them"})
 # Words that point back to what was just said ("..., but that's mostly unnecessary"):

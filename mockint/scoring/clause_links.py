@@ -134,6 +134,13 @@ def condition(t: Text, owner_clause: int, ci: int) -> bool:
     # sentence ("..., with a KL penalty keeping it close to the SFT model, like ...") it
     # belongs to what came before.
     setting = opener in CONDITIONS and (opener not in SETTINGS or leads(t, owner_clause))
+    if owner_clause < ci - 1 and opener in CONDITIONS - SETTINGS and leads(t, owner_clause):
+        # "If I raise the threshold, fewer get flagged, so precision goes up": a leading
+        # condition also governs the consequences chained to its main clause.
+        return all(
+            c.sentence == cond.sentence and t.lower[c.start] in CONSEQUENCES
+            for c in t.clauses[owner_clause + 2 : ci + 1]
+        )
     return (
         owner_clause == ci - 1
         and cond.sentence == here.sentence

@@ -10,6 +10,7 @@ from mockint.scenario.lexicon import Relation
 from mockint.scoring.claim_words import (
     ARTICLES,
     CHANGE_NOUNS,
+    COORDINATORS,
     DEMONSTRATIVES,
     INTENSIFIERS,
     PREPOSITIONS,
@@ -69,9 +70,16 @@ def nearest(
         cands = [c for c in cands if dist(c[0], at) <= dist(c[0], rival)] or cands
     if not cands:
         return None, None
+
     # A word before the concept wins a tie by one word: "shrinks the weights more"
     # shrinks them ("more" only grades the verb).
-    best = min(cands, key=lambda c: (dist(c[0], at) - (c[0].end <= at.start), c[0].start))
+    # Not across a coordinator: in "precision goes up and recall goes down" the "up"
+    # before "recall" is precision's.
+    def before(c: Mention) -> int:
+        gap = t.lower[c.end : at.start]
+        return int(c.end <= at.start and not COORDINATORS & set(gap))
+
+    best = min(cands, key=lambda c: (dist(c[0], at) - before(c[0]), c[0].start))
     # "more variance reduction": a noun of change right after the concept makes one
     # compound with it, and the word right before only grades that noun.
     noun = [c for c in cands if c[0].start == at.end and t.keys[c[0].start] in CHANGE_NOUNS]

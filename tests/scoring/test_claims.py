@@ -1024,3 +1024,38 @@ def test_a_particle_may_follow_the_object_of_its_verb(answer, made):
     concepts = {"kept-out": ["didn't loop in"]}
     m = Mistake("Acting without telling.", "", claim("kept-out"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+THRESHOLD = {"threshold": ["threshold"], "precision": ["precision"], "recall": ["recall"]}
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # The direction after a coordinator is the next concept's, not the one before it.
+        ("If I raise the threshold, precision goes up and recall goes down.", ["made"]),
+        ("If I raise the threshold, recall goes up and precision goes down.", ["wrong"]),
+    ],
+)
+def test_a_direction_before_a_coordinator_belongs_to_the_concept_before_it(answer, expected):
+    found = Analysis(answer, THRESHOLD, [["precision", "recall"]]).findings(
+        claim("threshold up -> recall down")
+    )
+    assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # A leading condition governs the consequence chained to its main clause ...
+        ("If I raise the threshold, fewer items get flagged, so recall drops.", ["made"]),
+        ("If I raise the threshold, more items get flagged, so recall goes up.", ["wrong"]),
+        # ... but not a clause that starts a statement of its own.
+        ("If I raise the threshold, fewer get flagged, and later recall goes up.", []),
+    ],
+)
+def test_a_condition_governs_the_consequences_of_its_main_clause(answer, expected):
+    found = Analysis(answer, THRESHOLD, [["precision", "recall"]]).findings(
+        claim("threshold up -> recall down")
+    )
+    assert sorted({f.status for f in found}) == expected
