@@ -16,7 +16,7 @@ ORDER = frozenset({"before", "after"})
 _WARNINGS_TEXT = """mistake pitfall trap bug error wrong bad leak leakage danger dangerous careful
     beware risk classic cheat cheating optimistic inflate inflated contaminate contamination
     peek misleading unrealistic future silently unnoticed misconception myth tempt tempted
-    temptation urge instinct resist resisted"""
+    temptation urge instinct resist resisted gotcha forget"""
 WARNINGS = frozenset(_WARNINGS_TEXT.split())
 # Comparatives the lemmatiser files under "wrong"/"bad" ("the worse experience"): they grade
 # something, they do not warn about it.
@@ -25,6 +25,7 @@ GRADES = frozenset({"worse", "worst"})
 # bagging reduces bias" reports the error ("error" and "wrong" are too common in ML talk).
 _MISTAKE_WORDS_TEXT = (
     "mistake pitfall trap leak leakage misconception myth cheat peek contaminate contamination"
+    " gotcha forget"
 )
 MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # Words that open a condition, a cause or a setting whose consequence follows after a

@@ -23,10 +23,9 @@ every place a clause names the property (or a concept contrasted with it):
    claim is *made*. One inversion: it is *said wrong*, except a swap in a clause that
    marks the property as shared ("also", "too", "both"), and only when subject and
    property are in one clause, or in a condition or a cause and its consequence ("if
-   X, Y", "because X, Y"). An
-   owner from another clause may credit a claim, never fault it: pronouns as links and
-   clauses joined by commas both faulted right answers ("bagging reduces variance, and it
-   works best with high-variance trees"); a mistake alone may take its subject through
+   X, Y", "because X, Y"). An owner from another clause may credit a claim, never fault
+   it: pronouns as links and clauses joined by commas both faulted right answers ("bagging
+   reduces variance, and it works best with high-variance trees"); a mistake alone may take its subject through
    "it"/"them" from earlier in the sentence ("..., so I made it our headline metric").
    Two or more inversions: nothing is concluded (a double negative or "L2 does not zero
    weights" says nothing certain about L1).
@@ -45,7 +44,7 @@ figure is right, whether an example fits, and wordings the lexicon lacks.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.bank_terms import is_generic
@@ -82,6 +81,7 @@ from mockint.scoring.clauses import Text
 from mockint.scoring.direction_words import (
     acts,
     comparative,
+    compound,
     described,
     elliptic,
     graded,
@@ -89,20 +89,8 @@ from mockint.scoring.direction_words import (
     shares,
 )
 from mockint.scoring.lemmas import synonym_keys
-from mockint.scoring.mentions import Mention, find, outermost
+from mockint.scoring.mentions import Finding, Mention, find, outermost
 from mockint.scoring.warned import by_speaker, frequency_hedged, only_when, reports_error, warned
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One clause that makes a claim (`made`) or says it wrong (`wrong`)."""
-
-    claim: Claim
-    status: str  # "made" or "wrong"
-    sentence: int
-    spans: tuple[tuple[int, int], ...]  # character spans of the words that decided it
-    why: str  # "swap", "negated", "direction", "" for made
-    carried: bool = False  # the subject was named in an earlier clause
 
 
 class Analysis:
@@ -216,8 +204,13 @@ class Analysis:
             if m.name not in own_p | other_p:
                 continue
             clause = self.text.clauses[self.text.clause_of[m.start]]
-            if clause.aside or (m.name in other_p and compared(self.text, m)):
-                continue  # "richer than a one-hot label": the contrast is only the yardstick
+            # The contrast only as a yardstick ("richer than a one-hot label"), or a compound
+            if (
+                clause.aside
+                or (m.name in other_p and compared(self.text, m))
+                or compound(self.text, m, clause.end, claim.property_dir)
+            ):
+                continue
             # A remedy ("if it overfits, add dropout") only says which way a property goes.
             ahead = PURPOSE | REMEDY if claim.property_dir in ("up", "down") else PURPOSE
             owner = self._owner(m, own_s | other_s, ahead) if claim.subject else None

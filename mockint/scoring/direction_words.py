@@ -179,3 +179,16 @@ def graded(t: Text, m: Mention, relations: Mapping[str, Relation], directions: D
             if 0 <= m.start - d.end <= 2 and all(t.lower[k] in ARTICLES for k in between):
                 return True
     return False
+
+
+def compound(t: Text, m: Mention, end: int, direction: str) -> bool:
+    """`m` is hyphened to the word before it and a noun follows ("high-variance learners"):
+    the compound describes that noun, it says nothing of which way `m` goes."""
+    return (
+        bool(direction)
+        and m.start > 0
+        and t.hyphened(m.start - 1, m.start)
+        and m.end < end
+        and t.lower[m.end].isalpha()
+        and t.lower[m.end] not in COORDINATORS | PREPOSITIONS
+    )

@@ -1,7 +1,7 @@
 """Where an answer names a concept: every place one of its wordings is said, word by word
 on lemmas (up to `MAX_GAP` other words between the words of one wording, inside one
 clause, none of them a negator or a word that negates its object), or as a number pattern
-("{n} requests {per-second}")."""
+("{n} requests {per-second}"); and the finding a claim makes from them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mockint.scenario.bank import Claim
 from mockint.scoring.claim_words import MAX_GAP, PARTICLES
 from mockint.scoring.clauses import NEGATIVE_WORDS, Text
 from mockint.scoring.lemmas import lemma
@@ -27,6 +28,18 @@ class Mention:
     @property
     def clause_key(self) -> int:
         return self.start
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One clause that makes a claim (`made`) or says it wrong (`wrong`)."""
+
+    claim: Claim
+    status: str  # "made" or "wrong"
+    sentence: int
+    spans: tuple[tuple[int, int], ...]  # character spans of the words that decided it
+    why: str  # "swap", "negated", "direction", "" for made
+    carried: bool = False  # the subject was named in an earlier clause
 
 
 @lru_cache(maxsize=8192)

@@ -25,7 +25,8 @@ to a point is not counted again. A point is made when one of its claims is made.
 from __future__ import annotations
 
 from mockint.scenario.bank import KeyPoint, Question
-from mockint.scoring.claims import Analysis, Finding
+from mockint.scoring.claims import Analysis
+from mockint.scoring.mentions import Finding
 from mockint.scoring.verdict import Match, MistakeFound, PointCoverage
 
 

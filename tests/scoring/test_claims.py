@@ -1059,3 +1059,30 @@ def test_a_condition_governs_the_consequences_of_its_main_clause(answer, expecte
         claim("threshold up -> recall down")
     )
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("Bagging raises the variance of the ensemble.", ["wrong"]),
+        # A compound describes the noun after it: nothing about which way variance goes.
+        ("Bagging works best with high-variance learners like deep trees.", []),
+    ],
+)
+def test_a_hyphened_compound_describes_the_noun_after_it(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("At eval time dropout stays on.", ["wrong"]),
+        # What forgetting a step leads to is reported, not held.
+        ("A classic gotcha is forgetting eval mode, which leaves dropout on at eval time.", []),
+        ("People often forget eval mode, which leaves dropout on at eval time.", []),
+    ],
+)
+def test_what_a_forgotten_step_leads_to_is_reported(answer, expected):
+    concepts = {"eval": ["eval time", "eval mode"], "dropout": ["dropout"]}
+    found = Analysis(answer, concepts, []).findings(claim("eval -> dropout off"))
+    assert sorted({f.status for f in found}) == expected
