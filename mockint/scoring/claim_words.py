@@ -97,6 +97,23 @@ MEASURED = frozenset(_MEASURED_TEXT.split())
 _ERROR_THINGS_TEXT = "rate rates code codes message messages budget bars handling analysis"
 ERROR_THINGS = frozenset(_ERROR_THINGS_TEXT.split())
 MAX_GAP = 2  # other words allowed between the words of one wording
+# Prepositions that open a phrase of their own: a wording's next word after one of them
+# belongs to that phrase ("dropped sharply after the test" is not "dropped the test").
+GAP_BREAKERS = frozenset(
+    {
+        "after",
+        "before",
+        "during",
+        "about",
+        "since",
+        "until",
+        "than",
+        "into",
+        "from",
+        "across",
+        "through",
+    }
+)
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
 # Relations said by verbs of switching, which a concept may also do to something else
 # ("dropout switches off units"), and those verbs (lemmas).

@@ -90,7 +90,14 @@ from mockint.scoring.direction_words import (
 )
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Finding, Mention, find, outermost
-from mockint.scoring.warned import by_speaker, frequency_hedged, only_when, reports_error, warned
+from mockint.scoring.warned import (
+    by_speaker,
+    frequency_hedged,
+    instructs,
+    only_when,
+    reports_error,
+    warned,
+)
 
 
 class Analysis:
@@ -488,5 +495,6 @@ class Analysis:
             and not (absolute and frequency_hedged(self.text, f.spans))
             and not only_when(self.text, f.spans)
             and (not mistake.by_speaker or by_speaker(self.text, f.sentence, f.spans))
+            and not instructs(self.text, f.spans)
         ]
         return made[0] if made else None

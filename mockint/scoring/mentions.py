@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mockint.scenario.bank import Claim
-from mockint.scoring.claim_words import MAX_GAP, PARTICLES
+from mockint.scoring.claim_words import GAP_BREAKERS, MAX_GAP, PARTICLES
 from mockint.scoring.clauses import NEGATIVE_WORDS, Text
 from mockint.scoring.lemmas import lemma
 from mockint.scoring.text import tokenize
@@ -91,7 +91,10 @@ def find(
                         # "is not enough" is not the wording "is enough", nor "I refused
                         # to cut the tests" the wording "I cut the tests"
                         and not any(
-                            text.negator[y] or text.lower[y] in NEGATIVE_WORDS
+                            text.negator[y]
+                            or text.lower[y] in NEGATIVE_WORDS
+                            # "dropped sharply after the test" did not drop the test
+                            or (text.lower[y] in GAP_BREAKERS and keys[y] not in want)
                             for y in range(j + 1, x)
                         )
                     ),

@@ -161,6 +161,16 @@ def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     )
 
 
+def instructs(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+    """The words end in "ask"/"tell" and a "to" follows the person ("I didn't ask them to
+    slow down"): a request or an order, not whether people were consulted or told."""
+    last = _last(t, spans)
+    if t.keys[last] not in ("ask", "tell"):
+        return False
+    end = t.clauses[t.clause_of[last]].end
+    return any(t.lower[k] == "to" for k in range(last + 2, min(end, last + 4)))
+
+
 def judged_bad(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """The clause goes on to say the statement's practice turns out badly ("leaving dropout
     on at inference gives noisy, worse predictions"): it warns, it does not recommend."""

@@ -1086,3 +1086,34 @@ def test_what_a_forgotten_step_leads_to_is_reported(answer, expected):
     concepts = {"eval": ["eval time", "eval mode"], "dropout": ["dropout"]}
     found = Analysis(answer, concepts, []).findings(claim("eval -> dropout off"))
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("We dropped the backtest to ship on Friday.", True),
+        ("We dropped the whole backtest.", True),
+        # After a preposition the wording's next word belongs to that phrase.
+        ("Complaints dropped sharply after the backtest.", False),
+    ],
+)
+def test_a_wording_does_not_reach_across_a_preposition(answer, made):
+    concepts = {"cut-it": ["dropped the backtest"]}
+    m = Mistake("Cutting a safeguard.", "", claim("cut-it"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I didn't ask them before I changed the schema.", True),
+        ("I didn't tell the team.", True),
+        # Asking or telling someone *to* do something is a request, not consulting them.
+        ("I didn't ask them to slow down.", False),
+        ("I didn't tell the team to stop.", False),
+    ],
+)
+def test_asking_someone_to_act_is_a_request(answer, made):
+    concepts = {"kept-out": ["didn't ask", "didn't tell"]}
+    m = Mistake("Acting without asking.", "", claim("kept-out"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
