@@ -30,11 +30,11 @@ every place a clause names the property (or a concept contrasted with it):
    Two or more inversions: nothing is concluded (a double negative or "L2 does not zero
    weights" says nothing certain about L1).
 
-A claim with a direction is only made when a direction word is said; a concept alone
-("baseline") is made when named and not negated, and never said wrong (a negator near a
-bare concept, as in "no vertical flips", is too often right to count against it). A mistake's claim made in one clause
-is an error of the key point it names, unless its sentence names the practice as a
-danger ("a classic leak is ...": `WARNINGS`) or lists it under such a sentence.
+A claim with a direction is made only when a direction word is said (a superlative, "where
+it was lowest", names a point and faults nothing); a concept alone ("baseline") is made when
+named and not negated, never said wrong ("no vertical flips" is too often right). A mistake's
+claim made in one clause is an error of the key point it names, unless its sentence names
+the practice as a danger ("a classic leak is ...": `WARNINGS`) or lists it under one.
 
 What this cannot judge: anything beyond one sentence (an argument built across a
 paragraph), sarcasm or hypotheticals ("some people would tune on the test set"), whether a
@@ -69,6 +69,7 @@ from mockint.scoring.clause_links import (
     extends,
     leads,
     not_only,
+    outweighed,
     parallel_ones,
     pronoun,
     pronoun_led,
@@ -87,6 +88,7 @@ from mockint.scoring.direction_words import (
     graded,
     nearest,
     shares,
+    superlative,
 )
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Finding, Mention, find, outermost
@@ -227,37 +229,9 @@ class Analysis:
         return [
             f
             for m, o, f in judged
-            if not self._outweighed(m, o, f, judged, own_p)
+            if not outweighed(self.text, m, o, f, judged, own_p)
             and not (f.status == "wrong" and reports_error(self.text, f.sentence, f.spans))
         ]
-
-    def _outweighed(
-        self,
-        m: Mention,
-        owner: Mention | None,
-        f: Finding,
-        judged: list[tuple[Mention, Mention | None, Finding]],
-        own_p: set[str],
-    ) -> bool:
-        """One subject given both the property and its contrast in one sentence ("recall:
-        of all the fraud, how much we flagged") is a definition with two parts: the part
-        after "of"/"out of"/"among" (the denominator) decides, else neither does."""
-        if owner is None or f.claim.property_dir:
-            return False  # with directions, "raises bias and lowers variance" is two claims
-        rivals = [
-            (m2, f2)
-            for m2, o2, f2 in judged
-            if o2 == owner and f2.sentence == f.sentence and (m2.name in own_p) != (m.name in own_p)
-        ]
-        if not rivals:
-            return False
-        mine = self._of_marked(m)
-        theirs = any(self._of_marked(m2) for m2, _ in rivals)
-        return not (mine and not theirs)
-
-    def _of_marked(self, m: Mention) -> bool:
-        before = self.text.lower[max(0, m.start - 3) : m.start]
-        return bool({"of", "among", "amongst"} & set(before))
 
     def _owner(self, m: Mention, names: set[str], ahead: frozenset[str]) -> Mention | None:
         t = self.text
@@ -423,6 +397,8 @@ class Analysis:
             if set_aside(t, lo, hi, in_dir):
                 return None  # "keep the test set separate from tuning", "X is too late"
         dir_flips = flips
+        if flips and any(superlative(t, d) for d in used):
+            return None
         if not strict:
             # After the pair, "no"/"without" begin a phrase of their own ("use all the
             # units with no rescaling"): they negate what follows, not the claim.

@@ -31,7 +31,7 @@ from mockint.scoring.claim_words import (
     YARDSTICKS,
 )
 from mockint.scoring.clauses import Text
-from mockint.scoring.mentions import Mention, find
+from mockint.scoring.mentions import Finding, Mention, find
 
 
 def pronoun_led(t: Text, start: int, owner: Mention | None) -> bool:
@@ -313,3 +313,30 @@ def completes(t: Text, owner_clause: int, ci: int) -> bool:
         and owner.sentence == t.clauses[ci].sentence
         and t.lower[owner.end - 1] in COPULAS
     )
+
+
+def outweighed(
+    t: Text,
+    m: Mention,
+    owner: Mention | None,
+    f: Finding,
+    judged: Sequence[tuple[Mention, Mention | None, Finding]],
+    own_p: set[str],
+) -> bool:
+    """One subject given both the property and its contrast in one sentence ("recall: of
+    all the fraud, how much we flagged") is a definition with two parts: the part after
+    "of"/"out of"/"among" (the denominator) decides, else neither does."""
+    if owner is None or f.claim.property_dir:
+        return False  # with directions, "raises bias and lowers variance" is two claims
+    rivals = [
+        m2
+        for m2, o2, f2 in judged
+        if o2 == owner and f2.sentence == f.sentence and (m2.name in own_p) != (m.name in own_p)
+    ]
+    if not rivals:
+        return False
+    return not (_of_marked(t, m) and not any(_of_marked(t, m2) for m2 in rivals))
+
+
+def _of_marked(t: Text, m: Mention) -> bool:
+    return bool({"of", "among", "amongst"} & set(t.lower[max(0, m.start - 3) : m.start]))

@@ -192,3 +192,10 @@ def compound(t: Text, m: Mention, end: int, direction: str) -> bool:
         and t.lower[m.end].isalpha()
         and t.lower[m.end] not in COORDINATORS | PREPOSITIONS
     )
+
+
+def superlative(t: Text, d: Mention) -> bool:
+    """A direction said as a superlative ("keep the model from where the loss was lowest")
+    names an extreme point, not which way the concept goes."""
+    word = t.lower[d.end - 1]
+    return (word.endswith("est") and word not in ("best", "worst")) or word in ("most", "least")

@@ -1117,3 +1117,17 @@ def test_asking_someone_to_act_is_a_request(answer, made):
     concepts = {"kept-out": ["didn't ask", "didn't tell"]}
     m = Mistake("Acting without asking.", "", claim("kept-out"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("When it overfits, the validation loss goes down.", ["wrong"]),
+        # A superlative names a point ("where it was lowest"), not which way it goes.
+        ("Keep the checkpoint from the epoch where the validation loss was lowest.", []),
+    ],
+)
+def test_a_superlative_names_a_point_not_a_direction(answer, expected):
+    concepts = {"validation-error": ["validation loss"]}
+    found = Analysis(answer, concepts, []).findings(claim("validation-error up"))
+    assert sorted({f.status for f in found}) == expected
