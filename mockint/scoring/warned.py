@@ -146,8 +146,16 @@ def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bo
         if k == first - 1 and word in ("it", "that", "which"):
             return False  # the subject right before the words: "if it never flagged anything"
     # No person named before them: the speaker's own plan still counts ("So my plan would be
-    # to build it quietly, ..., without announcing it").
-    return any(t.lower[k] in ("my", "our") for k in range(t.sentences[sentence][0], first))
+    # to build it quietly, ..., without announcing it") ...
+    if any(t.lower[k] in ("my", "our") for k in range(t.sentences[sentence][0], first)):
+        return True
+    # ... and an opening phrase takes the subject of the clause after it ("Without looping
+    # in her team, I turned it on").
+    opener = t.clauses[t.clause_of[first]]
+    if opener.start != t.sentences[sentence][0] or t.clause_of[first] + 1 >= len(t.clauses):
+        return False
+    after = t.clauses[t.clause_of[first] + 1]
+    return after.sentence == sentence and t.lower[after.start].split("'")[0] in SPEAKERS
 
 
 def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:

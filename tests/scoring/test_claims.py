@@ -1131,3 +1131,17 @@ def test_a_superlative_names_a_point_not_a_direction(answer, expected):
     concepts = {"validation-error": ["validation loss"]}
     found = Analysis(answer, concepts, []).findings(claim("validation-error up"))
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # An opening phrase takes the subject of the clause after it ...
+        ("Without telling her team, I turned the flag on for a fifth of traffic.", True),
+        ("Without telling our team, they turned the flag on.", False),
+    ],
+)
+def test_an_opening_phrase_takes_the_subject_after_it(answer, made):
+    concepts = {"kept-out": ["without tell"]}
+    m = Mistake("Acting without telling.", "", claim("kept-out"), by_speaker=True)
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
