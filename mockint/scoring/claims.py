@@ -86,6 +86,7 @@ from mockint.scoring.direction_words import (
     described,
     elliptic,
     graded,
+    judged_as_loss,
     nearest,
     shares,
     superlative,
@@ -348,7 +349,7 @@ class Analysis:
                 return None
             taken.update(range(d.start, d.end))  # "goes up": its "up" is taken too
             used.append(d)
-            if owner.inverted:
+            if owner.inverted != judged_as_loss(t, d, owner):
                 ok = not ok  # "higher training accuracy" is lower training error
             if not ok:
                 flips += 1
@@ -372,7 +373,7 @@ class Analysis:
             between = d is not None and owner is not None and m.end <= d.start < owner.start
             if between and claim.property_dir in ORDER:
                 ok = not ok
-            if m.inverted:
+            if m.inverted != (d is not None and judged_as_loss(t, d, m)):
                 ok = not ok  # "high training accuracy" says the training error is low
             if not ok:
                 flips += 1

@@ -16,6 +16,7 @@ from mockint.scoring.claim_words import (
     BEATS,
     CONDITIONS,
     CONSEQUENCES,
+    COORDINATORS,
     COPULAS,
     DEMONSTRATIVES,
     EXTENDERS,
@@ -135,11 +136,22 @@ def condition(t: Text, owner_clause: int, ci: int) -> bool:
     # belongs to what came before.
     setting = opener in CONDITIONS and (opener not in SETTINGS or leads(t, owner_clause))
     if owner_clause < ci - 1 and opener in CONDITIONS - SETTINGS and leads(t, owner_clause):
-        # "If I raise the threshold, fewer get flagged, so precision goes up": a leading
-        # condition also governs the consequences chained to its main clause.
+        # A leading condition may go on in a clause joined without a comma ("if training
+        # error is low but validation error is high, ..."); it governs its main clause and
+        # the consequences chained to it ("..., fewer get flagged, so precision goes up").
+        main = owner_clause + 1
+        while main < ci and t.lower[t.clauses[main].start] in COORDINATORS:
+            if (
+                ","
+                in t.text[
+                    t.tokens[t.clauses[main].start - 1].end : t.tokens[t.clauses[main].start].start
+                ]
+            ):
+                break
+            main += 1
         return all(
             c.sentence == cond.sentence and t.lower[c.start] in CONSEQUENCES
-            for c in t.clauses[owner_clause + 2 : ci + 1]
+            for c in t.clauses[main + 1 : ci + 1]
         )
     return (
         owner_clause == ci - 1

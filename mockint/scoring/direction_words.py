@@ -199,3 +199,14 @@ def superlative(t: Text, d: Mention) -> bool:
     names an extreme point, not which way the concept goes."""
     word = t.lower[d.end - 1]
     return (word.endswith("est") and word not in ("best", "worst")) or word in ("most", "least")
+
+
+# Words that judge rather than measure: for an error or a loss, "good" is low ("worse"
+# has the lemma "wrong").
+QUALITY = frozenset({"good", "well", "improve", "bad", "wrong", "poorly", "badly", "hurt", "fail"})
+
+
+def judged_as_loss(t: Text, d: Mention, concept: Mention) -> bool:
+    """Direction `d` judges an error or a loss ("training error is good", "the loss got
+    worse", not "error codes"): there the judgement runs against the size."""
+    return t.keys[d.start] in QUALITY and t.keys[concept.end - 1] in ("error", "loss")

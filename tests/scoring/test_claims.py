@@ -1145,3 +1145,24 @@ def test_an_opening_phrase_takes_the_subject_after_it(answer, made):
     concepts = {"kept-out": ["without tell"]}
     m = Mistake("Acting without telling.", "", claim("kept-out"), by_speaker=True)
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+DIAGNOSIS = {"training-error": ["training error"], "bias": ["bias"], "variance": ["variance"]}
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # A condition goes on through a clause joined without a comma ...
+        ("If training error is low but validation error is high, that's high bias.", ["wrong"]),
+        ("If training error is high and validation error is close, that's high bias.", ["made"]),
+        # ... and a judging word on an error runs against its size: good is low.
+        ("If training error is good but validation is worse, that's high bias.", ["wrong"]),
+        ("If training error gets worse and validation is close, that's high bias.", ["made"]),
+    ],
+)
+def test_a_condition_joined_without_a_comma_and_judged_errors(answer, expected):
+    found = Analysis(answer, DIAGNOSIS, [["bias", "variance"]]).findings(
+        claim("training-error up -> bias up")
+    )
+    assert sorted({f.status for f in found}) == expected
