@@ -92,7 +92,7 @@ from mockint.scoring.direction_words import (
     superlative,
 )
 from mockint.scoring.lemmas import synonym_keys
-from mockint.scoring.mentions import Finding, Mention, find, outermost
+from mockint.scoring.mentions import Finding, Mention, described_subjects, find, outermost
 from mockint.scoring.warned import (
     by_speaker,
     frequency_hedged,
@@ -200,7 +200,7 @@ class Analysis:
         # Only the claim's concepts take part, the longest wording winning where they
         # overlap ("test set" over "test"); other concepts do not hide them.
         names = own_p | other_p | own_s | other_s
-        self.mentions = outermost([m for m in self.found if m.name in names])
+        self.mentions = outermost(described_subjects(self.found, names, other_s, own_p | other_p))
         # One word found as both a subject and a property ("the draft" and "drafts" share a
         # lemma) names the subject: as a property it made its neighbour the owner.
         subj_spans = {(m.start, m.end) for m in self.mentions if m.name in own_s | other_s}

@@ -5,7 +5,7 @@ clause, none of them a negator or a word that negates its object), or as a numbe
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -146,3 +146,22 @@ def outermost(mentions: list[Mention]) -> list[Mention]:
         if not inside:
             keep.append(m)
     return keep
+
+
+def described_subjects(
+    found: Sequence[Mention], names: set[str], subjects: set[str], properties: set[str]
+) -> list[Mention]:
+    """The mentions of `names`, less one of the contrasted `subjects` worded by a description
+    (four or more words) that holds a property's wording: "precision, the share of all the
+    real fraud we catch" gives precision that share, it does not name recall."""
+    props = [m for m in found if m.name in properties - subjects]
+    return [
+        m
+        for m in found
+        if m.name in names
+        and not (
+            m.name in subjects
+            and m.end - m.start >= 4
+            and any(m.start <= p.start and p.end <= m.end for p in props)
+        )
+    ]

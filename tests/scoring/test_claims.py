@@ -1166,3 +1166,23 @@ def test_a_condition_joined_without_a_comma_and_judged_errors(answer, expected):
         claim("training-error up -> bias up")
     )
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("Precision is the share of flagged cases that are fraud.", False),
+        # The description of the other subject holds the property: it is said of precision.
+        ("I'd watch precision, which is the share of all the real fraud that we catch.", True),
+        ("I'd watch recall, which is the share of all the real fraud that we catch.", False),
+    ],
+)
+def test_a_description_of_the_other_subject_gives_its_property(answer, made):
+    concepts = {
+        "precision": ["precision"],
+        "recall": ["recall", "share of all the real fraud that we catch"],
+        "of-real": ["of all the real fraud"],
+    }
+    m = Mistake("Defining precision as recall.", "", claim("precision -> of-real"))
+    found = Analysis(answer, concepts, [["precision", "recall"]]).mistake_made(m)
+    assert (found is not None) is made
