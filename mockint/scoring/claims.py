@@ -200,7 +200,9 @@ class Analysis:
         # Only the claim's concepts take part, the longest wording winning where they
         # overlap ("test set" over "test"); other concepts do not hide them.
         names = own_p | other_p | own_s | other_s
-        self.mentions = outermost(described_subjects(self.found, names, other_s, own_p | other_p))
+        self.mentions = outermost(
+            described_subjects(self.found, names, own_s, other_s, (own_p | other_p) - other_s)
+        )
         # One word found as both a subject and a property ("the draft" and "drafts" share a
         # lemma) names the subject: as a property it made its neighbour the owner.
         subj_spans = {(m.start, m.end) for m in self.mentions if m.name in own_s | other_s}

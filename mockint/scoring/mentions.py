@@ -149,19 +149,21 @@ def outermost(mentions: list[Mention]) -> list[Mention]:
 
 
 def described_subjects(
-    found: Sequence[Mention], names: set[str], subjects: set[str], properties: set[str]
+    found: Sequence[Mention], names: set[str], own: set[str], others: set[str], props: set[str]
 ) -> list[Mention]:
-    """The mentions of `names`, less one of the contrasted `subjects` worded by a description
-    (four or more words) that holds a property's wording: "precision, the share of all the
-    real fraud we catch" gives precision that share, it does not name recall."""
-    props = [m for m in found if m.name in properties - subjects]
-    return [
-        m
-        for m in found
-        if m.name in names
-        and not (
-            m.name in subjects
+    """The mentions of `names`, less one of the contrasted subjects (`others`) worded by a
+    description (four or more words) that holds a property's wording, said right after one
+    of the `own` subjects: "precision, which is the share of all the real fraud we catch"
+    gives precision that share, it does not name recall."""
+    inner = [m for m in found if m.name in props]
+    lead = [m.end for m in found if m.name in own]
+
+    def described(m: Mention) -> bool:
+        return (
+            m.name in others
             and m.end - m.start >= 4
-            and any(m.start <= p.start and p.end <= m.end for p in props)
+            and any(m.start <= p.start and p.end <= m.end for p in inner)
+            and any(0 <= m.start - end <= 4 for end in lead)
         )
-    ]
+
+    return [m for m in found if m.name in names and not described(m)]

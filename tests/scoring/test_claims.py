@@ -1175,11 +1175,16 @@ def test_a_condition_joined_without_a_comma_and_judged_errors(answer, expected):
         # The description of the other subject holds the property: it is said of precision.
         ("I'd watch precision, which is the share of all the real fraud that we catch.", True),
         ("I'd watch recall, which is the share of all the real fraud that we catch.", False),
+        # Not said right after the subject: it still names the other one.
+        (
+            "I'd count the share of all the real fraud that we catch and how many alarms are real.",
+            False,
+        ),
     ],
 )
 def test_a_description_of_the_other_subject_gives_its_property(answer, made):
     concepts = {
-        "precision": ["precision"],
+        "precision": ["precision", "how many alarms"],
         "recall": ["recall", "share of all the real fraud that we catch"],
         "of-real": ["of all the real fraud"],
     }
