@@ -67,6 +67,21 @@ PURPOSE = frozenset({"to"})
 REMEDY = frozenset({"if", "when", "whenever"})
 # Words that open a relative clause on the clause before ("..., which change weekly").
 RELATIVES = frozenset({"which", "who", "whose"})
+# Words that open a clause qualifying its sentence, not its main statement.
+SUBORDINATORS = frozenset(
+    {
+        "where",
+        "when",
+        "whenever",
+        "while",
+        "because",
+        "since",
+        "although",
+        "though",
+        "unless",
+        "until",
+    }
+)
 # Words that join two statements of one clause ("precision goes up and recall goes down").
 COORDINATORS = frozenset({"and", "but", "while", "whereas", "or"})
 # Pronouns that refer a clause back to a concept named before it in the sentence.

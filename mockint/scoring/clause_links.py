@@ -29,6 +29,7 @@ from mockint.scoring.claim_words import (
     PUT_ASIDE,
     RELATIVES,
     SETTINGS,
+    SUBORDINATORS,
     YARDSTICKS,
 )
 from mockint.scoring.clauses import Text
@@ -78,6 +79,8 @@ def pronoun(
         gap == 1 and t.lower[t.sentences[clause.sentence][0]] not in PRONOUNS and not topic
     ):
         return False
+    if gap == 1 and subordinate(t, owner):
+        return False
     if any(clause.start <= o.start < clause.end for o in mentions if o.name in subjects):
         return False
     # Another concept that opens the owner's sentence is its subject, and what a
@@ -109,6 +112,8 @@ def back_reference(
     if t.clauses[t.clause_of[owner.start]].sentence != clause.sentence - 1:
         return False
     pa = t.sentences[clause.sentence - 1][0]
+    if subordinate(t, owner):
+        return False
     named = [o for o in mentions if o.name in subjects and pa <= o.start < clause.end]
     return all(o.name == owner.name and o.start < a for o in named)
 
@@ -352,3 +357,12 @@ def outweighed(
 
 def _of_marked(t: Text, m: Mention) -> bool:
     return bool({"of", "among", "amongst"} & set(t.lower[max(0, m.start - 3) : m.start]))
+
+
+def subordinate(t: Text, owner: Mention) -> bool:
+    """`owner` sits in a clause that only qualifies its sentence ("..., meaning how much the
+    model changes each time it learns from a batch"): a pronoun opening the next sentence
+    does not reach it."""
+    k = t.clauses[t.clause_of[owner.start]].start
+    first = t.lower[k]
+    return k < owner.start and (first.endswith("ing") or first in RELATIVES | SUBORDINATORS)

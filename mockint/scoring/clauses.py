@@ -88,6 +88,8 @@ _NOT_NEGATING_NEXT = {
     "not": frozenset({"only", "merely", "just"}),
     "no": frozenset({"more", "less", "fewer", "later", "earlier", "longer", "matter", "doubt"}),
 }
+# "a poor way to", "the wrong tool for": judged unfit for what follows, it negates it.
+_POOR_AT = frozenset({"way", "fit", "choice", "tool", "idea", "match", "substitute", "place"})
 # "switch off", "turned off": "off" negates after these.
 _SAY_TEXT = "say says said saying answer answers answered predict predicts"
 _SAY = frozenset(_SAY_TEXT.split())
@@ -134,6 +136,8 @@ class Text:
             return i > 0 and self.lower[i - 1] in _OFF_AFTER
         if w == "no" and i > 0 and self.lower[i - 1] in _SAY:
             return False  # "always says no" answers, it does not negate
+        if w in ("poor", "bad", "wrong"):  # "a poor way to keep facts fresh"
+            return i + 1 < len(self.lower) and self.lower[i + 1] in _POOR_AT
         if w.endswith("n't") or w in NEGATORS:
             nxt = self.lower[i + 1] if i + 1 < len(self.lower) else ""
             return nxt not in _NOT_NEGATING_NEXT.get(w, ())

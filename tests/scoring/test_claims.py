@@ -1191,3 +1191,34 @@ def test_a_description_of_the_other_subject_gives_its_property(answer, made):
     m = Mistake("Defining precision as recall.", "", claim("precision -> of-real"))
     found = Analysis(answer, concepts, [["precision", "recall"]]).mistake_made(m)
     assert (found is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("Fine-tuning keeps facts up to date.", ["wrong"]),
+        # Judged a poor way to do it, the swapped statement is denied.
+        ("Fine-tuning is a poor way to keep facts up to date.", []),
+    ],
+)
+def test_a_poor_way_to_do_something_denies_it(answer, expected):
+    concepts = {"rag": ["retrieval"], "tune": ["fine-tuning"], "fresh": ["up to date"]}
+    found = Analysis(answer, concepts, [["rag", "tune"]]).findings(claim("rag -> fresh"))
+    assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I'd tune the batch size first. It matters more than anything.", True),
+        # "It" opening a sentence does not reach into a clause that only qualifies the one before.
+        ("I'd tune the step size, meaning how far it moves per batch. It matters most.", False),
+    ],
+)
+def test_a_pronoun_does_not_reach_into_a_qualifying_clause(answer, made):
+    concepts = {
+        "batch": ["batch size", "batch"],
+        "top": ["matters more than anything", "matters most"],
+    }
+    m = Mistake("Batch size first.", "", claim("batch -> top"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
