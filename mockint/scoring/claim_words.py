@@ -67,6 +67,8 @@ PURPOSE = frozenset({"to"})
 REMEDY = frozenset({"if", "when", "whenever"})
 # Words that open a relative clause on the clause before ("..., which change weekly").
 RELATIVES = frozenset({"which", "who", "whose"})
+# Words that open an example set between commas inside a clause ("X, like an emoji, is ...").
+EXAMPLE_OPENERS = frozenset({"like", "such", "including", "especially", "e.g"})
 # Words that open a clause qualifying its sentence, not its main statement.
 SUBORDINATORS = frozenset(
     {

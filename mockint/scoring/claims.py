@@ -67,6 +67,7 @@ from mockint.scoring.clause_links import (
     condition,
     consequence,
     extends,
+    interrupted,
     leads,
     not_only,
     outweighed,
@@ -313,6 +314,7 @@ class Analysis:
             )
             or back_reference(t, self.mentions, owner, m, set(claim.subject) | other_s)
             or completes(t, t.clause_of[owner.start], ci)
+            or interrupted(t, t.clause_of[owner.start], ci)
             or (strict and extends(t, owner, m))
             or (strict and consequence(t, t.clause_of[owner.start], ci))
         )

@@ -19,6 +19,7 @@ from mockint.scoring.claim_words import (
     COORDINATORS,
     COPULAS,
     DEMONSTRATIVES,
+    EXAMPLE_OPENERS,
     EXTENDERS,
     FLEE,
     GENERIC_YOU,
@@ -366,3 +367,15 @@ def subordinate(t: Text, owner: Mention) -> bool:
     k = t.clauses[t.clause_of[owner.start]].start
     first = t.lower[k]
     return k < owner.start and (first.endswith("ing") or first in RELATIVES | SUBORDINATORS)
+
+
+def interrupted(t: Text, owner_clause: int, ci: int) -> bool:
+    """An example set between commas splits one clause in two ("anything outside its
+    characters, like an emoji, gets mapped to the unknown token"): one statement."""
+    if owner_clause != ci - 2:
+        return False
+    middle = t.clauses[ci - 1]
+    return (
+        t.clauses[owner_clause].sentence == t.clauses[ci].sentence == middle.sentence
+        and t.lower[middle.start] in EXAMPLE_OPENERS
+    )

@@ -1222,3 +1222,18 @@ def test_a_pronoun_does_not_reach_into_a_qualifying_clause(answer, made):
     }
     m = Mistake("Batch size first.", "", claim("batch -> top"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # An example between commas does not split the statement around it ...
+        ("BPE sends anything rare, like an emoji, to the unknown token.", True),
+        # ... another clause does.
+        ("BPE splits anything rare, which is good, to the unknown token.", False),
+    ],
+)
+def test_an_example_between_commas_does_not_split_a_clause(answer, made):
+    concepts = {"bpe": ["bpe"], "unk": ["to the unknown token"]}
+    m = Mistake("BPE maps rare words to an unknown token.", "", claim("bpe -> unk"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
