@@ -217,7 +217,12 @@ def set_aside(t: Text, lo: int, hi: int, own: frozenset[int] | set[int] = frozen
     for k in range(lo, hi):
         w, nxt = t.lower[k], t.lower[k + 1] if k + 1 < hi else ""
         # "kept away from tuning" sets a practice apart; "get away from my team" is a move.
-        if w in KEPT_APART and nxt == "from" and not (k > lo and t.keys[k - 1] in FLEE):
+        if (
+            w in KEPT_APART
+            and nxt == "from"
+            and k not in own
+            and not (k > lo and t.keys[k - 1] in FLEE)
+        ):
             return True
         if w == "too" and nxt and k not in own:  # "too late", not "X too"
             return True

@@ -1237,3 +1237,18 @@ def test_an_example_between_commas_does_not_split_a_clause(answer, made):
     concepts = {"bpe": ["bpe"], "unk": ["to the unknown token"]}
     m = Mistake("BPE maps rare words to an unknown token.", "", claim("bpe -> unk"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # "away from" in the mistake's own words sets nothing aside ...
+        ("The KL term is there to push the policy away from the reference.", True),
+        # ... said of something else it keeps the practice apart.
+        ("The KL term must stay well away from the reward model.", False),
+    ],
+)
+def test_away_from_in_the_mistakes_own_words_sets_nothing_aside(answer, made):
+    concepts = {"kl": ["kl term"], "away": ["push the policy away"], "rm": ["reward model"]}
+    m = Mistake("The KL term pushes the policy away.", "", claim("kl -> away|rm"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
