@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from mockint.scenario.bank import KeyPoint, Question
 from mockint.scoring.claims import Analysis
+from mockint.scoring.dismissal import TEXT as DISMISSED
+from mockint.scoring.dismissal import dismissed
 from mockint.scoring.mentions import Finding
 from mockint.scoring.verdict import Match, MistakeFound, PointCoverage
 
@@ -101,6 +103,8 @@ def judge_points(
         f = a.mistake_made(mistake)
         if f is not None:
             errors.setdefault(mistake.point, []).append((mistake.text, f))
+    for kp_id, f in dismissed(a.text, question, a.found).items():
+        errors.setdefault(kp_id, []).append((DISMISSED, f))
     charged: set[int] = set()
     points = {
         kp.id: _point(a, kp, errors.get(kp.id, []), charged)
