@@ -67,6 +67,7 @@ from mockint.scoring.clause_links import (
     condition,
     consequence,
     extends,
+    fresh_start,
     interrupted,
     leads,
     not_only,
@@ -398,6 +399,7 @@ class Analysis:
             # sinking and management has no clue"; "we tuned on the test set and never looked back").
             pair_end = max(m.end, owner.end if owner_here and owner else 0)
             hi = next((k for k in range(pair_end, hi) if t.lower[k] in ("and", "but")), hi)
+            lo = fresh_start(t, lo, m.start)  # "can't be stored and gets mapped to X"
             # ... nor one set aside, unless by its own words ("too much of a perfectionist")
             if set_aside(t, lo, hi, in_dir):
                 return None  # "keep the test set separate from tuning", "X is too late"

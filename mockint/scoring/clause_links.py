@@ -231,6 +231,37 @@ def set_aside(t: Text, lo: int, hi: int, own: frozenset[int] | set[int] = frozen
     return False
 
 
+# A verb that starts a statement of its own after "and" ("can't be stored and gets mapped
+# to ..."), unlike the bare verb that shares a negation ("never fit ... and tune ...").
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "gets",
+        "got",
+        "becomes",
+        "became",
+        "ends",
+        "ended",
+        "goes",
+        "went",
+        "has",
+        "had",
+    ]
+)
+
+
+def fresh_start(t: Text, lo: int, at: int) -> int:
+    """Where the statement holding token `at` starts in lo..at: after the last "and"/"but"
+    followed by a finite verb, so a negation before it does not reach a mistake after it."""
+    for k in range(at - 1, lo, -1):
+        if t.lower[k] in ("and", "but") and k + 1 < at and t.lower[k + 1] in _FINITE:
+            return k + 1
+    return lo
+
+
 def supposed(t: Text, lo: int, hi: int) -> bool:
     """The clause lo..hi opens with "if you" ("if you tune on the test set, it stops
     being unbiased", "so if you skip the split, ...") or "otherwise": it supposes what

@@ -33,14 +33,62 @@ TEXT = "Calling part of this point unneeded or not worth the time."
 REACH = 3  # words between "no need for" and the concept ("a separate labelled")
 # Words that may stand between a person and the dismissal ("I really don't need").
 _FILLERS = frozenset(
-    "i we you one they there it it's that's there's 'd 'll really just honestly frankly "
-    "probably usually generally largely mostly actually think would will can could".split()
+    [
+        "i",
+        "we",
+        "you",
+        "one",
+        "they",
+        "there",
+        "it",
+        "it's",
+        "that's",
+        "there's",
+        "'d",
+        "'ll",
+        "really",
+        "just",
+        "honestly",
+        "frankly",
+        "probably",
+        "usually",
+        "generally",
+        "largely",
+        "mostly",
+        "actually",
+        "think",
+        "would",
+        "will",
+        "can",
+        "could",
+    ]
 )
-_BETWEEN_BACK = frozenset("is are was were be 's 're really just honestly then also".split())
+_BETWEEN_BACK = frozenset(
+    ["is", "are", "was", "were", "be", "'s", "'re", "really", "just", "honestly", "then", "also"]
+)
 # A choice for a case or a stage, not a belief that the thing is never needed.
 _HEDGES = frozenset(
-    "if unless when whenever once until till while initially early upfront first yet "
-    "now v1 prototype mvp small tiny".split()
+    [
+        "if",
+        "unless",
+        "when",
+        "whenever",
+        "once",
+        "until",
+        "till",
+        "while",
+        "initially",
+        "early",
+        "upfront",
+        "first",
+        "yet",
+        "now",
+        "v1",
+        "prototype",
+        "mvp",
+        "small",
+        "tiny",
+    ]
 )
 
 
@@ -62,9 +110,7 @@ def dismissed(t: Text, question: Question, found: Sequence[Mention]) -> dict[str
             if d is None or not _asserted(t, m, d):
                 continue
             lo, hi = sorted((m, d), key=lambda x: x.start)
-            spans = tuple(
-                (t.tokens[x.start].start, t.tokens[x.end - 1].end) for x in (lo, hi)
-            )
+            spans = tuple((t.tokens[x.start].start, t.tokens[x.end - 1].end) for x in (lo, hi))
             sentence = t.clauses[t.clause_of[m.start]].sentence
             if reports_error(t, sentence, spans):
                 continue

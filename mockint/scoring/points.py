@@ -15,8 +15,9 @@ the claim format):
   names none (the lexicon's, wrong in any answer) is listed in `Coverage.errors`
   (`MistakeFound`: text, evidence) and costs `MISTAKE_COST` key points.
 
-A point is wrong when any of its claims is said wrong anywhere in the answer, or when a
-mistake naming it is made, even if it is also made elsewhere: saying both is a
+A point is wrong when any of its claims is said wrong anywhere in the answer, when a
+mistake naming it is made, or when what it names is dismissed as unneeded
+(`mockint.scoring.dismissal`), even if it is also made elsewhere: saying both is a
 contradiction an interviewer would pick up. One wrong sentence counts against one point
 only, the first in the bank's order, and a lexicon mistake in a sentence already charged
 to a point is not counted again. A point is made when one of its claims is made.

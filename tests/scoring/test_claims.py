@@ -1252,3 +1252,20 @@ def test_away_from_in_the_mistakes_own_words_sets_nothing_aside(answer, made):
     concepts = {"kl": ["kl term"], "away": ["push the policy away"], "rm": ["reward model"]}
     m = Mistake("The KL term pushes the policy away.", "", claim("kl -> away|rm"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # "and" with a finite verb starts a statement the earlier negation does not reach ...
+        ("With BPE, an emoji can't be stored and gets mapped to the unknown token.", True),
+        ("BPE can't handle it and is forced to send it to the unknown token.", True),
+        # ... a bare verb after "and" still shares it.
+        ("With BPE I would never drop bytes and send them to the unknown token.", False),
+        ("With BPE nothing is dropped or sent to the unknown token.", False),
+    ],
+)
+def test_a_negation_does_not_reach_past_and_with_a_new_verb(answer, made):
+    concepts = {"bpe": ["bpe"], "unk": ["to the unknown token"]}
+    m = Mistake("BPE maps rare characters to an unknown token.", "", claim("bpe -> unk"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
