@@ -76,6 +76,7 @@ from mockint.scoring.clause_links import (
     pronoun,
     pronoun_led,
     purpose,
+    relative_negators,
     set_aside,
     supposed,
     topic_pronouns,
@@ -92,6 +93,7 @@ from mockint.scoring.direction_words import (
     nearest,
     shares,
     superlative,
+    yardstick,
 )
 from mockint.scoring.lemmas import synonym_keys
 from mockint.scoring.mentions import Finding, Mention, described_subjects, find, outermost
@@ -376,8 +378,8 @@ class Analysis:
             # "split before resampling" == "resampling after the split"; a word in front of
             # both ("after promotion we validate") already says it of the subject.
             between = d is not None and owner is not None and m.end <= d.start < owner.start
-            if between and claim.property_dir in ORDER:
-                ok = not ok
+            if (between and claim.property_dir in ORDER) or yardstick(t, d, m):
+                ok = not ok  # "training error lower than validation error": the latter higher
             if m.inverted != (d is not None and judged_as_loss(t, d, m)):
                 ok = not ok  # "high training accuracy" says the training error is low
             if not ok:
@@ -410,6 +412,7 @@ class Analysis:
             # After the pair, "no"/"without" begin a phrase of their own ("use all the
             # units with no rescaling"): they negate what follows, not the claim.
             in_dir |= {k for k in range(m.end, hi) if t.lower[k] in AFTER_PHRASE_NEGATORS}
+            in_dir |= relative_negators(t, max(m.end, owner.end if owner else 0), hi)
             # After the whole pair, a negator right before a contrasted concept denies that
             # one ("reduces variance and not bias", "on a time split and not a random one").
             pair_end = max(m.end, owner.end if owner else 0)

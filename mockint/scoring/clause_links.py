@@ -262,6 +262,13 @@ def fresh_start(t: Text, lo: int, at: int) -> int:
     return lo
 
 
+def relative_negators(t: Text, lo: int, hi: int) -> set[int]:
+    """Negators in a relative clause after the pair ("behaviour that prompting can't make
+    reliable"): they negate that clause's verb, not the claim."""
+    rel = next((k for k in range(lo, hi) if t.lower[k] in ("that", "which", "who")), hi)
+    return {k for k in range(rel, hi) if t.negator[k]}
+
+
 def supposed(t: Text, lo: int, hi: int) -> bool:
     """The clause lo..hi opens with "if you" ("if you tune on the test set, it stops
     being unbiased", "so if you skip the split, ...") or "otherwise": it supposes what

@@ -138,6 +138,8 @@ class Text:
             return False  # "always says no" answers, it does not negate
         if w in ("poor", "bad", "wrong"):  # "a poor way to keep facts fresh"
             return i + 1 < len(self.lower) and self.lower[i + 1] in _POOR_AT
+        if w == "instead":  # "use X instead" affirms X; only "instead of Y" denies Y
+            return i + 1 < len(self.lower) and self.lower[i + 1] == "of"
         if w.endswith("n't") or w in NEGATORS:
             nxt = self.lower[i + 1] if i + 1 < len(self.lower) else ""
             return nxt not in _NOT_NEGATING_NEXT.get(w, ())

@@ -210,3 +210,15 @@ def judged_as_loss(t: Text, d: Mention, concept: Mention) -> bool:
     """Direction `d` judges an error or a loss ("training error is good", "the loss got
     worse", not "error codes"): there the judgement runs against the size."""
     return t.keys[d.start] in QUALITY and t.keys[concept.end - 1] in ("error", "loss")
+
+
+def yardstick(t: Text, d: Mention | None, m: Mention) -> bool:
+    """The direction word comes before "than" and the property after it ("training error
+    much lower than validation error"): the property is the yardstick, so it goes the
+    other way."""
+    return (
+        d is not None
+        and d.end <= m.start
+        and t.clause_of[d.start] == t.clause_of[m.start]
+        and "than" in t.lower[d.end : m.start]
+    )

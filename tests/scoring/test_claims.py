@@ -1269,3 +1269,46 @@ def test_a_negation_does_not_reach_past_and_with_a_new_verb(answer, made):
     concepts = {"bpe": ["bpe"], "unk": ["to the unknown token"]}
     m = Mistake("BPE maps rare characters to an unknown token.", "", claim("bpe -> unk"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # the property after "than" is the yardstick: it goes the other way ...
+        ("A gap, with training error much lower than validation error.", ["made"]),
+        ("Validation error ends up higher than training error.", ["made"]),
+        # ... and said the wrong way round it is still wrong.
+        ("A gap, with training error much higher than validation error.", ["wrong"]),
+        ("Validation error ends up lower than training error.", ["wrong"]),
+    ],
+)
+def test_a_property_after_than_is_the_yardstick(answer, expected):
+    concepts = {"val": ["validation error"], "train": ["training error"]}
+    a = Analysis(answer, concepts, [["val", "train"]])
+    assert sorted({f.status for f in a.findings(claim("val up"))}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # a negation in a relative clause after the pair negates that clause's verb ...
+        ("Bagging reduces variance that trees can't.", ["made"]),
+        ("Bagging reduces variance that never goes away alone.", ["made"]),
+        # ... one in the pair's own clause still does.
+        ("Bagging does not reduce variance that much.", ["wrong"]),
+    ],
+)
+def test_a_negation_in_a_relative_clause_does_not_deny_the_claim(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        ("Instead, I would use bagging to reduce variance.", ["made"]),
+        ("I'd use bagging to reduce variance instead.", ["made"]),
+        ("I'd use boosting instead of bagging to reduce variance.", []),
+    ],
+)
+def test_instead_alone_affirms_what_it_goes_with(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
