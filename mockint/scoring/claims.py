@@ -70,6 +70,7 @@ from mockint.scoring.clause_links import (
     fresh_start,
     interrupted,
     leads,
+    new_verb_between,
     not_only,
     outweighed,
     parallel_ones,
@@ -157,9 +158,15 @@ class Analysis:
                 for d in find(t, name, rel.words)
                 if not (
                     d.end - d.start == 1
-                    and t.lower[d.start] in ("up", "down")
                     and d.start > 0
-                    and t.keys[d.start - 1] in PHRASAL_PARTICLE_VERBS
+                    and (
+                        (
+                            t.lower[d.start] in ("up", "down")
+                            and t.keys[d.start - 1] in PHRASAL_PARTICLE_VERBS
+                        )
+                        # "a few hundred examples": an amount, not fewer of anything
+                        or (t.lower[d.start] in ("few", "little") and t.lower[d.start - 1] == "a")
+                    )
                 )
             ]
         return self._dirs[name]
@@ -482,5 +489,6 @@ class Analysis:
             and not only_when(self.text, f.spans)
             and (not mistake.by_speaker or by_speaker(self.text, f.sentence, f.spans))
             and not instructs(self.text, f.spans)
+            and not new_verb_between(self.text, f, self.mentions)
         ]
         return made[0] if made else None

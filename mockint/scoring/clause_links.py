@@ -269,6 +269,24 @@ def relative_negators(t: Text, lo: int, hi: int) -> set[int]:
     return {k for k in range(rel, hi) if t.negator[k]}
 
 
+def new_verb_between(t: Text, f: Finding, mentions: Sequence[Mention]) -> bool:
+    """The act that makes a mistake and its object are split by "and" and a new verb ("we
+    dropped the custom dashboard and used our monitoring"): two acts, each with its own
+    object. Only when the act (the property) comes first: "RMSE squares the errors and is
+    robust" says both of one subject."""
+    spans = f.spans
+    first = next((m for m in mentions if t.tokens[m.start].start == spans[0][0]), None)
+    if first is None or first.name not in f.claim.property:
+        return False
+    starts = [k for k, tok in enumerate(t.tokens) if spans[0][1] <= tok.start < spans[-1][0]]
+    return any(
+        t.lower[k] in ("and", "but")
+        and k + 1 < len(t.lower)
+        and (t.lower[k + 1] in _FINITE or t.lower[k + 1].endswith("ed"))
+        for k in starts
+    )
+
+
 def supposed(t: Text, lo: int, hi: int) -> bool:
     """The clause lo..hi opens with "if you" ("if you tune on the test set, it stops
     being unbiased", "so if you skip the split, ...") or "otherwise": it supposes what

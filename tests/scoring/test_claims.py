@@ -1312,3 +1312,34 @@ def test_a_negation_in_a_relative_clause_does_not_deny_the_claim(answer, expecte
 )
 def test_instead_alone_affirms_what_it_goes_with(answer, expected):
     assert verdicts(answer, "bagging -> variance down") == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # "a few" is an amount, not a direction ...
+        ("Bagging gives a jumpy estimate from a few hundred trees.", []),
+        # ... "few" alone still is one.
+        ("Bagging leaves few jumpy trees, so variance is low.", ["made"]),
+    ],
+)
+def test_a_few_is_an_amount_not_a_direction(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # the act and the object it would cut are split by "and" with a new verb ...
+        ("I cut the custom dashboard and used our existing backtest.", False),
+        # ... the act on its own object is made ...
+        ("I cut the backtest and shipped on time.", True),
+        # ... and a subject followed by "and is" keeps its predicate.
+        ("The test set is where we tune, and is touched every day.", True),
+    ],
+)
+def test_and_with_a_new_verb_starts_a_new_act(answer, made):
+    cut = Mistake("Cutting a safeguard.", "", claim("safeguard -> cut-it"))
+    tune = Mistake("Tuning on the test set.", "", claim("test-set -> tuning"))
+    m = tune if "test set" in answer else cut
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
