@@ -102,8 +102,10 @@ from mockint.scoring.warned import (
     by_speaker,
     frequency_hedged,
     instructs,
+    not_just,
     only_when,
     reports_error,
+    timed,
     warned,
 )
 
@@ -479,6 +481,7 @@ class Analysis:
         if mistake.claim is None:
             return None
         absolute = bool(ABSOLUTES & set(mistake.text.casefold().split()))
+        t = self.text
         made = [
             f
             for f in self.findings(mistake.claim, strict=True)
@@ -488,7 +491,7 @@ class Analysis:
             and not (absolute and frequency_hedged(self.text, f.spans))
             and not only_when(self.text, f.spans)
             and (not mistake.by_speaker or by_speaker(self.text, f.sentence, f.spans))
-            and not instructs(self.text, f.spans)
+            and not (instructs(t, f.spans) or not_just(t, f.spans) or timed(t, f.spans))
             and not new_verb_between(self.text, f, self.mentions)
         ]
         return made[0] if made else None

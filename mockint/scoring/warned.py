@@ -205,3 +205,21 @@ def reports_error(t: Text, sentence: int, spans: tuple[tuple[int, int], ...] = (
         or t.lists_instances(sentence)
         or (bool(spans) and judged_bad(t, spans))
     )
+
+
+def not_just(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+    """A negator inside the mistake's words followed by "just" or "only" ("I didn't just
+    tell her why"): more was done, not less, so the mistake is not made."""
+    first, last = _first(t, spans), _last(t, spans)
+    return any(
+        t.negator[k] and t.lower[k + 1] in ("just", "only", "merely", "simply")
+        for k in range(first, min(last, len(t.lower) - 1))
+    )
+
+
+def timed(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+    """The mistake's last words come right after "before"/"after"/"until" ("a test set
+    split off before any tuning"): they date the act, they are not its object."""
+    last_start = next(k for k, tok in enumerate(t.tokens) if tok.start == spans[-1][0])
+    lo = max(0, last_start - 2)
+    return any(t.lower[k] in ("before", "after", "until", "prior") for k in range(lo, last_start))

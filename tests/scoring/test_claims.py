@@ -1343,3 +1343,22 @@ def test_and_with_a_new_verb_starts_a_new_act(answer, made):
     tune = Mistake("Tuning on the test set.", "", claim("test-set -> tuning"))
     m = tune if "test set" in answer else cut
     assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I went ahead without telling her.", True),
+        # a negator then "just": more was done, not less
+        ("I didn't just tell her the answer, I walked her through it.", False),
+        ("We tune on the test set every week.", True),
+        # after "before"/"after" the words date the act
+        ("Keep a test set split off before any tuning.", False),
+    ],
+)
+def test_not_just_and_a_dated_act_make_no_mistake(answer, made):
+    concepts = {**CONCEPTS, "kept-out": ["without telling", "didn't tell"]}
+    cut = Mistake("Kept her out.", "", claim("kept-out"))
+    tune = Mistake("Tuning on the test set.", "", claim("test-set -> tuning"))
+    m = tune if "test set" in answer else cut
+    assert (Analysis(answer, concepts, CONTRASTS).mistake_made(m) is not None) is made
