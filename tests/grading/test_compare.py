@@ -250,8 +250,10 @@ def test_a_slope_is_judged_only_when_its_interval_is_clear_of_the_limit():
 
 def _spell_sweeps(monkeypatch, clean_from: int, cpu_s: float) -> list[str]:
     """Fake sweeps of a linear submission and its reference: in round 0 one pass is clean
-    and one three times too slow, every pass of rounds 1 to clean_from - 1 is three times
-    too slow (a busy spell CPU time cannot remove), later ones are clean."""
+    and one partly three times too slow, every pass of rounds 1 to clean_from - 1 likewise
+    (a busy spell CPU time cannot remove), later ones are clean. The spell falls on the
+    submission's three largest sizes and the reference's two smallest, a load that shifts
+    between sweeps, so that the passes timed side by side disagree as well."""
     from mockint.grading import advice, timing
 
     sizes = [1000, 2000, 4000, 8000, 16000]
@@ -260,8 +262,10 @@ def _spell_sweeps(monkeypatch, clean_from: int, cpu_s: float) -> list[str]:
     def sweep(run_child, problem, code, cases, caps, budget_s):
         rnd = len(seen) // 2
         seen.append(code)
+        hit = (lambda i: i >= 2) if code == "submission" else (lambda i: i < 2)
+        clean = [rnd >= clean_from or (rnd == 0 and p == 0) for p in range(2)]
         passes = [
-            [n * 1e-7 * (1.0 if rnd >= clean_from or (rnd == 0 and p == 0) else 3.0) for n in sizes]
+            [n * 1e-7 * (1.0 if clean[p] or not hit(i) else 3.0) for i, n in enumerate(sizes)]
             for p in range(2)
         ]
         best = [min(c) for c in zip(*passes, strict=True)]
@@ -353,3 +357,45 @@ def test_a_call_over_the_cap_settles_an_unsure_slope_as_too_slow(monkeypatch):
     got = advice.complexity(None, _Problem, None, "submission")
     assert got["ok"] is False and got["confidence"] == "sure", got
     assert "too slow at n=8000" in got["measured"], got
+
+
+def _drifting(sizes, sub_slope, ref_slope, rounds_n=12):
+    """A machine whose speed drifts: in round r (of the first five) the first pass of size r
+    runs at full speed, every other pass 1.4 times slower, the same for both sweeps of the
+    round (a second apart), with a little independent jitter. Every size's best then comes
+    from another round and its two best samples disagree by the drift."""
+    from mockint.grading.advice import Rounds
+
+    rng = np.random.default_rng(11)
+    rounds = Rounds(len(sizes))
+    for r in range(rounds_n):
+        for p in range(2):
+            drift = [1.0 if (i, p) == (r, 0) else 1.4 for i in range(len(sizes))]
+            for side, slope in ((rounds.ref, ref_slope), (rounds.sub, sub_slope)):
+                side.append(
+                    [
+                        1e-3 * (n / sizes[0]) ** slope * drift[i] * (1 + 0.03 * rng.random())
+                        for i, n in enumerate(sizes)
+                    ]
+                )
+    return rounds
+
+
+def test_a_drifting_machine_leaves_the_reference_beside_itself_green():
+    from mockint.grading.advice import judge_rounds
+
+    sizes = [2000, 4000, 8000, 16000, 32000]
+    # A reference steeper than the limit (cache effects, as topological-sort's 1.2-1.5):
+    # beside itself it is fine, though best-of-samples alone left it "not sure".
+    same = judge_rounds(sizes, _drifting(sizes, 1.25, 1.25), 1.0)
+    assert same["ok"] is True, same
+    assert same["interval"][1] > 1.35  # the slope alone could not have said so
+    # The paired estimate excuses nothing clearly steeper than the reference ...
+    steeper = judge_rounds(sizes, _drifting(sizes, 1.9, 1.25), 1.0)
+    assert steeper["ok"] is not True, steeper
+    # ... nor a steep submission beside a reference within the limit.
+    flat_ref = judge_rounds(sizes, _drifting(sizes, 1.6, 1.0), 1.0)
+    assert flat_ref["ok"] is not True, flat_ref
+    # Too few rounds to trust a spread: still not sure.
+    few = judge_rounds(sizes, _drifting(sizes, 1.25, 1.25, rounds_n=2), 1.0)
+    assert few["ok"] is None, few
