@@ -74,7 +74,9 @@ def find(
             continue
         want = tuple(text.synonyms.get(k, k) for k in want)
         for i, k in enumerate(keys):
-            if k != want[0] or _prefixed(text, i) or (owned[0] and not _possessive(text.lower[i])):
+            if k != want[0] and not _stands_for(text, i, want):
+                continue
+            if _prefixed(text, i) or (owned[0] and not _possessive(text.lower[i])):
                 continue
             j, ok = i, True
             for n, nxt in enumerate(want[1:], 1):
@@ -107,6 +109,105 @@ def find(
             if ok and (i not in out or out[i].end < j + 1):
                 out[i] = Mention(name, i, j + 1, w in inverse)
     return list(out.values())
+
+
+# A pronoun may stand for a wording's first word, the thing it is about ("the cache holds
+# an entry per pair, so its size grows quadratically" says "cache size grows
+# quadratically"), when that word was said before it, in the sentence or the one before,
+# as a thing: after a determiner, opening a clause, or as a name ("L1", "BERT"). A verb
+# said before ("I reported the delay ... it hard for her") is not what "it" stands for.
+# Only for wordings of three or more words: the rest must still say something.
+_STAND_INS = frozenset({"it", "its", "they", "them", "their"})
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "each",
+        "every",
+        "any",
+        "some",
+    ]
+)
+
+_NOT_THINGS = frozenset(
+    [
+        "only",
+        "just",
+        "also",
+        "even",
+        "still",
+        "very",
+        "so",
+        "too",
+        "all",
+        "both",
+        "no",
+        "not",
+        "never",
+        "always",
+        "more",
+        "most",
+        "less",
+        "much",
+        "many",
+        "few",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "there",
+        "here",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+    ]
+)
+
+# After these a plural noun opens a clause's subject ("and permissions can just refresh").
+_SUBJECT_AFTER = frozenset(["and", "but", "or", "so", "because", "since", "while", "when", "if"])
+
+
+def _stands_for(text: Text, i: int, want: tuple[str, ...]) -> bool:
+    if len(want) < 3 or text.lower[i] not in _STAND_INS or not text.sentences:
+        return False
+    if want[0].endswith("ly") or want[0] in _NOT_THINGS:  # "mostly my work"
+        return False
+    if want[1] in _DETERMINERS or want[1] in _NOT_THINGS:  # "cost the business": a verb
+        return False
+    sent = text.clauses[text.clause_of[i]].sentence
+    lo = text.sentences[max(0, sent - 1)][0]
+    starts = {c.start for c in text.clauses}
+    return any(
+        text.keys[j] == want[0]
+        and (
+            j in starts
+            or text.lower[j - 1] in _DETERMINERS
+            or (text.lower[j - 1] in _SUBJECT_AFTER and text.keys[j] != text.lower[j])
+            or any(ch.isupper() or ch.isdigit() for ch in text.tokens[j].text[1:])
+        )
+        for j in range(lo, i)
+    )
 
 
 # Prefixes that, hyphened to a word, make another word of it: "fine-tuned" is not

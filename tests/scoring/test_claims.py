@@ -1362,3 +1362,27 @@ def test_not_just_and_a_dated_act_make_no_mistake(answer, made):
     tune = Mistake("Tuning on the test set.", "", claim("test-set -> tuning"))
     m = tune if "test set" in answer else cut
     assert (Analysis(answer, concepts, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # A pronoun stands for the thing named before it, in its sentence or the one before.
+        ("The cache keeps an entry per pair of tokens, so its size grows quadratically.", True),
+        ("We keep a cache per request. It grows quadratically with length.", True),
+        ("Caches are cheap, and they grow quadratically.", True),
+        # Never for a verb or an adverb said before it, nor with nothing named before it.
+        ("I cache results, and it grows quadratically with length.", False),
+        ("It grows quadratically with length.", False),
+        # A wording whose first word takes an object is a verb there ("cache the prompt").
+        ("We keep the cache warm, so it speeds the prompt up.", False),
+        # Three sentences back is too far.
+        ("The cache is small. Attention is not. Batches help. It grows quadratically.", False),
+    ],
+)
+def test_a_pronoun_may_stand_for_the_thing_a_mistake_names(answer, made):
+    concepts = {
+        "quad": ["cache grows quadratically", "cache size grows quadratically", "cache the prompt"]
+    }
+    m = Mistake("Saying the cache grows quadratically.", "", claim("quad"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
