@@ -491,7 +491,7 @@ class Analysis:
             and not (absolute and frequency_hedged(self.text, f.spans))
             and not only_when(self.text, f.spans)
             and (not mistake.by_speaker or by_speaker(self.text, f.sentence, f.spans))
-            and not (instructs(t, f.spans) or not_just(t, f.spans) or timed(t, f.spans))
+            and not (instructs(t, f.spans) or not_just(t, f.spans) or timed(t, f, mistake))
             and not new_verb_between(self.text, f, self.mentions)
         ]
         return made[0] if made else None

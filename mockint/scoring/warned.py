@@ -6,6 +6,7 @@ hedge that keeps a mistake about an absolute from being made."""
 
 from __future__ import annotations
 
+from mockint.scenario.bank import Mistake
 from mockint.scoring.claim_words import (
     BAD_OUTCOMES,
     DEGREES,
@@ -16,6 +17,7 @@ from mockint.scoring.claim_words import (
     INSTANCE_NOUNS,
     MEASURED,
     MISTAKE_WORDS,
+    ORDER,
     OTHERS,
     PERSONS,
     RESTRICTIONS,
@@ -23,6 +25,7 @@ from mockint.scoring.claim_words import (
     SPEAKERS,
 )
 from mockint.scoring.clauses import Text
+from mockint.scoring.mentions import Finding
 
 
 def _error_thing(t: Text, k: int) -> bool:
@@ -217,9 +220,13 @@ def not_just(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     )
 
 
-def timed(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+def timed(t: Text, f: Finding, mistake: Mistake) -> bool:
     """The mistake's last words come right after "before"/"after"/"until" ("a test set
-    split off before any tuning"): they date the act, they are not its object."""
+    split off before any tuning"): they date the act, they are not its object. Unless the
+    mistake is about that order ("resampling -> split before")."""
+    if mistake.claim is not None and mistake.claim.property_dir in ORDER:
+        return False
+    spans = f.spans
     last_start = next(k for k, tok in enumerate(t.tokens) if tok.start == spans[-1][0])
     lo = max(0, last_start - 2)
     return any(t.lower[k] in ("before", "after", "until", "prior") for k in range(lo, last_start))

@@ -1367,6 +1367,20 @@ def test_not_just_and_a_dated_act_make_no_mistake(answer, made):
 @pytest.mark.parametrize(
     "answer, made",
     [
+        # A mistake about an order is made by the words after "before": they are its point.
+        ("I oversample with SMOTE on the full dataset before splitting.", True),
+        ("I oversample with SMOTE after splitting, on the training part only.", False),
+    ],
+)
+def test_a_mistake_about_order_is_not_a_dated_act(answer, made):
+    concepts = {"resampling": ["oversample", "smote"], "split": ["split", "splitting"]}
+    m = Mistake("Resampling before splitting.", "", claim("resampling -> split before"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
         # A pronoun stands for the thing named before it, in its sentence or the one before.
         ("The cache keeps an entry per pair of tokens, so its size grows quadratically.", True),
         ("We keep a cache per request. It grows quadratically with length.", True),
