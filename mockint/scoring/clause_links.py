@@ -34,6 +34,7 @@ from mockint.scoring.claim_words import (
     YARDSTICKS,
 )
 from mockint.scoring.clauses import Text
+from mockint.scoring.lemmas import lemma
 from mockint.scoring.mentions import Finding, Mention, find
 
 
@@ -282,9 +283,15 @@ def new_verb_between(t: Text, f: Finding, mentions: Sequence[Mention]) -> bool:
     return any(
         t.lower[k] in ("and", "but")
         and k + 1 < len(t.lower)
-        and (t.lower[k + 1] in _FINITE or t.lower[k + 1].endswith("ed"))
+        and (t.lower[k + 1] in _FINITE or _past(t.lower[k + 1]))
         for k in starts
     )
+
+
+def _past(word: str) -> bool:
+    """A past form ("used", "dropped"): ends in "ed" and is not its own lemma, as "need",
+    "speed" and "seed" are."""
+    return word.endswith("ed") and lemma(word) != word
 
 
 def supposed(t: Text, lo: int, hi: int) -> bool:

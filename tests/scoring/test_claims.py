@@ -1336,6 +1336,8 @@ def test_a_few_is_an_amount_not_a_direction(answer, expected):
         ("I cut the backtest and shipped on time.", True),
         # ... and a subject followed by "and is" keeps its predicate.
         ("The test set is where we tune, and is touched every day.", True),
+        # A word ending in "ed" that is no past form is no new verb ("speed", "need").
+        ("We tune the weights and speed settings on the test set.", True),
     ],
 )
 def test_and_with_a_new_verb_starts_a_new_act(answer, made):
