@@ -206,10 +206,18 @@ def superlative(t: Text, d: Mention) -> bool:
 QUALITY = frozenset({"good", "well", "improve", "bad", "wrong", "poorly", "badly", "hurt", "fail"})
 
 
+# Things whose size is a harm: an error, a loss, and problems ("it makes overfitting
+# worse" is more overfitting, "improves latency" less latency).
+HARMS = frozenset(
+    {"error", "loss", "overfit", "underfit", "variance", "latency", "leakage", "hallucination"}
+)
+
+
 def judged_as_loss(t: Text, d: Mention, concept: Mention) -> bool:
-    """Direction `d` judges an error or a loss ("training error is good", "the loss got
-    worse", not "error codes"): there the judgement runs against the size."""
-    return t.keys[d.start] in QUALITY and t.keys[concept.end - 1] in ("error", "loss")
+    """Direction `d` judges an error, a loss or a problem ("training error is good", "the
+    loss got worse", "makes overfitting worse", not "error codes"): there the judgement
+    runs against the size."""
+    return t.keys[d.start] in QUALITY and t.keys[concept.end - 1] in HARMS
 
 
 def yardstick(t: Text, d: Mention | None, m: Mention) -> bool:

@@ -1402,3 +1402,20 @@ def test_a_pronoun_may_stand_for_the_thing_a_mistake_names(answer, made):
     }
     m = Mistake("Saying the cache grows quadratically.", "", claim("quad"))
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # A judging word on a problem runs against its size, as on an error: worse is more.
+        ("Dropout makes overfitting worse.", ["wrong"]),
+        ("Dropout makes overfitting less likely.", ["made"]),
+        ("Caching makes latency worse.", ["wrong"]),
+    ],
+)
+def test_a_judging_word_on_a_problem_runs_against_its_size(answer, expected):
+    concepts = {"dropout": ["dropout"], "overfitting": ["overfitting"]}
+    concepts |= {"caching": ["caching"], "latency": ["latency"]}
+    c = "caching -> latency down" if "Caching" in answer else "dropout -> overfitting down"
+    found = Analysis(answer, concepts, []).findings(claim(c))
+    assert sorted({f.status for f in found}) == expected
