@@ -117,7 +117,7 @@ def find(
 # as a thing: after a determiner, opening a clause, or as a name ("L1", "BERT"). A verb
 # said before ("I reported the delay ... it hard for her") is not what "it" stands for.
 # Only for wordings of three or more words: the rest must still say something.
-_STAND_INS = frozenset({"it", "its", "they", "them", "their"})
+_STAND_INS = frozenset({"it", "its", "they", "them", "their", "those", "these"})
 _DETERMINERS = frozenset(
     [
         "the",
@@ -184,6 +184,8 @@ _NOT_THINGS = frozenset(
     ]
 )
 
+# After these a plural ("for labels, ...") is a thing, not a verb.
+_PREPOSITIONS = frozenset(["for", "of", "on", "with", "about", "from", "to", "in"])
 # After these a plural noun opens a clause's subject ("and permissions can just refresh").
 _SUBJECT_AFTER = frozenset(["and", "but", "or", "so", "because", "since", "while", "when", "if"])
 
@@ -204,6 +206,7 @@ def _stands_for(text: Text, i: int, want: tuple[str, ...]) -> bool:
             j in starts
             or text.lower[j - 1] in _DETERMINERS
             or (text.lower[j - 1] in _SUBJECT_AFTER and text.keys[j] != text.lower[j])
+            or (text.lower[j - 1] in _PREPOSITIONS and text.lower[j] == text.keys[j] + "s")
             or any(ch.isupper() or ch.isdigit() for ch in text.tokens[j].text[1:])
         )
         for j in range(lo, i)

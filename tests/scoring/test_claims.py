@@ -1387,6 +1387,8 @@ def test_a_mistake_about_order_is_not_a_dated_act(answer, made):
         ("The cache keeps an entry per pair of tokens, so its size grows quadratically.", True),
         ("We keep a cache per request. It grows quadratically with length.", True),
         ("Caches are cheap, and they grow quadratically.", True),
+        # "those"/"these" as pronouns, for a plural named after a preposition.
+        ("With caches, those grow quadratically with length.", True),
         # Never for a verb or an adverb said before it, nor with nothing named before it.
         ("I cache results, and it grows quadratically with length.", False),
         ("It grows quadratically with length.", False),
