@@ -83,6 +83,7 @@ from mockint.scoring.clause_links import (
     topic_pronouns,
 )
 from mockint.scoring.clauses import Text
+from mockint.scoring.countered import countered_flip
 from mockint.scoring.direction_words import (
     acts,
     comparative,
@@ -195,11 +196,11 @@ class Analysis:
             # Generic words alone ("learning from", "cost") show nothing without an owner.
             return [
                 replace(f, claim=claim)
-                for f in self._findings(bare, strict)
+                for f in countered_flip(self.text, self._findings(bare, strict))
                 if f.status == "made"
                 and not is_generic(" ".join(self.text.text[a:b] for a, b in f.spans))
             ]
-        return self._findings(claim, strict)
+        return countered_flip(self.text, self._findings(claim, strict))
 
     def _unnamed(self, claim: Claim) -> bool:
         names = set(claim.subject) | self.contrasted(claim.subject)

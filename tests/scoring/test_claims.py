@@ -1421,3 +1421,28 @@ def test_a_judging_word_on_a_problem_runs_against_its_size(answer, expected):
     c = "caching -> latency down" if "Caching" in answer else "dropout -> overfitting down"
     found = Analysis(answer, concepts, []).findings(claim(c))
     assert sorted({f.status for f in found}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # What others are said to believe, then rejected: the speaker's opposite.
+        ("People say bagging reduces variance, but in practice it does little.", ["wrong"]),
+        ("Some think bagging cuts bias, but that's not true.", []),  # a wrong claim rejected
+        # Reported and agreed with, or contrasted without rejecting: as said.
+        ("People say bagging reduces variance, and they are right.", ["made"]),
+        ("People say bagging reduces variance, but boosting reduces bias.", ["made"]),
+        # A report word at the very end of an answer is no report.
+        ("Bagging reduces variance, as many say", ["made"]),
+    ],
+)
+def test_a_report_of_what_others_say_that_the_speaker_rejects(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
+
+
+def test_a_mistake_reported_and_rejected_is_not_made():
+    m = Mistake("Tuning on the test set.", "", claim("test-set -> tuning"))
+    said = "People think you can tune on the test set, but in practice it is never done."
+    assert Analysis(said, CONCEPTS, CONTRASTS).mistake_made(m) is None
+    own = "We tune on the test set, but only once."
+    assert Analysis(own, CONCEPTS, CONTRASTS).mistake_made(m) is not None
