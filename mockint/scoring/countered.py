@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from mockint.scoring.clauses import Text
 from mockint.scoring.mentions import Finding
+from mockint.scoring.warned import first_token, last_token
 
 # Who is reported ("people say", "some would argue", "the textbook answer is") ...
 _OTHERS = frozenset(
@@ -36,15 +37,11 @@ _REJECTING = frozenset(
 )
 
 
-def _token(t: Text, char: int) -> int:
-    return next((k for k, tok in enumerate(t.tokens) if tok.start == char), 0)
-
-
 def countered(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """The words that decided a finding sit in a report of what others say, which a
     "but"/"however" later in the sentence rejects."""
     lo, hi = t.sentences[sentence]
-    first, last = _token(t, spans[0][0]), _token(t, spans[-1][0])
+    first, last = first_token(t, spans), last_token(t, spans)
     reported = any(
         t.lower[k] in _OTHERS and any(t.keys[j] in _REPORTING for j in range(k + 1, min(hi, k + 4)))
         for k in range(lo, first)

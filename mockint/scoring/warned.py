@@ -126,12 +126,12 @@ def warned(
     )
 
 
-def _first(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
+def first_token(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
     """The first token of the words that made a finding."""
     return min((k for k, tok in enumerate(t.tokens) for a, _ in spans if tok.start == a), default=0)
 
 
-def _last(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
+def last_token(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
     """The last token of the words that made a finding."""
     return max((k for k, tok in enumerate(t.tokens) for _, b in spans if tok.end == b), default=0)
 
@@ -141,7 +141,7 @@ def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bo
     tell them", "we shipped without asking"), not someone else ("they changed it without
     telling us", "she backed it without asking") or a thing ("a model that never flags").
     Contractions count by their pronoun ("I'd", "we've")."""
-    first = _first(t, spans)
+    first = first_token(t, spans)
     for k in range(first - 1, t.sentences[sentence][0] - 1, -1):
         word = t.lower[k].split("'")[0].split("\u2019")[0]
         if word in PERSONS:
@@ -165,7 +165,7 @@ def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """ "only" opening a condition after the words that made a finding ("I'd train from
     scratch only with a huge dataset"): a rare case is named, not a habit, so a mistake
     about what one does by default is not made."""
-    last = _last(t, spans)
+    last = last_token(t, spans)
     end = t.clauses[t.clause_of[last]].end
     return any(
         t.lower[k] == "only" and t.lower[k + 1] in RESTRICTIONS for k in range(last + 1, end - 1)
@@ -175,7 +175,7 @@ def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
 def instructs(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """The words end in "ask"/"tell" and a "to" follows the person ("I didn't ask them to
     slow down"): a request or an order, not whether people were consulted or told."""
-    last = _last(t, spans)
+    last = last_token(t, spans)
     if t.keys[last] not in ("ask", "tell"):
         return False
     end = t.clauses[t.clause_of[last]].end
@@ -185,7 +185,7 @@ def instructs(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
 def judged_bad(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """The clause goes on to say the statement's practice turns out badly ("leaving dropout
     on at inference gives noisy, worse predictions"): it warns, it does not recommend."""
-    last = _last(t, spans)
+    last = last_token(t, spans)
     end = t.clauses[t.clause_of[last]].end
     return any(t.lower[k] in BAD_OUTCOMES for k in range(last + 1, end))
 
@@ -213,7 +213,7 @@ def reports_error(t: Text, sentence: int, spans: tuple[tuple[int, int], ...] = (
 def not_just(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """A negator inside the mistake's words followed by "just" or "only" ("I didn't just
     tell her why"): more was done, not less, so the mistake is not made."""
-    first, last = _first(t, spans), _last(t, spans)
+    first, last = first_token(t, spans), last_token(t, spans)
     return any(
         t.negator[k] and t.lower[k + 1] in ("just", "only", "merely", "simply")
         for k in range(first, min(last, len(t.lower) - 1))
