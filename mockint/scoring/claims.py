@@ -49,6 +49,7 @@ from dataclasses import replace
 from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
+from mockint.scoring.attachment import manner_denied, opens_conjunct, other_conjuncts, own_nearer
 from mockint.scoring.claim_words import (
     ABSOLUTES,
     AFTER_PHRASE_NEGATORS,
@@ -262,10 +263,9 @@ class Analysis:
             and not compared(t, o)
         ]
         before = [o for o in same if o.end <= m.start]
-        if before:
-            return before[-1]
-        if same:
-            return same[0]
+        after = [o for o in same if not opens_conjunct(t, m.end, o)]  # before wins
+        if before or after:
+            return (before[-1:] or after)[0]
         clause = t.clauses[ci]
         if t.lower[clause.start] in ahead and leads(t, ci):  # "to reduce variance, use ..."
             after = [o for o in self.mentions if o.name in names and t.clause_of[o.start] == ci + 1]
@@ -423,6 +423,7 @@ class Analysis:
             # units with no rescaling"): they negate what follows, not the claim.
             in_dir |= {k for k in range(m.end, hi) if t.lower[k] in AFTER_PHRASE_NEGATORS}
             in_dir |= relative_negators(t, max(m.end, owner.end if owner else 0), hi)
+            in_dir |= other_conjuncts(t, m, owner, owner_here, hi)
             # After the whole pair, a negator right before a contrasted concept denies that
             # one ("reduces variance and not bias", "on a time split and not a random one").
             pair_end = max(m.end, owner.end if owner else 0)
@@ -439,7 +440,7 @@ class Analysis:
         # test"): uncertain, so not made.
         hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))
         if t.negated(lo, hi, in_dir) or not_only(t, m) or hedged:
-            if dir_flips:
+            if dir_flips or manner_denied(t, max(m.end, owner.end if owner else 0), clause.end):
                 return None  # "does not fix high bias": a negation and a direction together
             flips += 1
             why.append("negated")
@@ -469,6 +470,7 @@ class Analysis:
                 shared
                 or described(t, m)
                 or (s_swap and (possessive or pronoun_led(t, clause.start, owner)))
+                or (s_swap and own_nearer(t, claim, m, owner, used, self.mentions))
             ):
                 return None
             status, why = "wrong", ["swap"]

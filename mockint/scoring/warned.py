@@ -37,6 +37,39 @@ def _error_thing(t: Text, k: int) -> bool:
     return before in MEASURED or before2 in MEASURED or after in ERROR_THINGS
 
 
+_LABEL_NEXT = frozenset(
+    {"of", "to", "include", "includes", "here", "i", "we", "people", "candidates", "that", "would"}
+)
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+# Before "error is"/"mistake was": what makes it a name for a practice ("the mistake is").
+_LABEL_BEFORE = frozenset(
+    {"a", "an", "the", "one", "another", "common", "classic", "typical", "big", "biggest"}
+    | {"main", "usual", "first", "real", "worst", "obvious", "subtle", "my", "our", "this"}
+)
+
+
+def _unlabelled_error(t: Text, k: int) -> bool:
+    """ "error"/"mistake" that does not name a practice ("corrects the remaining error",
+    "provider errors are transient", "so mistakes get corrected"): only a naming frame
+    warns ("is a mistake", "the mistake is", "the mistake of", "a common error here",
+    "mistakes people make", "Common mistakes: ...")."""
+    if t.keys[k] not in ("error", "mistake"):
+        return False
+    ci = t.clause_of[k]
+    lo, hi = t.clauses[ci].start, t.clauses[ci].end
+    before = [t.lower[j] for j in range(max(lo, k - 3), k)]
+    if any(w in _BE or w.endswith(("'s", "\u2019s")) for w in before):
+        return False  # "is a mistake", "that's a big error"
+    if k + 1 >= hi:
+        return ":" not in (
+            t.text[t.tokens[k].end : t.tokens[k + 1].start] if k + 1 < len(t.tokens) else ""
+        )
+    nxt = t.lower[k + 1]
+    if nxt in _BE:
+        return not (k == lo or t.lower[k - 1] in _LABEL_BEFORE)
+    return nxt not in _LABEL_NEXT
+
+
 def _wrong_things(t: Text, k: int) -> bool:
     """ "the wrong classes", "the wrong answers": things named, not a warning."""
     nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
@@ -115,6 +148,7 @@ def warned(
         (t.keys[k] in words or _owned_fault(t, k))
         and t.lower[k] not in GRADES
         and not (t.keys[k] == "error" and _error_thing(t, k))
+        and not _unlabelled_error(t, k)
         and not _wrong_things(t, k)
         and not _person_wrong(t, k)
         and not _names_a_group(t, k)
@@ -167,8 +201,16 @@ def only_when(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     about what one does by default is not made."""
     last = last_token(t, spans)
     end = t.clauses[t.clause_of[last]].end
-    return any(
+    if any(
         t.lower[k] == "only" and t.lower[k + 1] in RESTRICTIONS for k in range(last + 1, end - 1)
+    ):
+        return True
+    # ... or "only" before or among the words and the condition right after them ("I'd
+    # only train from scratch when the data is unusual").
+    first = first_token(t, spans)
+    start = t.clauses[t.clause_of[first]].start
+    return any(t.lower[j] == "only" for j in range(max(start, first - 3), last)) and any(
+        t.lower[k] in RESTRICTIONS for k in range(last + 1, min(end, last + 3))
     )
 
 

@@ -1446,3 +1446,98 @@ def test_a_mistake_reported_and_rejected_is_not_made():
     assert Analysis(said, CONCEPTS, CONTRASTS).mistake_made(m) is None
     own = "We tune on the test set, but only once."
     assert Analysis(own, CONCEPTS, CONTRASTS).mistake_made(m) is not None
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # "error"/"mistake" as a measure or a thing does not name the practice.
+        ("Provider errors are usually transient, so we retry immediately.", True),
+        ("We retry immediately, so mistakes get corrected quickly.", True),
+        ("It lowers the remaining error, so we retry immediately.", True),
+        # A naming frame warns.
+        ("Retrying immediately is a mistake.", False),
+        ("The mistake people make is to retry immediately.", False),
+        ("Common mistakes: we retry immediately and log nothing.", False),
+    ],
+)
+def test_error_or_mistake_warns_only_when_it_names_the_practice(answer, made):
+    concepts = {"no-backoff": ["retry immediately"]}
+    m = Mistake("Retrying with no backoff.", "", claim("no-backoff"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # The claim's own subject sits by the property's direction word: each part of the
+        # clause has its own subject, so no swap.
+        ("Dropout randomly zeroes units during training and is off at inference.", []),
+        ("Dropout is off during training and on at inference.", ["wrong"]),
+    ],
+)
+def test_no_swap_when_the_own_subject_sits_nearer(answer, expected):
+    a = Analysis(answer, DROPOUT, DROPOUT_CONTRASTS)
+    got = sorted({f.status for f in a.findings(claim("inference-time -> dropout off"))})
+    assert got == expected
+
+
+def test_a_swap_stays_when_the_contrasted_subject_sits_nearer():
+    a = Analysis("Bagging reduces bias and boosting reduces variance.", CONCEPTS, CONTRASTS)
+    assert {f.status for f in a.findings(claim("bagging -> variance down"))} == {"wrong"}
+
+
+def test_a_subject_opening_a_conjunct_owns_nothing_before_it():
+    concepts = {"random": ["random search"], "grid": ["grid"], "few": ["few parameters matter"]}
+    said = "Use it, since few parameters matter and a grid wastes runs."
+    a = Analysis(said, concepts, [["random", "grid"]])
+    assert not [f for f in a.findings(claim("random -> few")) if f.status == "wrong"]
+    # ... while a grid named before the property still owns it.
+    a = Analysis("A grid means few parameters matter.", concepts, [["random", "grid"]])
+    assert {f.status for f in a.findings(claim("random -> few"))} == {"wrong"}
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # A negation in a statement of its own, after "and", is not the claim's.
+        ("Bagging reduces variance and nobody disputes that.", ["made"]),
+        ("Bagging reduces variance and boosting does not.", ["made"]),
+        ("Bagging does not reduce variance.", ["wrong"]),
+    ],
+)
+def test_a_negation_after_and_belongs_to_its_own_statement(answer, expected):
+    assert verdicts(answer, "bagging -> variance down") == expected
+
+
+def test_a_negation_before_and_with_a_new_predicate_is_not_the_claims():
+    concepts = {"dpo": ["dpo"], "reward": ["reward model"], "direct": ["directly"]}
+    a = Analysis("DPO has no reward model and optimises directly.", concepts, [])
+    assert {f.status for f in a.findings(claim("dpo -> direct"))} == {"made"}
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # "one by one": the negation may deny the manner, not the act.
+        ("The target model doesn't check the drafts one by one.", []),
+        ("The target model doesn't check the drafts.", ["wrong"]),
+    ],
+)
+def test_a_denied_manner_concludes_nothing(answer, expected):
+    concepts = {"target": ["target model"], "verify": ["check the drafts"]}
+    a = Analysis(answer, concepts, [])
+    assert sorted({f.status for f in a.findings(claim("target -> verify"))}) == expected
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I'd only train from scratch when the data is unusual.", False),
+        ("I'd only train from scratch with a huge dataset.", False),
+        ("I'd train from scratch on our own data.", True),
+    ],
+)
+def test_only_before_the_words_with_a_condition_names_a_rare_case(answer, made):
+    m = Mistake("Training from scratch by default.", "", claim("scratch"))
+    assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made

@@ -1,0 +1,73 @@
+"""Which subject a property belongs to when its clause names more than one: the claim
+matcher (`mockint.scoring.claims`) must not read a swap where the claim's own subject sits
+right by the property ("dropout is on during training and off at inference") or where
+the other subject opens a statement of its own ("few settings matter and a grid wastes
+runs")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mockint.scenario.bank import Claim
+from mockint.scoring.clauses import Text
+from mockint.scoring.mentions import Mention
+
+_JOINS = frozenset({"and", "but", "or"})
+# Manners a negation may deny instead of the act ("doesn't check them one by one").
+_MANNERS = (("one", "by", "one"), ("one", "at", "a", "time"), ("individually",), ("sequentially",))
+_LEADS = frozenset({"a", "an", "the", "this", "that", "these", "those", "our", "my", "their"})
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def opens_conjunct(t: Text, end: int, o: Mention) -> bool:
+    """A subject after the property, right after "and"/"but" (determiners aside): it
+    starts a statement of its own ("..., and a grid wastes runs"), it owns nothing before.
+    Not "and a cross-encoder reranks": "or a BiLSTM from scratch" joins nouns instead."""
+    k = o.start - 1
+    while k >= end and t.lower[k] in _LEADS:
+        k -= 1
+    return k >= end and t.lower[k] in _JOINS
+
+
+def other_conjuncts(t: Text, m: Mention, owner: Mention | None, here: bool, hi: int) -> set[int]:
+    """Negators that belong to a statement of their own, joined by "and"/"but": after
+    the claim's words ("routing is per token and experts don't split by subject"), or
+    between the owner and a property that opens a new predicate ("DPO has no reward
+    model and optimises directly"; not "does not reduce bias and variance")."""
+    end = max(m.end, owner.end if here and owner else 0)
+    k = next((j for j in range(end, hi) if t.lower[j] in ("and", "but")), hi)
+    out = set(range(k, hi))
+    if here and owner is not None and owner.end <= m.start:
+        joins = [j for j in range(owner.end, m.start - 1) if t.lower[j] in ("and", "but")]
+        if joins and joins[-1] + 1 != m.start:
+            out |= set(range(owner.end, joins[-1]))
+    return out
+
+
+def manner_denied(t: Text, end: int, hi: int) -> bool:
+    """A manner follows the claim's words in its clause ("doesn't check the drafts one by
+    one"): a negation may deny the manner, not the act, so nothing is certain."""
+    words = t.lower[end:hi]
+    return any(tuple(words[i : i + len(w)]) == w for w in _MANNERS for i in range(len(words)))
+
+
+def own_nearer(
+    t: Text,
+    claim: Claim,
+    m: Mention,
+    owner: Mention | None,
+    used: Sequence[Mention],
+    mentions: Sequence[Mention],
+) -> bool:
+    """The claim's own subject, in the property's clause, sits nearer the property or its
+    direction word (the last of `used`) than the contrasted owner does: the clause gives
+    each subject its own part, so no swap is certain."""
+    if owner is None:
+        return False
+    ci = t.clause_of[m.start]
+    here = [o for o in mentions if o.name in claim.subject and t.clause_of[o.start] == ci]
+    marks = (m, *used[-1:]) if claim.property_dir else (m,)
+    return any(_gap(o, x) < _gap(owner, x) for o in here for x in marks)
