@@ -55,6 +55,13 @@ def compared(t: Text, o: Mention) -> bool:
     )
 
 
+_CHANGES = frozenset(
+    lemma(w)
+    for w in ("raising", "lowering", "increasing", "decreasing", "reducing", "cutting")
+    + ("dropping", "pushing", "bumping", "moving", "raise", "lower", "increase", "reduce")
+)
+
+
 def pronoun(
     t: Text,
     mentions: Sequence[Mention],
@@ -98,7 +105,11 @@ def pronoun(
     if subject is not None and subject.end <= owner.start and subject.name != owner.name:
         return False
     refer = PRONOUNS | DEMONSTRATIVES  # "..., but that's mostly unnecessary"
-    return any(t.lower[k] in refer for k in range(clause.start, clause.end))
+    ks = [k for k in range(clause.start, clause.end) if t.lower[k] in refer]
+    # "Raising the threshold ...; lowering it ...": the pronoun is the thing, not the
+    # change the owner's words make to it.
+    changed = any(lemma(t.lower[j]) in _CHANGES for j in range(owner.start, owner.end))
+    return any(not (changed and k and lemma(t.lower[k - 1]) in _CHANGES) for k in ks)
 
 
 def back_reference(

@@ -132,6 +132,8 @@ class Text:
 
     def _negates(self, i: int) -> bool:
         w = self.lower[i]
+        if i > 0 and self._gap(i - 1).endswith(('"', "\u201c", "'", "\u2018")):
+            return False  # a quoted label ("always says \"not fraud\"") negates nothing
         if w == "off":
             return i > 0 and self.lower[i - 1] in _OFF_AFTER
         if w == "no" and i > 0 and self.lower[i - 1] in _SAY:

@@ -106,6 +106,8 @@ def find(
                     ok = False
                     break
                 j = hit
+            if ok and _bound(text, j):
+                continue  # "memory-bound decoding" names a bottleneck, not memory
             if ok and (i not in out or out[i].end < j + 1):
                 out[i] = Mention(name, i, j + 1, w in inverse)
     return list(out.values())
@@ -216,6 +218,14 @@ def _stands_for(text: Text, i: int, want: tuple[str, ...]) -> bool:
 # Prefixes that, hyphened to a word, make another word of it: "fine-tuned" is not
 # "tuned", "non-test data" is not the test set.
 _PREFIXES = frozenset({"fine", "non", "pre", "un", "self", "semi", "anti", "counter"})
+
+
+def _bound(text: Text, j: int) -> bool:
+    return (
+        j + 1 < len(text.lower)
+        and text.lower[j + 1] in ("bound", "limited", "intensive")
+        and text.hyphened(j, j + 1)
+    )
 
 
 def _prefixed(text: Text, i: int) -> bool:

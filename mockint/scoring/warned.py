@@ -70,6 +70,23 @@ def _unlabelled_error(t: Text, k: int) -> bool:
     return nxt not in _LABEL_NEXT
 
 
+_SEEM = frozenset({"look", "looks", "looked", "looking", "seem", "seems", "seemed", "sound"})
+
+
+def _appearance(t: Text, k: int) -> bool:
+    """ "look bad", "something's wrong", "a wrong fact": how a thing seems or a thing
+    named, not a practice named as a danger."""
+    if t.keys[k] not in ("bad", "wrong") or k == 0:
+        return False
+    before = t.lower[k - 1]
+    nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
+    return (
+        before in _SEEM
+        or before.replace("\u2019", "'") in ("something's", "anything's")
+        or (before == "a" and t.lower[k] == "wrong" and nxt.isalpha() and nxt != "move")
+    )
+
+
 def _wrong_things(t: Text, k: int) -> bool:
     """ "the wrong classes", "the wrong answers": things named, not a warning."""
     nxt = t.lower[k + 1] if k + 1 < len(t.lower) else ""
@@ -149,6 +166,7 @@ def warned(
         and t.lower[k] not in GRADES
         and not (t.keys[k] == "error" and _error_thing(t, k))
         and not _unlabelled_error(t, k)
+        and not _appearance(t, k)
         and not _wrong_things(t, k)
         and not _person_wrong(t, k)
         and not _names_a_group(t, k)

@@ -1541,3 +1541,53 @@ def test_a_denied_manner_concludes_nothing(answer, expected):
 def test_only_before_the_words_with_a_condition_names_a_rare_case(answer, made):
     m = Mistake("Training from scratch by default.", "", claim("scratch"))
     assert (Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # How a thing seems, or a thing named, is not a warning.
+        ("We retry immediately, since slow replies look bad to users.", True),
+        ("We retry immediately whenever something's wrong upstream.", True),
+        ("Retrying immediately is bad.", False),
+    ],
+)
+def test_looking_bad_or_something_wrong_is_no_warning(answer, made):
+    concepts = {"no-backoff": ["retry immediately"]}
+    m = Mistake("Retrying with no backoff.", "", claim("no-backoff"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
+
+
+def test_a_quoted_negator_is_a_label():
+    concepts = {"acc": ["accurate"], "misleading": ["catches nothing"]}
+    said = 'A model saying "not fraud" is accurate and catches nothing.'
+    assert {
+        f.status for f in Analysis(said, concepts, []).findings(claim("acc -> misleading"))
+    } == {"made"}
+    said = "A model that is not accurate catches nothing."
+    assert {
+        f.status for f in Analysis(said, concepts, []).findings(claim("acc -> misleading"))
+    } == {"wrong"}
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # The pronoun stands for the threshold, not for raising it.
+        ("Raising the threshold increases precision; lowering it increases recall.", False),
+        ("Raising the threshold is simple; it increases recall.", True),
+    ],
+)
+def test_a_pronoun_after_a_change_verb_is_the_thing_not_the_change(answer, made):
+    concepts = {"raise": ["raising the threshold"], "recall-up": ["increases recall"]}
+    m = Mistake("Saying a higher threshold raises recall.", "", claim("raise -> recall-up"))
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
+
+
+def test_memory_bound_names_a_bottleneck_not_memory():
+    concepts = {"quant": ["quantisation"], "memory": ["memory"]}
+    said = "Quantisation speeds up memory-bound decoding."
+    assert Analysis(said, concepts, []).findings(claim("quant -> memory down")) == []
+    said = "Quantisation raises memory."
+    got = Analysis(said, concepts, []).findings(claim("quant -> memory down"))
+    assert {f.status for f in got} == {"wrong"}
