@@ -6,7 +6,7 @@ runs")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from mockint.scenario.bank import Claim
 from mockint.scoring.clauses import Text
@@ -71,3 +71,19 @@ def own_nearer(
     here = [o for o in mentions if o.name in claim.subject and t.clause_of[o.start] == ci]
     marks = (m, *used[-1:]) if claim.property_dir else (m,)
     return any(_gap(o, x) < _gap(owner, x) for o in here for x in marks)
+
+
+def unpaired(t: Text, found: Sequence[Mention], partners: Mapping[str, set[str]]) -> list[Mention]:
+    """Mentions in order, less those of two contrasted concepts written as one hyphenated
+    word ("the bias-variance trade-off", "a precision-recall curve"): it names the pair,
+    and says nothing of either."""
+    paired = {
+        id(x)
+        for a in found
+        for b in found
+        if b.name in partners.get(a.name, ())
+        and b.start == a.end
+        and t.hyphened(a.end - 1, b.start)
+        for x in (a, b)
+    }
+    return sorted((m for m in found if id(m) not in paired), key=lambda m: (m.start, m.end))

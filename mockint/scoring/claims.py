@@ -49,7 +49,7 @@ from dataclasses import replace
 from mockint.scenario.bank import Claim, Mistake
 from mockint.scenario.bank_terms import is_generic
 from mockint.scenario.lexicon import Relation, load_lexicon
-from mockint.scoring.attachment import manner_denied, opens_conjunct, other_conjuncts, own_nearer
+from mockint.scoring import attachment as attach
 from mockint.scoring.claim_words import (
     ABSOLUTES,
     AFTER_PHRASE_NEGATORS,
@@ -146,12 +146,12 @@ class Analysis:
         self._dirs: dict[str, list[Mention]] = {}
         found += topic_pronouns(self.text, self.topic, concepts, self.relations, claims, found)
         found += parallel_ones(self.text, self.relations, found)
-        self.found = sorted(found, key=lambda m: (m.start, m.end))
         self.mentions: list[Mention] = []  # those of the claim being judged
         self.partners: dict[str, set[str]] = {}
         for group in contrasts:
             for name in group:
                 self.partners.setdefault(name, set()).update(n for n in group if n != name)
+        self.found = attach.unpaired(self.text, found, self.partners)  # sorted
         self._starts = {m.start for m in self.found}
 
     def directions(self, name: str) -> list[Mention]:
@@ -263,7 +263,7 @@ class Analysis:
             and not compared(t, o)
         ]
         before = [o for o in same if o.end <= m.start]
-        after = [o for o in same if not opens_conjunct(t, m.end, o)]  # before wins
+        after = [o for o in same if not attach.opens_conjunct(t, m.end, o)]  # before wins
         if before or after:
             return (before[-1:] or after)[0]
         clause = t.clauses[ci]
@@ -423,7 +423,7 @@ class Analysis:
             # units with no rescaling"): they negate what follows, not the claim.
             in_dir |= {k for k in range(m.end, hi) if t.lower[k] in AFTER_PHRASE_NEGATORS}
             in_dir |= relative_negators(t, max(m.end, owner.end if owner else 0), hi)
-            in_dir |= other_conjuncts(t, m, owner, owner_here, hi)
+            in_dir |= attach.other_conjuncts(t, m, owner, owner_here, hi)
             # After the whole pair, a negator right before a contrasted concept denies that
             # one ("reduces variance and not bias", "on a time split and not a random one").
             pair_end = max(m.end, owner.end if owner else 0)
@@ -440,7 +440,9 @@ class Analysis:
         # test"): uncertain, so not made.
         hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))
         if t.negated(lo, hi, in_dir) or not_only(t, m) or hedged:
-            if dir_flips or manner_denied(t, max(m.end, owner.end if owner else 0), clause.end):
+            if dir_flips or attach.manner_denied(
+                t, max(m.end, owner.end if owner else 0), clause.end
+            ):
                 return None  # "does not fix high bias": a negation and a direction together
             flips += 1
             why.append("negated")
@@ -470,7 +472,7 @@ class Analysis:
                 shared
                 or described(t, m)
                 or (s_swap and (possessive or pronoun_led(t, clause.start, owner)))
-                or (s_swap and own_nearer(t, claim, m, owner, used, self.mentions))
+                or (s_swap and attach.own_nearer(t, claim, m, owner, used, self.mentions))
             ):
                 return None
             status, why = "wrong", ["swap"]

@@ -277,7 +277,7 @@ def fresh_start(t: Text, lo: int, at: int) -> int:
 def relative_negators(t: Text, lo: int, hi: int) -> set[int]:
     """Negators in a relative clause after the pair ("behaviour that prompting can't make
     reliable"): they negate that clause's verb, not the claim."""
-    rel = next((k for k in range(lo, hi) if t.lower[k] in ("that", "which", "who")), hi)
+    rel = next((k for k in range(lo, hi) if t.lower[k] in ("that", "which", "who", "where")), hi)
     return {k for k in range(rel, hi) if t.negator[k]}
 
 

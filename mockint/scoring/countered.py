@@ -47,12 +47,27 @@ def countered(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> boo
         for k in range(lo, first)
     )
     if not reported:
-        return False
+        return _rejected_next(t, sentence)
     for k in range(last + 1, hi):
         if t.lower[k] in ("but", "however"):
             after = range(k + 1, min(hi, k + 5))
             return any(t.lower[j] in _REJECTING or t.lower[j].endswith("n't") for j in after)
     return False
+
+
+_REFUSALS = frozenset({"wouldn't", "don't", "won't", "wouldn\u2019t", "don\u2019t", "won\u2019t"})
+
+
+def _rejected_next(t: Text, sentence: int) -> bool:
+    """Others open the sentence as who does it ("Some people treat the judge's score as
+    ground truth.") and the next sentence opens by refusing it ("I wouldn't: ...")."""
+    lo, hi = t.sentences[sentence]
+    if not any(t.lower[k] in _OTHERS | {"teams"} for k in range(lo, min(hi, lo + 2))):
+        return False
+    if sentence + 1 >= len(t.sentences):
+        return False
+    a, b = t.sentences[sentence + 1]
+    return b - a > 1 and t.lower[a] in ("i", "we") and t.lower[a + 1] in _REFUSALS
 
 
 def countered_flip(t: Text, found: list[Finding]) -> list[Finding]:

@@ -188,6 +188,9 @@ def last_token(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
     return max((k for k, tok in enumerate(t.tokens) for _, b in spans if tok.end == b), default=0)
 
 
+_AUX = frozenset({"was", "were", "is", "are", "had", "has"})
+
+
 def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """The nearest person before the words that made a finding is the speaker ("I didn't
     tell them", "we shipped without asking"), not someone else ("they changed it without
@@ -200,6 +203,9 @@ def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bo
             return word in SPEAKERS
         if k == first - 1 and word in ("it", "that", "which"):
             return False  # the subject right before the words: "if it never flagged anything"
+        before = t.lower[k - 1] if k else ""
+        if word in _AUX and k >= first - 2 and before.isalpha() and before not in PERSONS:
+            return False  # a thing right before: "a dedupe step was silently dropping"
     # No person named before them: the speaker's own plan still counts ("So my plan would be
     # to build it quietly, ..., without announcing it") ...
     if any(t.lower[k] in ("my", "our") for k in range(t.sentences[sentence][0], first)):

@@ -392,8 +392,12 @@ def test_a_consequence_after_a_comma_is_one_statement_for_a_mistake(answer, made
     ],
 )
 def test_contamination_names_the_practice_as_a_danger(answer, made):
+    assert tunes_on_test(answer) is made
+
+
+def tunes_on_test(answer: str) -> bool:
     m = Mistake("Tuning on the test set.", "", claim("tuning -> test-set"))
-    assert (Analysis(answer, CONCEPTS, []).mistake_made(m) is not None) is made
+    return Analysis(answer, CONCEPTS, CONTRASTS).mistake_made(m) is not None
 
 
 @pytest.mark.parametrize(
@@ -1584,10 +1588,58 @@ def test_a_pronoun_after_a_change_verb_is_the_thing_not_the_change(answer, made)
     assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
 
 
+def statuses(said: str, concepts: dict[str, list[str]], text: str) -> set[str]:
+    return {f.status for f in Analysis(said, concepts, []).findings(claim(text))}
+
+
 def test_memory_bound_names_a_bottleneck_not_memory():
     concepts = {"quant": ["quantisation"], "memory": ["memory"]}
-    said = "Quantisation speeds up memory-bound decoding."
-    assert Analysis(said, concepts, []).findings(claim("quant -> memory down")) == []
-    said = "Quantisation raises memory."
-    got = Analysis(said, concepts, []).findings(claim("quant -> memory down"))
-    assert {f.status for f in got} == {"wrong"}
+    assert (
+        statuses("Quantisation speeds up memory-bound decoding.", concepts, "quant -> memory down")
+        == set()
+    )
+    assert statuses("Quantisation raises memory.", concepts, "quant -> memory down") == {"wrong"}
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        # A thing right before the auxiliary is who does it, not the speaker.
+        ("I found that a dedupe step was silently dropping late events.", False),
+        ("I was silently dropping the hard cases.", True),
+        ("To hit the date we silently dropped the hard cases.", True),
+    ],
+)
+def test_a_thing_doing_it_is_not_the_speaker(answer, made):
+    concepts = {"quiet": ["silently dropping", "silently dropped"]}
+    m = Mistake("Quietly lowering quality.", "", claim("quiet"), by_speaker=True)
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
+
+
+def test_two_contrasted_concepts_hyphened_name_the_pair():
+    a = Analysis(
+        "It is the high-variance side of the bias-variance trade-off.", CONCEPTS, CONTRASTS
+    )
+    assert a.findings(claim("bagging -> bias up")) == []
+    assert "bias" not in {m.name for m in a.found}
+    assert "bias" in {m.name for m in Analysis("It has high bias.", CONCEPTS, CONTRASTS).found}
+
+
+def test_a_negation_in_a_where_clause_is_that_clauses():
+    concepts = {"rag": ["retrieval"], "fresh": ["internal documents"]}
+    said = "Use retrieval for internal documents where not everyone can see everything."
+    assert statuses(said, concepts, "rag -> fresh") == {"made"}
+    assert statuses("Retrieval is not for internal documents.", concepts, "rag -> fresh") == {
+        "wrong"
+    }
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("Some people tune on the test set. I wouldn't: it leaks.", False),
+        ("Some people tune on the test set. I do the same.", True),
+    ],
+)
+def test_others_doing_it_then_refused_is_not_made(answer, made):
+    assert tunes_on_test(answer) is made
