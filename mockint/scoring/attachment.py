@@ -47,10 +47,10 @@ def other_conjuncts(t: Text, m: Mention, owner: Mention | None, here: bool, hi: 
     return out
 
 
-def manner_denied(t: Text, end: int, hi: int) -> bool:
+def manner_denied(t: Text, m: Mention, owner: Mention | None, hi: int) -> bool:
     """A manner follows the claim's words in its clause ("doesn't check the drafts one by
     one"): a negation may deny the manner, not the act, so nothing is certain."""
-    words = t.lower[end:hi]
+    words = t.lower[max(m.end, owner.end if owner else 0) : hi]
     return any(tuple(words[i : i + len(w)]) == w for w in _MANNERS for i in range(len(words)))
 
 

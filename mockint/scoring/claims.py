@@ -103,11 +103,9 @@ from mockint.scoring.mentions import Finding, Mention, described_subjects, find,
 from mockint.scoring.warned import (
     by_speaker,
     frequency_hedged,
-    instructs,
-    not_just,
+    not_the_act,
     only_when,
     reports_error,
-    timed,
     warned,
 )
 
@@ -440,9 +438,7 @@ class Analysis:
         # test"): uncertain, so not made.
         hedged = strict and any(t.lower[k] == "not" and k not in in_dir for k in range(lo, hi))
         if t.negated(lo, hi, in_dir) or not_only(t, m) or hedged:
-            if dir_flips or attach.manner_denied(
-                t, max(m.end, owner.end if owner else 0), clause.end
-            ):
+            if dir_flips or attach.manner_denied(t, m, owner, clause.end):
                 return None  # "does not fix high bias": a negation and a direction together
             flips += 1
             why.append("negated")
@@ -496,7 +492,7 @@ class Analysis:
             and not (absolute and frequency_hedged(self.text, f.spans))
             and not only_when(self.text, f.spans)
             and (not mistake.by_speaker or by_speaker(self.text, f.sentence, f.spans))
-            and not (instructs(t, f.spans) or not_just(t, f.spans) or timed(t, f, mistake))
+            and not not_the_act(t, f, mistake)
             and not new_verb_between(self.text, f, self.mentions)
         ]
         return made[0] if made else None

@@ -42,13 +42,18 @@ class Finding:
     carried: bool = False  # the subject was named in an earlier clause
 
 
+_PLURAL_DEMONSTRATIVES = frozenset({"those", "these"})
+
+
 @lru_cache(maxsize=8192)
 def _wording(words: str) -> tuple[tuple[str, ...], bool, tuple[bool, ...]]:
     """A wording as lemma keys, whether other words may sit between them, and which of its
     words are possessives (the lemma drops the "'s", but "legal's problem" is not "a
     legal problem": there the text must say the possessive too)."""
     toks = tokenize(words)
-    keys = tuple(lemma(t.text) for t in toks)
+    # "those"/"these" stay as said: their lemma "that" would find any relative clause
+    # ("of those flagged" in "of all fraud that we flag").
+    keys = tuple(t.lower if t.lower in _PLURAL_DEMONSTRATIVES else lemma(t.text) for t in toks)
     owned = tuple(_possessive(t.text) for t in toks)
     return keys, all(t.text.replace("'", "").isalpha() for t in toks), owned
 
@@ -73,7 +78,7 @@ def find(
         if not want:
             continue
         want = tuple(text.synonyms.get(k, k) for k in want)
-        for i, k in enumerate(keys):
+        for i, k in enumerate(_said(text, want[0])):
             if k != want[0] and not _stands_for(text, i, want):
                 continue
             if _prefixed(text, i) or (owned[0] and not _possessive(text.lower[i])):
@@ -87,7 +92,7 @@ def find(
                     (
                         x
                         for x in range(j + 1, limit)
-                        if keys[x] == nxt
+                        if (text.lower[x] if nxt in _PLURAL_DEMONSTRATIVES else keys[x]) == nxt
                         and (not owned[n] or _possessive(text.lower[x]))
                         and text.clause_of[x] == text.clause_of[i]
                         # "is not enough" is not the wording "is enough", nor "I refused
@@ -218,6 +223,11 @@ def _stands_for(text: Text, i: int, want: tuple[str, ...]) -> bool:
 # Prefixes that, hyphened to a word, make another word of it: "fine-tuned" is not
 # "tuned", "non-test data" is not the test set.
 _PREFIXES = frozenset({"fine", "non", "pre", "un", "self", "semi", "anti", "counter"})
+
+
+def _said(text: Text, first: str) -> list[str]:
+    """The text's keys, or its words as said when the wording opens with "those"/"these"."""
+    return text.lower if first in _PLURAL_DEMONSTRATIVES else text.keys
 
 
 def _bound(text: Text, j: int) -> bool:

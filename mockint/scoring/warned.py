@@ -296,3 +296,9 @@ def timed(t: Text, f: Finding, mistake: Mistake) -> bool:
     last_start = next(k for k, tok in enumerate(t.tokens) if tok.start == spans[-1][0])
     lo = max(0, last_start - 2)
     return any(t.lower[k] in ("before", "after", "until", "prior") for k in range(lo, last_start))
+
+
+def not_the_act(t: Text, f: Finding, mistake: Mistake) -> bool:
+    """The words are there but do not do the mistake's act: a request ("ask them to"),
+    more than the act ("not just") or a date for it ("before any tuning")."""
+    return instructs(t, f.spans) or not_just(t, f.spans) or timed(t, f, mistake)

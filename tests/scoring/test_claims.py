@@ -1643,3 +1643,10 @@ def test_a_negation_in_a_where_clause_is_that_clauses():
 )
 def test_others_doing_it_then_refused_is_not_made(answer, made):
     assert tunes_on_test(answer) is made
+
+
+def test_those_in_a_wording_is_said_as_such():
+    # Its lemma "that" would find any relative clause ("of all fraud that we flag").
+    concepts = {"recall": ["recall"], "flagged": ["of those flagged"]}
+    assert statuses("Recall is the share of all fraud that we flag.", concepts, "flagged") == set()
+    assert statuses("Of those flagged, most were fraud.", concepts, "flagged") == {"made"}
