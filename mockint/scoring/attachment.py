@@ -1,8 +1,9 @@
-"""Which subject a property belongs to when its clause names more than one: the claim
-matcher (`mockint.scoring.claims`) must not read a swap where the claim's own subject sits
-right by the property ("dropout is on during training and off at inference") or where
-the other subject opens a statement of its own ("few settings matter and a grid wastes
-runs")."""
+"""Which part of a clause a word belongs to, for the claim matcher
+(`mockint.scoring.claims`): which subject owns a property when the clause names more than
+one ("dropout is on during training and off at inference" is no swap; in "few settings
+matter and a grid wastes runs" the grid owns nothing before it), which negations belong to
+a statement of their own or deny only a manner ("doesn't check them one by one"), and
+which mentions only name a pair ("the bias-variance trade-off")."""
 
 from __future__ import annotations
 
@@ -23,9 +24,10 @@ def _gap(a: Mention, b: Mention) -> int:
 
 
 def opens_conjunct(t: Text, end: int, o: Mention) -> bool:
-    """A subject after the property, right after "and"/"but" (determiners aside): it
+    """A subject after the property, right after "and"/"but"/"or" (determiners aside): it
     starts a statement of its own ("..., and a grid wastes runs"), it owns nothing before.
-    Not "and a cross-encoder reranks": "or a BiLSTM from scratch" joins nouns instead."""
+    Only right after: "a transformer or a BiLSTM from scratch" joins nouns, and the
+    subject after them still owns the property."""
     k = o.start - 1
     while k >= end and t.lower[k] in _LEADS:
         k -= 1
