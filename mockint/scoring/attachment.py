@@ -17,6 +17,8 @@ _JOINS = frozenset({"and", "but", "or"})
 # Manners a negation may deny instead of the act ("doesn't check them one by one").
 _MANNERS = (("one", "by", "one"), ("one", "at", "a", "time"), ("individually",), ("sequentially",))
 _LEADS = frozenset({"a", "an", "the", "this", "that", "these", "those", "our", "my", "their"})
+# Nouns a two-word hyphened compound names a pair for ("the bias-variance trade-off").
+_PAIR_NOUNS = frozenset({"trade", "tradeoff", "tradeoffs", "curve", "curves", "balance"})
 
 
 def _gap(a: Mention, b: Mention) -> int:
@@ -88,4 +90,20 @@ def unpaired(t: Text, found: Sequence[Mention], partners: Mapping[str, set[str]]
         and t.hyphened(a.end - 1, b.start)
         for x in (a, b)
     }
+    # A word of the compound before such a noun names the pair whatever the question
+    # contrasts ("bias" in "bias-variance trade-off" is not high bias).
+    n = len(t.lower)
+
+    def joined(i: int) -> bool:
+        return 0 <= i < n - 1 and t.hyphened(i, i + 1)
+
+    for m in found:
+        if m.end != m.start + 1:
+            continue
+        first = m.start if joined(m.start) else m.start - 1 if joined(m.start - 1) else None
+        if first is None or joined(first - 1) or joined(first + 1):
+            continue  # one word, or a longer compound ("state-of-the-art")
+        k = first + 2
+        if k < n and t.lower[k] in _PAIR_NOUNS:
+            paired.add(id(m))
     return sorted((m for m in found if id(m) not in paired), key=lambda m: (m.start, m.end))

@@ -34,7 +34,9 @@ MISTAKE_WORDS = frozenset(_MISTAKE_WORDS_TEXT.split())
 # Of these, the ones that open a setting, not a condition ("With L1, ...", "At inference,
 # ...", "During training, ..."): they govern the clause after them only when they lead
 # the sentence.
-SETTINGS = frozenset({"with", "for", "at", "during", "in", "on", "under", "within", "throughout"})
+SETTINGS = frozenset(
+    {"with", "for", "at", "during", "in", "on", "under", "within", "throughout", "after", "before"}
+)
 CONDITIONS = frozenset({"if", "when", "whenever", "because", "since", "once"}) | SETTINGS
 # Words that open a consequence of the clause before ("we hashed the names, so the data was
 # anonymous"): for mistakes, one statement with it.
@@ -148,9 +150,10 @@ _PHRASAL_TEXT = """blow broke set pick end show make sum look back break give co
 PHRASAL_PARTICLE_VERBS = frozenset(_PHRASAL_TEXT.split())
 # A mistake whose text says one of these is about an absolute ("always a whole word");
 # a frequency word before its claim ("often whole words") says it of some cases only.
-ABSOLUTES = frozenset({"always", "never", "every", "only"})
+ABSOLUTES = frozenset({"always", "never", "every", "each", "only"})
 FREQUENCY_HEDGES = frozenset(
     {"often", "sometimes", "usually", "typically", "mostly", "occasionally", "frequently"}
+    | {"might", "may", "could"}  # possible in some case, not in every one
 )
 # Who is said to do something: the speaker or someone else ("it" is as often an object).
 PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})

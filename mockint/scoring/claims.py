@@ -70,6 +70,7 @@ from mockint.scoring.clause_links import (
     extends,
     fresh_start,
     interrupted,
+    leading_purpose,
     leads,
     new_verb_between,
     not_only,
@@ -328,6 +329,7 @@ class Analysis:
             or interrupted(t, t.clause_of[owner.start], ci)
             or (strict and extends(t, owner, m))
             or (strict and consequence(t, t.clause_of[owner.start], ci))
+            or (strict and leading_purpose(t, t.clause_of[owner.start], ci))
         )
         flips, why = 0, []
         # "If it overfits, add dropout": a problem named in a condition, then the action:

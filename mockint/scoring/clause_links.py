@@ -178,6 +178,19 @@ def condition(t: Text, owner_clause: int, ci: int) -> bool:
     )
 
 
+def leading_purpose(t: Text, owner_clause: int, ci: int) -> bool:
+    """The owner's clause is a purpose or a time that opens the sentence and this one
+    its action ("To keep checkpoints small, I'd save only the weights", "as training
+    goes on, I raise the rate"): for mistakes, one statement."""
+    here = t.clauses[ci]
+    return (
+        owner_clause == ci - 1
+        and t.clauses[owner_clause].sentence == here.sentence
+        and t.lower[t.clauses[owner_clause].start] in ("to", "as")
+        and leads(t, owner_clause)
+    )
+
+
 def consequence(t: Text, owner_clause: int, ci: int) -> bool:
     """This clause states the consequence of the owner's, just before it ("we hashed the
     names, so the data was anonymous"): for mistakes, one statement."""
@@ -210,6 +223,8 @@ def leads(t: Text, ci: int) -> bool:
     here = t.clauses[ci]
     if here.start == t.sentences[here.sentence][0]:
         return True
+    if ":" in t.text[t.tokens[here.start - 1].end : t.tokens[here.start].start]:
+        return True  # "...what people assume: as training goes on, I raise it"
     before = t.clauses[ci - 1]
     return (
         before.sentence == here.sentence

@@ -20,6 +20,8 @@ from mockint.scoring.claim_words import (
 from mockint.scoring.clauses import SHARED, Text
 from mockint.scoring.mentions import Mention
 
+_DETERMINERS = ARTICLES | {"some", "any", "our", "their", "its", "extra"}
+
 
 def nearest(
     t: Text,
@@ -40,13 +42,17 @@ def nearest(
     # A direction word right before another concept describes that one ("for lower
     # variance"), and one hyphened to a concept makes a compound ("high-variance
     # trees"): neither says which way `at` goes.
+    # ("adding some exploration": a determiner may come between).
+    def object_at(k: int) -> int:
+        return k + 1 if k < len(t.lower) - 1 and t.lower[k] in _DETERMINERS else k
+
     cands = [
         c
         for c in cands
         if not (
-            c[0].end in starts
-            and c[0].end != at.start
-            and t.clause_of[c[0].end] == t.clause_of[c[0].start]
+            object_at(c[0].end) in starts
+            and object_at(c[0].end) != at.start
+            and t.clause_of[object_at(c[0].end)] == t.clause_of[c[0].start]
             and t.lower[c[0].end] not in PREPOSITIONS  # "turned off at inference"
         )
         and not t.hyphened(c[0].end - 1, at.start)

@@ -260,8 +260,14 @@ def frequency_hedged(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
     """A frequency word just before the words that made a finding ("pieces that are often
     whole words"): said of some cases, it does not make a mistake about an absolute ("a
     token is always a whole word")."""
-    firsts = [k for k, tok in enumerate(t.tokens) for a, _ in spans if tok.start == a]
-    return any(t.lower[j] in FREQUENCY_HEDGES for k in firsts for j in range(max(0, k - 2), k))
+    if not spans:
+        return False
+    # Just before the words, or between them ("one number might be a single token").
+    first, last = first_token(t, spans), last_token(t, spans)
+    return any(
+        t.lower[j] in FREQUENCY_HEDGES and not t.negator[j + 1]  # not "may never"
+        for j in range(max(0, first - 2), last)
+    )
 
 
 def reports_error(t: Text, sentence: int, spans: tuple[tuple[int, int], ...] = ()) -> bool:

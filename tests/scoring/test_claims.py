@@ -1650,3 +1650,66 @@ def test_those_in_a_wording_is_said_as_such():
     concepts = {"recall": ["recall"], "flagged": ["of those flagged"]}
     assert statuses("Recall is the share of all fraud that we flag.", concepts, "flagged") == set()
     assert statuses("Of those flagged, most were fraud.", concepts, "flagged") == {"made"}
+
+
+def test_a_hyphened_pair_before_trade_off_names_the_pair_uncontrasted():
+    # The question need not contrast bias with variance for "bias-variance" to be a pair.
+    a = Analysis("It is the high-variance side of the bias-variance trade-off.", CONCEPTS, [])
+    assert "bias" not in {m.name for m in a.found}
+    assert "bias" in {m.name for m in Analysis("A high-bias model.", CONCEPTS, []).found}
+
+
+def mistake_in(answer: str, concepts: dict[str, list[str]], text: str, mistake: str = "") -> bool:
+    m = Mistake(mistake or "A mistake.", "", claim(text))
+    return Analysis(answer, concepts, []).mistake_made(m) is not None
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("After negative downsampling, we use the raw probabilities.", True),
+        ("We use the raw probabilities, and we do negative downsampling.", False),
+    ],
+)
+def test_a_leading_after_clause_sets_the_main_one(answer, made):
+    concepts = {"neg": ["negative downsampling"], "raw": ["raw probabilities"]}
+    assert mistake_in(answer, concepts, "neg -> raw") is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("To keep checkpoints small, I'd save only the weights.", True),
+        ("As training goes on, I raise the learning rate.", True),
+        ("I keep checkpoints small. Separately, I'd save only the weights.", False),
+    ],
+)
+def test_a_leading_purpose_or_time_and_its_action_are_one_mistake(answer, made):
+    concepts = {
+        "ckpt": ["checkpoints"],
+        "weights-only": ["only the weights"],
+        "late": ["as training goes on"],
+        "raise": ["raise the learning rate"],
+    }
+    text = "late -> raise" if "training" in answer else "ckpt -> weights-only"
+    assert mistake_in(answer, concepts, text) is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("For example one number might be a single token.", False),
+        ("Each number is a single token.", True),
+        ("A number could never be split into two tokens.", True),
+    ],
+)
+def test_a_possibility_is_not_an_absolute(answer, made):
+    concepts = {"num": ["number"], "one-token": ["single token", "never be split"]}
+    said = "Saying each number is a single token."
+    assert mistake_in(answer, concepts, "num -> one-token", said) is made
+
+
+def test_a_direction_verb_acting_on_another_concept_through_a_determiner():
+    concepts = {"explore": ["exploration"], "loops": ["feedback loops"]}
+    said = "I watch for feedback loops and adding some exploration."
+    assert statuses(said, concepts, "explore -> loops down") == set()
