@@ -134,6 +134,9 @@ GAP_BREAKERS = frozenset(
     }
 )
 NEG_REACH = 3  # how far outside the subject..property span a negator still counts
+# Words after a mistake's words that end the reach of a negation over it: a statement of
+# its own, a purpose or a reason ("... in the prompt so it leaves out what's not allowed").
+NEG_STOPS = frozenset({"and", "but", "so", "because"})
 # Relations said by verbs of switching, which a concept may also do to something else
 # ("dropout switches off units"), and those verbs (lemmas).
 SWITCHES = frozenset(["on", "off"])

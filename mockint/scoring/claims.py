@@ -54,6 +54,7 @@ from mockint.scoring.claim_words import (
     ABSOLUTES,
     AFTER_PHRASE_NEGATORS,
     NEG_REACH,
+    NEG_STOPS,
     ORDER,
     PHRASAL_PARTICLE_VERBS,
     PURPOSE,
@@ -410,7 +411,7 @@ class Analysis:
             # ... up to an "and" after it that starts a statement of its own ("the ship is
             # sinking and management has no clue"; "we tuned on the test set and never looked back").
             pair_end = max(m.end, owner.end if owner_here and owner else 0)
-            hi = next((k for k in range(pair_end, hi) if t.lower[k] in ("and", "but")), hi)
+            hi = next((k for k in range(pair_end, hi) if t.lower[k] in NEG_STOPS), hi)
             lo = fresh_start(t, lo, m.start)  # "can't be stored and gets mapped to X"
             # ... nor one set aside, unless by its own words ("too much of a perfectionist")
             if set_aside(t, lo, hi, in_dir):

@@ -197,9 +197,16 @@ class Text:
                 continue  # inside ", I think,": the clause goes on through it
             elif (hedge_end := self._hedge(i)) > i or self._correlative(sent_start, i):
                 continue
+            elif self._thousands(i):
+                continue  # "8,000 images" is one number
             elif _CLAUSE_GAP.search(self._gap(i)) or self._starts_clause(i + 1):
                 self._close(sent, clause_start, i + 1)
                 clause_start = i + 1
+
+    def _thousands(self, i: int) -> bool:
+        """Tokens i and i+1 are the groups of one number written with a comma ("8,000")."""
+        a, b = self.tokens[i].text, self.tokens[i + 1].text
+        return self._gap(i) == "," and a.isdigit() and len(b) == 3 and b.isdigit()
 
     def _comparative(self, k: int) -> bool:
         """ "the higher", "the more": "the" and a comparative, at token k."""

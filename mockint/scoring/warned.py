@@ -146,7 +146,7 @@ def _dismissed(t: Text, k: int, words: frozenset[str]) -> bool:
     return any(
         t.keys[w] in words
         and (
-            any(t.negator[j] and t.lower[j] != "instead" for j in range(max(lo, w - 3), w))
+            any(t.negator[j] and t.lower[j] != "instead" for j in range(max(lo, w - 4), w))
             # ... or judges it small ("I judged the risk as low", "a low risk")
             or any(t.lower[j] in SMALL for j in range(max(lo, w - 1), min(hi, w + 4)))
         )

@@ -1713,3 +1713,38 @@ def test_a_direction_verb_acting_on_another_concept_through_a_determiner():
     concepts = {"explore": ["exploration"], "loops": ["feedback loops"]}
     said = "I watch for feedback loops and adding some exploration."
     assert statuses(said, concepts, "explore -> loops down") == set()
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        (
+            "I put the permission list in the prompt so the model leaves out what's not allowed.",
+            True,
+        ),
+        ("I put the permission list in the prompt because nothing else was allowed.", True),
+        ("I never put the permission list in the prompt.", False),
+    ],
+)
+def test_a_negation_in_a_purpose_or_reason_after_the_mistake_is_not_its(answer, made):
+    concepts = {"perm": ["permission list"], "prompt": ["in the prompt"]}
+    assert mistake_in(answer, concepts, "perm -> prompt") is made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("Fitting the scaler on all the data is fine, so no target information can leak.", True),
+        ("Fitting the scaler on all the data is a classic leak.", False),
+    ],
+)
+def test_a_danger_denied_four_words_away_is_a_defence(answer, made):
+    concepts = {"scaler": ["fitting the scaler"], "all": ["on all the data"]}
+    assert mistake_in(answer, concepts, "scaler -> all") is made
+
+
+def test_a_number_with_a_thousands_comma_does_not_end_the_clause():
+    concepts = {"shuffle-split": ["shuffle the images and split"]}
+    said = "I'd shuffle the 8,000 images and split them at random."
+    assert statuses(said, concepts, "shuffle-split") == {"made"}
+    assert statuses("I'd shuffle the images, and later split.", concepts, "shuffle-split") == set()
