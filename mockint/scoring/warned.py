@@ -191,12 +191,33 @@ def last_token(t: Text, spans: tuple[tuple[int, int], ...]) -> int:
 _AUX = frozenset({"was", "were", "is", "are", "had", "has"})
 
 
+def _after_relative(t: Text, first: int) -> bool:
+    """The words open the clause right after a relative clause set off by commas, whose
+    head before it is a thing or another person ("the pipeline, which ..., silently
+    dropped"): that head is the subject."""
+    ci = t.clause_of[first]
+    here = t.clauses[ci]
+    if ci == 0 or first - here.start > 1:
+        return False
+    rel = t.clauses[ci - 1]
+    head = rel.start - 1
+    return (
+        rel.sentence == here.sentence
+        and t.lower[rel.start] in ("which", "who")
+        and head >= t.sentences[here.sentence][0]
+        and t.lower[head].isalpha()
+        and t.lower[head] not in PERSONS
+    )
+
+
 def by_speaker(t: Text, sentence: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """The nearest person before the words that made a finding is the speaker ("I didn't
     tell them", "we shipped without asking"), not someone else ("they changed it without
     telling us", "she backed it without asking") or a thing ("a model that never flags").
     Contractions count by their pronoun ("I'd", "we've")."""
     first = first_token(t, spans)
+    if _after_relative(t, first):
+        return False  # "our pipeline, which was owned by them, silently dropped rows"
     for k in range(first - 1, t.sentences[sentence][0] - 1, -1):
         word = t.lower[k].split("'")[0].split("\u2019")[0]
         if word in PERSONS:
@@ -304,7 +325,33 @@ def timed(t: Text, f: Finding, mistake: Mistake) -> bool:
     return any(t.lower[k] in ("before", "after", "until", "prior") for k in range(lo, last_start))
 
 
+_PRESSURES = frozenset({"pressure", "push", "temptation", "request", "demand"})
+_WISHES = frozenset({"want", "wanted", "wants", "ask", "asked", "urge", "urged", "push", "pushed"})
+
+
+def wished(t: Text, spans: tuple[tuple[int, int], ...]) -> bool:
+    """The act is what someone else wanted or pressed for ("pressure came in week two to
+    skip shadow mode", "the operations team wanted to use it without human review"), in
+    the same clause before the words: a wish reported, not the act done."""
+    return any(_wished_before(t, first_token(t, (span,))) for span in spans)
+
+
+def _wished_before(t: Text, first: int) -> bool:
+    lo = t.clauses[t.clause_of[first]].start
+    for k in range(first - 1, max(lo, first - 12) - 1, -1):
+        if t.lower[k] in _PRESSURES and "to" in t.lower[k + 1 : first]:
+            return True
+        if t.lower[k] in _WISHES and "to" in t.lower[k + 1 : first]:
+            # The speaker's own wish is the act ("I mostly want to get away from ...").
+            who = [t.lower[j].split("'")[0] for j in range(max(0, k - 3), k)]
+            return not SPEAKERS & set(who)
+    return False
+
+
 def not_the_act(t: Text, f: Finding, mistake: Mistake) -> bool:
     """The words are there but do not do the mistake's act: a request ("ask them to"),
-    more than the act ("not just") or a date for it ("before any tuning")."""
-    return instructs(t, f.spans) or not_just(t, f.spans) or timed(t, f, mistake)
+    more than the act ("not just"), a date for it ("before any tuning") or another's wish
+    for it ("they wanted to ship it without review")."""
+    return (
+        instructs(t, f.spans) or not_just(t, f.spans) or timed(t, f, mistake) or wished(t, f.spans)
+    )

@@ -1748,3 +1748,30 @@ def test_a_number_with_a_thousands_comma_does_not_end_the_clause():
     said = "I'd shuffle the 8,000 images and split them at random."
     assert statuses(said, concepts, "shuffle-split") == {"made"}
     assert statuses("I'd shuffle the images, and later split.", concepts, "shuffle-split") == set()
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("I saw that the pipeline, which the platform team owned, silently dropped rows.", False),
+        ("I saw the problem, and I silently dropped rows.", True),
+    ],
+)
+def test_after_a_relative_clause_its_head_is_the_subject(answer, made):
+    concepts = {"quiet": ["silently dropped"]}
+    m = Mistake("Quietly lowering quality.", "", claim("quiet"), by_speaker=True)
+    assert (Analysis(answer, concepts, []).mistake_made(m) is not None) == made
+
+
+@pytest.mark.parametrize(
+    "answer, made",
+    [
+        ("When pressure came in week two to skip shadow mode, we held the line.", False),
+        ("The ops team wanted to use the model without any human review.", False),
+        ("I wanted to use the model without any human review.", True),
+        ("We decided to skip shadow mode.", True),
+    ],
+)
+def test_an_act_others_wanted_or_pressed_for_is_not_made(answer, made):
+    concepts = {"cut": ["skip shadow mode", "without any human review"]}
+    assert mistake_in(answer, concepts, "cut") is made
